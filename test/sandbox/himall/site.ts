@@ -1,0 +1,12 @@
+import type { Site } from "../http"
+
+// Placeholder until the himall sandbox lands.
+export function createHimallSite(host?: string): Site {
+  let state: Record<string, unknown> = {}
+  return {
+    async handle() { return false },
+    getState: () => state,
+    setState: (p) => { state = { ...state, ...p } },
+    reset: () => { state = {} }
+  }
+}
