@@ -108,7 +108,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const shop = (host = DEFAULT_SHOP_HOST) => {
     let s = shops.get(host)
     if (!s) {
-      s = createHimallSite(host)
+      s = createHimallSite(host, { wechat })
       shops.set(host, s)
     }
     return s

@@ -1,7 +1,7 @@
 import type { Site } from "../http"
 
 // Placeholder until the himall sandbox lands.
-export function createHimallSite(host?: string): Site {
+export function createHimallSite(host: string, _deps: { wechat: Site }): Site {
   let state: Record<string, unknown> = {}
   return {
     async handle() { return false },

@@ -1,0 +1,33 @@
+// Mini-program page links, as WeChat's 商品链接 field wants them (domain.md):
+// a page path such as `pages/productdetail/productdetail?id=19`, no leading slash,
+// not URL-encoded as a whole.
+
+export const PRODUCT_PAGE = "pages/productdetail/productdetail"
+
+export function productLink(productId: number): string {
+  return `${PRODUCT_PAGE}?id=${productId}`
+}
+
+export type LinkProblem = "link_empty" | "link_invalid"
+
+/** Clean a link read from HiMall: trim, drop a leading slash, undo whole-path encoding. */
+export function normalizeLink(raw: string): { ok: true; link: string } | { ok: false; problem: LinkProblem } {
+  let link = raw.trim().replace(/\s+/g, "")
+  if (link === "") return { ok: false, problem: "link_empty" }
+  if (/^[a-z0-9_-]+%2f/i.test(link)) {
+    try {
+      link = decodeURIComponent(link)
+    } catch {
+      return { ok: false, problem: "link_invalid" }
+    }
+  }
+  link = link.replace(/^\/+/, "")
+  if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*(\?[^\s#]*)?$/.test(link)) return { ok: false, problem: "link_invalid" }
+  return { ok: true, link }
+}
+
+/** HiMall recovers a product id from a goods link as its first number. */
+export function productIdFromLink(link: string): number | null {
+  const m = /(\d+)/.exec(link.split("?")[1] ?? link)
+  return m ? Number(m[1]) : null
+}

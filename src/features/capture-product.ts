@@ -1,0 +1,122 @@
+// HiMall 商品管理: a `capture-product` control on every product row and in the 小程序直播链接
+// dialog. Collect (site reader) → qualify (core, to answer at once) → send (background
+// re-validates and stores) → tell the merchant on the control itself.
+import { qualifyProduct, type RawProduct } from "~core/product"
+import { whenDomChanges } from "~lib/dom/observe"
+import { problemsText, t } from "~lib/i18n"
+import type { CaptureResult } from "~lib/messages"
+import { send } from "~lib/send"
+import {
+  findLiveLinkDialogs,
+  LIVE_LINK_ACTION_TEXT,
+  missingDialogFields,
+  readLiveLinkDialog
+} from "~sites/himall/live-link-dialog"
+import { actionCell, findProductRows, readProductRow } from "~sites/himall/product-grid"
+
+const CONTROL_ATTR = "data-lh"
+type ControlState = "idle" | "busy" | "saved" | "warning" | "error"
+
+function makeControl(productId: string | null): { root: HTMLElement; button: HTMLButtonElement; status: HTMLElement } {
+  const root = document.createElement("span")
+  root.setAttribute("data-lh-control", "capture-product")
+  root.style.cssText = "display:inline-flex;align-items:center;gap:4px;margin-left:6px;white-space:nowrap;font-size:12px"
+  const button = document.createElement("button")
+  button.type = "button"
+  button.setAttribute(CONTROL_ATTR, "capture-product")
+  if (productId) button.setAttribute("data-lh-product-id", productId)
+  button.textContent = t("capture_product")
+  button.title = t("capture_product_hint")
+  button.style.cssText =
+    "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:1px 6px;font-size:12px;line-height:18px"
+  const status = document.createElement("span")
+  status.setAttribute("role", "status")
+  status.setAttribute("data-lh-status", "")
+  status.style.cssText = "color:#888;max-width:16em;white-space:normal"
+  root.append(button, status)
+  return { root, button, status }
+}
+
+function show(button: HTMLButtonElement, status: HTMLElement, state: ControlState, text: string) {
+  button.setAttribute("data-lh-state", state)
+  button.disabled = state === "busy"
+  status.textContent = text
+  status.style.color = state === "error" ? "#fa5151" : state === "warning" ? "#fa9d3b" : state === "saved" ? "#07a550" : "#888"
+}
+
+function describe(result: CaptureResult): { state: ControlState; text: string } {
+  if (result.outcome === "rejected") return { state: "error", text: t("capture_refused", problemsText(result.problems)) }
+  const base = t(result.outcome === "created" ? "capture_saved" : result.outcome === "updated" ? "capture_updated" : "capture_unchanged")
+  if (result.warnings.length) return { state: "warning", text: `${base}${t("list_separator")}${problemsText(result.warnings)}` }
+  return { state: "saved", text: base }
+}
+
+async function capture(raw: RawProduct, button: HTMLButtonElement, status: HTMLElement) {
+  // Decide at once in the page; a refusal is still sent so the popup can list it.
+  const local = qualifyProduct(raw, location.href)
+  show(button, status, "busy", t("capture_busy"))
+  try {
+    const { results } = await send("product.capture", { products: [raw] })
+    const r = results[0]
+    const { state, text } = describe(r)
+    show(button, status, state, text)
+  } catch (e) {
+    const reason = local.ok ? t("capture_no_extension") : problemsText(local.problems)
+    show(button, status, "error", t("capture_refused", reason))
+    console.warn("[HiMall 直播助手]", e)
+  }
+}
+
+/** The row the merchant last opened 直播链接 from: the dialog has no shop id of its own. */
+let lastRow: RawProduct | null = null
+
+function decorateRows() {
+  for (const row of findProductRows(document)) {
+    const raw = readProductRow(row)
+    const cell = actionCell(row)
+    let control = cell.querySelector<HTMLElement>('[data-lh-control="capture-product"]')
+    if (!control) {
+      const made = makeControl(raw.productId)
+      made.button.addEventListener("click", () => void capture(readProductRow(row), made.button, made.status))
+      cell.append(made.root)
+      control = made.root
+    }
+    // The 直播链接 link: note its row so the dialog it opens can be attributed.
+    for (const a of cell.querySelectorAll<HTMLElement>("a")) {
+      if (a.textContent?.trim() === LIVE_LINK_ACTION_TEXT && !a.hasAttribute("data-lh-seen")) {
+        a.setAttribute("data-lh-seen", "")
+        a.addEventListener("click", () => (lastRow = readProductRow(row)), { capture: true })
+      }
+    }
+  }
+}
+
+function decorateDialogs() {
+  for (const dialog of findLiveLinkDialogs(document)) {
+    if (dialog.querySelector('[data-lh-control="capture-product"]')) continue
+    const missing = missingDialogFields(dialog)
+    const preview = readLiveLinkDialog(dialog, null)
+    const made = makeControl(preview.productId)
+    made.root.style.display = "flex"
+    made.root.style.margin = "8px 0 0"
+    made.root.style.justifyContent = "center"
+    made.button.addEventListener("click", () => {
+      const fromRow = readLiveLinkDialog(dialog, null)
+      const row = lastRow && lastRow.productId === fromRow.productId ? lastRow : null
+      void capture(readLiveLinkDialog(dialog, row), made.button, made.status)
+    })
+    if (missing.length) show(made.button, made.status, "warning", t("dialog_fields_missing", missing.join("、")))
+    dialog.append(made.root)
+  }
+}
+
+export function startCaptureProduct(signal: AbortSignal) {
+  whenDomChanges(
+    document.body,
+    () => {
+      decorateRows()
+      decorateDialogs()
+    },
+    signal
+  )
+}

@@ -1,0 +1,19 @@
+// Reading page text the way a person reads it.
+
+/** Collapse white space and drop a trailing colon (labels are written "商品链接：" or "商品链接:"). */
+export function labelText(s: string | null | undefined): string {
+  return (s ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim().replace(/[：:]\s*$/, "").trim()
+}
+
+/** Elements whose own visible text is exactly `text` (ignoring spaces and a trailing colon). */
+export function elementsWithText(root: ParentNode, text: string | readonly string[], selector = "*"): HTMLElement[] {
+  const wanted = new Set((typeof text === "string" ? [text] : text).map(labelText))
+  const out: HTMLElement[] = []
+  for (const el of root.querySelectorAll<HTMLElement>(selector)) {
+    // Own text only: an element whose children carry the text is not the label itself.
+    let own = ""
+    for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) own += n.textContent
+    if (wanted.has(labelText(own)) || (el.children.length === 0 && wanted.has(labelText(el.textContent)))) out.push(el)
+  }
+  return out
+}

@@ -1,0 +1,223 @@
+// Server-rendered HTML of the HiMall admin pages: the shared frame (top nav, left menu) and
+// each page's static markup. Grids and dialogs are drawn by the page scripts under static/.
+import type { Homepage } from "./seed"
+
+const STATIC = "/__sandbox/himall/static"
+
+export const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+
+/** Prefix of the backend: /Admin (platform) or /SellerAdmin (a shop's own backend). */
+export type Area = "Admin" | "SellerAdmin"
+
+const PLATFORM_NAV = ["首页", "商品", "交易", "会员", "店铺", "统计", "网站", "分销", "系统", "营销", "微商城", "APP", "小程序"]
+const SELLER_NAV = ["首页", "商品", "交易", "店铺", "营销", "统计", "微店", "消息"]
+
+/** Where the top-nav entries lead (the others stay on the page, as they are out of scope). */
+const NAV_LINKS: Record<string, string> = {
+  商品: "/Product/Management",
+  营销: "/Live/Management",
+  小程序: "/WXSmallProgram/HomePageSetting"
+}
+
+interface Frame {
+  area: Area
+  title: string
+  /** Active top-nav entry. */
+  nav: string
+  /** Left menu entries with the active one; none for full-width pages. */
+  menu?: { items: string[]; active: string }
+  body: string
+  scripts: string[]
+  /** JSON handed to the page script as window.pageData. */
+  data?: unknown
+  bodyClass?: string
+}
+
+function frame(f: Frame): string {
+  const seller = f.area === "SellerAdmin"
+  const nav = (seller ? SELLER_NAV : PLATFORM_NAV)
+    .map((n) => {
+      const href = NAV_LINKS[n] ? `/${f.area}${NAV_LINKS[n]}` : "javascript:;"
+      return `<li${n === f.nav ? ' class="active"' : ""}><a href="${href}">${n}</a></li>`
+    })
+    .join("")
+  const menu = f.menu
+    ? `<div class="sidebar"><ul class="sub-menu">${f.menu.items
+        .map((m) => `<li${m === f.menu!.active ? ' class="active"' : ""}><a href="javascript:;">${m}</a></li>`)
+        .join("")}</ul></div>`
+    : ""
+  // The page data is JSON inside a script element; "<" is escaped so it cannot close it.
+  const data = f.data === undefined ? "" : `<script>window.pageData = ${JSON.stringify(f.data).replace(/</g, "\\u003c")};</script>`
+  return `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
+<title>${f.title} - Himall${seller ? "商家中心" : "平台中心"}</title>
+<link rel="stylesheet" href="${STATIC}/himall.css">
+</head>
+<body class="${f.bodyClass ?? ""}">
+<div class="navbar">
+  <a class="logo" href="/${f.area}/Product/Management">Hi<em>m</em>all<span>.${seller ? "商家中心" : "平台中心"}</span></a>
+  <ul class="nav">${nav}</ul>
+  <ul class="nav nav-right"><li><a href="javascript:;">安全退出</a></li></ul>
+</div>
+<div class="container${f.menu ? "" : " container-full"}">
+  ${menu}
+  <div class="main">${f.body}</div>
+</div>
+<script src="/__sandbox/vendor/jquery.js"></script>
+<script src="${STATIC}/common.js"></script>
+${data}
+${f.scripts.map((s) => `<script src="${STATIC}/${s}"></script>`).join("\n")}
+</body>
+</html>`
+}
+
+/** The footer pager bar shared by the grids (filled by the datagrid). */
+const pagerBar = (left: string) => `
+  <div class="tabel-operate">
+    <div class="batch">${left}</div>
+    <div class="pagination-wrap"></div>
+  </div>`
+
+export function productManagementPage(area: Area, shopNames: string[]): string {
+  const seller = area === "SellerAdmin"
+  const tabs = ["所有商品", "销售中", "待审核", "违规下架", "商品设置"]
+    .map((t, i) => `<li${i === 0 ? ' class="active"' : ""}><a href="javascript:;" data-tab="${i}">${t}</a></li>`)
+    .join("")
+  const shopField = seller
+    ? ""
+    : `<div class="form-group"><label>所属店铺</label><input type="text" id="shopName" class="form-control" list="shopList"><datalist id="shopList">${shopNames
+        .map((n) => `<option value="${esc(n)}">`)
+        .join("")}</datalist></div>`
+  const body = `
+  <ul class="nav-tabs-custom">${tabs}</ul>
+  <div class="tab-pane" id="productPane">
+    <div class="search-box">
+      <form class="custom-inline" onsubmit="return false">
+        <div class="form-group"><label>商品名称</label><input type="text" id="keyWords" class="form-control"></div>
+        ${shopField}
+        <div class="form-group"><label>商品货号</label><input type="text" id="productCode" class="form-control"></div>
+        <div class="form-group"><label>商品品牌</label><input type="text" id="brandName" class="form-control"></div>
+        <div class="form-group"><label>商品分类</label><select id="category1" class="form-control"><option value="">全部</option></select></div>
+        <div class="form-group"><label>二级分类</label><select class="form-control" disabled></select></div>
+        <div class="form-group"><label>三级分类</label><select class="form-control" disabled></select></div>
+        <div class="form-group"><label>商品类型</label><select id="productType" class="form-control"><option value="">请选择</option><option value="0">实物商品</option><option value="1">虚拟商品</option></select></div>
+        <div class="form-group"><button type="button" class="btn btn-primary btn-sm" id="searchButton">搜 索</button></div>
+      </form>
+    </div>
+    <table id="list" class="table"></table>
+    ${pagerBar(`<label class="check-all"><input type="checkbox" id="checkAll"> 全选</label>
+      <button type="button" class="btn btn-default btn-sm" id="batchSaleOff">违规下架</button>
+      <button type="button" class="btn btn-default btn-sm" id="exportExcel">导出查询结果</button>
+      <button type="button" class="btn btn-primary btn-sm" id="batchVirtual">批量设置虚拟销量</button>`)}
+  </div>
+  <div class="tab-pane" id="settingPane" style="display:none">
+    <div class="setting-box">
+      <div class="form-group"><label>商品审核</label><label class="radio"><input type="radio" name="audit" checked> 需要审核</label><label class="radio"><input type="radio" name="audit"> 无需审核</label></div>
+      <div class="form-group"><label></label><button type="button" class="btn btn-primary btn-sm">保 存</button></div>
+    </div>
+  </div>`
+  return frame({
+    area,
+    title: "商品管理",
+    nav: "商品",
+    menu: { items: ["商品管理", "分类管理", "品牌管理", "类型管理", "咨询管理", "评论管理"], active: "商品管理" },
+    body,
+    scripts: ["product.js"],
+    data: { area, seller, shops: shopNames }
+  })
+}
+
+export function liveManagementPage(area: Area, shops: { id: number; name: string }[]): string {
+  const statusOptions = [["", "请选择"], ["101", "直播中"], ["102", "未开始"], ["103", "已结束"], ["104", "禁播"], ["105", "暂停"], ["106", "异常"], ["107", "已过期"]]
+    .map(([v, t]) => `<option value="${v}">${t}</option>`)
+    .join("")
+  const body = `
+  <ul class="nav-tabs-custom">
+    <li class="active"><a href="javascript:;">直播列表</a></li>
+    <li class="query-help"><span class="query-icon">?</span>
+      <div class="tip-box"><h5>温馨提示：</h5><ul>
+        <li>1、直播间数据来自微信小程序直播，微信每天限制调用接口500次；</li>
+        <li>2、系统每5分钟自动同步一次直播间数据，也可点击“获取小程序数据”立即获取；</li>
+        <li>3、直播间封面图用于小程序直播列表展示，建议尺寸750*750。</li>
+      </ul></div>
+    </li>
+  </ul>
+  <div class="search-box">
+    <form class="custom-inline" onsubmit="return false">
+      <div class="form-group"><label>直播标题</label><input type="text" id="liveName" class="form-control"></div>
+      <div class="form-group"><label>主播昵称</label><input type="text" id="anchorName" class="form-control"></div>
+      <div class="form-group"><label>商家</label><input type="text" id="shopName" class="form-control"></div>
+      <div class="form-group"><label>状态</label><select id="status" class="form-control">${statusOptions}</select></div>
+      <div class="form-group form-group-wide"><label>开播时间</label><input type="text" id="timeRange" class="form-control date-range" placeholder="区间日期"></div>
+      <div class="form-group"><button type="button" class="btn btn-primary btn-sm" id="searchButton">搜 索</button></div>
+    </form>
+  </div>
+  <div class="toolbar">
+    <button type="button" class="btn btn-primary btn-sm" id="syncButton">获取小程序数据</button>
+    <button type="button" class="btn btn-default btn-sm pull-right" id="exportExcel">导出查询结果</button>
+  </div>
+  <table id="list" class="table"></table>
+  ${pagerBar("")}`
+  return frame({
+    area,
+    title: "小程序直播",
+    nav: "营销",
+    menu: { items: ["营销中心"], active: "营销中心" },
+    body,
+    scripts: ["live.js"],
+    data: { area, shops }
+  })
+}
+
+export function homePageSettingPage(area: Area, homepage: Homepage, rooms: { roomId: number; name: string; coverImg: string; statusDesc: string }[]): string {
+  const palette = [
+    ["imageNav", "图片导航"],
+    ["title", "标题"],
+    ["liveRooms", "直播间"],
+    ["blank", "辅助空白"]
+  ]
+    .map(([t, n]) => `<li><a href="javascript:;" class="palette-item" data-type="${t}"><span class="palette-thumb palette-${t}"></span>${n}</a></li>`)
+    .join("")
+  const body = `
+  <div class="diy-wrap">
+    <div class="diy-phone">
+      <div class="phone-top"><i class="phone-camera"></i><i class="phone-speaker"></i></div>
+      <div class="phone-screen">
+        <div class="phone-status"><span>●●●●○ 4G</span><span>12:00</span><span>100%</span></div>
+        <div class="phone-title">首页</div>
+        <div id="diyPreview" class="diy-preview"></div>
+      </div>
+      <div class="phone-bottom"><i class="phone-home"></i></div>
+    </div>
+    <div class="diy-editor"><div id="diyEditor" class="diy-editor-inner"></div></div>
+    <div class="diy-palette"><div class="palette-head">组件</div><ul>${palette}</ul></div>
+  </div>
+  <div class="diy-actions"><button type="button" class="btn btn-primary" id="saveHomePage">保存</button></div>`
+  return frame({
+    area,
+    title: "首页配置",
+    nav: "小程序",
+    body,
+    scripts: ["homepage.js"],
+    data: { area, homepage, rooms },
+    bodyClass: "page-diy"
+  })
+}
+
+/** The admin login page: what an expired session gets instead of the file it asked for. */
+export const LOGIN_PAGE = `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Himall - 平台管理登录</title></head>
+<body><form action="/Admin/Login" method="post"><h1>平台管理登录</h1>
+<input name="username" placeholder="用户名"><input name="password" type="password" placeholder="密码">
+<button type="submit">登 录</button></form></body></html>`
+
+/** IIS's 404 page for a missing static file. */
+export const IIS_404 = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>
+<title>404 - 找不到文件或目录。</title></head>
+<body><div id="header"><h1>服务器错误</h1></div><div id="content"><div class="content-container"><fieldset>
+<h2>404 - 找不到文件或目录。</h2><h3>您要查找的资源可能已被删除，已更改名称或者暂时不可用。</h3></fieldset></div></div></body></html>`

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest"
+
+import { originPattern, patternCoversOrigin, shopPatterns, toOrigin } from "~core/origins"
+
+describe("origins", () => {
+  it("treats every granted non-WeChat host as a shop", () => {
+    expect(
+      shopPatterns(["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*", "https://b.shop.cn/*", "https://*.sandbox.test/*"])
+    ).toEqual(["https://*.sandbox.test/*", "https://b.shop.cn/*"])
+  })
+  it("reads an origin from what a merchant types", () => {
+    expect(toOrigin("shop.example.com/Admin/Product/Management")).toBe("https://shop.example.com")
+    expect(toOrigin("http://10.0.0.5:8080/Admin")).toBe("http://10.0.0.5:8080")
+    expect(toOrigin("chrome://extensions")).toBeNull()
+    expect(toOrigin("nonsense")).toBeNull()
+    expect(toOrigin("")).toBeNull()
+  })
+  it("matches patterns like the browser", () => {
+    expect(patternCoversOrigin("https://*.sandbox.test/*", "https://shop.sandbox.test")).toBe(true)
+    expect(patternCoversOrigin("https://*.sandbox.test/*", "https://sandbox.test.evil.com")).toBe(false)
+    expect(patternCoversOrigin("https://a.cn/*", "http://a.cn")).toBe(false)
+    expect(patternCoversOrigin("https://a.cn/*", "https://a.cn")).toBe(true)
+    expect(originPattern("https://a.cn/")).toBe("https://a.cn/*")
+  })
+})
