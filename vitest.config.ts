@@ -4,13 +4,18 @@ import { defineConfig } from "vitest/config"
 
 const src = fileURLToPath(new URL("./src/", import.meta.url))
 const alias = [{ find: /^~(?!\/)(.*)$/, replacement: `${src}$1` }]
+// Plasmo's tsconfig preserves JSX for its bundler; tests compile it with the React runtime.
+const oxc = { jsx: { runtime: "automatic" as const } }
 
 export default defineConfig({
   resolve: { alias },
+  oxc,
   test: {
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       {
         resolve: { alias },
+        oxc,
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.{ts,tsx}"],
@@ -20,6 +25,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        oxc,
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],

@@ -1,5 +1,6 @@
 // product.capture: qualify each product again (the message is untrusted), store the good
 // ones, keep a notice for the rest so the popup can say what went wrong.
+import { patternCoversOrigin } from "~core/origins"
 import { qualifyProduct, type QualifiedProduct, type CaptureSource } from "~core/product"
 import { addNotices, saveProducts } from "~db/products"
 import type { HelperDb, NoticeRecord } from "~db/schema"
@@ -37,6 +38,6 @@ export async function handleCapture(
   const outcomes = await saveProducts(db, shopOrigin, good, now)
   good.forEach((g, i) => (results[g.index].outcome = outcomes[i]))
   await addNotices(db, notices)
-  await db.shops.where("origin").equals(shopOrigin).modify({ lastSeenAt: now })
+  await db.shops.filter((s) => patternCoversOrigin(s.pattern, shopOrigin)).modify({ lastSeenAt: now })
   return { results }
 }

@@ -35,7 +35,9 @@ export function Options() {
           </label>
           <input
             id="lh-shop-input"
-            type="url"
+            type="text"
+            autoComplete="url"
+            spellCheck={false}
             inputMode="url"
             value={input}
             placeholder={t("options_shop_placeholder")}

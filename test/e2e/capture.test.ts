@@ -1,0 +1,177 @@
+// The walking skeleton end to end: the production code (sandbox build) in real Chromium,
+// a HiMall shop served under its host name, a product captured from the grid and from the
+// 直播链接 dialog, and found in the popup.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+import { startSandbox, type Sandbox } from "../sandbox/server"
+import { launchWithExtension, openPopup, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+
+interface StoredProduct {
+  key: string
+  productId: number
+  shopId: number
+  shopOrigin: string
+  name: string
+  priceLowFen: number
+  priceHighFen: number
+  link: string
+  imageUrl: string | null
+}
+
+let sandbox: Sandbox
+let browser: ExtensionBrowser
+
+beforeAll(async () => {
+  sandbox = await startSandbox()
+  browser = await launchWithExtension(sandbox)
+  await waitForShopScript(browser)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+})
+
+beforeEach(async () => {
+  sandbox.shop().reset()
+  const sw = await browser.worker()
+  await sw.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("himall-live-helper")
+        open.onsuccess = () => {
+          const idb = open.result
+          const names = ["products", "notices"].filter((n) => idb.objectStoreNames.contains(n))
+          if (!names.length) return resolve()
+          const tx = idb.transaction(names, "readwrite")
+          names.forEach((n) => tx.objectStore(n).clear())
+          tx.oncomplete = () => resolve()
+          tx.onerror = () => reject(tx.error)
+        }
+        open.onerror = () => reject(open.error)
+      })
+  )
+})
+
+async function productPage() {
+  const page = await browser.context.newPage()
+  await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`)
+  await page.locator('[data-lh="capture-product"]').first().waitFor()
+  return page
+}
+
+/** The row's own hidden inputs, the data HiMall itself uses for 直播链接. */
+async function rowData(page: import("playwright-core").Page, index: number) {
+  return page.locator("input.thisId").nth(index).evaluate((input) => {
+    const row = input.closest("tr")!
+    const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement | null)?.value ?? null
+    return { id: v("thisId")!, shopId: v("thisShopId")!, name: v("thisName")!, price: v("thisPrice")! }
+  })
+}
+
+function fen(price: string): [number, number] {
+  const [a, b = a] = price.split("~").map((p) => Math.round(Number(p) * 100))
+  return [a, b]
+}
+
+describe("capture a HiMall product", () => {
+  it("every grid row gets a capture-product control carrying its product id", async () => {
+    const page = await productPage()
+    const ids = await page.locator("input.thisId").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    expect(ids.length).toBeGreaterThan(0)
+    const controls = await page
+      .locator('[data-lh="capture-product"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-lh-product-id")))
+    expect(controls).toEqual(ids)
+    await page.close()
+  })
+
+  it("stores a row's product and the popup lists it", async () => {
+    const page = await productPage()
+    // A product with a price range, to see both ends stored.
+    const prices = await page.locator("input.thisPrice").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+    const index = Math.max(0, prices.findIndex((p) => p.includes("~")))
+    const row = await rowData(page, index)
+    const button = page.locator(`[data-lh="capture-product"][data-lh-product-id="${row.id}"]`)
+    await button.click()
+    await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored).toHaveLength(1)
+    const [low, high] = fen(row.price)
+    expect(stored[0]).toMatchObject({
+      key: `${sandbox.shopOrigin}|${row.id}`,
+      productId: Number(row.id),
+      shopId: Number(row.shopId),
+      shopOrigin: sandbox.shopOrigin,
+      name: row.name.replace(/\s+/g, " ").trim(),
+      priceLowFen: low,
+      priceHighFen: high,
+      link: `pages/productdetail/productdetail?id=${row.id}`
+    })
+    expect(stored[0].imageUrl).toMatch(new RegExp(`^${sandbox.shopOrigin}/Storage/Shop/${row.shopId}/Products/${row.id}/`))
+
+    const popup = await openPopup(browser)
+    const item = popup.locator(`[data-lh-popup-product="${row.id}"]`)
+    await expect.poll(() => item.count()).toBe(1)
+    expect(await item.innerText()).toContain(stored[0].name)
+    expect(await item.innerText()).toContain(row.price.replace(/^/, "￥"))
+    await popup.close()
+    await page.close()
+  })
+
+  it("stores the product from the 小程序直播链接 dialog", async () => {
+    const page = await productPage()
+    const row = await rowData(page, 1)
+    const cell = page.locator("input.thisId").nth(1).locator("xpath=ancestor::tr")
+    await cell.getByText("直播链接", { exact: true }).click()
+    const dialog = page.locator('[data-lh="capture-product"]').filter({ hasNot: page.locator("xpath=ancestor::tr") })
+    await dialog.first().waitFor()
+    expect(await dialog.first().getAttribute("data-lh-product-id")).toBe(row.id)
+    await dialog.first().click()
+    await expect.poll(() => dialog.first().getAttribute("data-lh-state")).toMatch(/saved|warning/)
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored).toMatchObject([{ productId: Number(row.id), shopId: Number(row.shopId), link: `pages/productdetail/productdetail?id=${row.id}` }])
+    await page.close()
+  })
+
+  it("a page that is not what we expect gets a clear message and stores nothing wrong", async () => {
+    const page = await productPage()
+    const broken = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll("input.thisId")].map((i) => i.closest("tr")!)
+      rows[0].querySelector("input.thisShopId")?.remove() // missing hidden input
+      ;(rows[1].querySelector("input.thisPrice") as HTMLInputElement).value = "面议" // unparseable price
+      rows[2].querySelectorAll("img").forEach((i) => i.remove()) // no picture
+      return rows.slice(0, 3).map((r) => (r.querySelector("input.thisId") as HTMLInputElement).value)
+    })
+    for (const id of broken) await page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"]`).click()
+    const state = (id: string) => page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"]`).getAttribute("data-lh-state")
+    await expect.poll(() => state(broken[0])).toBe("error")
+    await expect.poll(() => state(broken[1])).toBe("error")
+    await expect.poll(() => state(broken[2])).toBe("warning")
+    const status = (id: string) =>
+      page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"] + [data-lh-status]`).innerText()
+    expect(await status(broken[0])).toContain("店铺编号")
+    expect(await status(broken[1])).toContain("价格")
+    expect(await status(broken[2])).toContain("图片")
+
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored.map((p) => String(p.productId))).toEqual([broken[2]])
+    expect(stored[0].imageUrl).toBeNull()
+
+    const popup = await openPopup(browser)
+    const notices = popup.locator('[data-lh-popup="notices"]')
+    await notices.waitFor()
+    expect(await notices.innerText()).toMatch(/店铺编号[\s\S]*|价格/)
+    expect(await notices.locator("li").count()).toBe(2)
+    await popup.close()
+    await page.close()
+  })
+
+  it("the page itself cannot talk to the extension", async () => {
+    const page = await productPage()
+    const reachable = await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)
+    expect(reachable).toBe("undefined")
+    await page.close()
+  })
+})

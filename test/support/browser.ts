@@ -1,0 +1,120 @@
+// Real Chromium (Debian's /usr/bin/chromium) with the built extension loaded, pointed at the
+// sandbox under the real host names. Shared by the e2e tests, `npm start` and screenshots.
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core"
+
+import type { Sandbox } from "../sandbox/server"
+
+export const ROOT = join(import.meta.dirname, "../..")
+export const SANDBOX_BUILD = join(ROOT, "build/chrome-mv3-sandbox")
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install chromium (or set CHROMIUM_PATH)`)
+  return path
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext
+  extensionId: string
+  userDataDir: string
+  worker(): Promise<Worker>
+  /** chrome-extension://<id>/<path> */
+  url(path: string): string
+  close(opts?: { keepProfile?: boolean }): Promise<void>
+}
+
+export interface LaunchOptions {
+  extensionDir?: string
+  userDataDir?: string
+  headless?: boolean
+  lang?: string
+}
+
+export async function launchWithExtension(sandbox: Sandbox, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = opts.extensionDir ?? SANDBOX_BUILD
+  if (!existsSync(join(extensionDir, "manifest.json"))) {
+    throw new Error(`No built extension in ${extensionDir}: run npm run build:sandbox first`)
+  }
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), "lh-profile-"))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    locale: opts.lang ?? "zh-CN",
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${sandbox.hostRules}`,
+      "--ignore-certificate-errors",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--lang=${opts.lang ?? "zh-CN"}`,
+      "--disable-features=DisableLoadExtensionCommandLineSwitch"
+    ]
+  })
+  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }))
+  const sw = await worker()
+  const extensionId = new URL(sw.url()).host
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, "")}`,
+    close: async ({ keepProfile = false } = {}) => {
+      await context.close()
+      if (!keepProfile && !opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Wait until the HiMall content script is registered (the worker does it at start). */
+export async function waitForShopScript(b: ExtensionBrowser): Promise<void> {
+  const sw = await b.worker()
+  await sw.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      const s = await chrome.scripting.getRegisteredContentScripts()
+      if (s.length) return
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error("HiMall content script was never registered")
+  })
+}
+
+/** Read a table of the extension's database from the service worker. */
+export async function readTable<T = unknown>(b: ExtensionBrowser, table: string): Promise<T[]> {
+  const sw = await b.worker()
+  return sw.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open("himall-live-helper")
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const idb = open.result
+          const req = idb.transaction(name, "readonly").objectStore(name).getAll()
+          req.onsuccess = () => {
+            idb.close()
+            resolve(req.result as T[])
+          }
+          req.onerror = () => reject(req.error)
+        }
+      }),
+    table
+  )
+}
+
+export async function openPopup(b: ExtensionBrowser): Promise<Page> {
+  const page = await b.context.newPage()
+  await page.goto(b.url("popup.html"))
+  return page
+}
