@@ -27,7 +27,7 @@ const goodsUrl = `${sandbox.wechatOrigin}/wxamp/index/index?token=1&lang=zh_CN`
 
 if (!headless) {
   const page = await browser.context.newPage()
-  await page.goto(productsUrl)
+  await page.goto(productsUrl, { waitUntil: "domcontentloaded" })
   const wechat = await browser.context.newPage()
   await wechat.goto(goodsUrl)
   await openPopup(browser)
@@ -51,7 +51,7 @@ if (!headless) {
   }
   try {
     const page = await browser.context.newPage()
-    await page.goto(productsUrl)
+    await page.goto(productsUrl, { waitUntil: "domcontentloaded" })
     await page.locator('[data-lh="capture-product"]').first().waitFor()
     await shot(page, "himall-product-list-with-controls")
 
@@ -63,7 +63,7 @@ if (!headless) {
     const liveLink = page.getByText("直播链接", { exact: true }).nth(1)
     if (await liveLink.count()) {
       await liveLink.click()
-      const inDialog = page.locator('[data-lh="capture-product"]').filter({ hasNot: page.locator("xpath=ancestor::tr") }).first()
+      const inDialog = page.locator('[data-lh="capture-product"]:not(tr [data-lh="capture-product"])').first()
       await inDialog.waitFor()
       await inDialog.click()
       await page.waitForTimeout(300)

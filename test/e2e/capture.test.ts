@@ -55,7 +55,7 @@ beforeEach(async () => {
 
 async function productPage() {
   const page = await browser.context.newPage()
-  await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`)
+  await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
   await page.locator('[data-lh="capture-product"]').first().waitFor()
   return page
 }
@@ -125,7 +125,7 @@ describe("capture a HiMall product", () => {
     const row = await rowData(page, 1)
     const cell = page.locator("input.thisId").nth(1).locator("xpath=ancestor::tr")
     await cell.getByText("直播链接", { exact: true }).click()
-    const dialog = page.locator('[data-lh="capture-product"]').filter({ hasNot: page.locator("xpath=ancestor::tr") })
+    const dialog = page.locator('[data-lh="capture-product"]:not(tr [data-lh="capture-product"])')
     await dialog.first().waitFor()
     expect(await dialog.first().getAttribute("data-lh-product-id")).toBe(row.id)
     await dialog.first().click()

@@ -18,7 +18,7 @@ describe("after a browser restart", () => {
     const first = await launchWithExtension(sandbox)
     await waitForShopScript(first)
     const page = await first.context.newPage()
-    await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`)
+    await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
     const button = page.locator('[data-lh="capture-product"]').first()
     await button.click()
     await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
@@ -28,7 +28,7 @@ describe("after a browser restart", () => {
     const second = await launchWithExtension(sandbox, { userDataDir: first.userDataDir })
     try {
       const again = await second.context.newPage()
-      await again.goto(`${sandbox.shopOrigin}/Admin/Product/Management`)
+      await again.goto(`${sandbox.shopOrigin}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
       await again.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"]`).waitFor({ timeout: 15_000 })
       const stored = await readTable<{ productId: number }>(second, "products")
       expect(stored.map((p) => String(p.productId))).toEqual([id])

@@ -46,6 +46,8 @@ export async function launchWithExtension(sandbox: Sandbox, opts: LaunchOptions 
     locale: opts.lang ?? "zh-CN",
     viewport: { width: 1280, height: 800 },
     ignoreHTTPSErrors: true,
+    // On Linux, Chromium takes its UI language (and so chrome.i18n's) from the environment.
+    env: { ...process.env, LANGUAGE: (opts.lang ?? "zh-CN").replace("-", "_"), LANG: `${(opts.lang ?? "zh-CN").replace("-", "_")}.UTF-8` },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -16,13 +16,18 @@ const LABELS = {
   image: ["商品图片"]
 } as const
 
+/** Laid out and not hidden (offsetParent is null for fixed-position dialogs, so not that). */
+function isShown(el: HTMLElement): boolean {
+  return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
+}
+
 /** Open 小程序直播链接 dialogs: the smallest element holding the title and the link field. */
 export function findLiveLinkDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, LIVE_LINK_DIALOG_TITLE)) {
     let box: HTMLElement | null = title.parentElement
     while (box && !findLabel(box, LABELS.link)) box = box.parentElement
-    if (box && !out.includes(box) && box.offsetParent !== null) out.push(box)
+    if (box && !out.includes(box) && isShown(box)) out.push(box)
   }
   return out
 }
