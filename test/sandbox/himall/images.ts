@@ -109,7 +109,6 @@ function sceneSvg(id: number, spec: Spec): string {
 async function renderOriginal(id: number, spec: Spec): Promise<Buffer> {
   const channels = spec.alpha ? 4 : 3
   const { data } = await sharp(Buffer.from(sceneSvg(id, spec)))
-    .removeAlpha()
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true })

@@ -1,6 +1,6 @@
 // Server-rendered HTML of the HiMall admin pages: the shared frame (top nav, left menu) and
 // each page's static markup. Grids and dialogs are drawn by the page scripts under static/.
-import type { Homepage } from "./seed"
+import { NAV_PAGES, type Homepage } from "./seed"
 
 const STATIC = "/__sandbox/himall/static"
 
@@ -82,7 +82,7 @@ const pagerBar = (left: string) => `
     <div class="pagination-wrap"></div>
   </div>`
 
-export function productManagementPage(area: Area, shopNames: string[]): string {
+export function productManagementPage(area: Area, shopNames: string[], liveLinkAction: boolean): string {
   const seller = area === "SellerAdmin"
   const tabs = ["所有商品", "销售中", "待审核", "违规下架", "商品设置"]
     .map((t, i) => `<li${i === 0 ? ' class="active"' : ""}><a href="javascript:;" data-tab="${i}">${t}</a></li>`)
@@ -127,7 +127,7 @@ export function productManagementPage(area: Area, shopNames: string[]): string {
     menu: { items: ["商品管理", "分类管理", "品牌管理", "类型管理", "咨询管理", "评论管理"], active: "商品管理" },
     body,
     scripts: ["product.js"],
-    data: { area, seller, shops: shopNames }
+    data: { area, seller, liveLinkAction }
   })
 }
 
@@ -203,7 +203,7 @@ export function homePageSettingPage(area: Area, homepage: Homepage, rooms: { roo
     nav: "小程序",
     body,
     scripts: ["homepage.js"],
-    data: { area, homepage, rooms },
+    data: { area, homepage, rooms, navPages: NAV_PAGES },
     bodyClass: "page-diy"
   })
 }
@@ -217,7 +217,7 @@ export const LOGIN_PAGE = `<!DOCTYPE html>
 
 /** IIS's 404 page for a missing static file. */
 export const IIS_404 = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
-<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"/>
 <title>404 - 找不到文件或目录。</title></head>
 <body><div id="header"><h1>服务器错误</h1></div><div id="content"><div class="content-container"><fieldset>
 <h2>404 - 找不到文件或目录。</h2><h3>您要查找的资源可能已被删除，已更改名称或者暂时不可用。</h3></fieldset></div></div></body></html>`

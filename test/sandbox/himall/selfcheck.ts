@@ -1,0 +1,249 @@
+// Quick check of the HiMall sandbox against its own documentation:
+//   npx tsx test/sandbox/himall/selfcheck.ts   (about 20 s; exit code 1 on any failure)
+import { request } from "node:https"
+
+import sharp from "sharp"
+
+import { DEFAULT_SHOP_HOST, startSandbox } from "../server"
+import { launchBrowser } from "./browser"
+import { imageSpec, SLOW_DELAY_MS } from "./images"
+import { IMAGE_KINDS, type Product, type Room } from "./seed"
+
+const sb = await startSandbox()
+const browser = await launchBrowser(sb.hostRules)
+const shop = sb.shopOrigin
+const failures: string[] = []
+
+function assert(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(msg)
+}
+
+async function check(name: string, fn: () => Promise<void>) {
+  try {
+    await fn()
+    console.log(`ok    ${name}`)
+  } catch (e) {
+    failures.push(name)
+    console.log(`FAIL  ${name}: ${e instanceof Error ? e.message : e}`)
+  }
+}
+
+/** A request straight to the shop's listener, with the shop's host name. */
+function http(method: string, path: string, body?: string, type = "application/x-www-form-urlencoded") {
+  return new Promise<{ status: number; type: string; body: Buffer; ms: number }>((resolve, reject) => {
+    const t0 = Date.now()
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: sb.himallPort,
+        servername: DEFAULT_SHOP_HOST,
+        path,
+        method,
+        rejectUnauthorized: false,
+        headers: { host: DEFAULT_SHOP_HOST, ...(body !== undefined ? { "content-type": type } : {}) }
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on("data", (c: Buffer) => chunks.push(c))
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks), ms: Date.now() - t0 })
+        )
+      }
+    )
+    req.on("error", reject)
+    req.end(body)
+  })
+}
+
+const state = () => sb.shop().getState() as { products: (Product & { imgUrl: string })[]; rooms: Room[]; syncCalls: number; homepage: { modules: { type: string; items?: { linkName: string }[] }[] } }
+const ROW = "table#list tbody tr[datagrid-row-index]"
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+
+  await check("product list: 15 rows with the hidden inputs and 直播链接", async () => {
+    await page.goto(`${shop}/Admin/Product/Management`)
+    await page.waitForSelector(`${ROW}:nth-child(15)`)
+    const rows = await page.$$eval(ROW, (trs) =>
+      trs.map((tr) => ({
+        id: tr.querySelector<HTMLInputElement>("input.thisId")?.value,
+        shopId: tr.querySelector<HTMLInputElement>("input.thisShopId")?.value,
+        name: tr.querySelector<HTMLInputElement>("input.thisName")?.value,
+        price: tr.querySelector<HTMLInputElement>("input.thisPrice")?.value,
+        link: tr.querySelector("a.live-link")?.textContent
+      }))
+    )
+    assert(rows.length === 15, `${rows.length} rows`)
+    assert(rows.every((r) => r.id && r.shopId && r.name !== undefined && /^\d+\.\d\d(~\d+\.\d\d)?$/.test(r.price ?? "")), "hidden inputs")
+    assert(rows.every((r) => r.link === "直播链接"), "直播链接 links")
+    assert(rows[0].id === "130" && rows[0].name === "yuyisky虚拟商品" && rows[0].price === "100.00", JSON.stringify(rows[0]))
+    const info = await page.textContent(".pagination-wrap .page-info")
+    assert(info === "1/9 页，共123条记录", `pager says ${info}`)
+  })
+
+  await check("paging re-posts and redraws the rows", async () => {
+    const first = await page.$(ROW)
+    await page.click(".pagination-wrap .page-next")
+    await page.waitForFunction(() => document.querySelector(".pagination-wrap .page-info")?.textContent === "2/9 页，共123条记录")
+    assert(!(await first!.evaluate((el) => el.isConnected)), "old row still in the DOM")
+    const firstId = await page.$eval(`${ROW} input.thisId`, (el) => (el as HTMLInputElement).value)
+    assert(firstId !== "130", "page 2 shows page 1")
+    assert((await page.$$(ROW)).length === 15, "page 2 row count")
+  })
+
+  await check("直播链接 dialog fields, and it is removed on close", async () => {
+    await page.fill("#keyWords", "天使旅行箱")
+    await page.click("#searchButton")
+    await page.waitForFunction(() => document.querySelector(".pagination-wrap .page-info")?.textContent === "1/1 页，共1条记录")
+    await page.click("table#list a.live-link")
+    const d = await page.$eval(".aui_outer", (el) => ({
+      title: el.querySelector(".aui_title")?.textContent,
+      inputs: [...el.querySelectorAll("input")].map((i) => ({ value: i.value, readOnly: i.readOnly })),
+      price: el.querySelector(".price")?.textContent,
+      img: el.querySelector("img")?.getAttribute("src"),
+      text: el.textContent
+    }))
+    assert(d.title === "小程序直播链接", `title ${d.title}`)
+    assert(d.inputs[0].value === "pages/productdetail/productdetail?id=19" && d.inputs[0].readOnly, "商品链接")
+    assert(d.inputs[1].value === "天使旅行箱" && d.inputs[1].readOnly, "商品名称")
+    assert(d.price === "399.00~488.00", `price ${d.price}`)
+    assert(d.img === "/Storage/Shop/1/Products/19/1_220.png", `img ${d.img}`)
+    assert(d.text?.includes("请右键保存图片。如图片过大请先使用压缩工具进行处理"), "hint")
+    await page.click(".aui_close")
+    assert((await page.$$(".aui_outer, .aui_mask")).length === 0, "dialog left in the DOM")
+  })
+
+  await check("liveLinkAction false hides 直播链接, keeps the hidden inputs", async () => {
+    sb.shop().setState({ liveLinkAction: false })
+    await page.goto(`${shop}/admin/product/management`)
+    await page.waitForSelector(ROW)
+    assert((await page.$$("table#list a.live-link")).length === 0, "直播链接 drawn")
+    assert((await page.$$("table#list input.thisId")).length === 15, "hidden inputs gone")
+    sb.shop().setState({ liveLinkAction: true })
+  })
+
+  await check("seller backend lists shop 1 only; routes are case-insensitive", async () => {
+    const r = JSON.parse((await http("POST", "/sellerADMIN/product/LIST", "page=1&rows=100")).body.toString())
+    const own = state().products.filter((p) => p.shopId === 1).length
+    assert(r.total === own && r.rows.every((p: { shopId: number }) => p.shopId === 1), `total ${r.total}, own ${own}`)
+    const row = r.rows.find((p: { id: number }) => p.id === 19)
+    assert(row.price === 399 && row.MaxPrice === 488 && row.imgUrl === "/Storage/Shop/1/Products/19/1_220.png", JSON.stringify(row))
+    assert((await http("GET", "/SellerAdmin/Live/Management")).status === 200, "seller live page")
+  })
+
+  await check("every image kind answers as documented", async () => {
+    const products = state().products
+    const slowProduct = products.find((p) => p.imageKind === "slow")!
+    const slow = http("GET", `/Storage/Shop/${slowProduct.shopId}/Products/${slowProduct.id}/1_220.png`)
+    for (const kind of IMAGE_KINDS) {
+      const p = products.find((x) => x.imageKind === kind)
+      assert(p, `no product with ${kind}`)
+      if (kind === "slow") continue
+      const dir = `/Storage/Shop/${p.shopId}/Products/${p.id}`
+      const [orig, thumb] = await Promise.all([http("GET", `${dir}/1.png`), http("GET", `${dir}/1_220.png`)])
+      const spec = imageSpec(kind)
+      if (spec) {
+        const m = await sharp(orig.body).metadata()
+        const t = await sharp(thumb.body).metadata()
+        assert(orig.status === 200 && orig.type === "image/png", `${kind}: ${orig.status} ${orig.type}`)
+        assert(m.format === spec.format && m.width === spec.width && m.height === spec.height, `${kind}: ${m.format} ${m.width}×${m.height}`)
+        assert(t.format === spec.format && t.width === 220 && t.height === 220, `${kind} thumb: ${t.format} ${t.width}×${t.height}`)
+        assert(Boolean(m.hasAlpha) === spec.alpha, `${kind}: alpha ${m.hasAlpha}`)
+      } else if (kind === "missing") {
+        assert(orig.status === 404 && thumb.status === 404, `missing: ${orig.status}`)
+      } else if (kind === "html") {
+        assert(orig.status === 200 && orig.type.startsWith("text/html") && orig.body.toString().includes("<html"), `html: ${orig.type}`)
+      } else if (kind === "empty") {
+        assert(orig.status === 200 && orig.type === "image/png" && orig.body.length === 0, `empty: ${orig.body.length} bytes`)
+      }
+    }
+    const big = products.find((p) => p.imageKind === "photo")!
+    const photo = await http("GET", `/Storage/Shop/${big.shopId}/Products/${big.id}/1.png`)
+    assert(photo.body.length > 2 * 1024 * 1024, `photo only ${photo.body.length} bytes`)
+    assert((await http("GET", `/Storage/Shop/9/Products/19/1.png`)).status === 404, "wrong shop id should 404")
+    const s = await slow
+    assert(s.status === 200 && s.ms >= SLOW_DELAY_MS - 100 && (await sharp(s.body).metadata()).width === 220, `slow: ${s.ms} ms`)
+  })
+
+  await check("获取小程序数据 counts syncCalls and copies the WeChat rooms", async () => {
+    sb.wechat.setState({
+      rooms: [
+        { roomId: 11, name: "春季新品直播", anchorName: "小羽", anchorWechat: "xiaoyu", start: "2030-03-01T06:00:00.000Z", end: "2030-03-01T08:00:00.000Z", liveStatus: 102 },
+        { roomId: 12, name: "清仓特卖", anchorName: "陈陈", anchorWechat: "chenchen", start: 1893456000, end: 1893463200, liveStatus: 101 }
+      ]
+    })
+    const before = state().syncCalls
+    await page.goto(`${shop}/Admin/Live/Management`)
+    await page.waitForSelector("table#list tbody tr")
+    await page.click("#syncButton")
+    await page.waitForSelector(".aui_tips:has-text('获取成功！')")
+    await page.waitForSelector(`${ROW}:nth-child(2)`)
+    assert(state().syncCalls === before + 1, `syncCalls ${state().syncCalls}`)
+    const room = state().rooms.find((r) => r.roomId === 11)
+    assert(room && room.name === "春季新品直播" && room.status === 102 && room.statusDesc === "未开始" && room.coverImg === "", JSON.stringify(room))
+    const texts = await page.$$eval(ROW, (trs) => trs.map((tr) => tr.textContent ?? ""))
+    assert(texts.some((t) => t.includes("清仓特卖") && t.includes("直播中") && t.includes("2030-01-01")), "grid rows")
+  })
+
+  await check("封面设置: upload + SetBanner round-trip shows the cover, a later sync keeps it", async () => {
+    await page.click(`${ROW}:has-text('春季新品直播') a.set-banner`)
+    assert((await page.textContent(".aui_title")) === "封面设置", "dialog title")
+    assert((await page.textContent(".cover-upload"))?.includes("建议尺寸750*750"), "caption")
+    // Too big first: a 2.5 MB file is refused with a message.
+    await page.setInputFiles(".cover-upload input[type=file]", { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(2_500_000)]) })
+    await page.waitForSelector(".upload-error:has-text('文件大小不能超过2M')")
+    const cover = await sharp({ create: { width: 750, height: 750, channels: 3, background: "#3a7" } }).jpeg().toBuffer()
+    await page.setInputFiles(".cover-upload input[type=file]", { name: "cover.jpg", mimeType: "image/jpeg", buffer: cover })
+    await page.waitForSelector(".cover-upload .img-item img")
+    await page.click(".aui_buttons button:has-text('保存')")
+    await page.waitForSelector(".aui_tips:has-text('设置成功！')")
+    const src = state().rooms.find((r) => r.roomId === 11)!.coverImg
+    assert(/^\/Storage\/Live\/\d+\.jpg$/.test(src), `coverImg ${src}`)
+    const served = await http("GET", src)
+    assert(served.status === 200 && served.body.equals(cover), "cover not served")
+    // Reopening the dialog shows the current cover.
+    await page.waitForSelector(".aui_outer", { state: "detached" })
+    await page.click(`${ROW}:has-text('春季新品直播') a.set-banner`)
+    assert((await page.getAttribute(".cover-upload .img-item img", "src")) === src, "preview of the current cover")
+    await page.click(".aui_close")
+    // WeChat changes the room; the next sync updates its status and keeps the cover.
+    const wx = sb.wechat.getState() as { rooms: Record<string, unknown>[] }
+    sb.wechat.setState({ rooms: wx.rooms.map((r) => (r.roomId === 11 ? { ...r, liveStatus: 103 } : r)) })
+    assert((await http("POST", "/admin/Live/Sync", "")).status === 200, "sync")
+    const room = state().rooms.find((r) => r.roomId === 11)!
+    assert(room.coverImg === src && room.status === 103 && room.statusDesc === "已结束", JSON.stringify(room))
+    const listed = JSON.parse((await http("POST", "/Admin/Live/List", "page=1&rows=15")).body.toString())
+    assert(listed.rows.find((r: { RoomId: number }) => r.RoomId === 11).CoverImg === src, "CoverImg in List")
+  })
+
+  await check("homepage: 图片导航 with 小程序直播, removable through /__fixture/state", async () => {
+    await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
+    await page.waitForSelector(".nav-edit-item")
+    assert((await page.textContent("#diyEditor"))?.includes("小程序直播 | 小程序直播"), "live entrance badge")
+    assert((await page.textContent("#diyPreview"))?.includes("小程序直播"), "live entrance in the preview")
+    const nav = state().homepage.modules.find((m) => m.type === "imageNav")!
+    await http("POST", "/__fixture/state", JSON.stringify({ homepage: { modules: [{ ...nav, items: nav.items!.filter((i) => i.linkName !== "小程序直播") }] } }), "application/json")
+    await page.reload()
+    await page.waitForSelector(".nav-edit-item")
+    assert(!(await page.textContent("#diyPreview"))?.includes("小程序直播"), "entrance still shown")
+    // Editing in the page and 保存 writes the state back.
+    await page.fill(".nav-edit-item >> nth=0 >> input.nav-name", "直播")
+    await page.click(".nav-edit-item >> nth=0 >> .link-modify")
+    await page.click(".nav-edit-item >> nth=0 >> .link-menu a[data-type='小程序直播']")
+    await page.click("#saveHomePage")
+    await page.waitForSelector(".aui_tips:has-text('保存成功！')")
+    const first = (state().homepage.modules[0].items ?? [])[0] as unknown as Record<string, string>
+    assert(first.name === "直播" && first.link === "/pages/livelist/livelist" && first.linkName === "小程序直播", JSON.stringify(first))
+  })
+
+  await check("reset restores the seed", async () => {
+    const s = JSON.parse((await http("POST", "/__fixture/reset", "")).body.toString())
+    assert(s.products.length === 123 && s.rooms.length === 0 && s.syncCalls === 0 && s.liveLinkAction === true, "seed")
+  })
+} finally {
+  await browser.close()
+  await sb.close()
+}
+
+console.log(failures.length ? `\n${failures.length} check(s) failed` : "\nall checks passed")
+process.exit(failures.length ? 1 : 0)
