@@ -7,8 +7,18 @@ function Thumb({ src }: { src: string | null }) {
   return <img className="lh-thumb" src={src} alt="" loading="lazy" referrerPolicy="no-referrer" />
 }
 
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host
+  } catch {
+    return origin
+  }
+}
+
 /** Captured products, newest first. Names are page text: rendered as text, never as HTML. */
 export function ProductList({ products }: { products: ProductRecord[] }) {
+  // Name the shop only when products come from more than one.
+  const showShop = new Set(products.map((p) => p.shopOrigin)).size > 1
   return (
     <ul className="lh-list lh-products" aria-label={t("popup_products")}>
       {products.map((p) => (
@@ -22,6 +32,12 @@ export function ProductList({ products }: { products: ProductRecord[] }) {
               <span className="lh-product-price">{formatPrice(p.priceLowFen, p.priceHighFen)}</span>
               {" · "}
               <span>ID {p.productId}</span>
+              {showShop && (
+                <>
+                  {" · "}
+                  <span className="lh-product-shop">{hostOf(p.shopOrigin)}</span>
+                </>
+              )}
               {" · "}
               <span>{t("popup_captured_at", formatTime(p.updatedAt))}</span>
             </div>

@@ -53,9 +53,9 @@ beforeEach(async () => {
   )
 })
 
-async function productPage() {
+async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/Management") {
   const page = await browser.context.newPage()
-  await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
+  await page.goto(`${origin}${path}`, { waitUntil: "domcontentloaded" })
   await page.locator('[data-lh="capture-product"]').first().waitFor()
   return page
 }
@@ -166,6 +166,31 @@ describe("capture a HiMall product", () => {
     expect(await notices.locator("li").count()).toBe(2)
     await popup.close()
     await page.close()
+  })
+
+  it("works on HiMall versions that no longer draw 直播链接, and in the seller backend", async () => {
+    sandbox.shop().setState({ liveLinkAction: false })
+    const page = await productPage(sandbox.shopOrigin, "/SellerAdmin/Product/Management")
+    expect(await page.getByText("直播链接", { exact: true }).count()).toBe(0)
+    const button = page.locator('[data-lh="capture-product"]').first()
+    await button.click()
+    await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+    expect(await readTable(browser, "products")).toHaveLength(1)
+    await page.close()
+  })
+
+  it("keeps the products of two shops apart", async () => {
+    const other = "https://other.sandbox.test"
+    for (const origin of [sandbox.shopOrigin, other]) {
+      const page = await productPage(origin)
+      const button = page.locator('[data-lh="capture-product"]').first()
+      await button.click()
+      await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+      await page.close()
+    }
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored.map((p) => p.shopOrigin).sort()).toEqual([other, sandbox.shopOrigin].sort())
+    expect(new Set(stored.map((p) => p.key)).size).toBe(2)
   })
 
   it("the page itself cannot talk to the extension", async () => {

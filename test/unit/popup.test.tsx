@@ -53,6 +53,14 @@ describe("popup", () => {
     expect(container.querySelectorAll("img[onerror]")).toHaveLength(0)
     expect(within(list).getByText("无图")).toBeTruthy()
     expect(screen.getByText("共 2 件")).toBeTruthy()
+    expect(container.querySelector(".lh-product-shop")).toBeNull()
+  })
+
+  it("names the shop when products come from several", async () => {
+    await getDb().products.bulkAdd([product(), product({ key: "https://b.example.com|19", shopOrigin: "https://b.example.com" })])
+    render(<PopupPage />)
+    expect(await screen.findByText("b.example.com")).toBeTruthy()
+    expect(screen.getByText("shop.example.com")).toBeTruthy()
   })
 
   it("updates live when the database changes", async () => {
