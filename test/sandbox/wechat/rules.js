@@ -52,6 +52,7 @@ export const GOODS_ERROR_CODE = { cover: 300018, name: 300002, price: 300003, ur
  * Returns { field: message } for the fields in error (cover, name, price, url); {} when valid.
  */
 export function validateGoods(form) {
+  /** @type {Record<string, string>} */
   const errors = {}
   const cover = form.cover
   if (!cover) errors.cover = "请上传商品封面"
@@ -107,6 +108,7 @@ export function formatLocalTime(value) {
  * (name, time, anchorName, anchorWechat, shareCover, roomCover); {} when valid.
  */
 export function validateRoom(form, now = Date.now()) {
+  /** @type {Record<string, string>} */
   const errors = {}
   const name = String(form.name ?? "").trim()
   if (!name) errors.name = "请输入直播标题"

@@ -1,0 +1,241 @@
+// Self-check of the WeChat sandbox against the sandbox protocol: window.__fixture everywhere,
+// controlled inputs, the forms' validation, saving, review, the admin check and rooms.
+// Run: npx tsx test/sandbox/wechat/selfcheck.ts  (exit code 1 when a check fails)
+import { deepStrictEqual } from "node:assert"
+import type { Page } from "playwright-core"
+
+import { LIVE, MP, Q, noisyPng, openHarness, pngFile } from "./harness"
+
+let failures = 0
+function check(what: string, ok: boolean, detail?: unknown) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || detail === undefined ? "" : ` — ${JSON.stringify(detail)}`}`)
+  if (!ok) failures++
+}
+function same(what: string, actual: unknown, expected: unknown) {
+  try {
+    deepStrictEqual(actual, expected)
+    check(what, true)
+  } catch {
+    check(what, false, { actual, expected })
+  }
+}
+
+const h = await openHarness()
+const wechat = h.sb.wechat
+const state = () => wechat.getState() as { goods: any[]; rooms: any[]; liveOpened: boolean; adminCheck: boolean }
+const goodsForm = (page: Page) => page.evaluate(() => (window as any).__fixture.goodsForm())
+const roomForm = (page: Page) => page.evaluate(() => (window as any).__fixture.roomForm())
+/** The control in the form row whose label cell reads `label`. */
+const field = (page: Page, label: string, nth = 0) =>
+  page
+    .locator(".weui-desktop-form__control-group", { has: page.locator(".weui-desktop-form__label", { hasText: label }) })
+    .locator("input")
+    .nth(nth)
+const visible = (page: Page, text: string) => page.getByText(text, { exact: true }).first().isVisible()
+
+try {
+  const page = await h.newPage()
+
+  // window.__fixture on every page, null where no form is shown.
+  for (const url of [
+    `${MP}/`,
+    `${MP}/wxamp/index/index${Q}`,
+    `${MP}/wxamp/frame/live${Q}`,
+    `${MP}/wxamp/frame/live/goods/index${Q}`,
+    `${LIVE}/livemp/broadcast/index${Q}`
+  ]) {
+    await page.goto(url)
+    const v = await page.evaluate(() => [(window as any).__fixture?.goodsForm(), (window as any).__fixture?.roomForm()])
+    same(`__fixture on ${url}: both forms null`, v, [null, null])
+  }
+  await page.goto(`${LIVE}/livemp/broadcast/index${Q}`)
+  await page.getByText("房间号：2").waitFor()
+  check("live.weixin.qq.com lists the rooms", await visible(page, "店庆特惠专场"))
+
+  // The 直播 menu item exists only for a qualified account.
+  await page.goto(`${MP}/wxamp/index/index${Q}`)
+  check("qualified: menu has 直播", (await page.locator(".weui-desktop-menu a", { hasText: /^直播$/ }).count()) === 1)
+  wechat.setState({ qualified: false })
+  await page.reload()
+  check("not qualified: no 直播 menu item", (await page.locator(".weui-desktop-menu a", { hasText: /^直播$/ }).count()) === 0)
+  wechat.reset()
+
+  // Opening live: 开通 → terms → consent → 申请开通 → 申请通过.
+  wechat.setState({ liveOpened: false })
+  await page.goto(`${MP}/wxamp/frame/live${Q}`)
+  await page.getByRole("button", { name: "开通" }).click()
+  const applyBtn = page.getByRole("button", { name: "申请开通" })
+  check("申请开通 disabled before consent", await applyBtn.isDisabled())
+  await page.getByText("我已阅读并同意遵守以上条款").click()
+  check("申请开通 enabled after consent", await applyBtn.isEnabled())
+  await applyBtn.click()
+  await page.getByText("已开通微信小程序直播功能").waitFor()
+  check("live opened in state", state().liveOpened === true)
+  await page.getByRole("button", { name: "查看功能使用说明" }).click()
+  check("使用说明 tab shown", await page.locator(".weui-desktop-tab__nav_current", { hasText: "使用说明" }).isVisible())
+
+  // 添加商品: controlled inputs.
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+  check("empty 未入库 text", await visible(page, "暂无未入库商品"))
+  await page.getByRole("button", { name: "添加商品" }).click()
+  same("goodsForm() of the fresh dialog", await goodsForm(page), {
+    cover: null, name: "", priceType: 1, price: "", price2: "", url: ""
+  })
+  const name = field(page, "商品名称")
+  await name.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
+  same("bare el.value is not in the model", (await goodsForm(page)).name, "")
+  await page.waitForTimeout(700)
+  same("bare el.value is reverted by the next render", await name.inputValue(), "")
+  await field(page, "价格形式", 2).evaluate((el: HTMLInputElement) => (el.checked = true))
+  await page.waitForTimeout(700)
+  same("bare radio.checked is reverted", [(await goodsForm(page)).priceType, await field(page, "价格形式", 2).isChecked()], [1, false])
+
+  // Validation: nothing saved while invalid.
+  await page.getByRole("button", { name: "保存", exact: true }).click()
+  for (const text of ["请上传商品封面", "请输入商品名称", "请输入价格", "请输入商品链接"]) check(`error shown: ${text}`, await visible(page, text))
+  const upload = page.locator(".goods-dialog input[type=file]")
+  await upload.setInputFiles(await noisyPng("big.png", 60 * 1024))
+  await page.getByText("重新上传").waitFor()
+  await name.fill("短")
+  await page.getByRole("button", { name: "保存", exact: true }).click()
+  check("cover over 50K rejected", await visible(page, "图片大小不得超过50K，请压缩后重新上传"))
+  check("name under 3 Chinese characters rejected", await visible(page, "商品名称不得少于3个汉字（6个字符）"))
+  await upload.setInputFiles(await pngFile("wide.png", 400, 200))
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm().cover?.width === 400)
+  await name.fill("超过十四个汉字的商品名称一定会被拒绝的")
+  await page.getByText("显示折扣价").click()
+  await field(page, "价格形式", 6).fill("199")
+  await field(page, "价格形式", 7).fill("299.5")
+  await field(page, "商品链接").fill("/pages/productdetail/productdetail?id=19")
+  await page.getByRole("button", { name: "保存并提审" }).click()
+  check("cover wider than 300 px rejected", await visible(page, "图片尺寸不得超过300像素 * 300像素，建议尺寸200像素 * 200像素"))
+  check("name over 14 Chinese characters rejected", await visible(page, "商品名称不得超过14个汉字（28个字符）"))
+  check("counter shows 19/14", await visible(page, "19/14"))
+  check("现价 ≥ 原价 rejected", await visible(page, "现价必须小于原价"))
+  check("leading slash rejected", await visible(page, "商品链接不能以“/”开头"))
+  await field(page, "商品链接").fill("pages%2Fproductdetail%2Fproductdetail%3Fid%3D19")
+  await field(page, "价格形式", 6).fill("19.999")
+  await page.getByRole("button", { name: "保存并提审" }).click()
+  check("encoded path rejected", await visible(page, "商品链接格式错误，请勿对整个页面路径进行URL编码"))
+  check("3 decimals rejected", await visible(page, "原价必须大于0，且最多保留两位小数"))
+  same("nothing saved while invalid", state().goods.length, 0)
+
+  // A valid fill through events.
+  const cover = await pngFile("cover.png", 200, 200)
+  await upload.setInputFiles(cover)
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm().cover?.width === 200)
+  await name.fill("复古真皮手提包")
+  await field(page, "价格形式", 6).fill("488")
+  await field(page, "价格形式", 7).fill("399.00")
+  await field(page, "商品链接").fill("pages/productdetail/productdetail?id=19")
+  same("goodsForm() after a fill", await goodsForm(page), {
+    cover: { name: "cover.png", type: "image/png", bytes: cover.buffer.length, width: 200, height: 200 },
+    name: "复古真皮手提包", priceType: 3, price: "488", price2: "399.00", url: "pages/productdetail/productdetail?id=19"
+  })
+  check("counter shows 7/14", await visible(page, "7/14"))
+  await page.getByRole("button", { name: "保存并提审" }).click()
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm() === null)
+  const saved = state().goods[0]
+  same("saved goods in state", { ...saved, coverUrl: saved?.coverUrl.startsWith("https://mp.weixin.qq.com/") }, {
+    goodsId: 1, name: "复古真皮手提包", url: "pages/productdetail/productdetail?id=19", priceType: 3, price: 488, price2: 399,
+    coverUrl: true, cover: { name: "cover.png", type: "image/png", bytes: cover.buffer.length, width: 200, height: 200 },
+    status: "reviewing", rejectReason: ""
+  })
+  const fetched = await h.call(page, "/__fixture/state")
+  same("GET /__fixture/state shows it", fetched.goods.map((g: any) => [g.goodsId, g.status]), [[1, "reviewing"]])
+  check("row shows 审核中", await visible(page, "审核中"))
+
+  // Review through the fixture route; the page picks it up by polling.
+  const bad = await page.evaluate(async () => {
+    const res = await fetch("/__fixture/review", { method: "POST", body: JSON.stringify({ goodsId: 99, result: "approve" }) })
+    return [res.status, Object.keys(await res.json())]
+  })
+  same("review of an unknown goodsId is a 400 error", bad, [400, ["error"]])
+  await h.call(page, "/__fixture/review", { goodsId: 1, result: "approve" })
+  await page.getByText("暂无未入库商品").waitFor({ timeout: 5000 })
+  await page.getByText("已入库", { exact: true }).click()
+  check("approved goods on 已入库", await visible(page, "复古真皮手提包"))
+
+  // 保存 keeps a draft; 提交审核 and rejection show on 未入库.
+  await page.getByRole("button", { name: "添加商品" }).click()
+  await upload.setInputFiles(cover)
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm().cover !== null)
+  await name.fill("春季纯棉T恤衫")
+  await field(page, "价格形式", 1).fill("68.00")
+  await field(page, "商品链接").fill("pages/productdetail/productdetail?id=20")
+  await page.getByRole("button", { name: "保存", exact: true }).click()
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm() === null)
+  await page.getByText("未入库", { exact: true }).click()
+  check("draft shows 未审核", await visible(page, "未审核"))
+  same("draft price2 is null", [state().goods[1].status, state().goods[1].price, state().goods[1].price2], ["draft", 68, null])
+  await h.call(page, "/__fixture/review", { goodsId: 2, result: "reject", reason: "商品图片与名称不符" })
+  await page.getByText("原因：商品图片与名称不符").waitFor({ timeout: 5000 })
+  check("filter counts", await visible(page, "审核未通过 1"))
+
+  // The administrator check before a 提审.
+  wechat.setState({ adminCheck: true })
+  await page.getByText("提交审核").click()
+  await page.getByText("请使用微信扫描二维码进行验证").waitFor()
+  same("still rejected while the check is open", state().goods[1].status, "rejected")
+  await page.getByRole("button", { name: "已完成验证" }).click()
+  await page.getByText("已提交审核").waitFor()
+  same("submitted after the check", [state().goods[1].status, state().adminCheck], ["reviewing", false])
+
+  // 创建直播间.
+  wechat.setState({ rooms: [], unverifiedAnchors: ["unverified_wx"] })
+  await page.goto(`${MP}/wxamp/frame/live${Q}`)
+  check("empty room list text", await visible(page, "暂无直播房间"))
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  await page.getByText("分享卡片展示样式").waitFor()
+  same("roomForm() of the fresh form", await roomForm(page), {
+    name: "", start: "", end: "", anchorName: "", anchorWechat: "", allowComment: true, shareCover: null, roomCover: null
+  })
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  for (const text of ["请输入直播标题", "请选择开播时间", "请输入主播昵称", "请输入主播微信账号", "请上传分享卡片封面", "请上传直播间封面"])
+    check(`room error shown: ${text}`, await visible(page, text))
+  const title = field(page, "直播标题")
+  await title.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
+  await page.waitForTimeout(700)
+  same("room title: bare el.value reverted", [await title.inputValue(), (await roomForm(page)).name], ["", ""])
+
+  const p = (n: number) => String(n).padStart(2, "0")
+  const local = (d: Date) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+  const start = new Date(Date.now() + 24 * 3600e3)
+  start.setSeconds(0, 0)
+  const end = new Date(start.getTime() + 2 * 3600e3)
+  await title.fill("店庆特惠专场直播")
+  await field(page, "开播时间", 0).fill(local(start))
+  await field(page, "开播时间", 1).fill(local(new Date(start.getTime() + 10 * 60e3)))
+  await field(page, "主播昵称").fill("小美")
+  await field(page, "主播微信账号").fill("unverified_wx")
+  await page.getByText("否", { exact: true }).click()
+  const share = await pngFile("share.png", 800, 640)
+  await page.locator(".room-form input[type=file]").nth(0).setInputFiles(share)
+  await page.locator(".room-form input[type=file]").nth(1).setInputFiles(await pngFile("room.png", 1080, 1920))
+  await page.waitForFunction(() => (window as any).__fixture.roomForm().roomCover !== null)
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  check("length under 30 minutes rejected", await visible(page, "开播时间段不得短于30分钟"))
+  await field(page, "开播时间", 1).fill(local(end))
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  await page.getByText("主播微信号未实名认证", { exact: false }).waitFor()
+  check("unverified anchor rejected (300036)", state().rooms.length === 0)
+  await field(page, "主播微信账号").fill("himall_anchor")
+  const model = await roomForm(page)
+  same("roomForm() after a fill", { ...model, roomCover: model.roomCover?.height }, {
+    name: "店庆特惠专场直播", start: start.toISOString(), end: end.toISOString(), anchorName: "小美", anchorWechat: "himall_anchor",
+    allowComment: false, shareCover: { name: "share.png", type: "image/png", bytes: share.buffer.length, width: 800, height: 640 },
+    roomCover: 1920
+  })
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  await page.getByText("成功创建直播间").waitFor()
+  const room = state().rooms[0]
+  same("room in state", [room?.roomId, room?.name, room?.liveStatus, room?.start, room?.allowComment, !!room?.coverImg], [
+    1, "店庆特惠专场直播", 102, start.toISOString(), false, true
+  ])
+  await page.getByText("查看推流小程序码").click()
+  check("push code dialog", await visible(page, "小程序推流入口"))
+} finally {
+  await h.close()
+}
+console.log(failures ? `${failures} check(s) failed` : "all checks passed")
+process.exit(failures ? 1 : 0)
