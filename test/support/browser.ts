@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core"
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from "playwright-core"
 
 import type { Sandbox } from "../sandbox/server"
 
@@ -15,6 +15,29 @@ export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
   if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install chromium (or set CHROMIUM_PATH)`)
   return path
+}
+
+/**
+ * Flags for Chromium on this kind of machine (root, no display, closed network) that reach
+ * the sandbox under the real host names.
+ */
+export function chromiumArgs(hostRules: string): string[] {
+  return [
+    `--host-resolver-rules=${hostRules}`,
+    "--ignore-certificate-errors",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync"
+  ]
+}
+
+/** Chromium without the extension, for the sandbox's own checks and screenshots. */
+export function launchChromium(hostRules: string): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs(hostRules) })
 }
 
 export interface ExtensionBrowser {
@@ -51,15 +74,7 @@ export async function launchWithExtension(sandbox: Sandbox, opts: LaunchOptions 
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${sandbox.hostRules}`,
-      "--ignore-certificate-errors",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...chromiumArgs(sandbox.hostRules),
       `--lang=${opts.lang ?? "zh-CN"}`,
       "--disable-features=DisableLoadExtensionCommandLineSwitch"
     ]

@@ -2,23 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
 import { handleCapture } from "~background/capture"
 import { createRouter } from "~background/router"
-import type { RawProduct } from "~core/product"
 import { MAX_NOTICES, addNotices, saveProducts } from "~db/products"
 import { HelperDb } from "~db/schema"
 import { parseEnvelope } from "~lib/messages"
 
-const shop = "https://shop.example.com"
-const page = `${shop}/Admin/Product/Management`
-const raw = (over: Partial<RawProduct> = {}): RawProduct => ({
-  productId: "19",
-  shopId: "1",
-  name: "天使旅行箱",
-  price: "399.00~488.00",
-  link: null,
-  imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
-  source: "row",
-  ...over
-})
+import { PRODUCT_PAGE, rawProduct, SHOP } from "../support/factories"
+
+const shop = SHOP
+const page = PRODUCT_PAGE
+const raw = rawProduct
 
 let db: HelperDb
 let n = 0

@@ -2,27 +2,13 @@ import { render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it } from "vitest"
 
-import { getDb, type ProductRecord } from "~db/schema"
+import { getDb } from "~db/schema"
 import PopupPage from "~popup/index"
 
+import { productRecord } from "../support/factories"
 import { installFakeChrome, type FakeChrome } from "../support/fake-chrome"
 
-const product = (over: Partial<ProductRecord> = {}): ProductRecord => ({
-  key: "https://shop.example.com|19",
-  shopOrigin: "https://shop.example.com",
-  shopId: 1,
-  productId: 19,
-  name: "天使旅行箱",
-  priceLowFen: 39900,
-  priceHighFen: 48800,
-  link: "pages/productdetail/productdetail?id=19",
-  imageUrl: "https://shop.example.com/Storage/Shop/1/Products/19/1_220.png",
-  source: "row",
-  capturedAt: 1,
-  updatedAt: 1,
-  priceHistory: [{ lowFen: 39900, highFen: 48800, at: 1 }],
-  ...over
-})
+const product = productRecord
 
 let fake: FakeChrome
 beforeEach(async () => {

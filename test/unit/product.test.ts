@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest"
 
 import { normalizeLink, productIdFromLink, productLink } from "~core/link"
-import { qualifyProduct, type RawProduct } from "~core/product"
+import { qualifyProduct } from "~core/product"
 
-const page = "https://shop.example.com/Admin/Product/Management"
-const raw = (over: Partial<RawProduct> = {}): RawProduct => ({
-  productId: "19",
-  shopId: "1",
-  name: "天使旅行箱",
-  price: "399.00~488.00",
-  link: null,
-  imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
-  source: "row",
-  ...over
-})
+import { PRODUCT_PAGE, rawProduct } from "../support/factories"
+
+const page = PRODUCT_PAGE
+const raw = rawProduct
 
 describe("qualifyProduct", () => {
   it("accepts a row and derives the mini-program link", () => {

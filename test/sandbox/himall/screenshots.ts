@@ -7,13 +7,13 @@ import { fileURLToPath } from "node:url"
 import sharp from "sharp"
 
 import { startSandbox } from "../server"
-import { launchBrowser } from "./browser"
+import { launchChromium } from "../../support/browser"
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/sandbox")
 mkdirSync(out, { recursive: true })
 
 const sb = await startSandbox()
-const browser = await launchBrowser(sb.hostRules)
+const browser = await launchChromium(sb.hostRules)
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   const shop = sb.shopOrigin

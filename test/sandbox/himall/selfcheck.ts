@@ -5,12 +5,12 @@ import { request } from "node:https"
 import sharp from "sharp"
 
 import { DEFAULT_SHOP_HOST, startSandbox } from "../server"
-import { launchBrowser } from "./browser"
+import { launchChromium } from "../../support/browser"
 import { imageSpec, SLOW_DELAY_MS } from "./images"
 import { IMAGE_KINDS, type Product, type Room } from "./seed"
 
 const sb = await startSandbox()
-const browser = await launchBrowser(sb.hostRules)
+const browser = await launchChromium(sb.hostRules)
 const shop = sb.shopOrigin
 const failures: string[] = []
 

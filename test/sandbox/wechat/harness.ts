@@ -1,8 +1,9 @@
 // Shared by screenshots.ts and selfcheck.ts: the sandbox plus a headless Chromium that reaches
 // it under the real host names, and small images made with sharp for the uploaders.
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import sharp from "sharp"
 
+import { launchChromium } from "../../support/browser"
 import { startSandbox, type Sandbox } from "../server"
 
 export const MP = "https://mp.weixin.qq.com"
@@ -25,18 +26,7 @@ export interface Harness {
 
 export async function openHarness(): Promise<Harness> {
   const sb = await startSandbox()
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      `--host-resolver-rules=${sb.hostRules}`,
-      "--ignore-certificate-errors",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run"
-    ]
-  })
+  const browser = await launchChromium(sb.hostRules)
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ignoreHTTPSErrors: true })
   return {
     sb,
