@@ -14,7 +14,12 @@ const route = createRouter({ db, extensionId: browser.runtime.id, isShopOrigin }
 // Listeners are added synchronously at start so that a woken worker hears the event.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender))
 
-const resync = () => syncShops(db).catch((e) => console.error("[himall-live-helper] shop sync failed", e))
+// Runs one after another: start, install and permission events can arrive together, and two
+// overlapping runs would both try to register the script. (A queue, not state: a stopped
+// worker loses nothing by forgetting it; the next start syncs again.)
+let queue: Promise<unknown> = Promise.resolve()
+const resync = () =>
+  (queue = queue.then(() => syncShops(db)).catch((e) => console.error("[himall-live-helper] shop sync failed", e)))
 
 browser.runtime.onInstalled.addListener(() => void resync())
 browser.runtime.onStartup.addListener(() => void resync())

@@ -2,7 +2,7 @@
 import type { Runtime } from "webextension-polyfill"
 
 import type { HelperDb } from "~db/schema"
-import { parseEnvelope, type Reply } from "~lib/messages"
+import { parseEnvelope, type MessageType, type Reply } from "~lib/messages"
 
 import { handleCapture } from "./capture"
 
@@ -27,7 +27,7 @@ function senderOrigin(sender: Runtime.MessageSender): string | null {
 export function createRouter(deps: RouterDeps) {
   const now = deps.now ?? Date.now
   /** Returns undefined for messages that are not ours at all (so others may answer). */
-  return async function route(message: unknown, sender: Runtime.MessageSender): Promise<Reply<never> | Reply<any> | undefined> {
+  return async function route(message: unknown, sender: Runtime.MessageSender): Promise<Reply<MessageType> | undefined> {
     // Only this extension's own content scripts: runtime.onMessage never hears web pages,
     // but a sender with another id, or without a tab, is not a content script of ours.
     if (sender.id !== deps.extensionId || !sender.tab) return undefined

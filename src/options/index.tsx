@@ -1,3 +1,4 @@
+import { t } from "~lib/i18n"
 import { Shell } from "~ui/shell"
 
 import { Options } from "./Options"
@@ -5,7 +6,7 @@ import "./options.css"
 
 export default function OptionsPage() {
   return (
-    <Shell>
+    <Shell title={t("options_title")}>
       <Options />
     </Shell>
   )

@@ -1,3 +1,4 @@
+import { t } from "~lib/i18n"
 import { Shell } from "~ui/shell"
 
 import { Popup } from "./Popup"
@@ -5,7 +6,7 @@ import "./popup.css"
 
 export default function PopupPage() {
   return (
-    <Shell>
+    <Shell title={t("popup_title")}>
       <Popup />
     </Shell>
   )

@@ -22,6 +22,8 @@ describe("popup", () => {
     render(<PopupPage />)
     expect(await screen.findByText("还没有保存任何商品")).toBeTruthy()
     expect(screen.getByText(/尚未启用任何 HiMall 店铺/)).toBeTruthy()
+    expect(document.documentElement.lang).toBe("zh-CN")
+    expect(document.title).toBe("直播助手")
   })
 
   it("lists captured products with price, and renders markup in names as text", async () => {
@@ -99,5 +101,6 @@ describe("popup", () => {
     fake.lang = "en"
     render(<PopupPage />)
     expect(await screen.findByText("No products saved yet")).toBeTruthy()
+    expect(document.documentElement.lang).toBe("en")
   })
 })
