@@ -3,7 +3,7 @@ import { elementsWithText } from "./text"
 
 const CONTROL = "input:not([type=hidden]), textarea, select"
 
-/** The control a label element names: for=, nesting, aria, or the nearest one after it. */
+/** The control a label element names: for=, nesting, or the first one after it in its row. */
 export function controlForLabel(label: HTMLElement, scope: ParentNode): HTMLElement | null {
   const forId = label.getAttribute("for")
   if (forId) {
@@ -12,15 +12,28 @@ export function controlForLabel(label: HTMLElement, scope: ParentNode): HTMLElem
   }
   const nested = label.querySelector<HTMLElement>(CONTROL)
   if (nested) return nested
-  // Walk up a few levels: the first control after the label inside a common row.
-  let row: HTMLElement | null = label
+  // Widen to the label's row, never beyond: an ancestor that also holds a control before
+  // the label spans earlier fields, so what follows there belongs to other labels.
+  let row: HTMLElement | null = label.parentElement
   for (let depth = 0; row && depth < 4; depth++, row = row.parentElement) {
-    for (const c of row.querySelectorAll<HTMLElement>(CONTROL)) {
-      if (label.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) return c
-    }
+    const controls = [...row.querySelectorAll<HTMLElement>(CONTROL)]
+    if (controls.some((c) => label.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING)) break
+    const after = controls.find((c) => label.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING)
+    if (after) return nextLabelBefore(label, after, scope) ? null : after
     if (row === scope) break
   }
   return null
+}
+
+/** Is there another field's label between this label and that control? */
+function nextLabelBefore(label: HTMLElement, control: HTMLElement, scope: ParentNode): boolean {
+  for (const other of scope.querySelectorAll<HTMLElement>("label, th, dt")) {
+    if (other === label || !other.textContent?.trim()) continue
+    const afterLabel = label.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING
+    const beforeControl = control.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_PRECEDING
+    if (afterLabel && beforeControl && !other.contains(control)) return true
+  }
+  return false
 }
 
 /** The row that holds a label and its value (for values shown as plain text). */

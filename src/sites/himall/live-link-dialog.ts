@@ -5,6 +5,7 @@ import { productIdFromLink } from "~core/link"
 import type { RawProduct } from "~core/product"
 import { findLabel, readField } from "~lib/dom/find-by-label"
 import { elementsWithText } from "~lib/dom/text"
+import { isShown } from "~lib/dom/visible"
 
 export const LIVE_LINK_DIALOG_TITLE = "小程序直播链接"
 export const LIVE_LINK_ACTION_TEXT = "直播链接"
@@ -15,11 +16,6 @@ const LABELS = {
   price: ["商品价格"],
   image: ["商品图片"]
 } as const
-
-/** Laid out and not hidden (offsetParent is null for fixed-position dialogs, so not that). */
-function isShown(el: HTMLElement): boolean {
-  return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
-}
 
 /** Open 小程序直播链接 dialogs: the smallest element holding the title and the link field. */
 export function findLiveLinkDialogs(root: ParentNode): HTMLElement[] {
