@@ -117,6 +117,13 @@ describe("capture a HiMall product", () => {
     expect(await item.innerText()).toContain(stored[0].name)
     expect(await item.innerText()).toContain(row.price.replace(/^/, "￥"))
     await popup.close()
+
+    // Options lists the shop (the sandbox build's wildcard grant) and when it was last used.
+    const options = await browser.context.newPage()
+    await options.goto(browser.url("options.html"))
+    const shop = options.locator('[data-lh-shop="https://*.sandbox.test"]')
+    await expect.poll(() => shop.innerText()).toContain("最近使用")
+    await options.close()
     await page.close()
   })
 
