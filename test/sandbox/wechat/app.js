@@ -2,6 +2,10 @@
 // app whose templates are inlined in the page (templates.html), the live console's views
 // (switched with history.pushState) and window.__fixture of the sandbox protocol.
 //
+// The 商品库 view and its 添加商品 dialog come in two markups (boot.markup): "weui" (templates.html)
+// and "alt" (templates-alt.html, a TDesign/Element-like variant); both share the component options
+// below, so only the markup differs.
+//
 // Form controls are controlled as in the real console: v-model is the only way the model
 // changes (input/change events), and the forms re-render every RERENDER_MS so that a value
 // written into a control without events is replaced by the model's again.
@@ -29,7 +33,10 @@ window.__fixture = {
   roomForm: () => (openForms.room ? openForms.room() : null)
 }
 
-/** Server-rendered page facts: { site: 'mp'|'live', page: 'home'|'live', base, qualified, liveOpened, account }. */
+/**
+ * Server-rendered page facts: { site: 'mp'|'live', page: 'home'|'live', base, qualified, liveOpened,
+ * account, markup: 'weui'|'alt' } (markup: how the 商品库 view and its dialog are drawn).
+ */
 const boot = reactive(window.__WX_BOOT__)
 
 /** Query parameters every link keeps (the MP login token and language). */
@@ -175,6 +182,135 @@ const ICONS = {
   settings: "M8 5a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM8 1v2M8 13v2M1 8h2M13 8h2"
 }
 
+/** 商品库: 未入库 (with its status filter) and 已入库, and the 添加商品 dialog. */
+const goodsLibrary = {
+  mixins: [common, polling],
+  data: () => ({ goods: [], loaded: false, shelf: "pending", filter: "all", dialogOpen: false }),
+  computed: {
+    pending() {
+      return this.goods.filter((g) => g.status !== "approved")
+    },
+    filters() {
+      const count = (status) => this.pending.filter((g) => g.status === status).length
+      return [
+        { key: "all", title: "全部", count: this.pending.length },
+        { key: "reviewing", title: "审核中", count: count("reviewing") },
+        { key: "rejected", title: "审核未通过", count: count("rejected") }
+      ]
+    },
+    rows() {
+      if (this.shelf === "approved") return this.goods.filter((g) => g.status === "approved")
+      return this.filter === "all" ? this.pending : this.pending.filter((g) => g.status === this.filter)
+    },
+    statusText: () => ({ draft: "未审核", reviewing: "审核中", rejected: "审核未通过", approved: "审核通过" })
+  },
+  methods: {
+    async load() {
+      const answer = await api("/goods/list")
+      this.goods = answer.goods
+      this.loaded = true
+    },
+    priceText(g) {
+      const y = (n) => `¥${Number(n).toFixed(2)}`
+      if (g.priceType === 2) return `${y(g.price)} - ${y(g.price2)}`
+      if (g.priceType === 3) return `${y(g.price2)}（原价 ${y(g.price)}）`
+      return y(g.price)
+    },
+    async submit(g) {
+      const answer = await withAdminCheck(() => api("/goods/submit", { goodsId: g.goodsId }))
+      if (answer.ret === 0) showToast("已提交审核")
+      else if (!answer.needAdminCheck) showToast(answer.errmsg)
+      this.load()
+    },
+    async remove(g) {
+      if (!(await askConfirm(`确定删除商品“${g.name}”？`))) return
+      await api("/goods/delete", { goodsId: g.goodsId })
+      this.load()
+    },
+    onSaved(submitted) {
+      this.dialogOpen = false
+      showToast(submitted ? "已保存并提交审核" : "保存成功")
+      this.load()
+    }
+  }
+}
+
+/** The 添加商品 dialog: a controlled form, validated as WeChat does before anything is posted. */
+const goodsDialog = {
+  mixins: [controlled],
+  emits: ["close", "saved"],
+  data: () => ({
+    // One input model per price box; goodsModel() maps the chosen type's boxes to price/price2.
+    form: { cover: null, name: "", priceType: 1, fixed: "", low: "", high: "", original: "", current: "", url: "" },
+    errors: {},
+    busy: false
+  }),
+  computed: {
+    nameCount() {
+      return counterValue(this.form.name)
+    }
+  },
+  created() {
+    openForms.goods = () => this.goodsModel()
+  },
+  unmounted() {
+    openForms.goods = null
+  },
+  methods: {
+    /** The model in the fixture's shape. */
+    goodsModel() {
+      const f = this.form
+      const [price, price2] =
+        f.priceType === 2 ? [f.low, f.high] : f.priceType === 3 ? [f.original, f.current] : [f.fixed, ""]
+      return { cover: imageInfo(f.cover), name: f.name, priceType: f.priceType, price, price2, url: f.url }
+    },
+    async save(submit) {
+      const model = this.goodsModel()
+      this.errors = validateGoods(model)
+      if (Object.keys(this.errors).length) return
+      this.busy = true
+      const body = { ...model, cover: this.form.cover, submit }
+      const answer = await withAdminCheck(() => api("/goods/add", body))
+      this.busy = false
+      if (answer.ret === 0) this.$emit("saved", submit)
+      else if (!answer.needAdminCheck) this.errors = answer.errors ?? { form: answer.errmsg }
+    }
+  }
+}
+
+/** An image field: a hidden file input behind a button; the model is the decoded file. */
+const imageUploader = {
+  props: { modelValue: Object, tips: Array },
+  emits: ["update:modelValue", "failed"],
+  computed: {
+    sizeText() {
+      const b = this.modelValue.bytes
+      return b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)}M` : `${Math.ceil(b / 1024)}K`
+    }
+  },
+  methods: {
+    /** A chosen file becomes the model: its facts, decoded size and data (for the preview and upload). */
+    async onChange(event) {
+      const file = event.target.files?.[0]
+      if (!file) return
+      try {
+        const bitmap = await createImageBitmap(file)
+        const dataUrl = await new Promise((resolve, reject) => {
+          const reader = new FileReader()
+          reader.onload = () => resolve(reader.result)
+          reader.onerror = () => reject(reader.error)
+          reader.readAsDataURL(file)
+        })
+        const { width, height } = bitmap
+        bitmap.close()
+        this.$emit("update:modelValue", { name: file.name, type: file.type, bytes: file.size, width, height, dataUrl })
+      } catch {
+        this.$emit("failed", "图片格式不支持，请上传jpg、png格式的图片")
+      }
+    }
+  }
+}
+
 const components = {
   "side-menu": {
     mixins: [common],
@@ -255,128 +391,49 @@ const components = {
 
   "live-help": {},
 
-  "goods-library": {
-    mixins: [common, polling],
-    data: () => ({ goods: [], loaded: false, shelf: "pending", filter: "all", dialogOpen: false }),
+  "goods-library": goodsLibrary,
+  "goods-dialog": goodsDialog,
+  "image-uploader": imageUploader,
+
+  // The "alt" markup of the same views (boot.markup === "alt"; templates-alt.html): the same
+  // options, so the same model, validation, controlled inputs, uploads and saving.
+  "goods-library-alt": {
+    ...goodsLibrary,
     computed: {
-      pending() {
-        return this.goods.filter((g) => g.status !== "approved")
-      },
-      filters() {
-        const count = (status) => this.pending.filter((g) => g.status === status).length
+      ...goodsLibrary.computed,
+      /** The table's columns: 已入库 has no 状态 column (the shelf says it all). */
+      columns() {
+        const pending = this.shelf !== "approved"
         return [
-          { key: "all", title: "全部", count: this.pending.length },
-          { key: "reviewing", title: "审核中", count: count("reviewing") },
-          { key: "rejected", title: "审核未通过", count: count("rejected") }
+          { key: "info", title: "基本信息", width: pending ? "30%" : "36%" },
+          { key: "price", title: "价格", width: pending ? "17%" : "20%" },
+          { key: "url", title: "链接", width: pending ? "25%" : "30%" },
+          ...(pending ? [{ key: "status", title: "状态", width: "14%" }] : []),
+          { key: "opr", title: "操作", width: "14%" }
         ]
-      },
-      rows() {
-        if (this.shelf === "approved") return this.goods.filter((g) => g.status === "approved")
-        return this.filter === "all" ? this.pending : this.pending.filter((g) => g.status === this.filter)
-      },
-      statusText: () => ({ draft: "未审核", reviewing: "审核中", rejected: "审核未通过", approved: "审核通过" })
-    },
-    methods: {
-      async load() {
-        const answer = await api("/goods/list")
-        this.goods = answer.goods
-        this.loaded = true
-      },
-      priceText(g) {
-        const y = (n) => `¥${Number(n).toFixed(2)}`
-        if (g.priceType === 2) return `${y(g.price)} - ${y(g.price2)}`
-        if (g.priceType === 3) return `${y(g.price2)}（原价 ${y(g.price)}）`
-        return y(g.price)
-      },
-      async submit(g) {
-        const answer = await withAdminCheck(() => api("/goods/submit", { goodsId: g.goodsId }))
-        if (answer.ret === 0) showToast("已提交审核")
-        else if (!answer.needAdminCheck) showToast(answer.errmsg)
-        this.load()
-      },
-      async remove(g) {
-        if (!(await askConfirm(`确定删除商品“${g.name}”？`))) return
-        await api("/goods/delete", { goodsId: g.goodsId })
-        this.load()
-      },
-      onSaved(submitted) {
-        this.dialogOpen = false
-        showToast(submitted ? "已保存并提交审核" : "保存成功")
-        this.load()
       }
     }
   },
-
-  "goods-dialog": {
-    mixins: [controlled],
-    emits: ["close", "saved"],
-    data: () => ({
-      // One input model per price box; goodsModel() maps the chosen type's boxes to price/price2.
-      form: { cover: null, name: "", priceType: 1, fixed: "", low: "", high: "", original: "", current: "", url: "" },
-      errors: {},
-      busy: false
-    }),
+  "goods-dialog-alt": {
+    ...goodsDialog,
     computed: {
-      nameCount() {
-        return counterValue(this.form.name)
-      }
-    },
-    created() {
-      openForms.goods = () => this.goodsModel()
-    },
-    unmounted() {
-      openForms.goods = null
-    },
-    methods: {
-      /** The model in the fixture's shape. */
-      goodsModel() {
-        const f = this.form
-        const [price, price2] =
-          f.priceType === 2 ? [f.low, f.high] : f.priceType === 3 ? [f.original, f.current] : [f.fixed, ""]
-        return { cover: imageInfo(f.cover), name: f.name, priceType: f.priceType, price, price2, url: f.url }
-      },
-      async save(submit) {
-        const model = this.goodsModel()
-        this.errors = validateGoods(model)
-        if (Object.keys(this.errors).length) return
-        this.busy = true
-        const body = { ...model, cover: this.form.cover, submit }
-        const answer = await withAdminCheck(() => api("/goods/add", body))
-        this.busy = false
-        if (answer.ret === 0) this.$emit("saved", submit)
-        else if (!answer.needAdminCheck) this.errors = answer.errors ?? { form: answer.errmsg }
-      }
+      ...goodsDialog.computed,
+      /** The radios of 价格形式, drawn from data in this markup. */
+      priceTypes: () => [
+        { value: 1, title: "一口价" },
+        { value: 2, title: "价格区间" },
+        { value: 3, title: "显示折扣价" }
+      ]
     }
   },
-
-  "image-uploader": {
-    props: { modelValue: Object, tips: Array },
-    emits: ["update:modelValue", "failed"],
-    computed: {
-      sizeText() {
-        const b = this.modelValue.bytes
-        return b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)}M` : `${Math.ceil(b / 1024)}K`
-      }
-    },
+  "image-uploader-alt": {
+    ...imageUploader,
     methods: {
-      /** A chosen file becomes the model: its facts, decoded size and data (for the preview and upload). */
-      async onChange(event) {
-        const file = event.target.files?.[0]
-        if (!file) return
-        try {
-          const bitmap = await createImageBitmap(file)
-          const dataUrl = await new Promise((resolve, reject) => {
-            const reader = new FileReader()
-            reader.onload = () => resolve(reader.result)
-            reader.onerror = () => reject(reader.error)
-            reader.readAsDataURL(file)
-          })
-          const { width, height } = bitmap
-          bitmap.close()
-          this.$emit("update:modelValue", { name: file.name, type: file.type, bytes: file.size, width, height, dataUrl })
-        } catch {
-          this.$emit("failed", "图片格式不支持，请上传jpg、png格式的图片")
-        }
+      ...imageUploader.methods,
+      /** 删除 on the thumbnail: no cover again (a click, as in the real component). */
+      remove() {
+        this.$refs.file.value = ""
+        this.$emit("update:modelValue", null)
       }
     }
   },

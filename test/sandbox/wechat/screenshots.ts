@@ -1,5 +1,6 @@
 // Screenshots of the WeChat sandbox pages, to hold next to ../../../shared/reference/manual/.
-// Run: npx tsx test/sandbox/wechat/screenshots.ts  → docs/sandbox/wechat-*.png
+// Run: npx tsx test/sandbox/wechat/screenshots.ts [01 08 …]  → docs/sandbox/wechat-*.png
+// (with numbers, only those screenshots are written; the steps before them still run).
 import { mkdirSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -9,10 +10,14 @@ import { MP, Q, openHarness, pngFile } from "./harness"
 const out = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/sandbox")
 mkdirSync(out, { recursive: true })
 
+/** Which screenshots to write: all, or those whose number is given on the command line. */
+const only = process.argv.slice(2)
+
 const h = await openHarness()
 try {
   const page = await h.newPage()
   const shot = async (name: string, fullPage = false) => {
+    if (only.length && !only.some((n) => name.startsWith(n))) return
     await page.waitForTimeout(300)
     await page.screenshot({ path: join(out, `wechat-${name}.png`), fullPage })
     console.log(`wrote docs/sandbox/wechat-${name}.png`)
@@ -74,6 +79,30 @@ try {
   await page.getByText("推流").first().click()
   await page.getByText("小程序推流入口").waitFor()
   await shot("07-push-code")
+
+  // 08: the 添加商品 dialog in the alt markup (state markup: "alt"), filled through the UI, over
+  // a library with goods in it.
+  h.sb.wechat.reset()
+  h.sb.wechat.setState({ markup: "alt" })
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+  for (const [i, g] of goods.slice(0, 2).entries()) {
+    const image = { name: "cover.png", type: "image/png", bytes: cover.buffer.length, width: 200, height: 200, dataUrl }
+    await h.call(page, "/wxamp/cgi/live/goods/add", { ...g, cover: image, url: `pages/productdetail/productdetail?id=${19 + i}` })
+  }
+  await page.reload()
+  await page.getByText("春季纯棉T恤").waitFor()
+  await page.getByRole("button", { name: "添加商品" }).click()
+  const dialog = page.getByRole("dialog", { name: "添加商品" })
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), dialog.getByRole("button", { name: "上传图片" }).click()])
+  await chooser.setFiles(await pngFile("bag.png", 200, 200, "#8a5a3c"))
+  await dialog.getByText("删除", { exact: true }).waitFor()
+  await page.getByLabel("商品名称").fill("复古真皮手提包")
+  await dialog.getByText("价格区间", { exact: true }).click()
+  await dialog.getByPlaceholder("最低价").fill("399.00")
+  await dialog.getByPlaceholder("最高价").fill("488.00")
+  await page.getByLabel("商品链接").fill("pages/productdetail/productdetail?id=21")
+  await shot("08-goods-alt")
+  h.sb.wechat.reset()
 } finally {
   await h.close()
 }

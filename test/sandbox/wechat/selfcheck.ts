@@ -1,5 +1,6 @@
 // Self-check of the WeChat sandbox against the sandbox protocol: window.__fixture everywhere,
-// controlled inputs, the forms' validation, saving, review, the admin check and rooms.
+// controlled inputs, the forms' validation, saving, review, the admin check and rooms; then the
+// same goods flows in the "alt" markup of 商品库 and 添加商品 (state markup: "alt").
 // Run: npx tsx test/sandbox/wechat/selfcheck.ts  (exit code 1 when a check fails)
 import { deepStrictEqual } from "node:assert"
 import type { Page } from "playwright-core"
@@ -234,6 +235,156 @@ try {
   ])
   await page.getByText("查看推流小程序码").click()
   check("push code dialog", await visible(page, "小程序推流入口"))
+
+  // The alt markup of 商品库 and 添加商品: switched through the state endpoint, read at page load.
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+  await h.call(page, "/__fixture/reset", {})
+  const setBad = await page.evaluate(async () => {
+    const res = await fetch("/__fixture/state", { method: "POST", body: JSON.stringify({ markup: "fancy" }) })
+    return [res.status, Object.keys(await res.json())]
+  })
+  same("alt: an unknown markup is a 400 error", setBad, [400, ["error"]])
+  same("alt: markup defaults to weui", (await h.call(page, "/__fixture/state")).markup, "weui")
+  same("alt: POST /__fixture/state sets markup", (await h.call(page, "/__fixture/state", { markup: "alt" })).markup, "alt")
+  await page.reload()
+  same("alt: the page is told (__WX_BOOT__.markup)", await page.evaluate(() => (window as any).__WX_BOOT__.markup), "alt")
+  await page.getByText("暂无数据", { exact: true }).waitFor()
+  same("alt: no weui goods markup, no data-lh", await page.evaluate(() => [
+    document.querySelectorAll(".weui-desktop-sub-tab, .goods-table, .weui-desktop-tag").length,
+    document.querySelectorAll("[data-lh]").length
+  ]), [0, 0])
+  same("alt: 未入库 / 已入库 are role=tab in a tablist", await page.getByRole("tablist").getByRole("tab").evaluateAll((tabs) =>
+    tabs.map((t) => [t.textContent!.trim(), t.getAttribute("aria-selected")])), [["未入库", "true"], ["已入库", "false"]])
+  /** The header cells' texts, and whether any of them shares a table with a body row. */
+  const tableShape = () => page.evaluate(() => {
+    const ths = [...document.querySelectorAll(".t-goods th")]
+    return {
+      headers: ths.map((th) => th.textContent!.trim()),
+      shared: ths.some((th) => th.closest("table")!.querySelector("td")),
+      cols: [...document.querySelectorAll(".t-goods table")].map((t) => t.querySelectorAll("colgroup > col").length),
+      rows: document.querySelectorAll(".t-goods tbody tr").length
+    }
+  })
+  same("alt: header table alone while empty", await tableShape(), {
+    headers: ["基本信息", "价格", "链接", "状态", "操作"], shared: false, cols: [5], rows: 0
+  })
+  same("alt: filter counts", await page.getByRole("radiogroup", { name: "状态" }).getByRole("radio").evaluateAll((items) =>
+    items.map((i) => i.textContent!.replace(/\s+/g, " ").trim())), ["全部 0", "审核中 0", "审核未通过 0"])
+
+  await page.getByRole("button", { name: "添加商品" }).click()
+  const dialog = page.getByRole("dialog", { name: "添加商品" })
+  await dialog.waitFor()
+  same("alt: dialog is role=dialog, aria-modal, titled by a span", await dialog.evaluate((d) => [
+    d.getAttribute("aria-modal"), document.getElementById(d.getAttribute("aria-labelledby")!)?.tagName, d.querySelectorAll("h1,h2,h3,h4").length
+  ]), ["true", "SPAN", 0])
+  same("alt: footer buttons, 保存并提审 first", await dialog.locator("button:has(> span)").evaluateAll((bs) =>
+    bs.filter((b) => b.closest(".t-dialog__footer")).map((b) => b.textContent!.trim())), ["保存并提审", "保存"])
+  same("alt: field labels carry * and a full-width colon", await dialog.locator("label[for]").evaluateAll((ls) =>
+    ls.map((l) => l.textContent!.trim())), ["*商品封面：", "*商品名称：", "*价格形式：", "*商品链接："])
+  same("alt: goodsForm() of the fresh dialog", await goodsForm(page), {
+    cover: null, name: "", priceType: 1, price: "", price2: "", url: ""
+  })
+  const altName = page.getByLabel("商品名称")
+  const altUrl = page.getByLabel("商品链接")
+  same("alt: label for= reaches the inputs", [await altName.getAttribute("id"), await altUrl.getAttribute("placeholder")], ["g-name", "请输入小程序页面路径"])
+  await altName.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
+  same("alt: bare el.value is not in the model", (await goodsForm(page)).name, "")
+  await page.waitForTimeout(700)
+  same("alt: bare el.value is reverted by the next render", await altName.inputValue(), "")
+  const radio = (text: string) => dialog.locator("label", { hasText: text }).locator("input[type=radio]")
+  same("alt: radios are hidden native inputs inside labels", await radio("价格区间").evaluate((el) => getComputedStyle(el).opacity), "0")
+  same("alt: only the chosen price type's inputs exist", await dialog.getByPlaceholder("最低价").count(), 0)
+  await radio("价格区间").evaluate((el: HTMLInputElement) => (el.checked = true))
+  await page.waitForTimeout(700)
+  same("alt: bare radio.checked is reverted", [(await goodsForm(page)).priceType, await radio("价格区间").isChecked(), await dialog.getByPlaceholder("最低价").count()], [1, false, 0])
+
+  await dialog.getByRole("button", { name: "保存", exact: true }).click()
+  for (const text of ["请上传商品封面", "请输入商品名称", "请输入价格", "请输入商品链接"]) check(`alt: error shown: ${text}`, await visible(page, text))
+  same("alt: file input hidden", await dialog.locator("input[type=file]").evaluate((el) => getComputedStyle(el).display), "none")
+  const choose = async (file: Awaited<ReturnType<typeof pngFile>>) => {
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), dialog.getByRole("button", { name: "上传图片" }).click()])
+    await chooser.setFiles(file)
+  }
+  await choose(await pngFile("first.png", 120, 120))
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm().cover?.width === 120)
+  check("alt: thumbnail with 删除, 上传图片 hidden", (await dialog.locator("img").count()) === 1 && !(await dialog.getByRole("button", { name: "上传图片" }).isVisible()))
+  await dialog.getByText("删除", { exact: true }).click()
+  same("alt: 删除 clears the cover", [(await goodsForm(page)).cover, await dialog.getByRole("button", { name: "上传图片" }).isVisible()], [null, true])
+  await choose(cover)
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm().cover?.width === 200)
+  await altName.fill("复古真皮手提包")
+  const counter = dialog.getByText("7/14", { exact: true })
+  check("alt: counter 7/14 is its own span after the input wrapper", (await counter.evaluate((el) => [
+    el.tagName, el.contains(document.getElementById("g-name")), el.previousElementSibling?.contains(document.getElementById("g-name"))
+  ]).then((v) => JSON.stringify(v))) === JSON.stringify(["SPAN", false, true]))
+  await dialog.getByText("价格区间", { exact: true }).click()
+  same("alt: 价格区间 inputs appear after its radio is clicked", [(await goodsForm(page)).priceType, await dialog.getByPlaceholder("最低价").count(), await dialog.getByPlaceholder("请输入价格").count()], [2, 1, 0])
+  await dialog.getByPlaceholder("最低价").fill("488")
+  await dialog.getByPlaceholder("最高价").fill("399.00")
+  await altUrl.fill("pages/productdetail/productdetail?id=19")
+  await dialog.getByRole("button", { name: "保存并提审" }).click()
+  check("alt: low ≥ high rejected", await visible(page, "价格区间的最低价格必须小于最高价格"))
+  same("alt: nothing saved while invalid", state().goods.length, 0)
+  await dialog.getByPlaceholder("最低价").fill("399")
+  await dialog.getByPlaceholder("最高价").fill("488.00")
+  same("alt: goodsForm() after a fill", await goodsForm(page), {
+    cover: { name: "cover.png", type: "image/png", bytes: cover.buffer.length, width: 200, height: 200 },
+    name: "复古真皮手提包", priceType: 2, price: "399", price2: "488.00", url: "pages/productdetail/productdetail?id=19"
+  })
+  await dialog.getByRole("button", { name: "保存并提审" }).click()
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm() === null)
+  const altSaved = state().goods[0]
+  same("alt: saved goods in state", [altSaved?.name, altSaved?.priceType, altSaved?.price, altSaved?.price2, altSaved?.status, altSaved?.cover?.width],
+    ["复古真皮手提包", 2, 399, 488, "reviewing", 200])
+  await page.locator(".t-goods tbody tr").first().waitFor()
+  same("alt: split table shows the row", await tableShape(), {
+    headers: ["基本信息", "价格", "链接", "状态", "操作"], shared: false, cols: [5, 5], rows: 1
+  })
+  check("alt: row shows name and 审核中", (await visible(page, "复古真皮手提包")) && (await visible(page, "审核中")))
+
+  // 显示折扣价, kept as a draft with 保存.
+  await page.getByRole("button", { name: "添加商品" }).click()
+  await choose(cover)
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm()?.cover !== null)
+  await altName.fill("春季纯棉T恤衫")
+  await dialog.getByText("显示折扣价", { exact: true }).click()
+  same("alt: 原价 and 现价 as texts before the inputs", await dialog.locator("input[placeholder$=价]").evaluateAll((inputs) =>
+    inputs.map((i) => i.parentElement!.previousElementSibling?.textContent?.trim())), ["原价", "现价"])
+  await dialog.getByPlaceholder("请输入原价").fill("68")
+  await dialog.getByPlaceholder("请输入现价").fill("99")
+  await altUrl.fill("pages/productdetail/productdetail?id=20")
+  await dialog.getByRole("button", { name: "保存", exact: true }).click()
+  check("alt: 现价 ≥ 原价 rejected", await visible(page, "现价必须小于原价"))
+  await dialog.getByPlaceholder("请输入现价").fill("59.90")
+  same("alt: goodsForm() of 显示折扣价", [(await goodsForm(page)).priceType, (await goodsForm(page)).price, (await goodsForm(page)).price2], [3, "68", "59.90"])
+  await dialog.getByRole("button", { name: "保存", exact: true }).click()
+  await page.waitForFunction(() => (window as any).__fixture.goodsForm() === null)
+  same("alt: draft in state", [state().goods[1]?.status, state().goods[1]?.price, state().goods[1]?.price2], ["draft", 68, 59.9])
+  await page.getByText("未审核", { exact: true }).waitFor()
+
+  // Review results reach the split table by polling; 已入库 has no 状态 column.
+  await h.call(page, "/__fixture/review", { goodsId: 1, result: "reject", reason: "商品图片与名称不符" })
+  await h.call(page, "/__fixture/review", { goodsId: 2, result: "approve" })
+  await page.getByText("驳回原因：商品图片与名称不符", { exact: true }).waitFor({ timeout: 5000 })
+  same("alt: reason nested under the status text", await page.getByText("驳回原因：商品图片与名称不符", { exact: true }).evaluate((el) =>
+    el.closest("td")!.textContent!.replace(/\s+/g, "")), "审核未通过驳回原因：商品图片与名称不符")
+  await page.getByRole("radio", { name: /审核未通过/ }).click()
+  same("alt: filter 审核未通过 1 selected", await page.getByRole("radio", { checked: true }).evaluate((el) => el.textContent!.replace(/\s+/g, " ").trim()), "审核未通过 1")
+  await page.getByRole("tab", { name: "已入库" }).click()
+  same("alt: 已入库 selected", await page.getByRole("tab", { name: "已入库" }).getAttribute("aria-selected"), "true")
+  await page.getByText("春季纯棉T恤衫").waitFor()
+  same("alt: 已入库 table has no 状态 column", await tableShape(), {
+    headers: ["基本信息", "价格", "链接", "操作"], shared: false, cols: [4, 4], rows: 1
+  })
+  await page.getByRole("tab", { name: "未入库" }).click()
+  await page.getByRole("button", { name: "提交审核" }).click()
+  await page.getByText("已提交审核").waitFor()
+  same("alt: 提交审核 from the table", state().goods[0].status, "reviewing")
+
+  // Reset brings the weui markup back.
+  same("alt: reset returns markup to weui", (await h.call(page, "/__fixture/reset", {})).markup, "weui")
+  await page.reload()
+  check("alt: weui markup after reset", await page.locator(".weui-desktop-sub-tab").isVisible())
 } finally {
   await h.close()
 }

@@ -63,6 +63,14 @@ export interface Room {
   shareCover: ImageInfo | null
 }
 
+/**
+ * Which markup the 商品库 view and its 添加商品 dialog are drawn with: "weui" (weui-desktop, as
+ * in the manual's screenshots) or "alt" (a TDesign/Element-like variant: same labels and
+ * behaviour, different markup). Read at page load.
+ */
+export type GoodsMarkup = "weui" | "alt"
+export const MARKUPS: GoodsMarkup[] = ["weui", "alt"]
+
 export interface WechatState {
   /** The mini program may use live streaming: the 直播 menu item exists. */
   qualified: boolean
@@ -74,6 +82,8 @@ export interface WechatState {
   unverifiedAnchors: string[]
   goods: Goods[]
   rooms: Room[]
+  /** Markup of the goods pages (see GoodsMarkup). */
+  markup: GoodsMarkup
 }
 
 /** An image as the page posts it: the info plus a data: URL of the file. */
@@ -104,6 +114,7 @@ function seed(): WechatState {
     liveOpened: true,
     adminCheck: false,
     unverifiedAnchors: [],
+    markup: "weui",
     goods: [],
     rooms: [
       room(1, "春季新品发布直播", "2020-03-01T12:00:00.000Z", "2020-03-01T14:00:00.000Z", 103),
@@ -112,20 +123,23 @@ function seed(): WechatState {
   }
 }
 
-const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminCheck", "unverifiedAnchors", "goods", "rooms"]
+const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminCheck", "unverifiedAnchors", "goods", "rooms", "markup"]
 
 /** Which live-console views exist below a console base path. */
 const VIEWS = new Set(["", "/broadcast/index", "/broadcast/create", "/broadcast/edit", "/goods/index", "/help/index", "/apply"])
 
 function page(boot: Record<string, unknown>): string {
-  const templates = readFileSync(join(here, "templates.html"), "utf8")
+  const templates = ["templates.html", ...(boot.markup === "alt" ? ["templates-alt.html"] : [])]
+    .map((f) => readFileSync(join(here, f), "utf8"))
+    .join("\n")
+  const altCss = boot.markup === "alt" ? `\n<link rel="stylesheet" href="/__sandbox/wechat/alt.css">` : ""
   const json = JSON.stringify(boot).replace(/</g, "\\u003c")
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <title>小程序</title>
-<link rel="stylesheet" href="/__sandbox/wechat/weui-desktop.css">
+<link rel="stylesheet" href="/__sandbox/wechat/weui-desktop.css">${altCss}
 <script src="/__sandbox/vendor/vue.js"></script>
 <script>window.__WX_BOOT__ = ${json}</script>
 <script type="module" src="/__sandbox/wechat/app.js"></script>
@@ -307,7 +321,7 @@ export function createWechatSite(): Site {
         sendJson(res, answer)
         return true
       }
-      const boot = { qualified: state.qualified, liveOpened: state.liveOpened, account: ACCOUNT }
+      const boot = { qualified: state.qualified, liveOpened: state.liveOpened, account: ACCOUNT, markup: state.markup }
       if (host === "mp.weixin.qq.com") {
         if (path === "/" || path === "/wxamp/index/index") {
           send(res, 200, "text/html; charset=utf-8", page({ ...boot, site: "mp", page: "home" }))
@@ -334,6 +348,8 @@ export function createWechatSite(): Site {
     setState(patch: Record<string, unknown>) {
       const unknown = Object.keys(patch).filter((k) => !STATE_KEYS.includes(k as keyof WechatState))
       if (unknown.length) throw new Error(`unknown WeChat state keys: ${unknown.join(", ")}`)
+      if ("markup" in patch && !MARKUPS.includes(patch.markup as GoodsMarkup))
+        throw new Error(`markup must be one of ${MARKUPS.map((m) => JSON.stringify(m)).join(", ")}, got ${JSON.stringify(patch.markup)}`)
       state = { ...state, ...(patch as Partial<WechatState>) }
     },
 
