@@ -48,7 +48,8 @@ export async function saveProducts(
         source,
         capturedAt: old?.capturedAt ?? now,
         updatedAt: now,
-        priceHistory: priceChanged ? [...history, { lowFen: p.priceLowFen, highFen: p.priceHighFen, at: now }] : history
+        priceHistory: priceChanged ? [...history, { lowFen: p.priceLowFen, highFen: p.priceHighFen, at: now }] : history,
+        lastFill: old?.lastFill ?? null
       }
       const same =
         old &&
@@ -58,7 +59,7 @@ export async function saveProducts(
         old.shopId === next.shopId &&
         !priceChanged
       outcomes.push(!old ? "created" : same ? "unchanged" : "updated")
-      writes.set(key, same ? { ...old, updatedAt: now } : next)
+      writes.set(key, same ? { ...old, source, updatedAt: now } : next)
     })
     await db.products.bulkPut([...writes.values()])
     return outcomes

@@ -120,3 +120,12 @@ export function startCaptureProduct(signal: AbortSignal) {
     signal
   )
 }
+
+/** Show a capture's result on a row's own capture-product control (after capture-page). */
+export function showRowResult(row: HTMLTableRowElement, result: CaptureResult) {
+  const button = row.querySelector<HTMLButtonElement>('[data-lh="capture-product"]')
+  const status = button?.parentElement?.querySelector<HTMLElement>("[data-lh-status]")
+  if (!button || !status) return
+  const { state, text } = describe(result)
+  show(button, status, state, text)
+}

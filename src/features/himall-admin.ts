@@ -3,6 +3,8 @@
 // a grant) does not decorate the page twice.
 import { isProductManagementPage } from "~sites/himall/pages"
 
+import { startCaptureAll } from "./capture-all"
+import { startCapturePage } from "./capture-page"
 import { startCaptureProduct } from "./capture-product"
 
 const FLAG = "__himallLiveHelperStarted"
@@ -12,5 +14,9 @@ export function startHimallAdmin() {
   if (w[FLAG]) return
   w[FLAG] = true
   const controller = new AbortController()
-  if (isProductManagementPage(location)) startCaptureProduct(controller.signal)
+  if (isProductManagementPage(location)) {
+    startCaptureProduct(controller.signal)
+    startCapturePage(controller.signal)
+    startCaptureAll(controller.signal)
+  }
 }

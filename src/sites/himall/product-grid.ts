@@ -53,3 +53,22 @@ export function readProductRow(row: HTMLTableRowElement): RawProduct {
 export function actionCell(row: HTMLTableRowElement): HTMLElement {
   return (row.querySelector(ROW_INPUTS.id)?.closest("td") as HTMLElement | null) ?? (row.lastElementChild as HTMLElement) ?? row
 }
+
+/** Header texts of the grid's product and action columns (a fallback when it has no rows). */
+const GRID_HEADERS = ["商品", "操作"] as const
+
+/**
+ * The product grid (`table#list` in HiMall, but found by meaning): the table holding the
+ * product rows, or, while it has none (loading, empty search), the table whose header names
+ * the 商品 and 操作 columns.
+ */
+export function findProductGrid(root: ParentNode): HTMLTableElement | null {
+  const row = findProductRows(root)[0]
+  const fromRow = row?.closest("table")
+  if (fromRow) return fromRow
+  for (const table of root.querySelectorAll<HTMLTableElement>("table")) {
+    const heads = [...table.querySelectorAll("th")].map((th) => th.textContent?.replace(/\s+/g, "") ?? "")
+    if (GRID_HEADERS.every((h) => heads.includes(h))) return table
+  }
+  return null
+}

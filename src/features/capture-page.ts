@@ -1,0 +1,70 @@
+// HiMall 商品管理: a `capture-page` control above the grid that stores every product row the
+// grid shows, in one product.capture message (≤ 500 products), then says what happened,
+// in its status and on each row's own capture-product control.
+import { t } from "~lib/i18n"
+import { MAX_PRODUCTS_PER_MESSAGE, type CaptureResult } from "~lib/messages"
+import { sendWithRetry } from "~lib/send-retry"
+import { whenDomChanges } from "~lib/dom/observe"
+import { findProductGrid, findProductRows, readProductRow } from "~sites/himall/product-grid"
+
+import { showRowResult } from "./capture-product"
+import { countResults, gridToolbar, statusElement, summaryText, toolbarButton } from "./grid-toolbar"
+
+function makeUi() {
+  const root = document.createElement("span")
+  root.setAttribute("data-lh-control", "capture-page")
+  root.style.cssText = "display:inline-flex;align-items:center;gap:6px"
+  const button = toolbarButton("capture-page", t("capture_page"), t("capture_page_hint"))
+  const status = statusElement("capture-page")
+  root.append(button, status)
+  return { root, button, status }
+}
+
+type Ui = ReturnType<typeof makeUi>
+
+function setState(ui: Ui, state: "busy" | "done" | "warning" | "error", text: string) {
+  ui.button.setAttribute("data-lh-state", state)
+  ui.button.disabled = state === "busy"
+  ui.status.textContent = text
+  ui.status.style.color = state === "error" ? "#fa5151" : state === "warning" ? "#fa9d3b" : state === "done" ? "#07a550" : "#555"
+}
+
+/** The product rows the grid shows now (the grid redraws its body on every load). */
+export function shownRows(doc: Document): HTMLTableRowElement[] {
+  const grid = findProductGrid(doc)
+  return grid ? findProductRows(grid) : []
+}
+
+async function capturePage(ui: Ui) {
+  const rows = shownRows(document)
+  if (rows.length === 0) return setState(ui, "warning", t("capture_page_empty"))
+  const products = rows.map(readProductRow)
+  setState(ui, "busy", t("capture_busy"))
+  try {
+    const results: CaptureResult[] = []
+    for (let i = 0; i < products.length; i += MAX_PRODUCTS_PER_MESSAGE) {
+      const answer = await sendWithRetry("product.capture", { products: products.slice(i, i + MAX_PRODUCTS_PER_MESSAGE) })
+      results.push(...answer.results)
+    }
+    // Rows the grid still shows get their own status (a reload may have replaced them).
+    rows.forEach((row, i) => row.isConnected && results[i] && showRowResult(row, results[i]))
+    const { counts, problems } = countResults(results)
+    setState(ui, counts.rejected ? "warning" : "done", summaryText(counts, problems))
+  } catch (e) {
+    setState(ui, "error", t("capture_refused", t("capture_no_extension")))
+    console.warn("[HiMall 直播助手]", e)
+  }
+}
+
+export function startCapturePage(signal: AbortSignal) {
+  const ui = makeUi()
+  ui.button.addEventListener("click", () => void capturePage(ui))
+  whenDomChanges(
+    document.body,
+    () => {
+      if (ui.root.isConnected) return
+      gridToolbar(document)?.prepend(ui.root)
+    },
+    signal
+  )
+}
