@@ -1,12 +1,13 @@
 import { t } from "~lib/i18n"
-import { useNotices, useProductCount, useProducts, useShops } from "~ui/use-data"
+import { useGoodsCounts, useNotices, useProductCount, useProductsWithGoods, useShops } from "~ui/use-data"
 
 import { EnableShop } from "./EnableShop"
 import { Notices } from "./Notices"
 import { ProductList } from "./ProductList"
 
 export function Popup() {
-  const products = useProducts()
+  const products = useProductsWithGoods()
+  const goodsCounts = useGoodsCounts()
   const count = useProductCount()
   const shops = useShops()
   const notices = useNotices()
@@ -27,6 +28,15 @@ export function Popup() {
         <h2 id="lh-products-title">
           {t("popup_products")} <span className="lh-muted">{t("popup_products_count", String(count ?? 0))}</span>
         </h2>
+        {goodsCounts && (
+          <p className="lh-muted lh-goods-counts" data-lh-popup="goods-counts">
+            {(["reviewing", "rejected", "approved"] as const).map((s) => (
+              <span key={s} data-lh-count={s}>
+                {t(`goods_status_${s}`)} {goodsCounts[s]}{" "}
+              </span>
+            ))}
+          </p>
+        )}
         {!loading && products.length === 0 ? (
           <div className="lh-card" data-lh-popup="empty">
             <p>
@@ -35,7 +45,7 @@ export function Popup() {
             <p className="lh-muted">{t("popup_empty_body")}</p>
           </div>
         ) : (
-          <ProductList products={products ?? []} />
+          <ProductList items={products ?? []} />
         )}
       </section>
     </main>

@@ -6,7 +6,7 @@ import type { Page } from "playwright-core"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import { launchWithExtension, readTable, stopServiceWorker, waitForShopScript, type ExtensionBrowser } from "../support/browser"
 
 interface StoredProduct {
   key: string
@@ -171,24 +171,6 @@ async function holdPagesFrom(page: Page, from: number) {
   return release
 }
 
-/**
- * Stop the extension's service worker, as Chrome does when it is idle or under memory
- * pressure: the CDP ServiceWorker domain of a page session sees the extension's worker too.
- */
-async function stopServiceWorker(page: Page): Promise<void> {
-  const cdp = await browser.context.newCDPSession(page)
-  const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>()
-  cdp.on("ServiceWorker.workerVersionUpdated", (e) => e.versions.forEach((v) => versions.set(v.versionId, v)))
-  await cdp.send("ServiceWorker.enable")
-  const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`))
-  await expect.poll(() => ours().some((v) => v.runningStatus === "running"), { timeout: 10_000, interval: 20 }).toBe(true)
-  for (const v of ours().filter((v) => v.runningStatus === "running")) {
-    await cdp.send("ServiceWorker.stopWorker", { versionId: v.versionId })
-  }
-  await expect.poll(() => ours().every((v) => v.runningStatus === "stopped"), { timeout: 10_000, interval: 20 }).toBe(true)
-  await cdp.detach()
-}
-
 describe("capture-page", () => {
   it("stores exactly the rows the grid shows, and tells each row and the summary", async () => {
     const page = await productPage()
@@ -318,11 +300,11 @@ describe("capture-all", () => {
     const release = await holdPagesFrom(page, 5)
     await ui.start.click()
     await expect.poll(() => ui.count.innerText(), { timeout: 30_000, interval: 50 }).toBe("400 / 2000")
-    await stopServiceWorker(page)
+    await stopServiceWorker(browser, page)
     release()
     // And in the middle of messages: stopped again while pages are being stored.
     await expect.poll(async () => Number((await ui.count.innerText()).split(" / ")[0]), { timeout: 30_000, interval: 20 }).toBeGreaterThan(400)
-    await stopServiceWorker(page)
+    await stopServiceWorker(browser, page)
     await untilState(page, /done|error|paused/)
     expect(await ui.root.getAttribute("data-lh-state")).toBe("done")
 

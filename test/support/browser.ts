@@ -135,3 +135,28 @@ export async function openPopup(b: ExtensionBrowser): Promise<Page> {
   await page.goto(b.url("popup.html"))
   return page
 }
+
+/**
+ * Stop the extension's service worker, as Chrome does when it is idle, through the DevTools
+ * protocol's ServiceWorker domain on a page's session (it reaches the extension's worker too).
+ * The next event or message starts it again; the same Playwright Worker then evaluates in it.
+ */
+export async function stopServiceWorker(b: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await b.context.newCDPSession(page)
+  const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>()
+  cdp.on("ServiceWorker.workerVersionUpdated", (e) => e.versions.forEach((v) => versions.set(v.versionId, v)))
+  await cdp.send("ServiceWorker.enable")
+  const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${b.extensionId}/`))
+  const until = async (ok: () => boolean, what: string) => {
+    for (const end = Date.now() + 10_000; !ok(); ) {
+      if (Date.now() > end) throw new Error(`service worker: ${what}`)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  }
+  await until(() => ours().some((v) => v.runningStatus === "running"), "never seen running")
+  for (const v of ours().filter((v) => v.runningStatus === "running")) {
+    await cdp.send("ServiceWorker.stopWorker", { versionId: v.versionId })
+  }
+  await until(() => ours().every((v) => v.runningStatus === "stopped"), "did not stop")
+  await cdp.detach()
+}

@@ -1,0 +1,147 @@
+// WeChat goods: offering captured products to 添加商品, preparing one (with its cover),
+// recording what the 商品库 table shows (state, time, rejection reason) matched to products
+// by link, and what was filled (for price drift).
+import { parseWechatPrice, priceDrift } from "~core/goods"
+import { normalizeLink } from "~core/link"
+import { parseAmount } from "~core/price"
+import type { CoverFit, GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
+import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~lib/messages"
+
+import { coverToDataUrl, getCover } from "./covers"
+
+export const COVER_FIT_SETTING = "coverFit"
+
+/** The link as WeChat's goods hold it, for matching (invalid links kept as typed). */
+export function goodsUrl(link: string): string {
+  const n = normalizeLink(link)
+  return n.ok ? n.link : link.trim()
+}
+
+export function toCandidate(p: ProductRecord, goods: GoodsRecord | undefined): GoodsCandidate {
+  const wechat = goods ?? (p.lastFill ? { priceLowFen: p.lastFill.priceLowFen, priceHighFen: p.lastFill.priceHighFen, discount: p.lastFill.priceType === 3 } : null)
+  return {
+    key: p.key,
+    shopOrigin: p.shopOrigin,
+    productId: p.productId,
+    name: p.name,
+    priceLowFen: p.priceLowFen,
+    priceHighFen: p.priceHighFen,
+    link: p.link,
+    imageUrl: p.imageUrl,
+    goodsStatus: goods?.status ?? null,
+    rejectReason: goods?.rejectReason ?? null,
+    drift: priceDrift(p, wechat)
+  }
+}
+
+async function goodsByUrl(db: HelperDb, urls: string[]): Promise<Map<string, GoodsRecord>> {
+  const found = await db.goods.bulkGet([...new Set(urls)])
+  const map = new Map<string, GoodsRecord>()
+  for (const g of found) if (g) map.set(g.url, g)
+  return map
+}
+
+const STATUS_ORDER = { none: 0, rejected: 1, draft: 2, reviewing: 3, approved: 4 } as const
+
+export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates">): Promise<ResponseOf<"goods.candidates">> {
+  const q = req.query.trim().toLowerCase()
+  const all = await db.products.toArray()
+  const matching = q
+    ? all.filter((p) => p.name.toLowerCase().includes(q) || String(p.productId) === q || String(p.productId).startsWith(q))
+    : all
+  const goods = await goodsByUrl(db, matching.map((p) => goodsUrl(p.link)))
+  const items = matching.map((p) => toCandidate(p, goods.get(goodsUrl(p.link))))
+  items.sort(
+    (a, b) =>
+      STATUS_ORDER[a.goodsStatus ?? "none"] - STATUS_ORDER[b.goodsStatus ?? "none"] ||
+      (String(a.productId) === q ? -1 : 0) - (String(b.productId) === q ? -1 : 0) ||
+      b.productId - a.productId
+  )
+  return { total: items.length, items: items.slice(0, req.limit) }
+}
+
+export async function coverFit(db: HelperDb, requested: CoverFit | null): Promise<CoverFit> {
+  if (requested) return requested
+  const saved = (await db.settings.get(COVER_FIT_SETTING))?.value
+  return saved === "crop" ? "crop" : "contain"
+}
+
+export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now = Date.now()): Promise<ResponseOf<"goods.prepare"> | null> {
+  const product = await db.products.get(req.productKey)
+  if (!product) return null
+  const goods = await db.goods.get(goodsUrl(product.link))
+  let cover: CoverAnswer
+  if (!product.imageUrl) cover = { ok: false, problem: "image_missing" }
+  else {
+    const { record, cached } = await getCover(db, product, await coverFit(db, req.fit), { now })
+    cover =
+      record.blob && !record.problem
+        ? {
+            ok: true,
+            dataUrl: await coverToDataUrl(record.blob),
+            name: `cover-${product.productId}.jpg`,
+            width: record.width,
+            height: record.height,
+            bytes: record.bytes,
+            cached
+          }
+        : { ok: false, problem: record.problem ?? "decode_failed" }
+  }
+  return { product: toCandidate(product, goods), cover }
+}
+
+/** Make covers in the background so that the merchant's pick finds them cached. */
+export async function warmCovers(db: HelperDb, keys: string[], now = Date.now()): Promise<number> {
+  const products = (await db.products.bulkGet(keys)).filter((p): p is ProductRecord => !!p && !!p.imageUrl)
+  const fit = await coverFit(db, null)
+  for (const p of products) {
+    try {
+      await getCover(db, p, fit, { now })
+    } catch (e) {
+      console.warn("[himall-live-helper] cover warm-up failed", p.key, e)
+    }
+  }
+  return products.length
+}
+
+/** Record the 商品库 rows shown; returns how many match a captured product. */
+export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now = Date.now()): Promise<number> {
+  const rows = req.rows
+    .map((r) => ({ row: r, url: goodsUrl(r.url), status: r.status ?? (req.shelf === "approved" ? "approved" : null) }))
+    .filter((r): r is { row: GoodsRowMessage; url: string; status: NonNullable<GoodsRowMessage["status"]> } => !!r.url && r.status !== null)
+  if (rows.length === 0) return 0
+  return db.transaction("rw", db.goods, db.products, async () => {
+    const known = await goodsByUrl(db, rows.map((r) => r.url))
+    const writes: GoodsRecord[] = []
+    for (const { row, url, status } of rows) {
+      const old = known.get(url)
+      const price = parseWechatPrice(row.priceText)
+      writes.push({
+        url,
+        name: row.name.slice(0, 200),
+        status,
+        statusText: row.statusText.slice(0, 40) || (status === "approved" ? "已入库" : ""),
+        rejectReason: status === "rejected" ? (row.rejectReason?.slice(0, 500) ?? old?.rejectReason ?? null) : null,
+        priceLowFen: price?.lowFen ?? old?.priceLowFen ?? null,
+        priceHighFen: price?.highFen ?? old?.priceHighFen ?? null,
+        discount: price?.discount ?? old?.discount ?? false,
+        firstSeenAt: old?.firstSeenAt ?? now,
+        seenAt: now,
+        statusSince: old && old.status === status ? old.statusSince : now
+      })
+    }
+    await db.goods.bulkPut(writes)
+    return db.products.where("link").anyOf(rows.map((r) => r.url)).count()
+  })
+}
+
+/** What was written into 添加商品, kept on the product for drift until WeChat's table shows it. */
+export async function recordFilled(db: HelperDb, req: RequestOf<"goods.filled">, now = Date.now()): Promise<boolean> {
+  const low = parseAmount(req.priceType === 3 ? req.price2 : req.price)
+  const high = req.priceType === 2 ? parseAmount(req.price2) : low
+  if (!low.ok || !high.ok) return false
+  const changed = await db.products.update(req.productKey, {
+    lastFill: { at: now, outcome: req.outcome, priceType: req.priceType, priceLowFen: low.fen, priceHighFen: high.fen }
+  })
+  return changed === 1
+}

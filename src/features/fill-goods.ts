@@ -1,0 +1,298 @@
+// WeChat 添加商品: `fill-goods` opens a picker of captured products; `pick-product` checks
+// WeChat's rules first (a name to shorten is offered for the merchant to edit, never cut
+// silently), gets the 200×200 cover from the background, and runs the fill script; the
+// `fill-report` then says field by field what was written and what was not, and why.
+import { planGoods, planProblems, textUnits, goodsNameProblem, GOODS_NAME_MAX_UNITS, type GoodsPlan } from "~core/goods"
+import { formatPriceRange } from "~core/price"
+import { dataUrlToFile } from "~lib/dom/set-value"
+import { t } from "~lib/i18n"
+import type { CoverAnswer, GoodsCandidate } from "~lib/messages"
+import { send } from "~lib/send"
+import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
+
+const PICKER_LIMIT = 50
+const GREEN = "#07c160"
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag)
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+  if (text != null) e.textContent = text
+  return e
+}
+
+function button(lh: string, text: string, primary = false): HTMLButtonElement {
+  const b = el("button", { type: "button", "data-lh": lh }, text)
+  b.style.cssText = `cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid ${GREEN};${
+    primary ? `background:${GREEN};color:#fff` : "background:#fff;color:#06ae56"
+  }`
+  return b
+}
+
+export function statusLabel(c: Pick<GoodsCandidate, "goodsStatus">): string {
+  return c.goodsStatus ? t(`goods_status_${c.goodsStatus}`) : t("goods_status_none")
+}
+
+/** What the merchant chose in the picker besides the product. */
+interface PickOptions {
+  originalPrice: string
+  crop: boolean
+}
+
+/** One dialog's panel: the button, the picker, the name fix and the report. */
+export class GoodsPanel {
+  readonly root: HTMLElement
+  private readonly status: HTMLElement
+  private readonly picker: HTMLElement
+  private readonly list: HTMLElement
+  private readonly search: HTMLInputElement
+  private readonly original: HTMLInputElement
+  private readonly crop: HTMLInputElement
+  private readonly fix: HTMLElement
+  private readonly report: HTMLElement
+  /** Where the goods queue shows its progress and controls while this dialog is open. */
+  readonly queueSlot: HTMLElement
+  private searchSeq = 0
+  busy = false
+
+  constructor(private readonly dialog: HTMLElement) {
+    this.root = el("div", { "data-lh-panel": "goods" })
+    this.root.style.cssText =
+      "margin:8px 16px;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;color:#333;text-align:left"
+    this.queueSlot = el("div", { "data-lh-queue-slot": "" })
+    this.queueSlot.style.cssText = "display:flex;align-items:center;gap:8px;flex-wrap:wrap"
+    const bar = el("div")
+    bar.style.cssText = "display:flex;align-items:center;gap:8px;flex-wrap:wrap"
+    const open = button("fill-goods", t("fill_goods"), true)
+    open.title = t("fill_goods_hint")
+    open.addEventListener("click", () => void this.togglePicker())
+    this.status = el("span", { role: "status", "data-lh-status": "" })
+    this.status.style.color = "#888"
+    bar.append(open, this.status)
+
+    this.picker = el("div", { "data-lh-picker": "", role: "region", "aria-label": t("fill_goods") })
+    this.picker.hidden = true
+    this.picker.style.cssText = "margin-top:8px"
+    const tools = el("div")
+    tools.style.cssText = "display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin-bottom:6px"
+    this.search = el("input", { type: "search", "data-lh": "picker-search", placeholder: t("picker_search"), "aria-label": t("picker_search") })
+    this.search.style.cssText = "flex:1;min-width:12em;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
+    this.search.addEventListener("input", () => void this.refresh())
+    const originalLabel = el("label", {}, t("picker_original_price"))
+    this.original = el("input", { type: "text", inputmode: "decimal", "data-lh": "original-price", placeholder: t("picker_original_placeholder") })
+    this.original.style.cssText = "width:6em;margin-left:4px;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
+    originalLabel.append(this.original)
+    const cropLabel = el("label")
+    this.crop = el("input", { type: "checkbox", "data-lh": "cover-crop" })
+    cropLabel.append(this.crop, document.createTextNode(` ${t("picker_cover_crop")}`))
+    tools.append(this.search, originalLabel, cropLabel)
+    this.list = el("ul", { "data-lh-picker-list": "" })
+    this.list.style.cssText = "list-style:none;margin:0;padding:0;max-height:220px;overflow:auto;border-top:1px solid #e5e5e5"
+    this.picker.append(tools, this.list)
+
+    this.fix = el("div", { "data-lh-name-fix": "" })
+    this.fix.hidden = true
+    this.fix.style.cssText = "margin-top:8px;padding:6px 8px;background:#fff7e6;border:1px solid #ffd591;border-radius:3px"
+
+    this.report = el("div", { "data-lh": "fill-report" })
+    this.report.hidden = true
+    this.report.style.cssText = "margin-top:8px"
+
+    this.root.append(this.queueSlot, bar, this.picker, this.fix, this.report)
+  }
+
+  /** Put the panel right under the dialog's title row (or first in the dialog). */
+  mount() {
+    if (this.root.isConnected) return
+    const titleRow = [...this.dialog.children].find((c) => /添加商品/.test(c.textContent ?? "") && !/商品名称/.test(c.textContent ?? ""))
+    if (titleRow) titleRow.after(this.root)
+    else this.dialog.prepend(this.root)
+  }
+
+  private say(text: string, color = "#888") {
+    this.status.textContent = text
+    this.status.style.color = color
+  }
+
+  private async togglePicker() {
+    this.picker.hidden = !this.picker.hidden
+    if (!this.picker.hidden) {
+      await this.refresh()
+      this.search.focus()
+    }
+  }
+
+  private async refresh() {
+    const seq = ++this.searchSeq
+    let answer: { total: number; items: GoodsCandidate[] }
+    try {
+      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT })
+    } catch (e) {
+      this.say(t("fill_no_extension"), "#fa5151")
+      console.warn("[HiMall 直播助手]", e)
+      return
+    }
+    if (seq !== this.searchSeq) return
+    this.list.replaceChildren()
+    if (answer.items.length === 0) {
+      const empty = el("li", { "data-lh-picker-empty": "" }, this.search.value ? t("picker_no_match") : t("picker_empty"))
+      empty.style.cssText = "padding:8px 4px;color:#888"
+      this.list.append(empty)
+      return
+    }
+    for (const c of answer.items) this.list.append(this.entry(c))
+    if (answer.total > answer.items.length) {
+      const more = el("li", {}, t("picker_more", [String(answer.items.length), String(answer.total)]))
+      more.style.cssText = "padding:6px 4px;color:#888"
+      this.list.append(more)
+    }
+    // Make the likely next covers while the merchant looks.
+    const next = answer.items.filter((c) => !c.goodsStatus && c.imageUrl).slice(0, 5)
+    if (next.length) void send("cover.warm", { productKeys: next.map((c) => c.key) }).catch(() => undefined)
+  }
+
+  private entry(c: GoodsCandidate): HTMLElement {
+    const li = el("li", { "data-lh-picker-entry": String(c.productId) })
+    li.style.cssText = "display:flex;align-items:center;gap:8px;padding:5px 4px;border-bottom:1px solid #f0f0f0"
+    const text = el("div")
+    text.style.cssText = "flex:1;min-width:0"
+    const name = el("div", { title: c.name }, c.name)
+    name.style.cssText = "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"
+    const meta = el("div", {}, `￥${formatPriceRange(c.priceLowFen, c.priceHighFen)} · ID ${c.productId}`)
+    meta.style.cssText = "color:#888;font-size:12px"
+    text.append(name, meta)
+    const badge = el("span", { "data-lh-goods-status": c.goodsStatus ?? "none" }, statusLabel(c))
+    badge.style.cssText = `font-size:12px;white-space:nowrap;color:${c.goodsStatus === "rejected" ? "#fa5151" : c.goodsStatus ? "#888" : "#06ae56"}`
+    if (c.rejectReason) badge.title = c.rejectReason
+    const pick = button("pick-product", c.goodsStatus ? t("picker_added") : t("picker_pick"))
+    pick.setAttribute("data-lh-product-id", String(c.productId))
+    pick.setAttribute("data-lh-product-key", c.key)
+    // Already in WeChat's library (or on its way): adding it again would make a duplicate.
+    if (c.goodsStatus) {
+      pick.disabled = true
+      pick.style.opacity = "0.5"
+      pick.title = t("picker_already", statusLabel(c))
+    }
+    pick.addEventListener("click", () => void this.pick(c, { originalPrice: this.original.value, crop: this.crop.checked }))
+    li.append(text, badge, pick)
+    return li
+  }
+
+  /** Check, then fill (or ask for a name first). */
+  async pick(c: GoodsCandidate, opts: PickOptions, nameOverride?: string): Promise<FillResult | null> {
+    if (this.busy) return null
+    const plan = planGoods({ name: nameOverride ?? c.name, priceLowFen: c.priceLowFen, priceHighFen: c.priceHighFen, link: c.link, originalPrice: opts.originalPrice })
+    // The cover is asked for at once: it is made while the merchant reads any problem.
+    const cover = send("goods.prepare", { productKey: c.key, fit: opts.crop ? "crop" : null }).then(
+      (r) => r.cover,
+      (e): CoverAnswer => ({ ok: false, problem: e instanceof Error && /no such product/.test(e.message) ? "product_gone" : "no_extension" })
+    )
+    if (plan.nameProblem) {
+      this.askName(c, opts, plan)
+      return null
+    }
+    const problems = planProblems(plan)
+    if (problems.length) {
+      this.showRefusal(plan)
+      return null
+    }
+    // Before anything is written: does the dialog have every field we need?
+    const missing = missingFields(collectGoodsDialog(this.dialog), { priceType: plan.priceType, cover: null })
+    if (missing.length) {
+      this.showReport({ outcome: "failed", steps: [], missing }, c)
+      return null
+    }
+    this.busy = true
+    this.fix.hidden = true
+    this.say(t("fill_busy", c.name))
+    try {
+      const answer = await cover
+      const fillPlan: GoodsFillPlan = {
+        cover: answer.ok ? dataUrlToFile(answer.dataUrl, answer.name) : null,
+        coverProblem: answer.ok ? null : coverProblemText(answer.problem),
+        name: plan.name,
+        priceType: plan.priceType,
+        price: plan.price,
+        price2: plan.price2,
+        url: plan.url
+      }
+      const result = await fillGoodsDialog(this.dialog, fillPlan)
+      this.showReport(result, c, answer)
+      this.picker.hidden = true
+      if (result.outcome !== "failed") {
+        void send("goods.filled", { productKey: c.key, outcome: result.outcome, priceType: plan.priceType, price: plan.price, price2: plan.price2 }).catch(() => undefined)
+      }
+      this.say(result.outcome === "ok" ? t("fill_done_hint") : "", result.outcome === "ok" ? "#06ae56" : "#888")
+      return result
+    } finally {
+      this.busy = false
+    }
+  }
+
+  /** The name breaks WeChat's length rule: offer an editable suggestion; nothing is written yet. */
+  private askName(c: GoodsCandidate, opts: PickOptions, plan: GoodsPlan) {
+    this.fix.replaceChildren()
+    this.fix.hidden = false
+    const why = el("p", { "data-lh-name-problem": plan.nameProblem ?? "" }, t(`fill_${plan.nameProblem}`, [c.name, String(Math.ceil(textUnits(plan.name) / 2))]))
+    why.style.margin = "0 0 6px"
+    const row = el("div")
+    row.style.cssText = "display:flex;gap:6px;align-items:center;flex-wrap:wrap"
+    const input = el("input", { type: "text", "data-lh": "name-edit", "aria-label": t("fill_name_edit") })
+    input.value = plan.suggestedName ?? plan.name
+    input.style.cssText = "flex:1;min-width:14em;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
+    const counter = el("span", { "data-lh-name-counter": "" })
+    const confirm = button("fill-confirm", t("fill_name_confirm"), true)
+    const cancel = button("fill-cancel", t("fill_cancel"))
+    const update = () => {
+      const units = textUnits(input.value.trim())
+      counter.textContent = `${Math.ceil(units / 2)}/${GOODS_NAME_MAX_UNITS / 2}`
+      const problem = goodsNameProblem(input.value)
+      counter.style.color = problem ? "#fa5151" : "#888"
+      confirm.disabled = problem !== null
+      confirm.title = problem ? t(`fill_${problem}_short`) : ""
+    }
+    input.addEventListener("input", update)
+    update()
+    confirm.addEventListener("click", () => void this.pick(c, opts, input.value.trim()))
+    cancel.addEventListener("click", () => (this.fix.hidden = true))
+    row.append(input, counter, confirm, cancel)
+    this.fix.append(why, row)
+    this.say(t("fill_needs_name"), "#fa9d3b")
+    input.focus()
+  }
+
+  private showRefusal(plan: GoodsPlan) {
+    const steps: FillResult["steps"] = []
+    if (plan.priceProblem) steps.push({ field: "price", state: "failed", detail: t(`fill_${plan.priceProblem}`) })
+    if (plan.urlProblem) steps.push({ field: "url", state: "failed", detail: t(`problem_${plan.urlProblem}`) })
+    this.showReport({ outcome: "failed", steps, missing: [] }, null)
+    this.say(t("fill_refused"), "#fa5151")
+  }
+
+  showReport(result: FillResult, c: GoodsCandidate | null, cover?: CoverAnswer) {
+    this.report.hidden = false
+    this.report.setAttribute("data-lh-outcome", result.outcome)
+    if (c) this.report.setAttribute("data-lh-product-id", String(c.productId))
+    else this.report.removeAttribute("data-lh-product-id")
+    const title = el("p", {}, t(`fill_report_${result.outcome}`))
+    title.style.cssText = `margin:0 0 4px;font-weight:bold;color:${result.outcome === "ok" ? "#06ae56" : result.outcome === "partial" ? "#fa9d3b" : "#fa5151"}`
+    const list = el("ul")
+    list.style.cssText = "margin:0;padding-left:18px"
+    if (result.missing.length) {
+      const li = el("li", { "data-lh-missing": result.missing.join("|") }, t("fill_missing_fields", result.missing.join("、")))
+      list.append(li)
+    }
+    for (const s of result.steps) {
+      let detail = s.detail
+      if (s.field === "cover" && s.state === "filled" && cover?.ok) detail = `${cover.width}×${cover.height}，${Math.ceil(cover.bytes / 1024)} KB`
+      const li = el("li", { "data-lh-field": s.field, "data-lh-field-state": s.state }, `${fieldLabel(s.field)}：${t(`fill_step_${s.state}`)}${detail ? `（${detail}）` : ""}`)
+      li.style.color = s.state === "filled" ? "#333" : "#fa5151"
+      list.append(li)
+    }
+    this.report.replaceChildren(title, list)
+  }
+}
+
+export function coverProblemText(problem: string): string {
+  const text = t(`cover_problem_${problem}`)
+  return text === `cover_problem_${problem}` ? t("cover_problem_unknown", problem) : text
+}

@@ -1,0 +1,178 @@
+// WeChat 商品库: read the goods table whenever it is shown (states, times, rejection reasons,
+// matched to HiMall products by link in the background), give every 添加商品 dialog its
+// fill panel, and run the goods queue (`queue-start`): the next product not yet in WeChat is
+// filled each time the dialog opens, and the dialog is opened again after each save.
+import { t } from "~lib/i18n"
+import type { GoodsRowMessage, QueueAction, QueueView } from "~lib/messages"
+import { send } from "~lib/send"
+import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
+import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
+
+import { GoodsPanel } from "./fill-goods"
+
+const GREEN = "#07c160"
+
+export class GoodsLibraryFeature {
+  private panels = new WeakMap<HTMLElement, GoodsPanel>()
+  /** Product key filled into each open dialog by the queue. */
+  private queueFilled = new WeakMap<HTMLElement, string>()
+  /** Products the queue already opened the dialog for on this page (once each). */
+  private opened = new Set<string>()
+  private lastSeen = ""
+  private queue: QueueView | null = null
+  private queueLoaded = false
+  private bar: HTMLElement | null = null
+  /** Where the queue's controls are drawn now (the bar, or the open dialog's panel). */
+  private queueTarget: HTMLElement | null = null
+  private seenInFlight = false
+
+  run() {
+    this.dialogs()
+    if (isGoodsLibrary(document)) {
+      this.table()
+      this.queueBar()
+    }
+    if (this.targetForQueue() !== this.queueTarget) this.renderBar()
+  }
+
+  /** While a dialog is open it covers the page: an active queue is steered from the dialog. */
+  private targetForQueue(): HTMLElement | null {
+    const active = this.queue && (this.queue.state === "running" || this.queue.state === "paused")
+    if (active) {
+      for (const dialog of findGoodsDialogs(document)) {
+        const panel = this.panels.get(dialog)
+        if (panel?.root.isConnected) return panel.queueSlot
+      }
+    }
+    return this.bar
+  }
+
+  private dialogs() {
+    for (const dialog of findGoodsDialogs(document)) {
+      let panel = this.panels.get(dialog)
+      if (!panel) {
+        panel = new GoodsPanel(dialog)
+        this.panels.set(dialog, panel)
+      }
+      panel.mount()
+      const current = this.queue?.state === "running" ? this.queue.current : null
+      if (current && this.queueFilled.get(dialog) !== current.key && !panel.busy) {
+        this.queueFilled.set(dialog, current.key)
+        this.opened.add(current.key)
+        void panel.pick(current, { originalPrice: "", crop: false })
+      }
+    }
+  }
+
+  private table() {
+    const rows = readGoodsTable(document)
+    if (!rows) return
+    const shelf = currentShelf(document)
+    const signature = JSON.stringify([shelf, rows])
+    if (signature === this.lastSeen || this.seenInFlight) return
+    this.seenInFlight = true
+    const payload: GoodsRowMessage[] = rows.slice(0, 500)
+    send("goods.seen", { rows: payload, shelf })
+      .then((r) => {
+        this.lastSeen = signature
+        this.setQueue(r.queue)
+      })
+      .catch((e) => console.warn("[HiMall 直播助手]", e))
+      .finally(() => (this.seenInFlight = false))
+  }
+
+  private setQueue(q: QueueView | null) {
+    this.queue = q
+    this.queueLoaded = true
+    this.renderBar()
+    this.maybeOpenNext()
+  }
+
+  /** The queue is running, no dialog is open, and the current product has not been offered yet here. */
+  private maybeOpenNext() {
+    const current = this.queue?.state === "running" ? this.queue.current : null
+    if (!current || this.opened.has(current.key) || findGoodsDialogs(document).length) return
+    const add = findAddGoodsButton(document)
+    if (!add) return
+    this.opened.add(current.key)
+    add.click()
+  }
+
+  private async command(action: QueueAction) {
+    try {
+      const { queue } = await send("queue.command", { action })
+      if (action === "start") this.opened.clear()
+      this.setQueue(queue)
+      if (action === "skip" || action === "resume") this.dialogs()
+    } catch (e) {
+      console.warn("[HiMall 直播助手]", e)
+    }
+  }
+
+  private queueBar() {
+    if (!this.bar) {
+      this.bar = document.createElement("div")
+      this.bar.setAttribute("data-lh-panel", "queue")
+      this.bar.style.cssText =
+        "display:flex;align-items:center;gap:8px;flex-wrap:wrap;margin:8px 0;padding:6px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;color:#333"
+      if (!this.queueLoaded) {
+        this.queueLoaded = true
+        send("queue.get", {})
+          .then((r) => this.setQueue(r.queue))
+          .catch(() => undefined)
+      }
+      this.renderBar()
+    }
+    if (!this.bar.isConnected) {
+      const add = findAddGoodsButton(document)
+      const toolbar = add?.parentElement
+      if (!toolbar) return
+      toolbar.after(this.bar)
+    }
+  }
+
+  private renderBar() {
+    const target = this.targetForQueue()
+    if (this.queueTarget && this.queueTarget !== target) this.queueTarget.replaceChildren()
+    this.queueTarget = target
+    if (!target) return
+    const q = this.queue
+    const make = (lh: string, text: string, action: QueueAction, primary = false) => {
+      const b = document.createElement("button")
+      b.type = "button"
+      b.setAttribute("data-lh", lh)
+      b.textContent = text
+      b.style.cssText = `cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid ${GREEN};${
+        primary ? `background:${GREEN};color:#fff` : "background:#fff;color:#06ae56"
+      }`
+      b.addEventListener("click", () => void this.command(action))
+      return b
+    }
+    const active = q && (q.state === "running" || q.state === "paused")
+    const parts: HTMLElement[] = []
+    const status = document.createElement("span")
+    status.setAttribute("role", "status")
+    status.setAttribute("data-lh", "queue-progress")
+    if (q) {
+      status.setAttribute("data-lh-state", q.state)
+      status.setAttribute("data-lh-done", String(q.done))
+      status.setAttribute("data-lh-total", String(q.total))
+    }
+    if (active && q) {
+      const n = Math.min(q.done + 1, q.total)
+      status.textContent = t(q.state === "paused" ? "queue_paused" : "queue_running", [String(n), String(q.total), q.current?.name ?? ""])
+      parts.push(status)
+      if (q.state === "running") parts.push(make("queue-pause", t("queue_pause"), "pause"))
+      else parts.push(make("queue-resume", t("queue_resume"), "resume", true))
+      parts.push(make("queue-skip", t("queue_skip"), "skip"), make("queue-stop", t("queue_stop"), "stop"))
+    } else {
+      const start = make("queue-start", t("queue_start"), "start", true)
+      start.title = t("queue_start_hint")
+      parts.push(start)
+      if (q?.state === "done") status.textContent = t("queue_done", [String(q.total - q.skipped), String(q.skipped)])
+      else if (q?.state === "stopped") status.textContent = t("queue_stopped", [String(q.done), String(q.total)])
+      parts.push(status)
+    }
+    target.replaceChildren(...parts)
+  }
+}

@@ -1,0 +1,242 @@
+// WeChat 直播 → 商品库 → 添加商品: finding the dialog by its title and its fields by their
+// label texts (never by the console's generated classes), and the fill script that writes a
+// plan into it field by field. Collect first: when a field we need is missing, nothing is
+// written and the report names it.
+import type { PriceType } from "~core/goods"
+import { setFiles, setInputValue, waitFor } from "~lib/dom/set-value"
+import { elementsWithText, labelText } from "~lib/dom/text"
+import { isShown } from "~lib/dom/visible"
+
+export const GOODS_DIALOG_TITLE = "添加商品"
+export const GOODS_LABELS = {
+  cover: ["商品封面"],
+  name: ["商品名称"],
+  priceForm: ["价格形式"],
+  url: ["商品链接"]
+} as const
+export const PRICE_TYPE_TEXT: Record<PriceType, string> = { 1: "一口价", 2: "价格区间", 3: "显示折扣价" }
+
+export type GoodsField = "cover" | "name" | "priceType" | "price" | "url"
+
+const TEXT_INPUT = "input:not([type]), input[type=text], input[type=number], input[type=tel], input[type=search], textarea"
+const LABEL_LIKE = "label, span, div, p, dt, th, td, b, strong, em, h4, h5"
+
+function isClickable(el: Element): boolean {
+  return !!el.closest("button, a, [role=button], [role=tab]")
+}
+
+/** Open 添加商品 dialogs: the smallest element around the title that holds the form's labels. */
+export function findGoodsDialogs(root: ParentNode): HTMLElement[] {
+  const out: HTMLElement[] = []
+  for (const title of elementsWithText(root, GOODS_DIALOG_TITLE)) {
+    if (isClickable(title) || title.closest("[data-lh-panel]")) continue
+    let box: HTMLElement | null = title.parentElement
+    while (box && !(hasLabel(box, GOODS_LABELS.name) && hasLabel(box, GOODS_LABELS.url))) box = box.parentElement
+    if (box && box !== document.body && !out.includes(box) && isShown(box)) out.push(box)
+  }
+  return out
+}
+
+function hasLabel(scope: ParentNode, texts: readonly string[]): boolean {
+  return labelsIn(scope, texts).length > 0
+}
+
+/** Label elements (our own panel excluded) whose text is one of `texts`. */
+function labelsIn(scope: ParentNode, texts: readonly string[]): HTMLElement[] {
+  return elementsWithText(scope, texts, LABEL_LIKE).filter((el) => !el.closest("[data-lh-panel]") && !isClickable(el))
+}
+
+/**
+ * The section of the form a field label heads: the largest ancestor of the label that
+ * holds no other field's label (so a row, however it is nested).
+ */
+function sectionFor(dialog: HTMLElement, label: HTMLElement): HTMLElement {
+  const others = Object.values(GOODS_LABELS)
+    .flatMap((texts) => labelsIn(dialog, texts))
+    .filter((l) => l !== label)
+  let section: HTMLElement = label
+  for (let up = label.parentElement; up && up !== dialog; up = up.parentElement) {
+    if (others.some((o) => up.contains(o))) break
+    section = up
+  }
+  return section
+}
+
+function shownInputs(scope: ParentNode, selector: string): HTMLInputElement[] {
+  return [...scope.querySelectorAll<HTMLInputElement>(selector)].filter(
+    (el) => !el.closest("[data-lh-panel]") && !el.disabled && !el.readOnly && (isShown(el) || isShown(el.parentElement ?? el))
+  )
+}
+
+/** The text control of a field: `for=`, then the first enabled text input of its section. */
+function textControl(dialog: HTMLElement, texts: readonly string[]): HTMLInputElement | null {
+  for (const label of labelsIn(dialog, texts)) {
+    const id = label.getAttribute("for")
+    const byId = id ? label.ownerDocument.getElementById(id) : null
+    if (byId instanceof HTMLInputElement || byId instanceof HTMLTextAreaElement) return byId as HTMLInputElement
+    const inputs = shownInputs(sectionFor(dialog, label), TEXT_INPUT)
+    if (inputs[0]) return inputs[0]
+  }
+  return null
+}
+
+export interface GoodsDialogFields {
+  coverInput: HTMLInputElement | null
+  coverSection: HTMLElement | null
+  nameInput: HTMLInputElement | null
+  priceSection: HTMLElement | null
+  radios: Partial<Record<PriceType, HTMLInputElement>>
+  urlInput: HTMLInputElement | null
+}
+
+/** The radio of one price form: the radio input whose label (or row) reads 一口价 etc. */
+function priceRadio(section: HTMLElement, text: string): HTMLInputElement | null {
+  for (const el of elementsWithText(section, text, LABEL_LIKE)) {
+    const label = el.closest("label")
+    const inLabel = label?.querySelector<HTMLInputElement>("input[type=radio]")
+    if (inLabel) return inLabel
+    const forId = label?.getAttribute("for")
+    const byFor = forId ? section.ownerDocument.getElementById(forId) : null
+    if (byFor instanceof HTMLInputElement && byFor.type === "radio") return byFor
+    // The radio right before its text in the same small container.
+    for (let up: HTMLElement | null = el.parentElement, d = 0; up && up !== section && d < 3; up = up.parentElement, d++) {
+      const radios = up.querySelectorAll<HTMLInputElement>("input[type=radio]")
+      if (radios.length === 1) return radios[0]
+      if (radios.length > 1) break
+    }
+  }
+  return null
+}
+
+export function collectGoodsDialog(dialog: HTMLElement): GoodsDialogFields {
+  const coverLabel = labelsIn(dialog, GOODS_LABELS.cover)[0] ?? null
+  const coverSection = coverLabel ? sectionFor(dialog, coverLabel) : null
+  const coverInput = coverSection?.querySelector<HTMLInputElement>("input[type=file]") ?? null
+  const priceLabel = labelsIn(dialog, GOODS_LABELS.priceForm)[0] ?? null
+  const priceSection = priceLabel ? sectionFor(dialog, priceLabel) : null
+  const radios: GoodsDialogFields["radios"] = {}
+  if (priceSection) {
+    for (const type of [1, 2, 3] as PriceType[]) {
+      const r = priceRadio(priceSection, PRICE_TYPE_TEXT[type])
+      if (r) radios[type] = r
+    }
+  }
+  return {
+    coverInput,
+    coverSection,
+    nameInput: textControl(dialog, GOODS_LABELS.name),
+    priceSection,
+    radios,
+    urlInput: textControl(dialog, GOODS_LABELS.url)
+  }
+}
+
+/** The price inputs shown for the chosen form, in order ([price] or [low, high] / [original, current]). */
+export function priceInputs(section: HTMLElement, type: PriceType): HTMLInputElement[] {
+  const inputs = shownInputs(section, TEXT_INPUT)
+  if (type !== 3 || inputs.length < 2) return inputs
+  // 显示折扣价: 原价 then 现价, by their labels where the markup has them in another order.
+  const [a, b] = inputs
+  const current = elementsWithText(section, "现价", LABEL_LIKE)[0]
+  if (current && current.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING && !(current.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+    return [b, a]
+  }
+  return inputs
+}
+
+export interface GoodsFillPlan {
+  cover: File | null
+  /** Why no cover (a message for the merchant), when `cover` is null. */
+  coverProblem: string | null
+  name: string
+  priceType: PriceType
+  price: string
+  price2: string
+  url: string
+}
+
+export type StepState = "filled" | "failed" | "skipped"
+
+export interface FillStep {
+  field: GoodsField
+  state: StepState
+  /** The value written, or the reason it was not. */
+  detail: string
+}
+
+export interface FillResult {
+  outcome: "ok" | "partial" | "failed"
+  steps: FillStep[]
+  /** Field labels the dialog lacks (outcome failed, nothing written). */
+  missing: string[]
+}
+
+const EXPECTED_PRICE_INPUTS: Record<PriceType, number> = { 1: 1, 2: 2, 3: 2 }
+
+/** Which labelled parts of the dialog are missing for this plan (before anything is written). */
+export function missingFields(fields: GoodsDialogFields, plan: Pick<GoodsFillPlan, "priceType" | "cover">): string[] {
+  const missing: string[] = []
+  if (plan.cover && !fields.coverInput) missing.push(GOODS_LABELS.cover[0])
+  if (!fields.nameInput) missing.push(GOODS_LABELS.name[0])
+  if (!fields.priceSection) missing.push(GOODS_LABELS.priceForm[0])
+  else if (!fields.radios[plan.priceType]) missing.push(`${GOODS_LABELS.priceForm[0]} · ${PRICE_TYPE_TEXT[plan.priceType]}`)
+  if (!fields.urlInput) missing.push(GOODS_LABELS.url[0])
+  return missing
+}
+
+/**
+ * Write the plan into the dialog: choose the price form first (its inputs may appear only
+ * then), check every input is there, and only then write name, prices, link and cover.
+ */
+export async function fillGoodsDialog(dialog: HTMLElement, plan: GoodsFillPlan): Promise<FillResult> {
+  const fields = collectGoodsDialog(dialog)
+  const missing = missingFields(fields, plan)
+  if (missing.length) return { outcome: "failed", steps: [], missing }
+
+  const radio = fields.radios[plan.priceType]!
+  const before = (Object.values(fields.radios) as HTMLInputElement[]).find((r) => r.checked) ?? null
+  if (!radio.checked) radio.click()
+  // The framework re-renders after the click's change event (a microtask or a frame later).
+  await new Promise((r) => setTimeout(r, 0))
+  const want = EXPECTED_PRICE_INPUTS[plan.priceType]
+  const inputs = await waitFor(() => {
+    if (!radio.checked) return null
+    const found = priceInputs(fields.priceSection!, plan.priceType)
+    return found.length >= want ? found.slice(0, want) : null
+  }, 1500)
+  if (!inputs) {
+    // Put the price form back as it was: nothing half-filled.
+    if (before && before !== radio) before.click()
+    return { outcome: "failed", steps: [], missing: [`${PRICE_TYPE_TEXT[plan.priceType]} · ${want === 1 ? "价格" : want === 2 && plan.priceType === 2 ? "价格 - 价格" : "原价 / 现价"}`] }
+  }
+
+  const steps: FillStep[] = []
+  const text = (field: GoodsField, el: HTMLInputElement, value: string) => {
+    const ok = setInputValue(el, value)
+    steps.push({ field, state: ok ? "filled" : "failed", detail: value })
+  }
+  text("name", fields.nameInput!, plan.name)
+  steps.push({ field: "priceType", state: radio.checked ? "filled" : "failed", detail: PRICE_TYPE_TEXT[plan.priceType] })
+  const priceOk = setInputValue(inputs[0], plan.price) && (want === 1 || setInputValue(inputs[1], plan.price2))
+  steps.push({ field: "price", state: priceOk ? "filled" : "failed", detail: want === 1 ? plan.price : `${plan.price} / ${plan.price2}` })
+  text("url", fields.urlInput!, plan.url)
+
+  if (plan.cover) {
+    const ok = setFiles(fields.coverInput!, [plan.cover])
+    // The uploader decodes the file asynchronously; its preview is the sign it took it.
+    const shown = ok && (await waitFor(() => fields.coverSection?.querySelector("img[src]") ?? null, 3000))
+    steps.unshift({ field: "cover", state: ok ? "filled" : "failed", detail: shown || ok ? plan.cover.name : "" })
+  } else {
+    steps.unshift({ field: "cover", state: "skipped", detail: plan.coverProblem ?? "" })
+  }
+
+  const failed = steps.filter((s) => s.state !== "filled").length
+  return { outcome: failed === 0 ? "ok" : "partial", steps, missing: [] }
+}
+
+/** The dialog's own text for a field label (used in reports). */
+export function fieldLabel(field: GoodsField): string {
+  return field === "cover" ? "商品封面" : field === "name" ? "商品名称" : field === "url" ? "商品链接" : field === "priceType" ? "价格形式" : "价格"
+}
+
+export { labelText }

@@ -1,0 +1,123 @@
+// WeChat 直播 → 商品库: recognising the view (tabs 未入库 · 已入库 and the 添加商品 button)
+// and reading its goods table by its column headers (基本信息 · 价格 · 链接 · 状态 · 操作),
+// whether header and body share one <table> or not.
+import { goodsStatusFromText, rejectReasonFrom, type GoodsStatus } from "~core/goods"
+import { elementsWithText } from "~lib/dom/text"
+import { isShown } from "~lib/dom/visible"
+
+export const SHELF_TEXT = { pending: "未入库", approved: "已入库" } as const
+export const ADD_GOODS_TEXT = "添加商品"
+const HEADERS = { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"] }
+
+export type Shelf = "pending" | "approved"
+
+export interface GoodsRow {
+  name: string
+  priceText: string
+  url: string
+  /** Null when the row shows no status (a 已入库 shelf without a 状态 column: the shelf says it). */
+  status: GoodsStatus | null
+  statusText: string
+  rejectReason: string | null
+}
+
+function shown(el: Element): boolean {
+  return isShown(el)
+}
+
+/** Is this the 商品库 view? Both shelves' tabs and the 添加商品 button are shown. */
+export function isGoodsLibrary(root: ParentNode): boolean {
+  const tabs = (text: string) => elementsWithText(root, text).some((el) => shown(el) && !el.closest("[data-lh-panel]"))
+  return tabs(SHELF_TEXT.pending) && tabs(SHELF_TEXT.approved) && !!findAddGoodsButton(root)
+}
+
+/** The console's own 添加商品 button (not the dialog's title). */
+export function findAddGoodsButton(root: ParentNode): HTMLElement | null {
+  for (const el of elementsWithText(root, ADD_GOODS_TEXT)) {
+    const button = el.closest<HTMLElement>("button, a, [role=button]")
+    if (button && shown(button) && !button.closest("[data-lh-panel]")) return button
+  }
+  return null
+}
+
+/** Which shelf is shown: the selected tab (aria-selected / aria-current, else a "current" look). */
+export function currentShelf(root: ParentNode): Shelf | null {
+  const selected = (el: HTMLElement): boolean => {
+    for (let e: HTMLElement | null = el, d = 0; e && d < 3; e = e.parentElement, d++) {
+      if (e.getAttribute("aria-selected") === "true" || (e.getAttribute("aria-current") ?? "false") !== "false") return true
+      if (/(^|[-_\s])(current|active|selected|checked)($|[-_\s])/i.test(e.className || "")) return true
+    }
+    return false
+  }
+  for (const shelf of ["pending", "approved"] as Shelf[]) {
+    if (elementsWithText(root, SHELF_TEXT[shelf]).some((el) => shown(el) && selected(el))) return shelf
+  }
+  return null
+}
+
+interface HeaderMap {
+  row: HTMLElement
+  cells: HTMLElement[]
+  col: { info: number; price: number; url: number; status: number }
+}
+
+function cellText(el: Element): string {
+  return (el.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+}
+
+/** The header row that names the goods columns (at least 基本信息 and 链接). */
+function findHeader(root: ParentNode): HeaderMap | null {
+  for (const row of root.querySelectorAll<HTMLElement>("tr, [role=row]")) {
+    const cells = [...row.querySelectorAll<HTMLElement>(":scope > th, :scope > td, :scope > [role=columnheader]")]
+    if (cells.length < 3) continue
+    const texts = cells.map(cellText)
+    const find = (names: string[]) => texts.findIndex((t) => names.includes(t))
+    const col = { info: find(HEADERS.info), price: find(HEADERS.price), url: find(HEADERS.url), status: find(HEADERS.status) }
+    if (col.info >= 0 && col.url >= 0 && shown(row)) return { row, cells, col }
+  }
+  return null
+}
+
+/** Body rows: rows after the header, in the nearest container that holds them, with the header's column count. */
+function bodyRows(header: HeaderMap): HTMLElement[] {
+  const width = header.cells.length
+  for (let box = header.row.parentElement; box; box = box.parentElement) {
+    const rows = [...box.querySelectorAll<HTMLElement>("tr, [role=row]")].filter(
+      (r) => r !== header.row && header.row.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING && cellsOf(r).length === width
+    )
+    if (rows.length || box.querySelectorAll("tr, [role=row]").length > 1 + rows.length) return rows
+  }
+  return []
+}
+
+function cellsOf(row: HTMLElement): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>(":scope > td, :scope > th, :scope > [role=cell], :scope > [role=gridcell]")]
+}
+
+/** The rows of the goods table shown, or null when there is no goods table on the page. */
+export function readGoodsTable(root: ParentNode): GoodsRow[] | null {
+  const header = findHeader(root)
+  if (!header) return null
+  const out: GoodsRow[] = []
+  for (const row of bodyRows(header)) {
+    const cells = cellsOf(row)
+    const url = cellText(cells[header.col.url])
+    if (!url) continue
+    const statusCell = header.col.status >= 0 ? cells[header.col.status] : null
+    const full = statusCell ? cellText(statusCell) : ""
+    // A reason may be written after the status, or kept in a tooltip's title.
+    const titled = statusCell ? [...statusCell.querySelectorAll("[title]")].map((e) => e.getAttribute("title") ?? "").join(" ") : ""
+    const statusText = full.replace(/(驳回原因|拒绝原因|原因)\s*[：:][\s\S]*$/, "").trim()
+    const status = statusCell ? goodsStatusFromText(statusText || full) : null
+    const infoCell = cells[header.col.info]
+    out.push({
+      name: cellText(infoCell),
+      priceText: header.col.price >= 0 ? cellText(cells[header.col.price]) : "",
+      url,
+      status,
+      statusText,
+      rejectReason: status === "rejected" ? (rejectReasonFrom(full) ?? (titled.trim() || null)) : null
+    })
+  }
+  return out
+}

@@ -1,0 +1,99 @@
+// The same goods flows on another faithful markup of WeChat's pages (the sandbox's `alt`
+// markup: an Element/TDesign-like dialog, hidden radios whose price inputs appear only once
+// chosen, a hidden file input, a table whose header and body are separate tables, no 状态
+// column on 已入库). Nothing here knows that markup: only labels and behaviour.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+
+import { startSandbox, type Sandbox } from "../sandbox/server"
+import { launchWithExtension, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import {
+  captureFromGrid,
+  clearExtensionData,
+  goodsForm,
+  openAddGoods,
+  openGoodsLibrary,
+  pickProduct,
+  showOnlyProducts,
+  waitForCover,
+  waitForReport,
+  wechatState
+} from "../support/goods"
+
+let sandbox: Sandbox
+let browser: ExtensionBrowser
+
+beforeAll(async () => {
+  sandbox = await startSandbox()
+  browser = await launchWithExtension(sandbox)
+  await waitForShopScript(browser)
+  showOnlyProducts(sandbox, [130, 19, 118])
+  await captureFromGrid(browser, sandbox, [130, 19, 118])
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+})
+
+beforeEach(async () => {
+  sandbox.wechat.reset()
+  sandbox.wechat.setState({ markup: "alt" })
+  await clearExtensionData(browser, ["goods", "jobs"])
+})
+
+const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
+
+describe("goods on another markup of the console", () => {
+  it("fills 一口价, 价格区间 and 显示折扣价 through inputs that appear only after their radio", async () => {
+    const page = await openGoodsLibrary(browser)
+    const cases = [
+      { id: 130, original: "", expected: { priceType: 1, price: "100.00", price2: "" } },
+      { id: 19, original: "", expected: { priceType: 2, price: "399.00", price2: "488.00" } },
+      { id: 118, original: "50", expected: { priceType: 3, price: "50.00", price2: "35.00" } }
+    ]
+    for (const c of cases) {
+      await openAddGoods(page)
+      await page.locator('[data-lh="fill-goods"]').click()
+      await page.locator('[data-lh="original-price"]').fill(c.original)
+      await pickProduct(page, c.id)
+      expect(await waitForReport(page, c.id)).toBe("ok")
+      await waitForCover(page)
+      const form = (await goodsForm(page))!
+      expect(form).toMatchObject({ ...c.expected, url: link(c.id) })
+      expect(form.cover).toMatchObject({ width: 200, height: 200 })
+      expect(form.cover!.bytes).toBeLessThanOrEqual(50 * 1024)
+      await page.getByRole("button", { name: "保存并提审", exact: true }).click()
+      await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+    }
+    const state = await wechatState(page)
+    expect(state.goods.map((g) => [g.url, g.priceType, g.status])).toEqual([
+      [link(130), 1, "reviewing"],
+      [link(19), 2, "reviewing"],
+      [link(118), 3, "reviewing"]
+    ])
+    await page.close()
+  }, 90_000)
+
+  it("reads the split table: 审核未通过 with its 驳回原因, and 已入库 without a 状态 column", async () => {
+    const page = await openGoodsLibrary(browser)
+    for (const id of [130, 19]) {
+      await openAddGoods(page)
+      await pickProduct(page, id)
+      await waitForReport(page, id)
+      await waitForCover(page)
+      await page.getByRole("button", { name: "保存并提审", exact: true }).click()
+      await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+    }
+    const ids = Object.fromEntries((await wechatState(page)).goods.map((g) => [g.url, g.goodsId]))
+    const review = (body: object) =>
+      page.evaluate(async (b) => (await fetch("/__fixture/review", { method: "POST", body: JSON.stringify(b), headers: { "content-type": "application/json" } })).status, body)
+    await review({ goodsId: ids[link(130)], result: "approve" })
+    await review({ goodsId: ids[link(19)], result: "reject", reason: "价格与商品详情页不一致" })
+    const stored = async () => Object.fromEntries((await readTable<{ url: string; status: string; rejectReason: string | null }>(browser, "goods")).map((g) => [g.url, g]))
+    await expect.poll(async () => (await stored())[link(19)]?.status, { timeout: 15_000 }).toBe("rejected")
+    expect((await stored())[link(19)].rejectReason).toBe("价格与商品详情页不一致")
+    await page.getByRole("tab", { name: "已入库" }).click()
+    await expect.poll(async () => (await stored())[link(130)]?.status, { timeout: 15_000 }).toBe("approved")
+    await page.close()
+  }, 90_000)
+})
