@@ -23,7 +23,7 @@ const browser = await launchWithExtension(sandbox, { headless })
 await waitForShopScript(browser)
 
 const productsUrl = `${sandbox.shopOrigin}/Admin/Product/Management`
-const goodsUrl = `${sandbox.wechatOrigin}/wxamp/index/index?token=1&lang=zh_CN`
+const goodsUrl = `${sandbox.wechatOrigin}/wxamp/frame/live/goods/index?token=1&lang=zh_CN`
 
 if (!headless) {
   const page = await browser.context.newPage()
@@ -31,7 +31,8 @@ if (!headless) {
   const wechat = await browser.context.newPage()
   await wechat.goto(goodsUrl)
   await openPopup(browser)
-  console.log("Chromium is open with HiMall 直播助手. Try 存入直播助手 on the product list, then open the extension popup.")
+  console.log("Chromium is open with HiMall 直播助手. Try 存入直播助手 / 存入本页 / 存入全店 on the product list,")
+  console.log("then 添加商品 → 从 HiMall 商品填入 in WeChat's 商品库, and the extension popup.")
   console.log("Press Ctrl-C to stop.")
   const stop = async () => {
     await browser.close()
@@ -70,6 +71,29 @@ if (!headless) {
       await shot(page, "live-link-dialog-captured")
     }
 
+    await page.reload({ waitUntil: "domcontentloaded" })
+    await page.locator('[data-lh="capture-all"]').click()
+    await page.waitForFunction(() => /\d+ \/ \d+/.test(document.body.innerText), null, { timeout: 30_000 }).catch(() => undefined)
+    await page.waitForTimeout(1500)
+    await shot(page, "capture-all")
+
+    const wechatGoods = await browser.context.newPage()
+    await wechatGoods.goto(goodsUrl, { waitUntil: "domcontentloaded" })
+    await wechatGoods.getByRole("button", { name: "添加商品", exact: true }).click()
+    await wechatGoods.locator('[data-lh="fill-goods"]').click()
+    await wechatGoods.locator('[data-lh="picker-search"]').fill("天使")
+    const pick = wechatGoods.locator('[data-lh="pick-product"][data-lh-product-id="19"]')
+    await pick.waitFor()
+    await shot(wechatGoods, "wechat-add-goods-picker")
+    await pick.click()
+    await wechatGoods.locator('[data-lh="fill-report"][data-lh-outcome]').waitFor()
+    await wechatGoods.waitForFunction(() => !!(window as any).__fixture.goodsForm()?.cover)
+    await shot(wechatGoods, "wechat-add-goods-filled")
+    await wechatGoods.getByRole("button", { name: "保存并提审", exact: true }).click()
+    await wechatGoods.waitForFunction(() => !(window as any).__fixture.goodsForm())
+    await wechatGoods.waitForTimeout(800)
+    await shot(wechatGoods, "wechat-goods-library-reviewing")
+
     const popup = await openPopup(browser)
     await popup.setViewportSize({ width: 400, height: 600 })
     await popup.locator("[data-lh-popup-product]").first().waitFor()
@@ -80,9 +104,6 @@ if (!headless) {
     await options.locator("[data-lh-shop]").first().waitFor()
     await shot(options, "options-shops")
 
-    const wechat = await browser.context.newPage()
-    await wechat.goto(goodsUrl)
-    await shot(wechat, "wechat-console")
     console.log(`Screenshots in ${outDir}`)
   } finally {
     await browser.close()
