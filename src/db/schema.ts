@@ -137,6 +137,102 @@ export interface SettingRecord {
   value: unknown
 }
 
+/** Something the extension saw about the setup, by key (docs/data-model.md, `facts`). */
+export interface FactRecord {
+  key: string
+  value: unknown
+  seenAt: number
+}
+
+/** A live room as WeChat's 直播间管理 shows it. */
+export interface WechatRoomRecord {
+  roomId: number
+  name: string
+  anchorName: string
+  /** The bound anchor WeChat account, when the page shows it (often it does not). */
+  anchorWechat: string | null
+  /** Start and end, ms since epoch. */
+  start: number
+  end: number
+  /** live_status: 101 直播中 · 102 未开始 · 103 已结束 · 104 禁播 · 105 暂停 · 106 异常 · 107 已过期. */
+  liveStatus: number
+  /** The room's cover image URL on WeChat, when shown. */
+  coverUrl: string | null
+  firstSeenAt: number
+  seenAt: number
+  /** When the room was last missing from a complete read of the list (deleted on WeChat), else null. */
+  goneAt: number | null
+}
+
+/** A live room as a HiMall shop's 小程序直播 list shows it (its own list endpoint). */
+export interface ShopRoomRecord {
+  /** `${shopOrigin}|${roomId}` */
+  key: string
+  shopOrigin: string
+  roomId: number
+  name: string
+  anchorName: string
+  shopName: string
+  /** HiMall's status: WeChat's 101–107, plus 0 未提交审核 and 1 审核中 for its own drafts. */
+  status: number
+  statusDesc: string
+  start: number | null
+  end: number | null
+  /** Absolute cover URL, null when the room has none. */
+  coverUrl: string | null
+  /** The cover's pixel size, once measured (null before, or when it could not be read). */
+  coverWidth: number | null
+  coverHeight: number | null
+  coverCheckedAt: number | null
+  firstSeenAt: number
+  seenAt: number
+}
+
+/** One press of 获取小程序数据 (`sync-now`), and HiMall's answer. */
+export interface SyncRecord {
+  id?: number
+  shopOrigin: string
+  at: number
+  ok: boolean
+  /** HiMall's message (获取成功！ or its error), as text. */
+  message: string
+}
+
+/** A room the merchant plans, to fill WeChat's 创建直播间 with (`fill-room`). */
+export interface RoomPlanRecord {
+  id?: number
+  title: string
+  /** ms since epoch */
+  start: number
+  end: number
+  anchorName: string
+  anchorWechat: string
+  allowComment: boolean
+  /** 分享卡片封面, made to 800×640 ≤ 1 MB; 直播间封面, 1080×1920 ≤ 2 MB (JPEG). */
+  shareImage: Blob | null
+  roomCover: Blob | null
+  createdAt: number
+  updatedAt: number
+  /** When it was last filled into 创建直播间, and the WeChat room it became (when matched). */
+  usedAt: number | null
+  roomId: number | null
+}
+
+/** A 750×750 cover made for a HiMall room (`make-cover`), cached. */
+export interface RoomCoverRecord {
+  /** `${shopOrigin}|${roomId}` */
+  key: string
+  blob: Blob
+  width: number
+  height: number
+  bytes: number
+  /** Made from an image the merchant picked, or from the room's WeChat cover. */
+  source: "picked" | "wechat"
+  madeAt: number
+  /** The URL HiMall answered for the upload, once uploaded. */
+  uploadedUrl: string | null
+}
+
 export class HelperDb extends Dexie {
   products!: EntityTable<ProductRecord, "key">
   shops!: EntityTable<ShopRecord, "origin">
@@ -145,6 +241,12 @@ export class HelperDb extends Dexie {
   goods!: EntityTable<GoodsRecord, "url">
   jobs!: EntityTable<JobRecord, "id">
   settings!: EntityTable<SettingRecord, "key">
+  facts!: EntityTable<FactRecord, "key">
+  wechatRooms!: EntityTable<WechatRoomRecord, "roomId">
+  shopRooms!: EntityTable<ShopRoomRecord, "key">
+  syncs!: EntityTable<SyncRecord, "id">
+  plans!: EntityTable<RoomPlanRecord, "id">
+  roomCovers!: EntityTable<RoomCoverRecord, "key">
 
   constructor(name = DB_NAME) {
     super(name)
@@ -161,6 +263,16 @@ export class HelperDb extends Dexie {
       goods: "url, status, seenAt",
       jobs: "id",
       settings: "key"
+    })
+    // Version 3: the rest of the setup — qualification and entrance facts, rooms on WeChat and
+    // in HiMall, syncs, room plans, room covers.
+    this.version(3).stores({
+      facts: "key",
+      wechatRooms: "roomId, start, liveStatus",
+      shopRooms: "key, shopOrigin, roomId",
+      syncs: "++id, shopOrigin, at",
+      plans: "++id, start, updatedAt",
+      roomCovers: "key"
     })
   }
 }

@@ -1,0 +1,38 @@
+// Live-room facts shared by every part of the extension: WeChat's live_status codes (HiMall
+// adds 0 and 1 for its own drafts) and their console wording (domain.md).
+
+export const LIVE_STATUS_TEXT: Record<number, string> = {
+  0: "未提交审核",
+  1: "审核中",
+  101: "直播中",
+  102: "未开始",
+  103: "已结束",
+  104: "禁播",
+  105: "暂停",
+  106: "异常",
+  107: "已过期"
+}
+
+export const LIVE = 101
+export const NOT_STARTED = 102
+export const ENDED = 103
+export const BANNED = 104
+export const PAUSED = 105
+export const ERROR = 106
+export const EXPIRED = 107
+
+/** The code for a status as a console words it ("未开始" → 102), or null. */
+export function liveStatusFromText(text: string): number | null {
+  const t = text.replace(/\s+/g, "")
+  for (const [code, word] of Object.entries(LIVE_STATUS_TEXT)) if (t === word) return Number(code)
+  return null
+}
+
+/** Rooms that have not ended one way or another: live now, paused, or still to start. */
+export function isUpcomingOrLive(status: number): boolean {
+  return status === LIVE || status === PAUSED || status === NOT_STARTED
+}
+
+export function roomKey(shopOrigin: string, roomId: number): string {
+  return `${shopOrigin}|${roomId}`
+}

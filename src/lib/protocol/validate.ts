@@ -1,0 +1,32 @@
+// Building blocks of the message validators: page data is untrusted, so every payload is
+// checked field by field before a handler sees it.
+export type Validator<T> = (v: unknown) => T | null
+
+export const MAX_TEXT = 2000
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+}
+
+/** A string up to `max` characters, or null when it is not one. */
+export function text(v: unknown, max = MAX_TEXT): string | null {
+  return typeof v === "string" && v.length <= max ? v : null
+}
+
+/** null, a string up to MAX_TEXT, or undefined when neither. */
+export function optText(v: unknown): string | null | undefined {
+  if (v === null) return null
+  if (typeof v === "string" && v.length <= MAX_TEXT) return v
+  return undefined
+}
+
+export function intIn(v: unknown, min: number, max: number): v is number {
+  return typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max
+}
+
+/** Where a message may come from: an enabled HiMall shop, the WeChat console, or the extension's own pages. */
+export type SenderKind = "shop" | "wechat" | "extension"
+
+/** One domain's messages: validators and allowed senders, keyed by message type. */
+export type Validators<P> = { [T in keyof P]: Validator<P[T] extends { request: infer R } ? R : never> }
+export type Senders<P> = { [T in keyof P]: SenderKind }
