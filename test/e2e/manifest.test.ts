@@ -17,7 +17,8 @@ describe("manifest", () => {
   it("production grants only WeChat's hosts and pins its permissions", () => {
     expect(prod.manifest_version).toBe(3)
     expect(prod.host_permissions).toEqual(["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*"])
-    expect(prod.permissions).toEqual(["scripting", "activeTab"])
+    // alarms: room reminders that fire with the worker asleep; notifications: those reminders.
+    expect(prod.permissions).toEqual(["scripting", "activeTab", "alarms", "notifications"])
     // Optional: asked for one shop origin at a time, at run time.
     expect(prod.optional_host_permissions).toEqual(["https://*/*", "http://*/*"])
     expect(prod.externally_connectable).toBeUndefined()
