@@ -4,7 +4,6 @@
 // transaction, in the `jobs` table (id `capture-all|${shopOrigin}`). Nothing lives in
 // memory: a worker stopped between two messages, or in the middle of one (the transaction
 // is then rolled back and the page sent again), loses nothing.
-import type { ProductProblem } from "~core/product"
 import type { HelperDb, JobRecord } from "~db/schema"
 import type { CaptureAllPageOutcome, CaptureAllView, CaptureCounts, RequestOf, ResponseOf } from "~lib/messages"
 
@@ -14,19 +13,10 @@ export function captureAllJobId(shopOrigin: string): string {
   return `capture-all|${shopOrigin}`
 }
 
-/** What a capture-all job keeps in `JobRecord.data` (docs/data-model.md). */
-export interface CaptureAllData {
+/** What a capture-all job keeps in `JobRecord.data` (docs/data-model.md): the view the page gets, plus the run id. */
+export interface CaptureAllData extends Omit<CaptureAllView, "state" | "startedAt" | "updatedAt"> {
   /** The run allowed to add pages; a new start (another tab, a resume) replaces it. */
   runId: string
-  listPath: string
-  pageSize: number
-  total: number
-  pages: number
-  nextPage: number
-  received: number
-  counts: CaptureCounts
-  problems: Partial<Record<ProductProblem, number>>
-  error: string | null
 }
 
 export const emptyCounts = (): CaptureCounts => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 })

@@ -137,7 +137,19 @@ export function planProblems(plan: GoodsPlan): string[] {
   return all.filter((p): p is string => p !== null)
 }
 
+/** WeChat goods-library states: 未审核 · 审核中 · 审核未通过 · 已入库 (domain.md). */
 export type GoodsStatus = "draft" | "reviewing" | "rejected" | "approved"
+
+/** A row of WeChat's 商品库 table as the page shows it (untrusted text). */
+export interface GoodsRow {
+  name: string
+  priceText: string
+  url: string
+  /** Null when the row shows no status (a 已入库 shelf without a 状态 column: the shelf says it). */
+  status: GoodsStatus | null
+  statusText: string
+  rejectReason: string | null
+}
 
 /** The console's status wording to a state; null for text that is no status. */
 export function goodsStatusFromText(text: string): GoodsStatus | null {

@@ -4,6 +4,7 @@
 // released version's stores, add a version below it (docs/data-model.md).
 import Dexie, { type EntityTable } from "dexie"
 
+import type { GoodsStatus } from "~core/goods"
 import type { CaptureSource, ProductProblem } from "~core/product"
 
 export const DB_NAME = "himall-live-helper"
@@ -97,8 +98,7 @@ export interface CoverRecord {
   httpStatus?: number | null
 }
 
-/** WeChat goods-library states, as the console shows them (domain.md). */
-export type GoodsStatus = "draft" | "reviewing" | "rejected" | "approved"
+export type { GoodsStatus }
 
 /** A row of WeChat's 商品库 as last seen, keyed by its 商品链接 (matched to products by link). */
 export interface GoodsRecord {

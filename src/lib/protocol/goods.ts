@@ -1,5 +1,5 @@
 // Messages from the WeChat console: the 添加商品 picker and fill, the 商品库 table, the goods queue.
-import type { GoodsStatus, PriceType } from "~core/goods"
+import type { GoodsRow, GoodsStatus, PriceType } from "~core/goods"
 import type { CoverFit } from "~db/schema"
 
 import { isRecord, text, type Senders, type Validator, type Validators } from "./validate"
@@ -26,14 +26,7 @@ export type CoverAnswer =
   | { ok: false; problem: string }
 
 /** A row of WeChat's 商品库 table as the page shows it (untrusted text). */
-export interface GoodsRowMessage {
-  name: string
-  priceText: string
-  url: string
-  status: GoodsStatus | null
-  statusText: string
-  rejectReason: string | null
-}
+export type GoodsRowMessage = GoodsRow
 
 export type QueueAction = "start" | "pause" | "resume" | "stop" | "skip"
 

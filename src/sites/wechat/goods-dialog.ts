@@ -137,10 +137,11 @@ export function priceInputs(section: HTMLElement, type: PriceType): HTMLInputEle
   if (type !== 3 || inputs.length < 2) return inputs
   // 显示折扣价: 原价 then 现价, by their labels where the markup has them in another order.
   const [a, b] = inputs
+  // (a precedes b, so the labels' order tells: 现价 before 原价, or before the first input.)
   const current = elementsWithText(section, "现价", LABEL_LIKE)[0]
-  if (current && current.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING && !(current.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)) {
-    return [b, a]
-  }
+  const original = elementsWithText(section, "原价", LABEL_LIKE)[0]
+  const follows = (x: Node, y: Node) => !!(x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING)
+  if (current && (original ? follows(current, original) : follows(current, a))) return [b, a]
   return inputs
 }
 

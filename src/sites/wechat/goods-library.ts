@@ -1,7 +1,7 @@
 // WeChat 直播 → 商品库: recognising the view (tabs 未入库 · 已入库 and the 添加商品 button)
 // and reading its goods table by its column headers (基本信息 · 价格 · 链接 · 状态 · 操作),
 // whether header and body share one <table> or not.
-import { goodsStatusFromText, rejectReasonFrom, type GoodsStatus } from "~core/goods"
+import { goodsStatusFromText, rejectReasonFrom, type GoodsRow } from "~core/goods"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
@@ -10,16 +10,7 @@ export const ADD_GOODS_TEXT = "添加商品"
 const HEADERS = { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"] }
 
 export type Shelf = "pending" | "approved"
-
-export interface GoodsRow {
-  name: string
-  priceText: string
-  url: string
-  /** Null when the row shows no status (a 已入库 shelf without a 状态 column: the shelf says it). */
-  status: GoodsStatus | null
-  statusText: string
-  rejectReason: string | null
-}
+export type { GoodsRow }
 
 function shown(el: Element): boolean {
   return isShown(el)
