@@ -22,7 +22,7 @@ import { textUnits } from "~core/goods"
 let sandbox: Sandbox
 let browser: ExtensionBrowser
 
-const IDS = { single: 130, range: 19, longName: 128, png: 118, notFound: 122, html: 121, emptyLong: 120, gif: 126, cmyk: 117 }
+const IDS = { single: 130, range: 19, longName: 128, png: 118, notFound: 122, html: 121, emptyLong: 120, gif: 126, cmyk: 117, photo: 129 }
 
 beforeAll(async () => {
   sandbox = await startSandbox()
@@ -150,9 +150,9 @@ describe("fill 添加商品 from a captured product", () => {
     await page.close()
   }, 60_000)
 
-  it("GIF and CMYK pictures still give a 200×200 cover within 50 KB", async () => {
+  it("a 4000×3000 photo, a GIF and a CMYK JPEG each give a 200×200 cover within 50 KB", async () => {
     const page = await openGoodsLibrary(browser)
-    for (const id of [IDS.gif, IDS.cmyk]) {
+    for (const id of [IDS.photo, IDS.gif, IDS.cmyk]) {
       await openAddGoods(page)
       await pickProduct(page, id)
       expect(await waitForReport(page, id)).toBe("ok")
