@@ -4,8 +4,16 @@
 
 export const WECHAT_HOST_PATTERNS = ["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*"]
 
+const WECHAT_HOSTS = ["mp.weixin.qq.com", "live.weixin.qq.com"]
+
+/**
+ * A pattern on one of WeChat's hosts, whatever its path. Chrome also lists content scripts'
+ * match patterns among granted origins (the HiMall script's inert entry is on
+ * mp.weixin.qq.com), and none of them is a shop.
+ */
 export function isWechatPattern(pattern: string): boolean {
-  return WECHAT_HOST_PATTERNS.includes(pattern)
+  const host = /^(?:\*|https?):\/\/([^/]+)\//.exec(pattern)?.[1]
+  return WECHAT_HOST_PATTERNS.includes(pattern) || (host !== undefined && WECHAT_HOSTS.includes(host.toLowerCase()))
 }
 
 /** Granted host patterns that belong to HiMall shops. */

@@ -23,3 +23,11 @@ describe("origins", () => {
     expect(originPattern("https://a.cn/")).toBe("https://a.cn/*")
   })
 })
+
+describe("WeChat patterns are never shops", () => {
+  it("whatever their path, like the HiMall script's inert match Chrome lists as granted", () => {
+    expect(shopPatterns(["https://mp.weixin.qq.com/__himall_live_helper__/*", "https://live.weixin.qq.com/x/*", "https://shop.example.com/*"])).toEqual([
+      "https://shop.example.com/*"
+    ])
+  })
+})
