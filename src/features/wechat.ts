@@ -1,8 +1,11 @@
 // Which WeChat console features run (every page and frame of mp.weixin.qq.com and
 // live.weixin.qq.com): pages are recognised by what they show, not by their paths.
 import { whenDomChanges } from "~lib/dom/observe"
+import { loadPageLanguage } from "~lib/language"
 
+import { QualificationFeature } from "./qualification"
 import { GoodsLibraryFeature } from "./wechat-goods"
+import { RoomsFeature } from "./wechat-rooms"
 
 const FLAG = "__himallLiveHelperWechat"
 
@@ -12,7 +15,20 @@ export function startWechat() {
   w[FLAG] = true
   const controller = new AbortController()
   const goods = new GoodsLibraryFeature()
-  const start = () => whenDomChanges(document.body, () => goods.run(), controller.signal)
-  if (document.body) start()
-  else document.addEventListener("DOMContentLoaded", start, { once: true })
+  const qualification = new QualificationFeature()
+  const rooms = new RoomsFeature()
+  const start = () =>
+    whenDomChanges(
+      document.body,
+      () => {
+        goods.run()
+        qualification.run()
+        rooms.run()
+      },
+      controller.signal
+    )
+  // The merchant's language first (lib/language.ts), then the features.
+  const begin = () => void loadPageLanguage().then(start)
+  if (document.body) begin()
+  else document.addEventListener("DOMContentLoaded", begin, { once: true })
 }

@@ -321,6 +321,97 @@ export async function makeCover(source: Blob, opts: MakeCoverOptions): Promise<M
 }
 
 // ---------------------------------------------------------------------------------------------
+// Any rectangle (room images: 分享卡片封面 800×640 ≤ 1 MB, 直播间封面 1080×1920 ≤ 2 MB)
+
+/**
+ * Where a srcW×srcH picture goes in a width×height rectangle: `contain` scales the whole
+ * picture to fit, centred on white; `crop` fills the rectangle with the picture's centred part
+ * of the rectangle's proportions. For a square this is exactly `fitRect`.
+ */
+export function fitRectTo(srcW: number, srcH: number, width: number, height: number, fit: ImageFit): FitRect {
+  if (!(srcW > 0 && srcH > 0 && width > 0 && height > 0)) throw new RangeError(`fitRectTo: bad sizes ${srcW}×${srcH} → ${width}×${height}`)
+  if (fit === "crop") {
+    // The largest part of the source with the target's aspect ratio.
+    const scale = Math.min(srcW / width, srcH / height)
+    const sw = width * scale
+    const sh = height * scale
+    return { sx: (srcW - sw) / 2, sy: (srcH - sh) / 2, sw, sh, dx: 0, dy: 0, dw: width, dh: height }
+  }
+  const scale = Math.min(width / srcW, height / srcH)
+  const dw = Math.min(width, Math.max(1, Math.round(srcW * scale)))
+  const dh = Math.min(height, Math.max(1, Math.round(srcH * scale)))
+  return { sx: 0, sy: 0, sw: srcW, sh: srcH, dx: Math.floor((width - dw) / 2), dy: Math.floor((height - dh) / 2), dw, dh }
+}
+
+export interface MakeImageOptions {
+  width: number
+  height: number
+  /** Byte budget of the JPEG. */
+  maxBytes: number
+  fit: ImageFit
+  /** Pictures with more pixels than this are refused before decoding (`image_too_large`). */
+  maxPixels?: number
+}
+
+/**
+ * A width×height JPEG from a picture, on white, fitted by `fitRectTo`, at the highest quality
+ * within `maxBytes`: what `makeCover` does for its square, for any rectangle. Worker-safe.
+ */
+export async function makeImage(source: Blob, opts: MakeImageOptions): Promise<MakeCoverResult> {
+  const { width, height, maxBytes } = opts
+  const maxPixels = opts.maxPixels ?? IMAGE_MAX_PIXELS
+  if (source.size === 0) return { ok: false, problem: "image_empty" }
+  let head: Uint8Array
+  try {
+    head = new Uint8Array(await source.slice(0, HEADER_BYTES).arrayBuffer())
+  } catch {
+    return { ok: false, problem: "decode_failed" }
+  }
+  if (!sniffImageType(head)) return { ok: false, problem: "image_not_image" }
+  const dims = imageDimensions(head)
+  if (dims && dims.width * dims.height > maxPixels) return { ok: false, problem: "image_too_large" }
+  let bitmap: ImageBitmap
+  try {
+    bitmap = await createImageBitmap(source)
+  } catch {
+    return { ok: false, problem: "decode_failed" }
+  }
+  try {
+    if (!bitmap.width || !bitmap.height) return { ok: false, problem: "decode_failed" }
+    if (bitmap.width * bitmap.height > maxPixels) return { ok: false, problem: "image_too_large" }
+    let canvas: OffscreenCanvas
+    let ctx: OffscreenCanvasRenderingContext2D | null
+    try {
+      canvas = new OffscreenCanvas(width, height)
+      ctx = canvas.getContext("2d", { alpha: false })
+    } catch {
+      return { ok: false, problem: "encode_failed" }
+    }
+    if (!ctx) return { ok: false, problem: "encode_failed" }
+    ctx.fillStyle = "#ffffff"
+    ctx.fillRect(0, 0, width, height)
+    ctx.imageSmoothingEnabled = true
+    ctx.imageSmoothingQuality = "high"
+    const r = fitRectTo(bitmap.width, bitmap.height, width, height, opts.fit)
+    ctx.drawImage(bitmap, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh)
+    let found: QualitySearchResult
+    try {
+      found = await searchQuality(async (quality) => {
+        const blob = await canvas.convertToBlob({ type: "image/jpeg", quality })
+        if (blob.type !== "image/jpeg") throw new Error(`encoder answered ${blob.type}`)
+        return blob
+      }, maxBytes)
+    } catch {
+      return { ok: false, problem: "encode_failed" }
+    }
+    if (!found.ok) return { ok: false, problem: found.problem }
+    return { ok: true, blob: found.blob, width, height, bytes: found.blob.size, quality: found.quality }
+  } finally {
+    bitmap.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Fetching
 
 export interface FetchImageOptions {

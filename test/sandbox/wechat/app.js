@@ -311,6 +311,106 @@ const imageUploader = {
   }
 }
 
+/** 直播间管理: the room list, the 成功创建直播间 answer and the push code. */
+const roomList = {
+  mixins: [common, polling],
+  data: () => ({ rooms: null, pushRoom: null, createdRoom: store.createdRoom }),
+  created() {
+    store.createdRoom = null
+  },
+  methods: {
+    async load() {
+      this.rooms = (await api("/room/list")).rooms
+    },
+    time: formatLocalTime,
+    statusText: (status) => LIVE_STATUS[status] ?? String(status),
+    async remove(r) {
+      if (!(await askConfirm(`确定删除直播间“${r.name}”？`))) return
+      await api("/room/delete", { roomId: r.roomId })
+      this.load()
+    }
+  }
+}
+
+/** 创建直播间 and 编辑直播间: a controlled form, validated as WeChat does before anything is posted. */
+const roomForm = {
+  mixins: [common, controlled],
+  props: { roomId: String },
+  data: () => ({
+    form: {
+      name: "",
+      startText: "",
+      endText: "",
+      anchorName: "",
+      anchorWechat: "",
+      allowComment: true,
+      shareCover: null,
+      roomCover: null
+    },
+    errors: {},
+    busy: false
+  }),
+  async created() {
+    openForms.room = () => this.roomModel()
+    if (!this.roomId) return
+    const room = (await api("/room/list")).rooms.find((r) => String(r.roomId) === this.roomId)
+    if (!room) return go("/broadcast/index")
+    Object.assign(this.form, {
+      name: room.name,
+      startText: formatLocalTime(room.start),
+      endText: formatLocalTime(room.end),
+      anchorName: room.anchorName,
+      anchorWechat: room.anchorWechat,
+      allowComment: room.allowComment,
+      shareCover: room.shareCover && { ...room.shareCover, url: room.shareImg },
+      roomCover: room.roomCover && { ...room.roomCover, url: room.coverImg }
+    })
+  },
+  unmounted() {
+    openForms.room = null
+  },
+  methods: {
+    counter: counterValue,
+    imageStyle(img) {
+      return img ? { backgroundImage: `url("${img.dataUrl || img.url}")` } : {}
+    },
+    /** The model in the fixture's shape (times as ISO strings, "" when not a valid time). */
+    roomModel() {
+      const f = this.form
+      const iso = (text) => parseLocalTime(text)?.toISOString() ?? ""
+      return {
+        name: f.name,
+        start: iso(f.startText),
+        end: iso(f.endText),
+        anchorName: f.anchorName,
+        anchorWechat: f.anchorWechat,
+        allowComment: f.allowComment,
+        shareCover: imageInfo(f.shareCover),
+        roomCover: imageInfo(f.roomCover)
+      }
+    },
+    async save() {
+      const model = this.roomModel()
+      const errors = validateRoom(model)
+      const typed = [this.form.startText, this.form.endText].filter((t) => t.trim())
+      if (typed.some((t) => !parseLocalTime(t))) errors.time = "请按“YYYY-MM-DD HH:mm”格式填写开播时间"
+      this.errors = errors
+      if (Object.keys(errors).length) return
+      this.busy = true
+      const body = { ...model, roomId: this.roomId, shareCover: this.form.shareCover, roomCover: this.form.roomCover }
+      const answer = await api(this.roomId ? "/room/update" : "/room/create", body)
+      this.busy = false
+      if (answer.ret !== 0) {
+        this.errors = answer.errors ?? { form: answer.errmsg }
+        return
+      }
+      if (this.roomId) showToast("保存成功")
+      else store.createdRoom = { roomId: answer.roomId, name: model.name }
+      go("/broadcast/index")
+    }
+  }
+}
+
 const components = {
   "side-menu": {
     mixins: [common],
@@ -438,103 +538,12 @@ const components = {
     }
   },
 
-  "room-list": {
-    mixins: [common, polling],
-    data: () => ({ rooms: null, pushRoom: null, createdRoom: store.createdRoom }),
-    created() {
-      store.createdRoom = null
-    },
-    methods: {
-      async load() {
-        this.rooms = (await api("/room/list")).rooms
-      },
-      time: formatLocalTime,
-      statusText: (status) => LIVE_STATUS[status] ?? String(status),
-      async remove(r) {
-        if (!(await askConfirm(`确定删除直播间“${r.name}”？`))) return
-        await api("/room/delete", { roomId: r.roomId })
-        this.load()
-      }
-    }
-  },
-
-  "room-form": {
-    mixins: [common, controlled],
-    props: { roomId: String },
-    data: () => ({
-      form: {
-        name: "",
-        startText: "",
-        endText: "",
-        anchorName: "",
-        anchorWechat: "",
-        allowComment: true,
-        shareCover: null,
-        roomCover: null
-      },
-      errors: {},
-      busy: false
-    }),
-    async created() {
-      openForms.room = () => this.roomModel()
-      if (!this.roomId) return
-      const room = (await api("/room/list")).rooms.find((r) => String(r.roomId) === this.roomId)
-      if (!room) return go("/broadcast/index")
-      Object.assign(this.form, {
-        name: room.name,
-        startText: formatLocalTime(room.start),
-        endText: formatLocalTime(room.end),
-        anchorName: room.anchorName,
-        anchorWechat: room.anchorWechat,
-        allowComment: room.allowComment,
-        shareCover: room.shareCover && { ...room.shareCover, url: room.shareImg },
-        roomCover: room.roomCover && { ...room.roomCover, url: room.coverImg }
-      })
-    },
-    unmounted() {
-      openForms.room = null
-    },
-    methods: {
-      counter: counterValue,
-      imageStyle(img) {
-        return img ? { backgroundImage: `url("${img.dataUrl || img.url}")` } : {}
-      },
-      /** The model in the fixture's shape (times as ISO strings, "" when not a valid time). */
-      roomModel() {
-        const f = this.form
-        const iso = (text) => parseLocalTime(text)?.toISOString() ?? ""
-        return {
-          name: f.name,
-          start: iso(f.startText),
-          end: iso(f.endText),
-          anchorName: f.anchorName,
-          anchorWechat: f.anchorWechat,
-          allowComment: f.allowComment,
-          shareCover: imageInfo(f.shareCover),
-          roomCover: imageInfo(f.roomCover)
-        }
-      },
-      async save() {
-        const model = this.roomModel()
-        const errors = validateRoom(model)
-        const typed = [this.form.startText, this.form.endText].filter((t) => t.trim())
-        if (typed.some((t) => !parseLocalTime(t))) errors.time = "请按“YYYY-MM-DD HH:mm”格式填写开播时间"
-        this.errors = errors
-        if (Object.keys(errors).length) return
-        this.busy = true
-        const body = { ...model, roomId: this.roomId, shareCover: this.form.shareCover, roomCover: this.form.roomCover }
-        const answer = await api(this.roomId ? "/room/update" : "/room/create", body)
-        this.busy = false
-        if (answer.ret !== 0) {
-          this.errors = answer.errors ?? { form: answer.errmsg }
-          return
-        }
-        if (this.roomId) showToast("保存成功")
-        else store.createdRoom = { roomId: answer.roomId, name: model.name }
-        go("/broadcast/index")
-      }
-    }
-  },
+  "room-list": roomList,
+  "room-form": roomForm,
+  // The "alt" markup of 直播间管理 and 创建直播间 (templates-alt.html): the same options, so the
+  // same model, validation, controlled inputs, uploads and saving.
+  "room-list-alt": roomList,
+  "room-form-alt": roomForm,
 
   "confirm-box": {
     computed: { confirm: () => store.confirm },

@@ -381,6 +381,88 @@ try {
   await page.getByText("已提交审核").waitFor()
   same("alt: 提交审核 from the table", state().goods[0].status, "reviewing")
 
+  // The alt markup of 直播间管理 and 创建直播间 (still markup: "alt").
+  wechat.setState({ unverifiedAnchors: ["unverified_wx"] })
+  await page.goto(`${LIVE}/livemp/broadcast/index${Q}`)
+  await page.getByText("ID: 2", { exact: true }).waitFor()
+  const roomTable = () => page.evaluate(() => {
+    const ths = [...document.querySelectorAll(".t-rooms th")]
+    return {
+      headers: ths.map((th) => th.textContent!.trim()),
+      shared: ths.some((th) => th.closest("table")!.querySelector("td")),
+      rows: document.querySelectorAll(".t-rooms tbody tr").length
+    }
+  })
+  same("alt rooms: split table of 直播间信息 · 直播状态 · 操作", await roomTable(), { headers: ["直播间信息", "直播状态", "操作"], shared: false, rows: 2 })
+  same("alt rooms: no weui room markup, no data-lh", await page.evaluate(() => [
+    document.querySelectorAll(".room-table, .room-panel").length, document.querySelectorAll("[data-lh]").length
+  ]), [0, 0])
+  same("alt rooms: name, anchor, times and ID are lines of the info cell", await page.locator(".t-rooms tbody tr").nth(1).locator("td").first().evaluate((td) =>
+    [...td.querySelectorAll(".t-room-cell__body > div")].map((d) => d.textContent!.replace(/\s+/g, " ").trim())), [
+    "店庆特惠专场", "主播：小美", `开播时间：${local(new Date("2030-06-01T12:00:00.000Z"))}-${local(new Date("2030-06-01T14:00:00.000Z"))}`, "ID: 2"
+  ])
+  check("alt rooms: status 未开始 in its own column", (await page.locator(".t-rooms tbody tr").nth(1).locator("td").nth(1).textContent())!.trim() === "未开始")
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  await page.getByText("分享卡片展示样式").waitFor()
+  same("alt form: titled by a breadcrumb item, no heading", await page.evaluate(() => [
+    document.querySelector(".t-breadcrumb__item.t-is-current")?.textContent?.trim(), document.querySelectorAll("h1,h2,h3").length
+  ]), ["创建直播间", 0])
+  same("alt form: labels carry * and a full-width colon", await page.locator(".t-room-create label.t-form__label").evaluateAll((ls) =>
+    ls.map((l) => l.textContent!.trim())), ["直播类型：", "*直播标题：", "*开播时间：", "*主播昵称：", "*主播微信账号：", "允许评论：", "*分享卡片封面：", "*直播间封面："])
+  same("alt form: roomForm() of the fresh form", await roomForm(page), {
+    name: "", start: "", end: "", anchorName: "", anchorWechat: "", allowComment: true, shareCover: null, roomCover: null
+  })
+  const altTitle = page.getByLabel("直播标题")
+  await altTitle.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
+  await page.waitForTimeout(700)
+  same("alt form: bare el.value reverted", [await altTitle.inputValue(), (await roomForm(page)).name], ["", ""])
+  same("alt form: the time range is two inputs, 开始时间 and 结束时间", await page.locator("#r-time input").evaluateAll((is) =>
+    is.map((i) => [(i as HTMLInputElement).placeholder, i.parentElement!.parentElement!.id])), [["开始时间", "r-time"], ["结束时间", "r-time"]])
+  const commentNo = page.getByRole("radiogroup", { name: "允许评论" }).locator("label", { hasText: "否" }).locator("input")
+  same("alt form: 允许评论 radios are hidden native inputs", await commentNo.evaluate((el) => getComputedStyle(el).opacity), "0")
+  await commentNo.evaluate((el: HTMLInputElement) => (el.checked = true))
+  await page.waitForTimeout(700)
+  same("alt form: bare radio.checked is reverted", [(await roomForm(page)).allowComment, await commentNo.isChecked()], [true, false])
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  for (const text of ["请输入直播标题", "请选择开播时间", "请输入主播昵称", "请输入主播微信账号", "请上传分享卡片封面", "请上传直播间封面"])
+    check(`alt form: error shown: ${text}`, await visible(page, text))
+  same("alt form: file inputs hidden", await page.locator(".t-room-create input[type=file]").evaluateAll((is) => is.map((i) => getComputedStyle(i).display)), ["none", "none"])
+  const altStart = new Date(Date.now() + 48 * 3600e3)
+  altStart.setSeconds(0, 0)
+  const altEnd = new Date(altStart.getTime() + 90 * 60e3)
+  await altTitle.fill("周末直播专场")
+  await page.getByPlaceholder("开始时间", { exact: true }).fill(local(altStart))
+  await page.getByPlaceholder("结束时间", { exact: true }).fill(local(altEnd))
+  await page.getByPlaceholder("请输入主播昵称").fill("小美")
+  await page.getByLabel("主播微信账号").fill("unverified_wx")
+  await page.getByRole("radiogroup", { name: "允许评论" }).locator("label", { hasText: "否" }).click()
+  const uploadAlt = async (nth: number, file: Awaited<ReturnType<typeof pngFile>>) => {
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByRole("button", { name: "上传图片" }).nth(nth).click()])
+    await chooser.setFiles(file)
+  }
+  const altShare = await pngFile("share.png", 800, 640)
+  await uploadAlt(0, altShare)
+  await page.waitForFunction(() => (window as any).__fixture.roomForm().shareCover !== null)
+  await uploadAlt(0, await pngFile("room.png", 1080, 1920))
+  await page.waitForFunction(() => (window as any).__fixture.roomForm().roomCover !== null)
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  await page.getByText("主播微信号未实名认证", { exact: false }).waitFor()
+  check("alt form: unverified anchor rejected (300036)", state().rooms.length === 2)
+  await page.getByLabel("主播微信账号").fill("himall_anchor")
+  const altModel = await roomForm(page)
+  same("alt form: roomForm() after a fill", { ...altModel, roomCover: altModel.roomCover?.height }, {
+    name: "周末直播专场", start: altStart.toISOString(), end: altEnd.toISOString(), anchorName: "小美", anchorWechat: "himall_anchor",
+    allowComment: false, shareCover: { name: "share.png", type: "image/png", bytes: altShare.buffer.length, width: 800, height: 640 }, roomCover: 1920
+  })
+  await page.getByRole("button", { name: "创建直播间" }).click()
+  await page.getByRole("dialog", { name: "成功创建直播间" }).waitFor()
+  const altRoom = state().rooms[2]
+  same("alt form: room in state", [altRoom?.roomId, altRoom?.name, altRoom?.liveStatus, altRoom?.start, altRoom?.allowComment], [3, "周末直播专场", 102, altStart.toISOString(), false])
+  await page.getByRole("button", { name: "完成" }).click()
+  await page.getByText("ID: 3", { exact: true }).waitFor()
+  same("alt rooms: the new room is listed", (await roomTable()).rows, 3)
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+
   // Reset brings the weui markup back.
   same("alt: reset returns markup to weui", (await h.call(page, "/__fixture/reset", {})).markup, "weui")
   await page.reload()

@@ -1,0 +1,88 @@
+// Step 一 on the WeChat console: record what the page shows about live streaming (no 直播 under
+// 功能, 直播 not opened yet, opened) with the time seen, and point the merchant to WeChat's
+// terms when live is not opened. Consent is the merchant's: the extension never ticks
+// 我已阅读并同意遵守以上条款 nor presses 申请开通.
+import { t } from "~lib/i18n"
+import type { QualificationSignal } from "~lib/messages"
+import { send } from "~lib/send"
+import { CONSENT_TEXT, findButton, findConsentBox, findTerms, INTRO_TEXTS, OPEN_BUTTON, qualificationSignal, shownText } from "~sites/wechat/console"
+
+export class QualificationFeature {
+  private sent: QualificationSignal | null = null
+  private inFlight = false
+  private panel: HTMLElement | null = null
+  private panelState = ""
+
+  run() {
+    const signal = qualificationSignal(document)
+    if (signal && signal !== this.sent && !this.inFlight) {
+      this.inFlight = true
+      send("qualification.seen", { signal })
+        .then(() => (this.sent = signal))
+        .catch((e) => console.warn("[HiMall 直播助手]", e))
+        .finally(() => (this.inFlight = false))
+    }
+    this.render(signal)
+  }
+
+  /** A note next to 开通 or the terms: what the state is and what the merchant does next. */
+  private render(signal: QualificationSignal | null) {
+    const terms = findTerms(document)
+    const open = findButton(document, OPEN_BUTTON)
+    const onLivePage = !!terms || !!open
+    const state = onLivePage && (signal === "not_opened" || signal === "unqualified") ? `${signal}|${terms ? "terms" : "intro"}` : ""
+    if (!state) {
+      this.panel?.remove()
+      this.panelState = ""
+      return
+    }
+    const anchor = terms ?? open!
+    if (this.panel?.isConnected && this.panelState === state) return
+    this.panel?.remove()
+    this.panelState = state
+    this.panel = this.build(signal!, !!terms)
+    // Before the block the merchant reads: the terms with their consent box, or the intro with 开通.
+    const context = terms ? [CONSENT_TEXT] : INTRO_TEXTS
+    let box: HTMLElement | null = anchor.parentElement
+    while (box && box !== document.body && !shownText(box, context).length) box = box.parentElement
+    if (box && box !== document.body) box.before(this.panel)
+    else anchor.before(this.panel)
+  }
+
+  private build(signal: QualificationSignal, onTerms: boolean): HTMLElement {
+    const panel = document.createElement("div")
+    panel.setAttribute("data-lh-panel", "qualification")
+    panel.style.cssText =
+      "margin:8px 0;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;line-height:20px;color:#333;text-align:left"
+    const status = document.createElement("p")
+    status.setAttribute("role", "status")
+    status.setAttribute("data-lh", "qualification-status")
+    status.setAttribute("data-lh-state", signal)
+    status.style.margin = "0"
+    const key = signal === "unqualified" ? "console_qualification_unqualified" : onTerms ? "console_qualification_terms" : "console_qualification_not_opened"
+    status.textContent = t(key)
+    panel.append(status)
+    if (signal === "not_opened") {
+      const show = document.createElement("button")
+      show.type = "button"
+      show.setAttribute("data-lh", "show-terms")
+      show.textContent = t(onTerms ? "console_qualification_read_terms" : "console_qualification_find_open")
+      show.style.cssText = "margin-top:6px;cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid #07c160;background:#fff;color:#06ae56"
+      show.addEventListener("click", () => this.pointTo(onTerms))
+      panel.append(show)
+    }
+    return panel
+  }
+
+  /** Scroll to the terms (or to 开通) and outline it; the consent box is left for the merchant. */
+  private pointTo(onTerms: boolean) {
+    const target = onTerms ? (findTerms(document)?.parentElement ?? null) : findButton(document, OPEN_BUTTON)
+    if (!target) return
+    target.scrollIntoView({ behavior: "smooth", block: "start" })
+    target.style.outline = "2px solid #fa9d3b"
+    target.style.outlineOffset = "2px"
+    // The consent box is only shown to the merchant, never ticked.
+    const consent = onTerms ? findConsentBox(document) : null
+    if (consent) consent.closest<HTMLElement>("label, div")?.style.setProperty("outline", "2px dashed #fa9d3b")
+  }
+}

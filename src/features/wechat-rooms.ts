@@ -1,0 +1,283 @@
+// WeChat 直播间管理 and 创建直播间: the room list is read whenever it is shown (name, anchor,
+// times, status; rooms deleted on WeChat marked gone in the background), and every 创建直播间
+// form gets a `fill-room` panel: the merchant's room plans (`pick-plan`), WeChat's rules checked
+// first (a plan that breaks one is refused with its reasons, nothing written), then the fill
+// with both images made to size, and a `room-report` saying field by field what was written.
+// The merchant presses 创建直播间 — and scans the administrator's QR code if WeChat asks.
+import { formatRoomTime, problemField, roomFormValues, roomProblems, type RoomProblem } from "~core/room-rules"
+import { dataUrlToFile } from "~lib/dom/set-value"
+import { t } from "~lib/i18n"
+import type { RoomPlanView } from "~lib/messages"
+import { send } from "~lib/send"
+import { adminCheckShown } from "~sites/wechat/console"
+import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
+import { readRoomList } from "~sites/wechat/room-list"
+
+const GREEN = "#07c160"
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag)
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
+  if (text != null) e.textContent = text
+  return e
+}
+
+function button(lh: string, text: string, primary = false): HTMLButtonElement {
+  const b = el("button", { type: "button", "data-lh": lh }, text)
+  b.style.cssText = `cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid ${GREEN};${
+    primary ? `background:${GREEN};color:#fff` : "background:#fff;color:#06ae56"
+  }`
+  return b
+}
+
+export function roomProblemText(p: RoomProblem): string {
+  return t(`room_problem_${p}`)
+}
+
+/** The rules a plan breaks now (times at this moment: a plan may have become too soon). */
+export function planProblemsNow(plan: RoomPlanView, now = Date.now()): RoomProblem[] {
+  return roomProblems(
+    {
+      title: plan.title,
+      start: plan.start,
+      end: plan.end,
+      anchorName: plan.anchorName,
+      anchorWechat: plan.anchorWechat,
+      hasShareImage: !!plan.shareImage,
+      hasRoomCover: !!plan.roomCover
+    },
+    now
+  )
+}
+
+export class RoomsFeature {
+  private panels = new WeakMap<HTMLElement, RoomPanel>()
+  private lastSeen = ""
+  private seenInFlight = false
+
+  run() {
+    this.list()
+    for (const form of findRoomForms(document)) {
+      let panel = this.panels.get(form)
+      if (!panel) {
+        panel = new RoomPanel(form)
+        this.panels.set(form, panel)
+      }
+      panel.mount()
+      panel.watch()
+    }
+  }
+
+  private list() {
+    const reading = readRoomList(document)
+    if (!reading) return
+    const signature = JSON.stringify(reading)
+    if (signature === this.lastSeen || this.seenInFlight) return
+    this.seenInFlight = true
+    send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500 })
+      .then(() => (this.lastSeen = signature))
+      .catch((e) => console.warn("[HiMall 直播助手]", e))
+      .finally(() => (this.seenInFlight = false))
+  }
+}
+
+/** One 创建直播间 form's panel: the button, the plan picker and the report. */
+export class RoomPanel {
+  readonly root: HTMLElement
+  private readonly status: HTMLElement
+  private readonly picker: HTMLElement
+  private readonly list: HTMLElement
+  private readonly report: HTMLElement
+  private readonly note: HTMLElement
+  busy = false
+
+  constructor(private readonly form: HTMLElement) {
+    this.root = el("div", { "data-lh-panel": "rooms" })
+    this.root.style.cssText =
+      "margin:8px 0;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;line-height:20px;color:#333;text-align:left"
+    const bar = el("div")
+    bar.style.cssText = "display:flex;align-items:center;gap:8px;flex-wrap:wrap"
+    const open = button("fill-room", t("fill_room"), true)
+    open.title = t("fill_room_hint")
+    open.addEventListener("click", () => void this.togglePicker())
+    this.status = el("span", { role: "status", "data-lh-status": "" })
+    this.status.style.color = "#888"
+    bar.append(open, this.status)
+
+    const bind = el("p", { "data-lh-anchor-binding": "" }, t("room_anchor_binding"))
+    bind.style.cssText = "margin:6px 0 0;color:#b35c00"
+
+    this.picker = el("div", { "data-lh-plan-picker": "", role: "region", "aria-label": t("fill_room") })
+    this.picker.hidden = true
+    this.picker.style.cssText = "margin-top:8px"
+    this.list = el("ul")
+    this.list.style.cssText = "list-style:none;margin:0;padding:0;max-height:260px;overflow:auto;border-top:1px solid #e5e5e5"
+    this.picker.append(this.list)
+
+    this.report = el("div", { "data-lh": "room-report" })
+    this.report.hidden = true
+    this.report.style.cssText = "margin-top:8px"
+    this.note = el("p", { "data-lh-room-note": "" })
+    this.note.hidden = true
+    this.note.style.cssText = "margin:6px 0 0;color:#b35c00"
+
+    this.root.append(bar, bind, this.picker, this.report, this.note)
+  }
+
+  /** Right before the form's fields (after its title), once. */
+  mount() {
+    if (this.root.isConnected) return
+    const title = [...this.form.querySelectorAll<HTMLElement>("*")].find((e) => !e.closest("[data-lh-panel]") && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]"))
+    let row: HTMLElement | null = title ?? null
+    while (row && row.parentElement !== this.form) row = row.parentElement
+    if (row) row.after(this.root)
+    else this.form.prepend(this.root)
+  }
+
+  /** Say what the page asks of the merchant after 创建直播间: the admin's scan, a verified anchor. */
+  watch() {
+    let note = ""
+    if (adminCheckShown(document)) note = t("room_admin_check")
+    else if (/300036|未实名/.test(this.form.textContent ?? "")) note = t("room_anchor_unverified")
+    if (this.note.textContent !== note) {
+      this.note.textContent = note
+      this.note.hidden = !note
+    }
+  }
+
+  private say(text: string, color = "#888") {
+    this.status.textContent = text
+    this.status.style.color = color
+  }
+
+  private async togglePicker() {
+    this.picker.hidden = !this.picker.hidden
+    if (!this.picker.hidden) await this.refresh()
+  }
+
+  async refresh() {
+    let plans: RoomPlanView[]
+    try {
+      plans = (await send("plans.list", {})).plans
+    } catch (e) {
+      this.say(t("fill_no_extension"), "#fa5151")
+      console.warn("[HiMall 直播助手]", e)
+      return
+    }
+    this.list.replaceChildren()
+    if (!plans.length) {
+      const empty = el("li", { "data-lh-plan-empty": "" }, t("room_plans_empty"))
+      empty.style.cssText = "padding:8px 4px;color:#888"
+      this.list.append(empty)
+      return
+    }
+    for (const p of plans) this.list.append(this.entry(p))
+  }
+
+  private entry(p: RoomPlanView): HTMLElement {
+    const li = el("li", { "data-lh-plan-entry": String(p.id) })
+    li.style.cssText = "display:flex;align-items:center;gap:8px;padding:5px 4px;border-bottom:1px solid #f0f0f0"
+    const text = el("div")
+    text.style.cssText = "flex:1;min-width:0"
+    const name = el("div", { title: p.title }, p.title || t("room_plan_untitled"))
+    name.style.cssText = "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"
+    const when = p.start && p.end ? `${formatRoomTime(p.start)} 至 ${formatRoomTime(p.end)}` : t("room_plan_no_time")
+    const meta = el("div", {}, `${when} · ${p.anchorName || "—"}（${p.anchorWechat || "—"}）`)
+    meta.style.cssText = "color:#888;font-size:12px"
+    text.append(name, meta)
+    const problems = planProblemsNow(p)
+    if (problems.length) {
+      const warn = el("div", { "data-lh-plan-problems": problems.join(" ") }, problems.map(roomProblemText).join(t("list_separator")))
+      warn.style.cssText = "color:#fa5151;font-size:12px"
+      text.append(warn)
+    }
+    const pick = button("pick-plan", t("room_pick"))
+    pick.setAttribute("data-lh-plan-id", String(p.id))
+    pick.addEventListener("click", () => void this.pick(p.id))
+    li.append(text, pick)
+    return li
+  }
+
+  /** Check WeChat's rules and the form, then fill. Nothing is written when either fails. */
+  async pick(planId: number): Promise<RoomFillResult | null> {
+    if (this.busy) return null
+    this.busy = true
+    try {
+      let prepared
+      try {
+        prepared = await send("plan.prepare", { planId })
+      } catch (e) {
+        this.say(e instanceof Error && /no such plan/.test(e.message) ? t("room_plan_gone") : t("fill_no_extension"), "#fa5151")
+        return null
+      }
+      const { plan } = prepared
+      const problems = planProblemsNow(plan)
+      if (problems.length || plan.start == null || plan.end == null) {
+        this.showRefusal(plan, problems)
+        return null
+      }
+      const fields = collectRoomForm(this.form)
+      const missing = missingRoomFields(fields, { shareImage: !!prepared.shareImage, roomCover: !!prepared.roomCover })
+      if (missing.length) {
+        this.showReport({ outcome: "failed", steps: [], missing }, plan)
+        this.say(t("fill_refused"), "#fa5151")
+        return null
+      }
+      this.say(t("room_fill_busy", plan.title))
+      const values = roomFormValues({ ...plan, start: plan.start, end: plan.end })
+      const result = await fillRoomForm(this.form, {
+        ...values,
+        shareImage: prepared.shareImage ? dataUrlToFile(prepared.shareImage.dataUrl, prepared.shareImage.name) : null,
+        roomCover: prepared.roomCover ? dataUrlToFile(prepared.roomCover.dataUrl, prepared.roomCover.name) : null
+      })
+      this.showReport(result, plan)
+      this.picker.hidden = true
+      if (result.outcome !== "failed") void send("plan.filled", { planId, outcome: result.outcome }).catch(() => undefined)
+      this.say(result.outcome === "ok" ? t("room_fill_done_hint") : "", result.outcome === "ok" ? "#06ae56" : "#888")
+      return result
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private showRefusal(plan: RoomPlanView, problems: RoomProblem[]) {
+    this.report.hidden = false
+    this.report.setAttribute("data-lh-outcome", "failed")
+    this.report.setAttribute("data-lh-plan-id", String(plan.id))
+    this.report.setAttribute("data-lh-refused", problems.join(" "))
+    const title = el("p", {}, t("room_refused"))
+    title.style.cssText = "margin:0 0 4px;font-weight:bold;color:#fa5151"
+    const list = el("ul")
+    list.style.cssText = "margin:0;padding-left:18px;color:#fa5151"
+    for (const p of problems) {
+      list.append(el("li", { "data-lh-problem": p }, `${FIELD_TEXT[problemField(p)]}：${roomProblemText(p)}`))
+    }
+    this.report.replaceChildren(title, list)
+    this.say(t("fill_refused"), "#fa5151")
+  }
+
+  private showReport(result: RoomFillResult, plan: RoomPlanView) {
+    this.report.hidden = false
+    this.report.setAttribute("data-lh-outcome", result.outcome)
+    this.report.setAttribute("data-lh-plan-id", String(plan.id))
+    this.report.removeAttribute("data-lh-refused")
+    const title = el("p", {}, t(`fill_report_${result.outcome}`))
+    title.style.cssText = `margin:0 0 4px;font-weight:bold;color:${result.outcome === "ok" ? "#06ae56" : result.outcome === "partial" ? "#fa9d3b" : "#fa5151"}`
+    const list = el("ul")
+    list.style.cssText = "margin:0;padding-left:18px"
+    if (result.missing.length) list.append(el("li", { "data-lh-missing": result.missing.join("|") }, t("room_missing_fields", result.missing.join("、"))))
+    for (const s of result.steps) {
+      const detail = s.field === "shareImage" ? "800×640" : s.field === "roomCover" ? "1080×1920" : s.detail
+      const li = el("li", { "data-lh-field": s.field, "data-lh-field-state": s.state }, `${FIELD_TEXT[s.field]}：${t(`fill_step_${s.state}`)}${detail ? `（${detail}）` : ""}`)
+      li.style.color = s.state === "filled" ? "#333" : "#fa5151"
+      list.append(li)
+    }
+    const parts: HTMLElement[] = [title, list]
+    if (result.outcome !== "failed") {
+      const bound = el("p", { "data-lh-anchor-bound": plan.anchorWechat }, t("room_anchor_bound", plan.anchorWechat))
+      bound.style.cssText = "margin:6px 0 0;color:#b35c00"
+      parts.push(bound)
+    }
+    this.report.replaceChildren(...parts)
+  }
+}

@@ -1,0 +1,206 @@
+// WeChat 直播 → 直播间管理: the room list read by its column headers and by what each cell says.
+// The console has drawn it in several ways (screenshot 10: 直播间信息 · 直播状态 · 操作, with
+// name, anchor and times inside the info cell; the sandbox: 直播间信息 · 主播 · 开播时间 ·
+// 直播状态 · 操作), with header and body in one <table> or in two. So a row is read by meaning:
+// the room id after 房间号 / ID (or in an edit link's roomId=), times as "YYYY-MM-DD HH:mm",
+// the status as one of WeChat's words, the anchor in its column or after 主播：.
+import { liveStatusFromText, LIVE_STATUS_TEXT } from "~core/rooms"
+import { parseRoomTime } from "~core/room-rules"
+import type { WechatRoomMessage } from "~lib/messages"
+import { isShown } from "~lib/dom/visible"
+
+import { findButton, hasConsoleTabs, isDisabled, readable, shownText } from "./console"
+
+export const CREATE_ROOM_TEXT = "创建直播间"
+const HEADERS = {
+  info: ["直播间信息", "直播间", "直播间名称", "直播标题", "房间信息"],
+  anchor: ["主播", "主播信息", "主播昵称"],
+  time: ["开播时间", "直播时间", "计划直播时间"],
+  status: ["直播状态", "状态"]
+}
+export const EMPTY_TEXTS = ["暂无直播房间", "暂无直播间", "暂无数据"]
+const NEXT_PAGE = ["下一页", "next page", "Next"]
+
+const ID = /(?:房间号|房间\s*ID|直播间\s*ID|(?<![A-Za-z])ID)\s*[：:]?\s*(\d{1,15})/i
+const DATETIME = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]+(\d{1,2}:\d{2})(?::\d{2})?/g
+const ANCHOR_LABEL = /^主播(?:昵称)?\s*[：:]\s*/
+const WECHAT_LABEL = /^(?:主播)?微信(?:账号|号)\s*[：:]\s*/
+
+interface HeaderMap {
+  row: HTMLElement
+  cells: HTMLElement[]
+  col: { info: number; anchor: number; time: number; status: number }
+}
+
+function cellText(el: Element | undefined): string {
+  return (el?.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+}
+
+function cellsOf(row: HTMLElement): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>(":scope > td, :scope > th, :scope > [role=cell], :scope > [role=gridcell], :scope > [role=columnheader]")]
+}
+
+/** The header row naming the room columns (the info column and the status column at least). */
+function findHeader(root: ParentNode): HeaderMap | null {
+  for (const row of root.querySelectorAll<HTMLElement>("tr, [role=row]")) {
+    if (row.closest("[data-lh-panel]")) continue
+    const cells = cellsOf(row)
+    if (cells.length < 2) continue
+    const texts = cells.map((c) => readable(c.textContent))
+    const find = (names: string[]) => texts.findIndex((t) => names.includes(t))
+    const col = { info: find(HEADERS.info), anchor: find(HEADERS.anchor), time: find(HEADERS.time), status: find(HEADERS.status) }
+    if (col.info >= 0 && col.status >= 0 && isShown(row)) return { row, cells, col }
+  }
+  return null
+}
+
+/** Body rows: after the header, in the nearest container holding them, as wide as the header. */
+function bodyRows(header: HeaderMap): HTMLElement[] {
+  const width = header.cells.length
+  for (let box = header.row.parentElement; box; box = box.parentElement) {
+    const all = [...box.querySelectorAll<HTMLElement>("tr, [role=row]")].filter((r) => r !== header.row && !r.closest("[data-lh-panel]"))
+    const rows = all.filter((r) => header.row.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING && cellsOf(r).length === width)
+    if (rows.length || all.length > rows.length) return rows
+  }
+  return []
+}
+
+/** Is the 直播间管理 view shown: its tab current-looking or its table, and 创建直播间? */
+export function isRoomList(root: ParentNode): boolean {
+  if (!findButton(root, CREATE_ROOM_TEXT)) return false
+  return !!findHeader(root) || (hasConsoleTabs(root) && shownText(root, EMPTY_TEXTS).length > 0)
+}
+
+/** The text pieces of an element, in order (each text node, trimmed). */
+function pieces(el: Element): string[] {
+  const out: string[] = []
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const parent = n.parentElement
+    if (parent?.closest("[data-lh-panel]") || (parent && !isShown(parent))) continue
+    const t = (n.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+    if (t) out.push(t)
+  }
+  return out
+}
+
+function roomIdOf(row: HTMLElement, text: string): number | null {
+  const m = ID.exec(text)
+  if (m) return Number(m[1])
+  for (const a of row.querySelectorAll<HTMLAnchorElement>("a[href*='roomId='], a[href*='roomid='], a[href*='room_id=']")) {
+    const q = /[?&](?:roomId|roomid|room_id)=(\d{1,15})/.exec(a.getAttribute("href") ?? "")
+    if (q) return Number(q[1])
+  }
+  const data = row.querySelector("[data-room-id], [data-roomid]")
+  const v = data?.getAttribute("data-room-id") ?? data?.getAttribute("data-roomid")
+  return v && /^\d{1,15}$/.test(v) ? Number(v) : null
+}
+
+/** Start and end from texts like "2030-06-01 20:00 至 2030-06-01 22:00" (or "… 20:00 - 22:00"). */
+export function timesOf(text: string): { start: number | null; end: number | null } {
+  const found = [...text.matchAll(DATETIME)]
+  const start = found[0] ? parseRoomTime(`${found[0][1]} ${found[0][2]}`) : null
+  let end = found[1] ? parseRoomTime(`${found[1][1]} ${found[1][2]}`) : null
+  if (found[0] && !found[1]) {
+    // The end on the same day, written as a time only.
+    const rest = text.slice(found[0].index! + found[0][0].length)
+    const m = /^\s*(?:至|到|~|-|—|–)\s*(\d{1,2}:\d{2})/.exec(rest)
+    if (m) end = parseRoomTime(`${found[0][1]} ${m[1]}`)
+  }
+  return { start, end }
+}
+
+const STATUS_WORDS = Object.entries(LIVE_STATUS_TEXT)
+  .filter(([code]) => Number(code) >= 101)
+  .sort((a, b) => b[1].length - a[1].length)
+
+function statusOf(cell: HTMLElement | undefined, rowText: string): { code: number | null; text: string } {
+  for (const p of cell ? pieces(cell) : []) {
+    const code = liveStatusFromText(p)
+    if (code !== null && code >= 101) return { code, text: p }
+  }
+  const hay = cell ? cellText(cell) : rowText
+  for (const [code, word] of STATUS_WORDS) if (hay.includes(word)) return { code: Number(code), text: word }
+  return { code: null, text: cell ? cellText(cell).slice(0, 100) : "" }
+}
+
+const isIdPiece = (p: string, id: number) => ID.test(p) || p === String(id) || /^(房间号|ID|房间ID)\s*[：:]?$/i.test(p)
+const isTimePiece = (p: string) => /\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(p) || /^(至|到|开播时间|直播时间)\s*[：:]?/.test(p)
+const isLabelled = (p: string) => /^(主播|主播昵称|主播微信|主播微信号|主播微信账号|微信号)\s*[：:]/.test(p)
+
+export interface RoomListReading {
+  rooms: WechatRoomMessage[]
+  /** Rows shown but not understood (no room id). */
+  skipped: number
+  /** The list is whole: no further page to show. */
+  complete: boolean
+}
+
+/** The rooms 直播间管理 shows now, or null when this is not that view (or it has not loaded). */
+export function readRoomList(root: ParentNode): RoomListReading | null {
+  if (!findButton(root, CREATE_ROOM_TEXT)) return null
+  const header = findHeader(root)
+  if (!header) {
+    // The empty list: its text and the 创建直播间 button, in the console with its tabs.
+    if (hasConsoleTabs(root) && shownText(root, EMPTY_TEXTS).length) return { rooms: [], skipped: 0, complete: true }
+    return null
+  }
+  const rooms: WechatRoomMessage[] = []
+  let skipped = 0
+  for (const row of bodyRows(header)) {
+    const cells = cellsOf(row)
+    const rowPieces = pieces(row)
+    // Pieces joined with spaces: cells and spans glued by textContent would run into each other.
+    const text = rowPieces.join(" ")
+    if (!text || shownText(row, EMPTY_TEXTS).length) continue
+    const roomId = roomIdOf(row, text)
+    if (roomId === null) {
+      skipped++
+      continue
+    }
+    const info = cells[header.col.info]
+    const infoPieces = pieces(info)
+    const name = infoPieces.find((p) => !isIdPiece(p, roomId) && !isTimePiece(p) && !isLabelled(p)) ?? ""
+
+    let anchorName = ""
+    let anchorWechat: string | null = null
+    if (header.col.anchor >= 0) {
+      const [first, second] = pieces(cells[header.col.anchor])
+      anchorName = (first ?? "").replace(/^(主播|主播昵称)\s*[：:]\s*/, "")
+      if (second) anchorWechat = second.replace(/^(主播)?微信(账号|号)\s*[：:]\s*/, "")
+    }
+    if (!anchorName) anchorName = labelledValue(rowPieces, ANCHOR_LABEL) ?? ""
+    anchorWechat ??= labelledValue(rowPieces, WECHAT_LABEL)
+    if (anchorWechat !== null && !/^[\x21-\x7e]{1,100}$/.test(anchorWechat)) anchorWechat = null
+
+    const { start, end } = timesOf(header.col.time >= 0 ? pieces(cells[header.col.time]).join(" ") : text)
+    const status = statusOf(cells[header.col.status], text)
+    const img = info?.querySelector<HTMLImageElement>("img[src]")
+    const coverUrl = img && /^https?:\/\//i.test(img.src) ? img.src : null
+    rooms.push({ roomId, name: name.slice(0, 200), anchorName: anchorName.slice(0, 200), anchorWechat, start, end, liveStatus: status.code, statusText: status.text.slice(0, 100), coverUrl })
+  }
+  // Nothing understood and no empty text: still loading (an empty list must say so).
+  if (!rooms.length && !skipped && !shownText(root, EMPTY_TEXTS).length) return null
+  return { rooms, skipped, complete: !hasMorePages(root, rooms.length) }
+}
+
+/** The value after a label piece ("主播：小美"), or the next piece when the label stands alone. */
+function labelledValue(list: string[], label: RegExp): string | null {
+  for (let i = 0; i < list.length; i++) {
+    if (!label.test(list[i])) continue
+    const rest = list[i].replace(label, "").trim()
+    return rest || list[i + 1] || null
+  }
+  return null
+}
+
+/** A pager offers a next page, or says there are more rooms than shown. */
+function hasMorePages(root: ParentNode, shown: number): boolean {
+  for (const el of root.querySelectorAll<HTMLElement>("button, a, li, [role=button]")) {
+    if (el.closest("[data-lh-panel]") || !isShown(el)) continue
+    const label = readable(el.getAttribute("aria-label") ?? el.getAttribute("title") ?? el.textContent)
+    if (NEXT_PAGE.includes(label) && !isDisabled(el)) return true
+  }
+  const total = /共\s*(\d+)\s*(?:条|个|场)/.exec(cellText(root instanceof Document ? root.body : (root as Element)))
+  return !!total && Number(total[1]) > shown
+}
