@@ -231,6 +231,9 @@ export interface RoomCoverRecord {
   madeAt: number
   /** The URL HiMall answered for the upload, once uploaded. */
   uploadedUrl: string | null
+  /** What it was made from (`wechat:<url>` or `picked:<sha-256>`) and how it was fitted: the cache key (optional, not indexed). */
+  sourceKey?: string
+  fit?: CoverFit
 }
 
 export class HelperDb extends Dexie {

@@ -131,7 +131,7 @@ export function productManagementPage(area: Area, shopNames: string[], liveLinkA
   })
 }
 
-export function liveManagementPage(area: Area, shops: { id: number; name: string }[]): string {
+export function liveManagementPage(area: Area, shops: { id: number; name: string }[], roomIdInput = true): string {
   const statusOptions = [["", "请选择"], ["101", "直播中"], ["102", "未开始"], ["103", "已结束"], ["104", "禁播"], ["105", "暂停"], ["106", "异常"], ["107", "已过期"]]
     .map(([v, t]) => `<option value="${v}">${t}</option>`)
     .join("")
@@ -169,7 +169,7 @@ export function liveManagementPage(area: Area, shops: { id: number; name: string
     menu: { items: ["营销中心"], active: "营销中心" },
     body,
     scripts: ["live.js"],
-    data: { area, shops }
+    data: { area, shops, roomIdInput }
   })
 }
 

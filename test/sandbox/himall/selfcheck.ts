@@ -216,6 +216,17 @@ try {
     assert(listed.rows.find((r: { RoomId: number }) => r.RoomId === 11).CoverImg === src, "CoverImg in List")
   })
 
+  await check("liveRoomIdInput false draws no room id in the grid; 设置封面图 still opens the row's room", async () => {
+    sb.shop().setState({ liveRoomIdInput: false })
+    await page.goto(`${shop}/Admin/Live/Management`)
+    await page.waitForSelector(`${ROW}:has-text('清仓特卖')`)
+    assert((await page.$$("table#list input.thisRoomId")).length === 0, "thisRoomId drawn")
+    await page.click(`${ROW}:has-text('清仓特卖') a.set-banner`)
+    assert((await page.inputValue(".cover-upload input[name=roomId]")) === "12", "dialog of another room")
+    await page.click(".aui_close")
+    sb.shop().setState({ liveRoomIdInput: true })
+  })
+
   await check("homepage: 图片导航 with 小程序直播, removable through /__fixture/state", async () => {
     await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
     await page.waitForSelector(".nav-edit-item")

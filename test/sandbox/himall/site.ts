@@ -48,10 +48,12 @@ interface State {
   homepage: Homepage
   /** Whether the product list draws the 直播链接 link (older HiMall versions do). */
   liveLinkAction: boolean
+  /** Whether the live room grid draws the room id as a hidden input (false: a version whose rows carry it only through the endpoint). */
+  liveRoomIdInput: boolean
 }
 
 function seedState(): State {
-  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true }
+  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true, liveRoomIdInput: true }
 }
 
 const num = (v: unknown, fallback = 0) => {
@@ -337,7 +339,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
         return true
       }
       case "GET live/management":
-        html(liveManagementPage(area, shopList()))
+        html(liveManagementPage(area, shopList(), state.liveRoomIdInput))
         return true
       case "POST live/list":
         sendJson(res, listRooms(await readForm(req), seller))
@@ -397,6 +399,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       if (patch.syncCalls !== undefined) state.syncCalls = num(patch.syncCalls)
       if (patch.homepage !== undefined) state.homepage = patch.homepage as Homepage
       if (patch.liveLinkAction !== undefined) state.liveLinkAction = Boolean(patch.liveLinkAction)
+      if (patch.liveRoomIdInput !== undefined) state.liveRoomIdInput = Boolean(patch.liveRoomIdInput)
     },
     reset() {
       state = seedState()

@@ -22,7 +22,9 @@ $(function () {
     {
       field: "operate", title: "操作", width: 170,
       formatter: function (v, row) {
-        return '<span class="btn-a"><input type="hidden" class="thisRoomId" value="' + row.RoomId + '">' +
+        // Some HiMall versions draw no room id here: the row is then known by its index only.
+        var idInput = page.roomIdInput === false ? "" : '<input type="hidden" class="thisRoomId" value="' + row.RoomId + '">';
+        return '<span class="btn-a">' + idInput +
           '<a href="javascript:;" class="set-banner">设置封面图</a>' +
           '<a href="javascript:;" class="room-goods">商品</a>' +
           '<a href="javascript:;" class="set-shop">分配商家</a></span>';
@@ -56,8 +58,11 @@ $(function () {
   });
 
   function rowOf(el) {
-    var id = Number($(el).closest("td").find(".thisRoomId").val());
-    return $.grep($("#list").data("hiMallDatagrid").rows, function (r) { return r.RoomId === id; })[0];
+    var rows = $("#list").data("hiMallDatagrid").rows;
+    var $input = $(el).closest("td").find(".thisRoomId");
+    if (!$input.length) return rows[Number($(el).closest("tr").attr("datagrid-row-index"))];
+    var id = Number($input.val());
+    return $.grep(rows, function (r) { return r.RoomId === id; })[0];
   }
 
   // 设置封面图: upload on file choice (POST /common/publicOperation/UploadPic), then 保存 → SetBanner.

@@ -1,0 +1,64 @@
+// HiMall 小程序 → 首页配置: is there a way for buyers to reach the live rooms? Reads the page
+// (a 图片导航 item linked to 小程序直播, or a 直播间 module; sites/himall/homepage.ts), records the
+// entrance as the fact `entrance|${shopOrigin}` (`entrance.seen`) whenever what the page shows
+// changes, and shows a small notice — a warning when there is none.
+import { whenDomChanges } from "~lib/dom/observe"
+import { t } from "~lib/i18n"
+import { sendWithRetry } from "~lib/send-retry"
+import { decideEntrance, readHomepage, type EntranceReading } from "~sites/himall/homepage"
+
+function makeNotice() {
+  const box = document.createElement("div")
+  box.setAttribute("data-lh-notice", "entrance")
+  box.setAttribute("role", "status")
+  box.style.cssText =
+    "position:fixed;left:16px;bottom:16px;z-index:2147483000;max-width:360px;padding:8px 12px;border-radius:4px;font-size:12px;line-height:20px;box-shadow:0 2px 10px rgba(0,0,0,.15);background:#f6fffa;border:1px solid #07c160;color:#333"
+  return box
+}
+
+function noticeText(r: EntranceReading): string {
+  if (r.state === "unknown") return t("entrance_unknown")
+  if (r.state === "absent") return t("entrance_absent")
+  const base = r.kind === "image_nav" ? t("entrance_found_nav", r.name ?? t("entrance_unnamed")) : t("entrance_found_module")
+  return r.unsaved ? `${base} ${t("entrance_unsaved")}` : base
+}
+
+function render(box: HTMLElement, r: EntranceReading, recorded: boolean | null) {
+  box.setAttribute("data-lh-entrance", r.state)
+  box.setAttribute("data-lh-entrance-kind", r.kind ?? "")
+  box.setAttribute("data-lh-entrance-name", r.name ?? "")
+  if (recorded != null) box.setAttribute("data-lh-recorded", String(recorded))
+  const warn = r.state !== "found"
+  box.style.background = warn ? "#fff8e6" : "#f6fffa"
+  box.style.borderColor = warn ? "#fa9d3b" : "#07c160"
+  box.textContent = noticeText(r)
+}
+
+export function startHomepageEntrance(signal: AbortSignal) {
+  const box = makeNotice()
+  let lastKey = ""
+  let sending: Promise<unknown> = Promise.resolve()
+  whenDomChanges(
+    document.body,
+    () => {
+      if (!box.isConnected) document.body.append(box)
+      const reading = decideEntrance(readHomepage(document))
+      const key = `${reading.state}|${reading.kind}|${reading.name}|${reading.unsaved}`
+      if (key === lastKey) return
+      lastKey = key
+      render(box, reading, null)
+      // What the page shows, recorded in order; an unreadable page records nothing.
+      if (reading.state === "unknown") return
+      sending = sending.then(async () => {
+        try {
+          const { recorded } = await sendWithRetry("entrance.seen", { found: reading.state === "found", name: reading.name, kind: reading.kind })
+          if (key === lastKey) render(box, reading, recorded)
+        } catch (e) {
+          console.warn("[HiMall 直播助手] entrance", e)
+          if (key === lastKey) render(box, reading, false)
+        }
+      })
+    },
+    signal
+  )
+}

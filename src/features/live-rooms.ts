@@ -1,0 +1,443 @@
+// HiMall 营销 → 小程序直播: the shop's rooms read from the grid's own list endpoint and stored
+// (`shopRooms.seen`), a `sync-now` control beside 获取小程序数据 (warns before syncing often:
+// WeChat allows 500 calls a day and HiMall already syncs every 5 minutes), every press of
+// 获取小程序数据 recorded with HiMall's answer (`shopRooms.synced`), flags on each room row (no
+// cover / not 750×750 / status behind WeChat) and a summary line (rooms WeChat has that HiMall
+// lacks, HiMall's own sync seemingly not running).
+//
+// Collect (sites/himall/live-rooms.ts) → decide (core/freshness.ts, core/room-covers.ts, in the
+// background's view) → act (press HiMall's own button) → store (messages). The page keeps only
+// what it shows; the background keeps everything else.
+import { whenDomChanges } from "~lib/dom/observe"
+import { t } from "~lib/i18n"
+import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~lib/messages"
+import { LIVE_STATUS_TEXT } from "~core/rooms"
+import { send } from "~lib/send"
+import { sendWithRetry } from "~lib/send-retry"
+import {
+  answerIsSuccess,
+  fetchAllRooms,
+  findRoomGrid,
+  findSyncButton,
+  gridSignature,
+  liveListUrl,
+  readGridRows,
+  resolveRoomIds,
+  SET_COVER_TEXTS,
+  watchForToast,
+  type RoomList
+} from "~sites/himall/live-rooms"
+import { labelText } from "~lib/dom/text"
+import { EndpointError } from "~sites/himall/product-endpoint"
+
+/** How long HiMall may take to answer 获取小程序数据 (it calls WeChat). */
+const SYNC_ANSWER_TIMEOUT_MS = 30_000
+/** Re-read the list this often while the page is shown (statuses change with time). */
+const REFRESH_EVERY_MS = 2 * 60_000
+
+const BUTTON_CSS =
+  "cursor:pointer;border:1px solid #07c160;background:#07c160;color:#fff;border-radius:3px;padding:3px 10px;font-size:12px;line-height:18px;margin-left:8px;vertical-align:middle"
+const LINK_BUTTON_CSS =
+  "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:1px 8px;font-size:12px;line-height:18px;margin-left:6px"
+
+const statusName = (code: number | null) => (code == null ? "" : LIVE_STATUS_TEXT[code] ?? String(code))
+const clock = (ms: number) => new Date(ms).toLocaleTimeString(chrome.i18n.getUILanguage?.() || "zh-CN", { hour: "2-digit", minute: "2-digit" })
+const minutesAgo = (ms: number) => String(Math.max(0, Math.round((Date.now() - ms) / 60_000)))
+
+function button(action: string, text: string, css: string): HTMLButtonElement {
+  const b = document.createElement("button")
+  b.type = "button"
+  b.setAttribute("data-lh", action)
+  b.textContent = text
+  b.style.cssText = css
+  return b
+}
+
+function makeUi() {
+  const control = document.createElement("span")
+  control.setAttribute("data-lh-control", "live-rooms")
+  control.style.cssText = "display:inline;font-size:12px"
+  const syncNow = button("sync-now", t("sync_now"), BUTTON_CSS)
+  syncNow.title = t("sync_now_hint")
+  const confirm = document.createElement("span")
+  confirm.setAttribute("data-lh-confirm", "sync-now")
+  confirm.setAttribute("role", "alert")
+  confirm.style.cssText = "margin-left:8px;color:#c25b00;background:#fff8e6;border:1px solid #f5c06b;border-radius:3px;padding:2px 6px"
+  confirm.hidden = true
+  const confirmText = document.createElement("span")
+  const go = button("sync-confirm", t("sync_confirm"), LINK_BUTTON_CSS)
+  const cancel = button("sync-cancel", t("sync_cancel"), LINK_BUTTON_CSS)
+  confirm.append(confirmText, go, cancel)
+  const status = document.createElement("span")
+  status.setAttribute("role", "status")
+  status.setAttribute("data-lh-status", "sync-now")
+  status.style.cssText = "margin-left:8px;color:#555"
+  control.append(syncNow, confirm, status)
+
+  const summary = document.createElement("div")
+  summary.setAttribute("data-lh-summary", "live-rooms")
+  summary.setAttribute("role", "status")
+  summary.style.cssText =
+    "margin:8px 0;padding:6px 10px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;color:#333"
+  summary.textContent = t("live_rooms_reading")
+  return { control, syncNow, confirm, confirmText, go, cancel, status, summary }
+}
+
+type Ui = ReturnType<typeof makeUi>
+
+// ---------------------------------------------------------------------------------------------
+// Flags on the rows
+
+export type RoomFlag = "cover_missing" | "cover_wrong_size" | "cover_unchecked" | "stale"
+
+export function roomFlags(room: ShopRoomView): RoomFlag[] {
+  const flags: RoomFlag[] = []
+  if (room.coverState === "missing") flags.push("cover_missing")
+  else if (room.coverState === "wrong_size") flags.push("cover_wrong_size")
+  else if (room.coverState === "unchecked") flags.push("cover_unchecked")
+  if (room.stale) flags.push("stale")
+  return flags
+}
+
+function flagText(flag: RoomFlag, room: ShopRoomView): string {
+  switch (flag) {
+    case "cover_missing":
+      return t("live_flag_cover_missing")
+    case "cover_wrong_size":
+      return t("live_flag_cover_wrong_size", [String(room.coverWidth), String(room.coverHeight)])
+    case "cover_unchecked":
+      return t("live_flag_cover_unchecked")
+    case "stale":
+      return t("live_flag_stale", statusName(room.wechatStatus))
+  }
+}
+
+function renderFlags(cell: HTMLElement, roomId: number | null, room: ShopRoomView | undefined) {
+  let box = cell.querySelector<HTMLElement>("[data-lh-room-flags]")
+  if (!box) {
+    box = document.createElement("span")
+    box.setAttribute("data-lh-room-flags", "")
+    box.style.cssText = "display:block;margin-top:2px;font-size:12px;line-height:18px"
+    cell.append(box)
+  }
+  const flags = room ? roomFlags(room) : []
+  const key = `${roomId ?? ""}|${room?.coverState ?? ""}|${flags.join(" ")}|${room?.coverWidth}x${room?.coverHeight}|${room?.wechatStatus}`
+  if (box.getAttribute("data-lh-key") === key) return
+  box.setAttribute("data-lh-key", key)
+  box.setAttribute("data-lh-room-id", roomId == null ? "" : String(roomId))
+  box.setAttribute("data-lh-flags", flags.join(" "))
+  box.setAttribute("data-lh-cover-state", room?.coverState ?? "")
+  box.replaceChildren()
+  for (const flag of flags) {
+    const badge = document.createElement("span")
+    badge.setAttribute("data-lh-flag", flag)
+    const warn = flag !== "cover_unchecked"
+    badge.style.cssText = `display:inline-block;margin:1px 4px 1px 0;padding:0 5px;border-radius:3px;border:1px solid ${warn ? "#fa9d3b" : "#ccc"};color:${warn ? "#c25b00" : "#888"};background:${warn ? "#fff8e6" : "#fafafa"}`
+    badge.textContent = flagText(flag, room!)
+    box.append(badge)
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary
+
+function summaryLines(view: ShopRoomsView): string[] {
+  const lines: string[] = []
+  const count = (f: (r: ShopRoomView) => boolean) => view.rooms.filter(f).length
+  lines.push(
+    t("live_rooms_summary", [
+      String(view.rooms.length),
+      String(count((r) => r.coverState === "missing")),
+      String(count((r) => r.coverState === "wrong_size")),
+      String(count((r) => r.stale))
+    ])
+  )
+  const f = view.freshness
+  if (f.reason === "no_wechat_data") lines.push(t("live_rooms_no_wechat"))
+  else if (f.needsSync) lines.push(t("live_rooms_needs_sync"))
+  else lines.push(t("live_rooms_in_sync", view.wechatSeenAt ? clock(view.wechatSeenAt) : "—"))
+  if (f.staleStatus.length) lines.push(t("live_rooms_stale", String(f.staleStatus.length)))
+  if (f.autoSyncSeemsOff) lines.push(t("live_rooms_auto_sync_off"))
+  if (f.notBroughtBySync.length) lines.push(t("live_rooms_not_brought", String(f.notBroughtBySync.length)))
+  return lines
+}
+
+function renderSummary(ui: Ui, view: ShopRoomsView) {
+  const s = ui.summary
+  const f = view.freshness
+  s.setAttribute("data-lh-state", "ready")
+  s.setAttribute("data-lh-needs-sync", String(f.needsSync))
+  s.setAttribute("data-lh-missing", f.missingInShop.join(" "))
+  s.setAttribute("data-lh-stale", f.staleStatus.join(" "))
+  s.setAttribute("data-lh-auto-sync-off", String(f.autoSyncSeemsOff))
+  s.setAttribute("data-lh-reason", f.reason)
+  s.style.borderColor = f.needsSync ? "#fa9d3b" : "#07c160"
+  s.style.background = f.needsSync ? "#fff8e6" : "#f6fffa"
+  s.replaceChildren()
+  for (const line of summaryLines(view)) {
+    const p = document.createElement("div")
+    p.textContent = line
+    s.append(p)
+  }
+  if (view.missing.length) {
+    const head = document.createElement("div")
+    head.textContent = t("live_rooms_missing", String(view.missing.length))
+    const list = document.createElement("ul")
+    list.style.cssText = "margin:2px 0 0 18px;padding:0;list-style:disc"
+    for (const m of view.missing) {
+      const li = document.createElement("li")
+      li.setAttribute("data-lh-missing-room", String(m.roomId))
+      li.textContent = t("live_rooms_missing_item", [m.name, String(m.roomId), statusName(m.liveStatus)])
+      list.append(li)
+    }
+    s.append(head, list)
+  }
+}
+
+function renderSyncStatus(ui: Ui, view: ShopRoomsView) {
+  const last = view.sync.last
+  ui.status.textContent = last
+    ? t(last.ok ? "sync_last_ok" : "sync_last_failed", [clock(last.at), view.sync.lastMessage || t("sync_no_answer"), String(view.sync.today)])
+    : t("sync_never")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+
+class LiveRoomsPage {
+  view: ShopRoomsView | null = null
+  list: RoomList | null = null
+  private reading: Promise<void> | null = null
+  private again = false
+  private syncing: Promise<void> | null = null
+  private seenRows = new WeakSet<HTMLTableRowElement>()
+  private signature = ""
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null
+  /** The room whose 设置封面图 was pressed last (the 封面设置 dialog may not say which room it is). */
+  lastCoverRoomId: number | null = null
+
+  constructor(
+    readonly ui: Ui,
+    readonly listUrl: string
+  ) {}
+
+  get listPath() {
+    return new URL(this.listUrl).pathname
+  }
+
+  /** Read the whole list from the endpoint and store it; one read at a time, one more if asked meanwhile. */
+  refresh(): Promise<void> {
+    if (this.reading) {
+      this.again = true
+      return this.reading
+    }
+    this.reading = (async () => {
+      do {
+        this.again = false
+        await this.readOnce()
+      } while (this.again)
+    })().finally(() => (this.reading = null))
+    return this.reading
+  }
+
+  private async readOnce() {
+    try {
+      const list = await fetchAllRooms(this.listUrl)
+      this.list = list
+      const rooms = list.rooms.slice(0, MAX_SHOP_ROOMS_PER_MESSAGE)
+      this.view = await sendWithRetry("shopRooms.seen", {
+        listPath: this.listPath,
+        complete: list.complete && rooms.length === list.rooms.length,
+        total: list.total,
+        rooms
+      })
+      this.render()
+    } catch (e) {
+      console.warn("[HiMall 直播助手] live rooms", e)
+      this.ui.summary.setAttribute("data-lh-state", "error")
+      this.ui.summary.textContent = e instanceof EndpointError ? t("live_rooms_list_error") : t("capture_no_extension")
+    }
+  }
+
+  render() {
+    if (this.view) {
+      renderSummary(this.ui, this.view)
+      renderSyncStatus(this.ui, this.view)
+    }
+    this.decorate()
+  }
+
+  /** Room id of each grid row: HiMall's hidden input, else matched against the endpoint's rows. */
+  private rowIds() {
+    const grid = findRoomGrid(document)
+    if (!grid) return []
+    const rows = readGridRows(grid)
+    const ids = resolveRoomIds(rows, this.list?.raw ?? [])
+    return rows.map((row, i) => ({ row, id: ids[i] }))
+  }
+
+  decorate() {
+    if (!this.view) return
+    const byId = new Map(this.view.rooms.map((r) => [r.roomId, r]))
+    // Beside 设置封面图 in the 操作 cell (the title cell keeps HiMall's own text).
+    for (const { row, id } of this.rowIds()) renderFlags(row.actionsCell ?? row.titleCell, id, id == null ? undefined : byId.get(id))
+  }
+
+  /** After a DOM change: a redrawn grid (new rows, other texts) is read again; otherwise only the flags are kept. */
+  onDomChange() {
+    const grid = findRoomGrid(document)
+    if (!grid) return
+    const rows = readGridRows(grid)
+    const fresh = rows.some((r) => !this.seenRows.has(r.tr))
+    rows.forEach((r) => this.seenRows.add(r.tr))
+    const sig = gridSignature(rows)
+    if (fresh || sig !== this.signature) {
+      this.signature = sig
+      if (this.refreshTimer) clearTimeout(this.refreshTimer)
+      this.refreshTimer = setTimeout(() => void this.refresh(), 300)
+    }
+    this.decorate()
+  }
+
+  roomIdOfRow(tr: HTMLTableRowElement): number | null {
+    return this.rowIds().find((r) => r.row.tr === tr)?.id ?? null
+  }
+
+  // -- syncing ---------------------------------------------------------------------------------
+
+  /** 获取小程序数据 was pressed (by sync-now or by the merchant): wait for HiMall's answer, record it, read again. */
+  watchSync(): Promise<void> {
+    if (this.syncing) return this.syncing
+    const ui = this.ui
+    ui.syncNow.disabled = true
+    ui.syncNow.setAttribute("data-lh-state", "busy")
+    ui.status.textContent = t("sync_busy")
+    const watch = watchForToast(document, SYNC_ANSWER_TIMEOUT_MS)
+    this.syncing = (async () => {
+      const answer = await watch.answer
+      const ok = answerIsSuccess(answer)
+      try {
+        this.view = await sendWithRetry("shopRooms.synced", { ok, message: answer })
+        ui.syncNow.setAttribute("data-lh-state", ok ? "done" : "failed")
+        // HiMall has (or has not) copied WeChat's rooms: read its list again.
+        await this.refresh()
+        this.render()
+      } catch (e) {
+        console.warn("[HiMall 直播助手] sync", e)
+        ui.syncNow.setAttribute("data-lh-state", "failed")
+        ui.status.textContent = t("capture_no_extension")
+      }
+    })().finally(() => {
+      this.syncing = null
+      ui.syncNow.disabled = false
+    })
+    return this.syncing
+  }
+
+  /** sync-now: warn when syncing often, then press HiMall's own button. */
+  async syncNow() {
+    const ui = this.ui
+    if (this.syncing) return
+    const pageButton = findSyncButton(document)
+    if (!pageButton) {
+      ui.syncNow.setAttribute("data-lh-state", "failed")
+      ui.status.textContent = t("sync_button_missing")
+      return
+    }
+    let view: ShopRoomsView | null = null
+    try {
+      view = await send("shopRooms.view", {})
+      this.view = view
+    } catch (e) {
+      console.warn("[HiMall 直播助手] sync view", e)
+    }
+    const warning = view?.sync.warning ?? null
+    if (warning && view?.sync.last) {
+      ui.confirmText.textContent =
+        warning === "recent" ? t("sync_warn_recent", minutesAgo(view.sync.last.at)) : t("sync_warn_many", String(view.sync.today))
+      ui.confirm.hidden = false
+      ui.confirm.setAttribute("data-lh-warning", warning)
+      ui.syncNow.setAttribute("data-lh-state", "confirm")
+      return
+    }
+    this.press(pageButton)
+  }
+
+  press(pageButton = findSyncButton(document)) {
+    this.ui.confirm.hidden = true
+    if (!pageButton || (pageButton as HTMLButtonElement).disabled) {
+      this.ui.status.textContent = t(pageButton ? "sync_button_busy" : "sync_button_missing")
+      return
+    }
+    // HiMall's own click handler posts the sync; the click listener below records its answer.
+    pageButton.click()
+  }
+}
+
+let current: LiveRoomsPage | null = null
+
+/** The room of the 设置封面图 the merchant pressed last on this page (for the 封面设置 dialog). */
+export function lastCoverRoomId(): number | null {
+  return current?.lastCoverRoomId ?? null
+}
+
+export function startLiveRooms(signal: AbortSignal) {
+  const listUrl = liveListUrl(location)
+  if (!listUrl) return
+  const ui = makeUi()
+  const page = new LiveRoomsPage(ui, listUrl)
+  current = page
+  ui.syncNow.addEventListener("click", () => void page.syncNow())
+  ui.go.addEventListener("click", () => page.press())
+  ui.cancel.addEventListener("click", () => {
+    ui.confirm.hidden = true
+    ui.syncNow.setAttribute("data-lh-state", "idle")
+  })
+
+  // Every press of 获取小程序数据 costs WeChat calls: record each one, whoever pressed it.
+  document.addEventListener(
+    "click",
+    (e) => {
+      const target = e.target instanceof Element ? e.target : null
+      if (!target) return
+      const pageButton = findSyncButton(document)
+      if (pageButton && pageButton.contains(target) && !(pageButton as HTMLButtonElement).disabled) {
+        void page.watchSync()
+        return
+      }
+      const action = target.closest("a, button, [role=button]")
+      if (action && SET_COVER_TEXTS.some((s) => labelText(action.textContent) === s)) {
+        const tr = action.closest("tr")
+        if (tr) page.lastCoverRoomId = page.roomIdOfRow(tr)
+      }
+    },
+    { capture: true, signal }
+  )
+
+  whenDomChanges(
+    document.body,
+    () => {
+      if (!ui.control.isConnected) {
+        const pageButton = findSyncButton(document)
+        const grid = findRoomGrid(document)
+        if (pageButton) pageButton.insertAdjacentElement("afterend", ui.control)
+        else if (grid) {
+          grid.insertAdjacentElement("beforebegin", ui.control)
+          ui.syncNow.disabled = true
+          ui.status.textContent = t("sync_button_missing")
+        }
+      }
+      if (!ui.summary.isConnected) {
+        const grid = findRoomGrid(document)
+        if (grid) grid.insertAdjacentElement("beforebegin", ui.summary)
+      }
+      page.onDomChange()
+    },
+    signal
+  )
+  void page.refresh()
+  const timer = setInterval(() => {
+    if (document.visibilityState === "visible") void page.refresh()
+  }, REFRESH_EVERY_MS)
+  signal.addEventListener("abort", () => clearInterval(timer), { once: true })
+}

@@ -1,0 +1,218 @@
+// HiMall 封面设置 (设置封面图 on 小程序直播): a `make-cover` control that makes a 750×750 cover
+// (JPEG ≤ 2 MB, HiMall's upload limit) from an image the merchant picks, or from the room's
+// WeChat cover (`make-cover-wechat`), in the background (cached in `roomCovers`), and hands it to
+// the dialog's own uploader as a person choosing the file would. The merchant presses 保存.
+import { whenDomChanges } from "~lib/dom/observe"
+import { dataUrlToFile, setFiles, waitFor } from "~lib/dom/set-value"
+import { t } from "~lib/i18n"
+import { MAX_PICKED_IMAGE_BYTES, type RoomCoverAnswer, type RoomCoverProblem, type RoomCoverSource } from "~lib/messages"
+import { sendWithRetry } from "~lib/send-retry"
+import {
+  answerIsSuccess,
+  dialogErrorText,
+  dialogImages,
+  findCoverDialogs,
+  watchForToast,
+  type CoverDialog
+} from "~sites/himall/live-rooms"
+
+import { lastCoverRoomId } from "./live-rooms"
+
+/** How long HiMall's uploader may take to answer. */
+const UPLOAD_TIMEOUT_MS = 20_000
+
+const BUTTON_CSS = "cursor:pointer;border:1px solid #07c160;background:#07c160;color:#fff;border-radius:3px;padding:2px 10px;font-size:12px;line-height:18px"
+const SECOND_CSS = "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:2px 10px;font-size:12px;line-height:18px"
+
+export type MakeCoverOutcome = "ok" | "failed"
+
+export function problemText(problem: RoomCoverProblem): string {
+  return t(`make_cover_problem_${problem}`) || t("make_cover_problem_decode_failed")
+}
+
+function makePanel(roomId: number | null) {
+  const root = document.createElement("div")
+  root.setAttribute("data-lh-control", "make-cover")
+  if (roomId != null) root.setAttribute("data-lh-room-id", String(roomId))
+  root.style.cssText = "margin:8px 0 0;padding:6px 8px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;text-align:left;max-width:320px"
+  const row = document.createElement("div")
+  row.style.cssText = "display:flex;flex-wrap:wrap;gap:6px;align-items:center"
+  const make = document.createElement("button")
+  make.type = "button"
+  make.setAttribute("data-lh", "make-cover")
+  make.textContent = t("make_cover")
+  make.title = t("make_cover_hint")
+  make.style.cssText = BUTTON_CSS
+  const file = document.createElement("input")
+  file.type = "file"
+  file.accept = "image/jpeg,image/png,image/gif,image/webp,image/bmp"
+  file.setAttribute("data-lh", "make-cover-file")
+  file.setAttribute("aria-label", t("make_cover"))
+  file.style.display = "none"
+  const wechat = document.createElement("button")
+  wechat.type = "button"
+  wechat.setAttribute("data-lh", "make-cover-wechat")
+  wechat.textContent = t("make_cover_wechat")
+  wechat.style.cssText = SECOND_CSS
+  wechat.disabled = true
+  wechat.title = t("make_cover_wechat_unknown")
+  const cropLabel = document.createElement("label")
+  cropLabel.style.cssText = "display:inline-flex;align-items:center;gap:3px;color:#555;cursor:pointer"
+  const crop = document.createElement("input")
+  crop.type = "checkbox"
+  crop.setAttribute("data-lh", "make-cover-crop")
+  cropLabel.append(crop, document.createTextNode(t("make_cover_crop")))
+  row.append(make, file, wechat, cropLabel)
+  const status = document.createElement("div")
+  status.setAttribute("role", "status")
+  status.setAttribute("data-lh-status", "make-cover")
+  status.style.cssText = "color:#555;margin-top:4px;white-space:normal"
+  root.append(row, status)
+  return { root, make, file, wechat, crop, status }
+}
+
+type Panel = ReturnType<typeof makePanel>
+
+function show(panel: Panel, state: "busy" | MakeCoverOutcome | "idle", text: string) {
+  panel.root.setAttribute("data-lh-state", state)
+  if (state === "ok" || state === "failed") panel.status.setAttribute("data-lh-outcome", state)
+  else panel.status.removeAttribute("data-lh-outcome")
+  panel.status.textContent = text
+  panel.status.style.color = state === "failed" ? "#fa5151" : state === "ok" ? "#07a550" : "#555"
+  const busy = state === "busy"
+  panel.make.disabled = busy
+  panel.wechat.disabled = busy || panel.wechat.getAttribute("data-lh-available") !== "true"
+}
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsDataURL(file)
+  })
+}
+
+/** The dialog as it is now (uploaders redraw themselves). */
+const again = (root: HTMLElement): CoverDialog | null => findCoverDialogs(document).find((d) => d.root === root) ?? null
+
+/**
+ * Hand the cover to the dialog's own file input. Where the dialog shows the current cover
+ * instead of its uploader, its remove control is pressed first (nothing is saved before 保存).
+ * Resolves with the URL HiMall answered (the picture the dialog now shows), or why not.
+ */
+async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+  let dialog = again(root)
+  if (!dialog) return { ok: false, reason: t("make_cover_dialog_gone") }
+  if (!dialog.fileInput && dialog.removeControl) {
+    dialog.removeControl.click()
+    dialog = await waitFor(() => {
+      const d = again(root)
+      return d?.fileInput ? d : null
+    }, 3000)
+    if (!dialog) return { ok: false, reason: t("make_cover_no_uploader_after_remove") }
+  }
+  const input = dialog.fileInput
+  if (!input) return { ok: false, reason: t("make_cover_no_uploader") }
+
+  const before = new Set(dialogImages(root))
+  const errorBefore = dialogErrorText(root)
+  const toast = watchForToast(document, UPLOAD_TIMEOUT_MS)
+  let toastText: string | null | undefined
+  void toast.answer.then((v) => (toastText = v))
+  if (!setFiles(input, [file])) {
+    toast.cancel()
+    return { ok: false, reason: t("make_cover_no_uploader") }
+  }
+  const result = await waitFor<{ ok: true; url: string } | { ok: false; reason: string }>(
+    () => {
+      const shown = dialogImages(root).find((src) => !before.has(src))
+      if (shown) return { ok: true, url: shown }
+      const error = dialogErrorText(root)
+      if (error && error !== errorBefore) return { ok: false, reason: t("make_cover_upload_refused", error) }
+      if (toastText && !answerIsSuccess(toastText)) return { ok: false, reason: t("make_cover_upload_refused", toastText) }
+      return null
+    },
+    UPLOAD_TIMEOUT_MS,
+    100
+  )
+  toast.cancel()
+  return result ?? { ok: false, reason: t("make_cover_upload_timeout") }
+}
+
+async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source: RoomCoverSource, picked: File | null) {
+  show(panel, "busy", t("make_cover_busy"))
+  try {
+    let dataUrl: string | null = null
+    if (picked) {
+      if (picked.size > MAX_PICKED_IMAGE_BYTES) return show(panel, "failed", problemText("image_too_large"))
+      if (picked.size === 0) return show(panel, "failed", problemText("image_empty"))
+      dataUrl = await readAsDataUrl(picked)
+      // Browsers label some files oddly (or not at all): the background sniffs the bytes anyway.
+      if (!/^data:image\/(jpeg|jpg|png|gif|webp|bmp);base64,/.test(dataUrl)) dataUrl = dataUrl.replace(/^data:[^,]*,/, "data:image/jpeg;base64,")
+    }
+    const answer: RoomCoverAnswer = await sendWithRetry("roomCover.make", { roomId, source, dataUrl, fit: panel.crop.checked ? "crop" : null })
+    if (!answer.ok) return show(panel, "failed", problemText(answer.problem))
+    const file = dataUrlToFile(answer.dataUrl, answer.name)
+    show(panel, "busy", t("make_cover_uploading", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))]))
+    const uploaded = await upload(dialogRoot, file)
+    if (!uploaded.ok) return show(panel, "failed", uploaded.reason)
+    await sendWithRetry("roomCover.uploaded", { roomId, url: uploaded.url }).catch(() => undefined)
+    panel.root.setAttribute("data-lh-uploaded-url", uploaded.url)
+    show(panel, "ok", t("make_cover_done", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))]))
+  } catch (e) {
+    console.warn("[HiMall 直播助手] make-cover", e)
+    show(panel, "failed", t("capture_no_extension"))
+  }
+}
+
+async function offerWechat(panel: Panel, roomId: number) {
+  try {
+    const info = await sendWithRetry("roomCover.info", { roomId }, [200, 500])
+    panel.wechat.setAttribute("data-lh-available", String(info.wechatCover))
+    panel.wechat.disabled = !info.wechatCover || panel.root.getAttribute("data-lh-state") === "busy"
+    panel.wechat.title = info.wechatCover ? t("make_cover_wechat_hint") : t("make_cover_wechat_unknown")
+  } catch {
+    // Without the extension nothing works anyway; the make button says so when pressed.
+  }
+}
+
+const panels = new WeakMap<HTMLElement, Panel>()
+
+function attach(dialog: CoverDialog) {
+  let panel = panels.get(dialog.root)
+  if (panel?.root.isConnected && dialog.root.contains(panel.root)) return
+  if (!panel) {
+    const roomId = dialog.roomId ?? lastCoverRoomId()
+    const made = makePanel(roomId)
+    panel = made
+    panels.set(dialog.root, made)
+    if (roomId == null) {
+      made.make.disabled = true
+      made.status.textContent = t("make_cover_room_unknown")
+    } else {
+      show(made, "idle", t("make_cover_idle"))
+      void offerWechat(made, roomId)
+      made.make.addEventListener("click", () => made.file.click())
+      made.file.addEventListener("change", () => {
+        const picked = made.file.files?.[0] ?? null
+        made.file.value = ""
+        if (picked) void run(made, dialog.root, roomId, "picked", picked)
+      })
+      made.wechat.addEventListener("click", () => void run(made, dialog.root, roomId, "wechat", null))
+    }
+  }
+  // Beside the uploader's caption (建议尺寸750*750), else at the end of the dialog's content.
+  if (dialog.caption?.parentElement) dialog.caption.insertAdjacentElement("afterend", panel.root)
+  else (dialog.fileInput?.parentElement ?? dialog.root).append(panel.root)
+}
+
+export function startMakeCover(signal: AbortSignal) {
+  whenDomChanges(
+    document.body,
+    () => {
+      for (const dialog of findCoverDialogs(document)) attach(dialog)
+    },
+    signal
+  )
+}
