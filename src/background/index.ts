@@ -5,14 +5,33 @@ import browser, { type Runtime } from "webextension-polyfill"
 
 import { getDb } from "~db/schema"
 
+import { afterHandled, refreshBadge } from "./badge"
+import { handleAlarm, handleNotificationClick, refreshReminders } from "./reminders"
 import { createRouter } from "./router"
 import { injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"
 
 const db = getDb()
-const route = createRouter({ db, extensionId: browser.runtime.id, isShopOrigin })
+const route = createRouter({
+  db,
+  extensionId: browser.runtime.id,
+  isShopOrigin,
+  // The popup's links and the toolbar badge follow every handled message (background/badge.ts).
+  onHandled: (type, kind, ctx) => void afterHandled(db, type, kind, ctx)
+})
 
 // Listeners are added synchronously at start so that a woken worker hears the event.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender))
+
+// Going live: reminder and refresh alarms start the worker when they fire; a click on a
+// reminder opens WeChat's console. Reminders are re-planned at every start (background/reminders.ts).
+const goingLiveFailed = (e: unknown) => console.error("[himall-live-helper] going-live reminders failed", e)
+// The toolbar badge is recomputed after them (background/badge.ts counts their room flags too).
+chrome.alarms.onAlarm.addListener((alarm) => void handleAlarm(db, alarm).catch(goingLiveFailed).finally(() => refreshBadge(db)))
+chrome.notifications.onClicked.addListener((id) => void handleNotificationClick(id).catch(goingLiveFailed))
+const replanReminders = () => void refreshReminders(db).catch(goingLiveFailed).finally(() => refreshBadge(db))
+browser.runtime.onInstalled.addListener(replanReminders)
+browser.runtime.onStartup.addListener(replanReminders)
+replanReminders()
 
 // Runs one after another: start, install and permission events can arrive together, and two
 // overlapping runs would both try to register the script. (A queue, not state: a stopped
@@ -29,3 +48,6 @@ browser.permissions.onAdded.addListener(async (p) => {
 })
 browser.permissions.onRemoved.addListener(() => void resync())
 void resync()
+
+// The toolbar badge at every start (it is also recomputed after every handled message).
+void refreshBadge(db)

@@ -3,7 +3,7 @@
 import type { Runtime } from "webextension-polyfill"
 
 import type { HelperDb } from "~db/schema"
-import { parseEnvelope, SENDERS, type MessageType, type Reply } from "~lib/messages"
+import { parseEnvelope, SENDERS, type MessageType, type Reply, type SenderKind } from "~lib/messages"
 
 import { RouteError, type Handler, type RouteContext } from "./routes/context"
 import { extensionRoutes } from "./routes/extension"
@@ -21,6 +21,8 @@ export interface RouterDeps {
   /** Is this origin a HiMall shop the merchant enabled? */
   isShopOrigin(origin: string): Promise<boolean>
   now?: () => number
+  /** Called after a handler answered (background/badge.ts: afterHandled). */
+  onHandled?: (type: MessageType, kind: SenderKind, ctx: RouteContext) => void
 }
 
 const ROUTES: { [T in MessageType]: Handler<T> } = { ...productRoutes, ...goodsRoutes, ...roomsRoutes, ...shopRoomsRoutes, ...extensionRoutes }
@@ -38,7 +40,8 @@ function senderOrigin(sender: Runtime.MessageSender): string | null {
 const REFUSAL = {
   shop: "not an enabled HiMall shop",
   wechat: "not a WeChat console page",
-  extension: "not an extension page"
+  extension: "not an extension page",
+  any: "not a page of this extension"
 } as const
 
 export function createRouter(deps: RouterDeps) {
@@ -57,14 +60,24 @@ export function createRouter(deps: RouterDeps) {
     if (!origin || !sender.url) return { ok: false, error: "unknown sender" }
 
     const kind = SENDERS[envelope.type]
+    const isShop = async () => !fromOwnPage && (await deps.isShopOrigin(origin))
     const allowed =
-      kind === "extension" ? fromOwnPage : kind === "wechat" ? WECHAT_ORIGINS.includes(origin) : !fromOwnPage && (await deps.isShopOrigin(origin))
+      kind === "extension"
+        ? fromOwnPage
+        : kind === "wechat"
+          ? WECHAT_ORIGINS.includes(origin)
+          : kind === "shop"
+            ? await isShop()
+            : fromOwnPage || WECHAT_ORIGINS.includes(origin) || (await isShop())
     if (!allowed) return { ok: false, error: REFUSAL[kind] }
 
     const ctx: RouteContext = { db: deps.db, origin, url: sender.url, now: now() }
     const handler = ROUTES[envelope.type] as Handler<MessageType>
     try {
-      return { ok: true, data: await handler(envelope.payload, ctx) }
+      const data = await handler(envelope.payload, ctx)
+      // After a handled message (the worker: pages the popup links to, the toolbar badge); never delays the answer.
+      deps.onHandled?.(envelope.type, kind, ctx)
+      return { ok: true, data }
     } catch (e) {
       if (e instanceof RouteError) return { ok: false, error: e.message }
       throw e

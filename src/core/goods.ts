@@ -80,6 +80,12 @@ export interface GoodsPlanInput {
   link: string
   /** An original price the merchant typed (yuan text); blank for none. */
   originalPrice?: string | null
+  /**
+   * The merchant's preferred 价格形式 (`settings` key `defaultPriceForm`): `auto` (一口价 for one
+   * price, 价格区间 for a range), `1` (一口价 always: a range at its lowest price), `3` (a range as
+   * 显示折扣价, 原价 its highest and 现价 its lowest). A typed original price always wins.
+   */
+  priceForm?: "auto" | "1" | "3"
 }
 
 /** What will be written into 添加商品, decided before anything is written. */
@@ -101,9 +107,10 @@ export function planGoods(input: GoodsPlanInput): GoodsPlan {
   const nameProblem = goodsNameProblem(name)
   const suggestedName = nameProblem === "goods_name_too_long" ? suggestGoodsName(name) : null
 
-  let priceType: PriceType = input.priceLowFen === input.priceHighFen ? 1 : 2
-  let price = formatYuan(input.priceLowFen)
-  let price2 = priceType === 2 ? formatYuan(input.priceHighFen) : ""
+  const range = input.priceLowFen !== input.priceHighFen
+  let priceType: PriceType = range && input.priceForm !== "1" ? (input.priceForm === "3" ? 3 : 2) : 1
+  let price = formatYuan(priceType === 3 ? input.priceHighFen : input.priceLowFen)
+  let price2 = priceType === 2 ? formatYuan(input.priceHighFen) : priceType === 3 ? formatYuan(input.priceLowFen) : ""
   let priceProblem: GoodsPriceProblem | null = null
   const originalText = input.originalPrice?.trim() ?? ""
   if (originalText) {

@@ -6,6 +6,7 @@ import { planGoods, planProblems, textUnits, goodsNameProblem, GOODS_NAME_MAX_UN
 import { formatPriceRange } from "~core/price"
 import { dataUrlToFile } from "~lib/dom/set-value"
 import { t } from "~lib/i18n"
+import { pagePreferences } from "~lib/language"
 import type { CoverAnswer, GoodsCandidate } from "~lib/messages"
 import { send } from "~lib/send"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
@@ -180,7 +181,7 @@ export class GoodsPanel {
   /** Check, then fill (or ask for a name first). */
   async pick(c: GoodsCandidate, opts: PickOptions, nameOverride?: string): Promise<FillResult | null> {
     if (this.busy) return null
-    const plan = planGoods({ name: nameOverride ?? c.name, priceLowFen: c.priceLowFen, priceHighFen: c.priceHighFen, link: c.link, originalPrice: opts.originalPrice })
+    const plan = planGoods({ name: nameOverride ?? c.name, priceLowFen: c.priceLowFen, priceHighFen: c.priceHighFen, link: c.link, originalPrice: opts.originalPrice, priceForm: pagePreferences().defaultPriceForm })
     // The cover is asked for at once: it is made while the merchant reads any problem.
     const cover = send("goods.prepare", { productKey: c.key, fit: opts.crop ? "crop" : null }).then(
       (r) => r.cover,

@@ -4,9 +4,11 @@ import { Shell } from "~ui/shell"
 import { Options } from "./Options"
 import "./options.css"
 
+const title = () => t("options_title")
+
 export default function OptionsPage() {
   return (
-    <Shell title={t("options_title")}>
+    <Shell title={title}>
       <Options />
     </Shell>
   )

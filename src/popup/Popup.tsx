@@ -1,53 +1,101 @@
-import { t } from "~lib/i18n"
-import { useGoodsCounts, useNotices, useProductCount, useProductsWithGoods, useShops } from "~ui/use-data"
+// The popup: is everything ready for the next live, and if not, what to do and where. The
+// checklist of the manual's five steps on top; below, the goods and the rooms.
+import { useEffect, useRef, useState, type KeyboardEvent } from "react"
 
+import { WECHAT_ROOMS_PAGE, type HimallArea } from "~core/checklist"
+import { t } from "~lib/i18n"
+import { send } from "~lib/send"
+import { useChecklist, useGoodsOverview, useNotices, useNow } from "~ui/use-data"
+
+import { ChecklistView } from "./Checklist"
 import { EnableShop } from "./EnableShop"
+import { GoodsPanel } from "./GoodsPanel"
 import { Notices } from "./Notices"
-import { ProductList } from "./ProductList"
+import { RoomsPanel } from "./RoomsPanel"
+
+/** `performance.mark` set once the checklist and the goods list (a row, or its empty state) are drawn. */
+export const FIRST_DATA_MARK = "lh-popup-first-data"
+
+type Tab = "goods" | "rooms"
+const TABS: Tab[] = ["goods", "rooms"]
 
 export function Popup() {
-  const products = useProductsWithGoods()
-  const goodsCounts = useGoodsCounts()
-  const count = useProductCount()
-  const shops = useShops()
+  const now = useNow()
+  const goods = useGoodsOverview()
+  const setup = useChecklist(goods?.summary, now)
   const notices = useNotices()
-  const loading = products === undefined || shops === undefined
+  const [tab, setTab] = useState<Tab>("goods")
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ goods: null, rooms: null })
+  const marked = useRef(false)
+
+  useEffect(() => {
+    if (marked.current || !setup || !goods) return
+    const list = document.querySelector('[data-lh-popup="goods-list"] [role="listitem"], [data-lh-popup="empty"]')
+    if (document.querySelector('[data-lh-popup="checklist"]') && list) {
+      marked.current = true
+      performance.mark(FIRST_DATA_MARK)
+      // Time moves states on (a room that starts, a review that ends): bring the badge up to
+      // date — once the popup has drawn, so that the worker's reading does not slow it down.
+      void send("badge.refresh", {}).catch(() => undefined)
+    }
+  })
+
+  const loading = !goods || !setup
+  const areas: Record<string, HimallArea> = Object.fromEntries((setup?.base.shops ?? []).map((s) => [s.origin, s.area]))
+  const roomsPage = setup?.base.pages.wechatRooms ?? WECHAT_ROOMS_PAGE
+  const goodsPage = setup?.base.pages.wechatGoods ?? roomsPage
+  const upcoming = setup ? setup.checklist.rooms.filter((r) => r.group !== "past").length : 0
+
+  const onTabKey = (e: KeyboardEvent) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft" && e.key !== "Home" && e.key !== "End") return
+    e.preventDefault()
+    const i = TABS.indexOf(tab)
+    const next = e.key === "Home" ? 0 : e.key === "End" ? TABS.length - 1 : (i + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length
+    setTab(TABS[next])
+    tabRefs.current[TABS[next]]?.focus()
+  }
 
   return (
-    <main className="lh-popup">
+    <main className="lh-popup" aria-busy={loading}>
       <header className="lh-popup-head">
         <h1>{t("popup_title")}</h1>
-        <button type="button" className="lh-btn-plain" onClick={() => chrome.runtime.openOptionsPage()}>
+        <button type="button" className="lh-btn-plain" onClick={() => chrome.runtime.openOptionsPage()} data-lh="open-options">
           {t("popup_options")}
         </button>
       </header>
       <EnableShop />
-      {!loading && shops.length === 0 && <p className="lh-card lh-muted">{t("popup_no_shops")}</p>}
+      {setup && <ChecklistView steps={setup.checklist.steps} ready={setup.checklist.ready} needs={setup.checklist.needs} now={now} />}
       <Notices notices={notices ?? []} />
-      <section aria-labelledby="lh-products-title">
-        <h2 id="lh-products-title">
-          {t("popup_products")} <span className="lh-muted">{t("popup_products_count", String(count ?? 0))}</span>
-        </h2>
-        {goodsCounts && (
-          <p className="lh-muted lh-goods-counts" data-lh-popup="goods-counts">
-            {(["reviewing", "rejected", "approved"] as const).map((s) => (
-              <span key={s} data-lh-count={s}>
-                {t(`goods_status_${s}`)} {goodsCounts[s]}{" "}
-              </span>
+      {!loading && (
+        <>
+          <div className="lh-tabs" role="tablist" aria-label={t("popup_sections")} onKeyDown={onTabKey}>
+            {TABS.map((id) => (
+              <button
+                key={id}
+                ref={(el) => void (tabRefs.current[id] = el)}
+                type="button"
+                role="tab"
+                id={`lh-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`lh-panel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                className="lh-tab"
+                data-lh={`tab-${id}`}
+                onClick={() => setTab(id)}
+              >
+                {id === "goods" ? t("popup_tab_goods", String(goods.summary.products)) : t("popup_tab_rooms", String(upcoming))}
+              </button>
             ))}
-          </p>
-        )}
-        {!loading && products.length === 0 ? (
-          <div className="lh-card" data-lh-popup="empty">
-            <p>
-              <strong>{t("popup_empty_title")}</strong>
-            </p>
-            <p className="lh-muted">{t("popup_empty_body")}</p>
           </div>
-        ) : (
-          <ProductList items={products ?? []} />
-        )}
-      </section>
+          <section id={`lh-panel-${tab}`} role="tabpanel" aria-labelledby={`lh-tab-${tab}`} className="lh-panel">
+            {tab === "goods" ? (
+              <GoodsPanel rows={goods.rows} summary={goods.summary} goodsPage={goodsPage} areas={areas} hasShops={setup.base.hasShopGrant} />
+            ) : (
+              <RoomsPanel rows={setup.checklist.rooms} now={now} roomsPage={roomsPage} areas={areas} />
+            )}
+          </section>
+        </>
+      )}
     </main>
   )
 }

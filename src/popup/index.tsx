@@ -4,9 +4,11 @@ import { Shell } from "~ui/shell"
 import { Popup } from "./Popup"
 import "./popup.css"
 
+const title = () => t("popup_title")
+
 export default function PopupPage() {
   return (
-    <Shell title={t("popup_title")}>
+    <Shell title={title}>
       <Popup />
     </Shell>
   )

@@ -144,7 +144,15 @@ export async function openPopup(b: ExtensionBrowser): Promise<Page> {
 export async function stopServiceWorker(b: ExtensionBrowser, page: Page): Promise<void> {
   const cdp = await b.context.newCDPSession(page)
   const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>()
-  cdp.on("ServiceWorker.workerVersionUpdated", (e) => e.versions.forEach((v) => versions.set(v.versionId, v)))
+  // A page that keeps messaging wakes the worker again at once: remember that it did stop.
+  let stopSent = false
+  let sawStopped = false
+  cdp.on("ServiceWorker.workerVersionUpdated", (e) =>
+    e.versions.forEach((v) => {
+      versions.set(v.versionId, v)
+      if (stopSent && v.runningStatus === "stopped" && v.scriptURL.startsWith(`chrome-extension://${b.extensionId}/`)) sawStopped = true
+    })
+  )
   await cdp.send("ServiceWorker.enable")
   const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${b.extensionId}/`))
   const until = async (ok: () => boolean, what: string) => {
@@ -154,9 +162,69 @@ export async function stopServiceWorker(b: ExtensionBrowser, page: Page): Promis
     }
   }
   await until(() => ours().some((v) => v.runningStatus === "running"), "never seen running")
+  stopSent = true
   for (const v of ours().filter((v) => v.runningStatus === "running")) {
     await cdp.send("ServiceWorker.stopWorker", { versionId: v.versionId })
   }
-  await until(() => ours().every((v) => v.runningStatus === "stopped"), "did not stop")
+  await until(() => sawStopped || ours().every((v) => v.runningStatus === "stopped"), "did not stop")
   await cdp.detach()
+}
+
+/**
+ * Start the extension's service worker (stopped by stopServiceWorker or by Chrome), through the
+ * DevTools protocol on a page's session, as an event would; its top-level code runs again.
+ */
+export async function startServiceWorker(b: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await b.context.newCDPSession(page)
+  await cdp.send("ServiceWorker.enable")
+  await cdp.send("ServiceWorker.startWorker", { scopeURL: `chrome-extension://${b.extensionId}/` })
+  await cdp.detach()
+  await b.worker()
+}
+
+/**
+ * Follow the running status of the extension's service worker (`running`, `stopped`, …) as
+ * the DevTools protocol reports it, with the time of each change, without starting it.
+ */
+export async function watchServiceWorker(b: ExtensionBrowser, page: Page) {
+  const cdp = await b.context.newCDPSession(page)
+  const changes: { at: number; status: string }[] = []
+  const status = new Map<string, string>()
+  const current = () => ([...status.values()].includes("running") ? "running" : [...status.values()].includes("starting") ? "starting" : "stopped")
+  cdp.on("ServiceWorker.workerVersionUpdated", (e) => {
+    for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${b.extensionId}/`)) status.set(v.versionId, v.runningStatus)
+    const now = current()
+    if (changes.at(-1)?.status !== now) changes.push({ at: Date.now(), status: now })
+  })
+  await cdp.send("ServiceWorker.enable")
+  return {
+    changes,
+    current,
+    /** The status at a past moment (as last reported before it). */
+    statusAt: (at: number) => changes.filter((c) => c.at <= at).at(-1)?.status ?? null,
+    stop: () => cdp.detach()
+  }
+}
+
+/** Put records into a table of the extension's database, from the service worker. */
+export async function putRecords(b: ExtensionBrowser, table: string, records: unknown[]): Promise<void> {
+  const sw = await b.worker()
+  await sw.evaluate(
+    ({ name, rows }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("himall-live-helper")
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const idb = open.result
+          const tx = idb.transaction(name, "readwrite")
+          for (const r of rows) tx.objectStore(name).put(r)
+          tx.oncomplete = () => {
+            idb.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    { name: table, rows: records }
+  )
 }

@@ -31,6 +31,18 @@ export interface FakeChrome {
   lang: "zh_CN" | "en"
   /** Answer to the next permissions.request. */
   grantNext: boolean
+  /** chrome.alarms: alarms by name (a fired one-shot alarm is for the test to delete). */
+  alarms: Map<string, chrome.alarms.Alarm>
+  /** chrome.notifications: shown notifications by id, with their options. */
+  notifications: Map<string, chrome.notifications.NotificationOptions>
+  /** Set to make notifications.create fail (as when notifications are blocked). */
+  notificationError: string | null
+  /** chrome.action badge and title, as last set. */
+  badge: { text: string; color: string | null; title: string | null }
+  /** URLs opened with tabs.create, tab ids activated with tabs.update, windows focused. */
+  openedTabs: string[]
+  activatedTabs: number[]
+  focusedWindows: number[]
 }
 
 export function installFakeChrome(): FakeChrome {
@@ -52,13 +64,21 @@ export function installFakeChrome(): FakeChrome {
       ]
     },
     lang: "zh_CN",
-    grantNext: true
+    grantNext: true,
+    alarms: new Map(),
+    notifications: new Map(),
+    notificationError: null,
+    badge: { text: "", color: null, title: null },
+    openedTabs: [],
+    activatedTabs: [],
+    focusedWindows: []
   }
   const messages = { zh_CN: loadMessages("zh_CN"), en: loadMessages("en") }
   const api = {
     runtime: {
       id: "fake-extension-id",
       getManifest: () => state.manifest,
+      getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, "")}`,
       openOptionsPage: async () => undefined
     },
     i18n: {
@@ -104,6 +124,55 @@ export function installFakeChrome(): FakeChrome {
         if (!q.url) return state.tabs
         const prefix = q.url.replace(/\*$/, "")
         return state.tabs.filter((t) => t.url?.startsWith(prefix))
+      },
+      create: async (p: { url?: string }) => {
+        state.openedTabs.push(p.url ?? "")
+        const tab = { id: 1000 + state.openedTabs.length, url: p.url, active: true, windowId: 1 } as chrome.tabs.Tab
+        state.tabs.push(tab)
+        return tab
+      },
+      update: async (tabId: number, p: { active?: boolean }) => {
+        if (p.active) state.activatedTabs.push(tabId)
+        return state.tabs.find((t) => t.id === tabId)
+      }
+    },
+    windows: {
+      update: async (windowId: number, p: { focused?: boolean }) => {
+        if (p.focused) state.focusedWindows.push(windowId)
+        return { id: windowId }
+      }
+    },
+    alarms: {
+      create: async (name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }) => {
+        const scheduledTime = info.when ?? Date.now() + (info.delayInMinutes ?? info.periodInMinutes ?? 0) * 60_000
+        state.alarms.set(name, { name, scheduledTime, periodInMinutes: info.periodInMinutes, persistAcrossSessions: true } as chrome.alarms.Alarm)
+      },
+      get: async (name: string) => state.alarms.get(name),
+      getAll: async () => [...state.alarms.values()],
+      clear: async (name: string) => state.alarms.delete(name),
+      clearAll: async () => {
+        state.alarms.clear()
+        return true
+      }
+    },
+    notifications: {
+      create: async (id: string, options: chrome.notifications.NotificationOptions) => {
+        if (state.notificationError) throw new Error(state.notificationError)
+        state.notifications.set(id, options)
+        return id
+      },
+      clear: async (id: string) => state.notifications.delete(id),
+      getAll: async () => Object.fromEntries([...state.notifications.keys()].map((id) => [id, true]))
+    },
+    action: {
+      setBadgeText: async (d: { text: string }) => {
+        state.badge.text = d.text
+      },
+      setBadgeBackgroundColor: async (d: { color: string }) => {
+        state.badge.color = d.color
+      },
+      setTitle: async (d: { title: string }) => {
+        state.badge.title = d.title
       }
     }
   }

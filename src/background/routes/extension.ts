@@ -1,6 +1,45 @@
-// Handlers of the The extension's own pages (popup, options): settings, room plans, backup, clearing data.
+// Handlers of the extension's own pages (popup, options): settings, the badge, backup import,
+// clearing data; and the language override every page of the extension asks for.
+import { LEAD_SETTING } from "~core/going-live"
+import { importRows, settingValueOk, type PriceFormSetting } from "~lib/backup"
+import { fetchLocaleMessages, isLanguageSetting, LANGUAGE_SETTING } from "~lib/i18n"
 import type { ExtensionProtocol } from "~lib/messages"
 
-import type { Routes } from "./context"
+import { refreshBadge } from "../badge"
+import { refreshReminders } from "../reminders"
+import { syncShops } from "../shops"
+import { RouteError, type Routes } from "./context"
 
-export const extensionRoutes: Routes<keyof ExtensionProtocol> = {}
+export const extensionRoutes: Routes<keyof ExtensionProtocol> = {
+  "settings.set": async (p, c) => {
+    await c.db.settings.put({ key: p.key, value: p.value })
+    if (p.key === LEAD_SETTING) await refreshReminders(c.db, c.now)
+    return p
+  },
+  "badge.refresh": async (_p, c) => {
+    const state = await refreshBadge(c.db)
+    if (!state) throw new RouteError("badge not computed")
+    return { needs: state.needs, text: state.text }
+  },
+  "backup.import": (p, c) => importRows(c.db, p.table, p.rows),
+  "backup.finish": async (_p, c) => {
+    await refreshReminders(c.db, c.now)
+    return { done: true }
+  },
+  "data.clear": async (_p, c) => {
+    const tables = c.db.tables
+    await c.db.transaction("rw", tables, async () => {
+      for (const t of tables) await t.clear()
+    })
+    // The shops table mirrors the browser's permissions, which clearing data does not take away.
+    await syncShops(c.db, c.now)
+    await refreshReminders(c.db, c.now)
+    return { cleared: tables.map((t) => t.name) }
+  },
+  "prefs.get": async (_p, c) => {
+    const [lang, form] = await Promise.all([c.db.settings.get(LANGUAGE_SETTING), c.db.settings.get("defaultPriceForm")])
+    const language = isLanguageSetting(lang?.value) ? lang.value : "auto"
+    const defaultPriceForm = settingValueOk("defaultPriceForm", form?.value) ? (form!.value as PriceFormSetting) : "auto"
+    return { language, messages: language === "auto" ? null : await fetchLocaleMessages(language), defaultPriceForm }
+  }
+}

@@ -24,8 +24,11 @@ export function intIn(v: unknown, min: number, max: number): v is number {
   return typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max
 }
 
-/** Where a message may come from: an enabled HiMall shop, the WeChat console, or the extension's own pages. */
-export type SenderKind = "shop" | "wechat" | "extension"
+/**
+ * Where a message may come from: an enabled HiMall shop, the WeChat console, or the extension's
+ * own pages; `any` is any of the three (what every page of the extension needs, e.g. its language).
+ */
+export type SenderKind = "shop" | "wechat" | "extension" | "any"
 
 /** One domain's messages: validators and allowed senders, keyed by message type. */
 export type Validators<P> = { [T in keyof P]: Validator<P[T] extends { request: infer R } ? R : never> }

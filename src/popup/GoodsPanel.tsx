@@ -1,0 +1,178 @@
+// Captured products and their WeChat goods: counts per state (each a filter), a search, and
+// the list — virtualised, so 10,000 products open as fast as 20. Names and reasons are page
+// text: rendered as text, never as HTML.
+import { useDeferredValue, useMemo, useState } from "react"
+
+import { filterGoodsRows, GOODS_FILTERS, himallUrl, wechatPriceOf, type GoodsFilter, type GoodsSummary, type HimallArea } from "~core/checklist"
+import { t } from "~lib/i18n"
+import { formatPrice, formatTime, hostOf } from "~ui/format"
+import { useBlobUrl, useCover, type ProductGoodsRow } from "~ui/use-data"
+import { VirtualList } from "~ui/VirtualList"
+
+import { PageLink } from "./Checklist"
+
+const COUNT_OF: Record<GoodsFilter, (s: GoodsSummary) => number> = {
+  all: (s) => s.products,
+  not_in_library: (s) => s.notInLibrary,
+  reviewing: (s) => s.reviewing,
+  rejected: (s) => s.rejected,
+  approved: (s) => s.approved,
+  drift: (s) => s.drift
+}
+
+/** The WeChat cover the background made, else HiMall's picture, else a placeholder. */
+function Thumb({ row }: { row: ProductGoodsRow }) {
+  const cover = useCover(row.product.key)
+  const coverUrl = useBlobUrl(cover?.blob)
+  if (coverUrl) return <img className="lh-thumb" src={coverUrl} alt="" data-lh-thumb="cover" />
+  if (row.product.imageUrl) return <img className="lh-thumb" src={row.product.imageUrl} alt="" loading="lazy" referrerPolicy="no-referrer" data-lh-thumb="himall" />
+  return (
+    <span className="lh-thumb lh-thumb-none" data-lh-thumb="none">
+      {t("popup_no_image")}
+    </span>
+  )
+}
+
+function GoodsRowView({ row, showShop, goodsPage, area }: { row: ProductGoodsRow; showShop: boolean; goodsPage: string; area: HimallArea }) {
+  const { product: p, goods, state, drift } = row
+  const fill = p.lastFill
+  const wechat = wechatPriceOf(p, goods)
+  const himall = himallUrl(p.shopOrigin, "products", area)
+  return (
+    <div className="lh-product" data-lh-popup-product={p.productId} data-lh-shop={p.shopOrigin}>
+      <Thumb row={row} />
+      <div className="lh-product-text">
+        <div className="lh-product-name" title={p.name}>
+          {p.name}
+        </div>
+        <div className="lh-muted lh-product-meta">
+          <span className="lh-product-price">{formatPrice(p.priceLowFen, p.priceHighFen)}</span>
+          {" · "}
+          <span>ID {p.productId}</span>
+          {showShop && (
+            <>
+              {" · "}
+              <span className="lh-product-shop">{hostOf(p.shopOrigin)}</span>
+            </>
+          )}
+        </div>
+        <div className="lh-goods-state">
+          <span className={`lh-badge lh-badge-${state}`} data-lh-goods-status={state}>
+            {t(`goods_status_${state}`)}
+          </span>
+          {goods && <span className="lh-muted"> {t("popup_goods_since", formatTime(goods.statusSince))}</span>}
+          {!goods && fill && fill.outcome !== "failed" && <span className="lh-muted"> {t("popup_goods_filled", formatTime(fill.at))}</span>}
+          {!goods && !fill && <span className="lh-muted"> {t("popup_captured_at", formatTime(p.updatedAt))}</span>}
+        </div>
+        {state === "rejected" && (
+          <div className="lh-reject" data-lh-reject-reason="">
+            {t("popup_reject_reason", goods?.rejectReason ?? t("popup_reject_no_reason"))}
+          </div>
+        )}
+        {drift && wechat && (
+          <div className="lh-drift" data-lh-drift="">
+            {t("popup_price_drift", [formatPrice(p.priceLowFen, p.priceHighFen), formatPrice(wechat.priceLowFen!, wechat.priceHighFen!)])}
+          </div>
+        )}
+        <div className="lh-actions">
+          {himall && <PageLink url={himall} label={t("popup_open_himall")} className="lh-link" lh="open-himall" />}
+          <PageLink url={goodsPage} label={t("popup_open_goods_library")} className="lh-link" lh="open-goods-library" />
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function GoodsPanel({
+  rows,
+  summary,
+  goodsPage,
+  areas,
+  hasShops
+}: {
+  rows: ProductGoodsRow[]
+  summary: GoodsSummary
+  goodsPage: string
+  areas: Record<string, HimallArea>
+  hasShops: boolean
+}) {
+  const [query, setQuery] = useState("")
+  const [filter, setFilter] = useState<GoodsFilter>("all")
+  // Typing stays responsive: the list follows the query a moment later with 10,000 products.
+  const deferredQuery = useDeferredValue(query)
+  const shown = useMemo(() => filterGoodsRows(rows, deferredQuery, filter), [rows, deferredQuery, filter])
+  const showShop = useMemo(() => new Set(rows.map((r) => r.product.shopOrigin)).size > 1, [rows])
+
+  if (rows.length === 0) {
+    return (
+      <div className="lh-card lh-empty" data-lh-popup="empty">
+        <p>
+          <strong>{t("popup_empty_title")}</strong>
+        </p>
+        <p className="lh-muted">{t(hasShops ? "popup_empty_body" : "popup_no_shops")}</p>
+      </div>
+    )
+  }
+  return (
+    <div className="lh-goods">
+      <div className="lh-filters" role="group" aria-label={t("popup_goods_filters")} data-lh-popup="goods-counts">
+        {GOODS_FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            className={`lh-filter lh-filter-${f}`}
+            aria-pressed={filter === f}
+            data-lh-count={f}
+            data-lh-value={COUNT_OF[f](summary)}
+            onClick={() => setFilter(filter === f && f !== "all" ? "all" : f)}
+          >
+            {t(`popup_filter_${f}`)} <span className="lh-filter-count">{COUNT_OF[f](summary)}</span>
+          </button>
+        ))}
+      </div>
+      <div className="lh-search">
+        <label className="lh-visually-hidden" htmlFor="lh-goods-search">
+          {t("popup_search_label")}
+        </label>
+        <input
+          id="lh-goods-search"
+          type="search"
+          value={query}
+          placeholder={t("popup_search_placeholder")}
+          onChange={(e) => setQuery(e.target.value)}
+          data-lh="goods-search"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <span className="lh-muted" role="status" data-lh-popup="goods-shown">
+          {t("popup_goods_shown", [String(shown.length), String(rows.length)])}
+        </span>
+      </div>
+      {shown.length === 0 ? (
+        <div className="lh-card lh-empty" data-lh-popup="no-match">
+          <p>{t("popup_no_match")}</p>
+          <button
+            type="button"
+            className="lh-btn-plain"
+            onClick={() => {
+              setQuery("")
+              setFilter("all")
+            }}
+          >
+            {t("popup_clear_search")}
+          </button>
+        </div>
+      ) : (
+        <VirtualList
+          items={shown}
+          getKey={(r) => r.product.key}
+          label={t("popup_products")}
+          height={300}
+          estimate={86}
+          name="goods-list"
+          renderItem={(r) => <GoodsRowView row={r} showShop={showShop} goodsPage={goodsPage} area={areas[r.product.shopOrigin] ?? "Admin"} />}
+        />
+      )}
+    </div>
+  )
+}
