@@ -3,10 +3,11 @@
 // POST /Admin/Product/List page by page with a progress bar, stops, resumes after a reload,
 // survives a stopped service worker, and keeps two tabs from duplicating or losing products.
 import type { Page } from "playwright-core"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, readTable, stopServiceWorker, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import type { Sandbox } from "../sandbox/server"
+import { readTable, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
 
 interface StoredProduct {
   key: string
@@ -45,16 +46,7 @@ let browser: ExtensionBrowser
 const OTHER_HOST = "other.sandbox.test"
 const OTHER = `https://${OTHER_HOST}`
 
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
   sandbox.shop().reset()

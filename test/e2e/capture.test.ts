@@ -1,10 +1,11 @@
 // The walking skeleton end to end: the production code (sandbox build) in real Chromium,
 // a HiMall shop served under its host name, a product captured from the grid and from the
 // 直播链接 dialog, and found in the popup.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, openPopup, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import type { Sandbox } from "../sandbox/server"
+import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
 
 interface StoredProduct {
   key: string
@@ -21,16 +22,7 @@ interface StoredProduct {
 let sandbox: Sandbox
 let browser: ExtensionBrowser
 
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
   sandbox.shop().reset()

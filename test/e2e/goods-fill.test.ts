@@ -2,21 +2,12 @@
 // 添加商品 filled through fill-goods → pick-product, checked against the dialog's own model
 // (window.__fixture.goodsForm()), WeChat's rules applied before anything is written, and the
 // fill-report telling field by field what happened.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeAll, beforeEach, describe, expect, it } from "vitest"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, waitForShopScript, type ExtensionBrowser } from "../support/browser"
-import {
-  captureFromGrid,
-  clearExtensionData,
-  goodsForm,
-  openAddGoods,
-  openGoodsLibrary,
-  pickProduct,
-  showOnlyProducts,
-  waitForCover,
-  waitForReport
-} from "../support/goods"
+import type { Sandbox } from "../sandbox/server"
+import { type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
+import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport } from "../support/goods"
 import { textUnits } from "~core/goods"
 
 let sandbox: Sandbox
@@ -24,17 +15,11 @@ let browser: ExtensionBrowser
 
 const IDS = { single: 130, range: 19, longName: 128, png: 118, notFound: 122, html: 121, emptyLong: 120, gif: 126, cmyk: 117, photo: 129 }
 
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
+
 beforeAll(async () => {
-  sandbox = await startSandbox()
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
   showOnlyProducts(sandbox, Object.values(IDS))
   await captureFromGrid(browser, sandbox, Object.values(IDS))
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
 })
 
 beforeEach(async () => {

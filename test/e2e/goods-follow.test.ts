@@ -1,37 +1,18 @@
 // Following goods to 已入库: 保存并提审 in the dialog the extension filled, WeChat's review
 // (the sandbox's /__fixture/review) approving one and rejecting another, the 商品库 table read
 // by the extension, and the states and the reason shown in the popup.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, openPopup, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
-import {
-  captureFromGrid,
-  clearExtensionData,
-  goodsForm,
-  openAddGoods,
-  openGoodsLibrary,
-  pickProduct,
-  showOnlyProducts,
-  waitForCover,
-  waitForReport,
-  wechatState
-} from "../support/goods"
+import type { Sandbox } from "../sandbox/server"
+import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
+import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
 
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
   sandbox.wechat.reset()

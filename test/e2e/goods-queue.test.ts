@@ -1,11 +1,12 @@
 // queue-start on 商品库: five captured products filled one after another, each time the
 // dialog opens after a save; paused and resumed; carried across a page reload and a stopped
 // service worker, to the end, with every product added to WeChat once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, readTable, stopServiceWorker, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import type { Sandbox } from "../sandbox/server"
+import { readTable, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
 import { captureFromGrid, clearExtensionData, goodsForm, openGoodsLibrary, showOnlyProducts, waitForCover, wechatState } from "../support/goods"
 
 let sandbox: Sandbox
@@ -13,19 +14,13 @@ let browser: ExtensionBrowser
 const IDS = [130, 129, 118, 19, 117]
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
+
 beforeAll(async () => {
-  sandbox = await startSandbox()
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
   sandbox.wechat.reset()
   await clearExtensionData(browser)
   showOnlyProducts(sandbox, IDS)
   await captureFromGrid(browser, sandbox, IDS)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
 })
 
 const progress = (page: Page) => page.locator('[data-lh="queue-progress"]')

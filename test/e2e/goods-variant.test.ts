@@ -2,37 +2,21 @@
 // markup: an Element/TDesign-like dialog, hidden radios whose price inputs appear only once
 // chosen, a hidden file input, a table whose header and body are separate tables, no 状态
 // column on 已入库). Nothing here knows that markup: only labels and behaviour.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeAll, beforeEach, describe, expect, it } from "vitest"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
-import {
-  captureFromGrid,
-  clearExtensionData,
-  goodsForm,
-  openAddGoods,
-  openGoodsLibrary,
-  pickProduct,
-  showOnlyProducts,
-  waitForCover,
-  waitForReport,
-  wechatState
-} from "../support/goods"
+import type { Sandbox } from "../sandbox/server"
+import { readTable, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
+import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
 
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
+
 beforeAll(async () => {
-  sandbox = await startSandbox()
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
   showOnlyProducts(sandbox, [130, 19, 118])
   await captureFromGrid(browser, sandbox, [130, 19, 118])
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
 })
 
 beforeEach(async () => {

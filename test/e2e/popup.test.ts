@@ -6,10 +6,11 @@
 // cannot click: test/unit/popup.test.tsx covers it.)
 import type { Page } from "playwright-core"
 import sharp from "sharp"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, openPopup, stopServiceWorker, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import type { Sandbox } from "../sandbox/server"
+import { openPopup, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
 import { captureFromGrid, clearExtensionData, showOnlyProducts } from "../support/goods"
 import { seedLargeSetup, type SeedSummary } from "../support/seed"
 
@@ -18,16 +19,7 @@ const ALL_TABLES = ["products", "notices", "goods", "covers", "jobs", "settings"
 let sandbox: Sandbox
 let browser: ExtensionBrowser
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true })
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 async function freshStart() {
   await clearExtensionData(browser, ALL_TABLES)

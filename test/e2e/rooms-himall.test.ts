@@ -7,10 +7,11 @@
 // `/__fixture/*`) and page meaning (texts, labels), not the sandbox's classes.
 import type { Page } from "playwright-core"
 import sharp from "sharp"
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 
-import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, readTable, waitForShopScript, type ExtensionBrowser } from "../support/browser"
+import type { Sandbox } from "../sandbox/server"
+import { readTable, type ExtensionBrowser } from "../support/browser"
+import { useExtensionSuite } from "../support/suite"
 import { clearExtensionData } from "../support/goods"
 
 let sandbox: Sandbox
@@ -25,16 +26,7 @@ interface HimallState {
   homepage: { modules: { type: string; items?: { linkType: string }[] }[] }
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ quiet: true })
-  browser = await launchWithExtension(sandbox)
-  await waitForShopScript(browser)
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
   sandbox.shop().reset()
