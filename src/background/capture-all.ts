@@ -5,7 +5,7 @@
 // memory: a worker stopped between two messages, or in the middle of one (the transaction
 // is then rolled back and the page sent again), loses nothing.
 import type { HelperDb, JobRecord } from "~db/schema"
-import type { CaptureAllPageOutcome, CaptureAllView, CaptureCounts, RequestOf, ResponseOf } from "~lib/messages"
+import { emptyCaptureCounts, type CaptureAllPageOutcome, type CaptureAllView, type CaptureCounts, type RequestOf, type ResponseOf } from "~lib/messages"
 
 import { handleCapture } from "./capture"
 
@@ -18,8 +18,6 @@ export interface CaptureAllData extends Omit<CaptureAllView, "state" | "startedA
   /** The run allowed to add pages; a new start (another tab, a resume) replaces it. */
   runId: string
 }
-
-export const emptyCounts = (): CaptureCounts => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 })
 
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0
 
@@ -92,7 +90,7 @@ export async function startCaptureAll(
         pages: 0,
         nextPage: 1,
         received: 0,
-        counts: emptyCounts(),
+        counts: emptyCaptureCounts(),
         problems: {},
         error: null
       }
@@ -119,7 +117,7 @@ export async function captureAllPage(
   return db.transaction("rw", [db.jobs, db.products, db.notices, db.shops], async () => {
     const job = await db.jobs.get(id)
     const d = readCaptureAllData(job)
-    const counts = emptyCounts()
+    const counts = emptyCaptureCounts()
     const answer = (outcome: CaptureAllPageOutcome, j = job) => ({ outcome, counts, job: view(j) })
     if (!job || !d || d.runId !== request.runId || job.state !== "running") return answer("superseded")
     if (request.page < d.nextPage) return answer("duplicate")

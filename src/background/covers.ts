@@ -5,6 +5,7 @@
 // are stored too, so that the merchant sees why, and retried after RETRY_FAILED_MS or when
 // forced. The in-flight map below only lets simultaneous callers share one job.
 import type { CoverFit, CoverRecord, HelperDb, ProductRecord } from "~db/schema"
+import { blobToDataUrl } from "~lib/data-url"
 import { fetchImage, imageCandidates, makeCover, type CoverProblem } from "~lib/image/cover"
 
 /** A stored failure is tried again after this long. */
@@ -125,11 +126,5 @@ function failure(
  * String.fromCharCode short.
  */
 export async function coverToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer())
-  const CHUNK = 0x8000
-  let binary = ""
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))
-  }
-  return `data:${blob.type || "image/jpeg"};base64,${btoa(binary)}`
+  return blobToDataUrl(blob, "image/jpeg")
 }

@@ -1,8 +1,9 @@
 // The WeChat rooms side of the setup: step 一 (qualification) as a fact, the rooms 直播间管理
 // shows (wechatRooms, with rooms deleted on WeChat marked gone), and the merchant's room plans
 // (plans) with their two images made to WeChat's sizes here, in the worker.
-import { floorToMinute, MINUTE_MS, ROOM_COVER, roomProblems, SHARE_IMAGE } from "~core/room-rules"
+import { floorToMinute, MINUTE_MS, planTime, ROOM_COVER, roomPlanProblems, SHARE_IMAGE } from "~core/room-rules"
 import type { HelperDb, RoomPlanRecord, WechatRoomRecord } from "~db/schema"
+import { dataUrlBytes } from "~lib/data-url"
 import { makeImage, sniffImageType, type ImageFit, type MakeCoverResult } from "~lib/image/cover"
 import type {
   PlanImageData,
@@ -160,15 +161,14 @@ function sameRoom(plan: RoomPlanRecord, room: WechatRoomRecord): boolean {
 // Room plans
 
 /** Plans keep 0 for a time not chosen yet (a draft). */
-const timeOf = (ms: number | null | undefined): number | null => (ms && ms > 0 ? ms : null)
 
 function imageFacts(blob: Blob | null, width: number, height: number): PlanImageFacts | null {
   return blob ? { width, height, bytes: blob.size } : null
 }
 
 export function planView(p: RoomPlanRecord, now: number): RoomPlanView {
-  const start = timeOf(p.start)
-  const end = timeOf(p.end)
+  const start = planTime(p.start)
+  const end = planTime(p.end)
   return {
     id: p.id!,
     title: p.title,
@@ -179,10 +179,7 @@ export function planView(p: RoomPlanRecord, now: number): RoomPlanView {
     allowComment: p.allowComment,
     shareImage: imageFacts(p.shareImage, SHARE_IMAGE.width, SHARE_IMAGE.height),
     roomCover: imageFacts(p.roomCover, ROOM_COVER.width, ROOM_COVER.height),
-    problems: roomProblems(
-      { title: p.title, start, end, anchorName: p.anchorName, anchorWechat: p.anchorWechat, hasShareImage: !!p.shareImage, hasRoomCover: !!p.roomCover },
-      now
-    ),
+    problems: roomPlanProblems(p, now),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     usedAt: p.usedAt,
@@ -221,10 +218,7 @@ export type ImageMaker = (source: Blob, opts: { width: number; height: number; m
 
 /** The bytes of a base64 data URL (worker-safe: no fetch, no FileReader). */
 export function dataUrlToBlob(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(",")
-  const bin = atob(dataUrl.slice(comma + 1))
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  const bytes = dataUrlBytes(dataUrl)
   return new Blob([bytes], { type: sniffImageType(bytes) ?? "application/octet-stream" })
 }
 

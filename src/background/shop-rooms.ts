@@ -8,6 +8,7 @@ import { freshness, syncState } from "~core/freshness"
 import { coverNeedsCheck, ROOM_COVER_MAX_BYTES, ROOM_COVER_SIZE, roomCoverState } from "~core/room-covers"
 import { liveStatusFromText, roomKey } from "~core/rooms"
 import type { CoverFit, FactRecord, HelperDb, RoomCoverRecord, ShopRoomRecord } from "~db/schema"
+import { dataUrlBytes } from "~lib/data-url"
 import { fetchImage, imageDimensions, makeCover, sniffImageType } from "~lib/image/cover"
 import type {
   EntranceFact,
@@ -268,13 +269,6 @@ export async function roomCoverInfo(db: HelperDb, origin: string, roomId: number
   }
 }
 
-function base64Bytes(dataUrl: string): Uint8Array {
-  const bin = atob(dataUrl.slice(dataUrl.indexOf(",") + 1))
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return bytes
-}
-
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")
@@ -323,7 +317,7 @@ export async function makeRoomCover(
   } else {
     let bytes: Uint8Array
     try {
-      bytes = base64Bytes(p.dataUrl ?? "")
+      bytes = dataUrlBytes(p.dataUrl ?? "")
     } catch {
       return { ok: false, problem: "picked_invalid" }
     }

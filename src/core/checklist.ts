@@ -4,8 +4,9 @@
 // fixes it. Plus the goods and room rows the popup lists. Pure functions over plain records
 // (the tables' shapes, structurally), so that the popup and the background agree.
 import { flagRooms, type GoingLiveRoom, type RoomFlag, type RoomFlagKind } from "./going-live"
-import { priceDrift } from "./goods"
+import { priceDrift, type GoodsStatus } from "./goods"
 import { normalizeLink } from "./link"
+import type { ProductSummary } from "./product"
 import { LIVE, NOT_STARTED, PAUSED } from "./rooms"
 
 // ---------------------------------------------------------------------------------------------
@@ -70,24 +71,17 @@ export interface StepLink {
 // ---------------------------------------------------------------------------------------------
 // Goods
 
-export type GoodsState = "none" | "draft" | "reviewing" | "rejected" | "approved"
+/** A product's goods state: WeChat's, or `none` when WeChat has no goods with its link. */
+export type GoodsState = "none" | GoodsStatus
 
-export interface ProductLike {
-  key: string
-  shopOrigin: string
-  productId: number
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  link: string
-  imageUrl: string | null
+export interface ProductLike extends ProductSummary {
   updatedAt: number
   lastFill?: { at: number; outcome: string; priceType: number; priceLowFen: number; priceHighFen: number } | null
 }
 
 export interface GoodsLike {
   url: string
-  status: Exclude<GoodsState, "none">
+  status: GoodsStatus
   rejectReason: string | null
   priceLowFen: number | null
   priceHighFen: number | null

@@ -145,18 +145,11 @@ export function reminderDecision(
  */
 export type RoomFlagKind = "banned" | "error" | "late" | "starting_soon" | "expired"
 
-export interface RoomFlag {
+/** A flagged room: the room as read (its `seenAt` says when: a `late` room may have started since). */
+export interface RoomFlag extends Omit<GoingLiveRoom, "goneAt"> {
   kind: RoomFlagKind
   /** Needs action now (for the toolbar badge); `expired` rooms are listed, not urgent. */
   urgent: boolean
-  roomId: number
-  name: string
-  anchorName: string
-  start: number
-  end: number
-  liveStatus: number
-  /** When the room was last read on WeChat: a `late` room may have started since. */
-  seenAt: number
 }
 
 const KIND_ORDER: readonly RoomFlagKind[] = ["banned", "error", "late", "starting_soon", "expired"]

@@ -11,18 +11,30 @@ export function textUnits(text: string): number {
   return units
 }
 
+/**
+ * The problem a text has with a length rule in WeChat units (the text trimmed): `empty`, fewer
+ * than `min` units (`short`) or more than `max` (`long`); null when it fits.
+ */
+export function unitsProblem<P>(text: string, min: number, max: number, problems: { empty: P; short: P; long: P }): P | null {
+  const t = text.trim()
+  if (!t) return problems.empty
+  const units = textUnits(t)
+  if (units < min) return problems.short
+  if (units > max) return problems.long
+  return null
+}
+
 export const GOODS_NAME_MIN_UNITS = 6 // 3 Chinese characters
 export const GOODS_NAME_MAX_UNITS = 28 // 14 Chinese characters
 
 export type GoodsNameProblem = "goods_name_empty" | "goods_name_too_short" | "goods_name_too_long"
 
 export function goodsNameProblem(name: string): GoodsNameProblem | null {
-  const n = name.trim()
-  if (!n) return "goods_name_empty"
-  const units = textUnits(n)
-  if (units < GOODS_NAME_MIN_UNITS) return "goods_name_too_short"
-  if (units > GOODS_NAME_MAX_UNITS) return "goods_name_too_long"
-  return null
+  return unitsProblem<GoodsNameProblem>(name, GOODS_NAME_MIN_UNITS, GOODS_NAME_MAX_UNITS, {
+    empty: "goods_name_empty",
+    short: "goods_name_too_short",
+    long: "goods_name_too_long"
+  })
 }
 
 /** The longest prefix of `text` within `max` units, not splitting an ASCII word when avoidable. */
@@ -146,6 +158,7 @@ export function planProblems(plan: GoodsPlan): string[] {
 
 /** WeChat goods-library states: 未审核 · 审核中 · 审核未通过 · 已入库 (domain.md). */
 export type GoodsStatus = "draft" | "reviewing" | "rejected" | "approved"
+export const GOODS_STATUSES: readonly GoodsStatus[] = ["draft", "reviewing", "rejected", "approved"]
 
 /** A row of WeChat's 商品库 table as the page shows it (untrusted text). */
 export interface GoodsRow {

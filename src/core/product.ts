@@ -17,15 +17,28 @@ export interface RawProduct {
   source: CaptureSource
 }
 
-/** A product fit to store. */
-export interface QualifiedProduct {
+/** What a product is for WeChat's goods: its HiMall id, name, prices in fen, link and picture. */
+export interface ProductFacts {
   productId: number
-  shopId: number
   name: string
   priceLowFen: number
   priceHighFen: number
+  /** Mini-program page path for WeChat's 商品链接. */
   link: string
+  /** The picture HiMall shows for the product, absolute; null when the page had none. */
   imageUrl: string | null
+}
+
+/** A product fit to store. */
+export interface QualifiedProduct extends ProductFacts {
+  shopId: number
+}
+
+/** A captured product as stored and passed around: one product of one shop. */
+export interface ProductSummary extends ProductFacts {
+  /** `${shopOrigin}|${productId}`: one product of one shop. */
+  key: string
+  shopOrigin: string
 }
 
 export type ProductProblem =

@@ -2,7 +2,7 @@
 // WeChat units (a non-ASCII character counts 2), the start/end window, the two images, and the
 // form's time text ("YYYY-MM-DD HH:mm", local time). Every broken rule has a problem code,
 // shown to the merchant through the `room_problem_<code>` message.
-import { textUnits } from "./goods"
+import { textUnits, unitsProblem } from "./goods"
 
 export { textUnits }
 
@@ -76,21 +76,11 @@ export function problemField(p: RoomProblem): RoomField {
 }
 
 export function titleProblem(title: string): RoomProblem | null {
-  const t = title.trim()
-  if (!t) return "title_empty"
-  const units = textUnits(t)
-  if (units < ROOM_TITLE_MIN_UNITS) return "title_too_short"
-  if (units > ROOM_TITLE_MAX_UNITS) return "title_too_long"
-  return null
+  return unitsProblem<RoomProblem>(title, ROOM_TITLE_MIN_UNITS, ROOM_TITLE_MAX_UNITS, { empty: "title_empty", short: "title_too_short", long: "title_too_long" })
 }
 
 export function anchorNameProblem(name: string): RoomProblem | null {
-  const n = name.trim()
-  if (!n) return "anchor_empty"
-  const units = textUnits(n)
-  if (units < ANCHOR_NAME_MIN_UNITS) return "anchor_too_short"
-  if (units > ANCHOR_NAME_MAX_UNITS) return "anchor_too_long"
-  return null
+  return unitsProblem<RoomProblem>(name, ANCHOR_NAME_MIN_UNITS, ANCHOR_NAME_MAX_UNITS, { empty: "anchor_empty", short: "anchor_too_short", long: "anchor_too_long" })
 }
 
 /**
@@ -129,13 +119,19 @@ export function timeProblem(start: number | null, end: number | null, now: numbe
   return null
 }
 
-/** What the rules look at in a room plan. */
-export interface RoomRulesInput {
+/** A room plan's own fields (docs/data-model.md, `plans`), as the editor and the messages carry them. */
+export interface RoomPlanFields {
   title: string
+  /** ms since epoch; null when the plan has no time yet (a draft). */
   start: number | null
   end: number | null
   anchorName: string
   anchorWechat: string
+  allowComment: boolean
+}
+
+/** What the rules look at in a room plan. */
+export interface RoomRulesInput extends Omit<RoomPlanFields, "allowComment"> {
   hasShareImage: boolean
   hasRoomCover: boolean
 }
@@ -151,6 +147,30 @@ export function roomProblems(plan: RoomRulesInput, now: number): RoomProblem[] {
   if (!plan.hasShareImage) out.push("share_image_missing")
   if (!plan.hasRoomCover) out.push("room_cover_missing")
   return out
+}
+
+/** A plan's time as the rules take it: null when it has none (stored plans keep 0 for none). */
+export function planTime(ms: number | null | undefined): number | null {
+  return ms && ms > 0 ? ms : null
+}
+
+/** Every rule a plan breaks at `now` (a stored plan or its view: its images present or not). */
+export function roomPlanProblems(
+  plan: Omit<RoomPlanFields, "allowComment"> & { shareImage: unknown; roomCover: unknown },
+  now: number
+): RoomProblem[] {
+  return roomProblems(
+    {
+      title: plan.title,
+      start: planTime(plan.start),
+      end: planTime(plan.end),
+      anchorName: plan.anchorName,
+      anchorWechat: plan.anchorWechat,
+      hasShareImage: !!plan.shareImage,
+      hasRoomCover: !!plan.roomCover
+    },
+    now
+  )
 }
 
 /** The counter WeChat shows next to a text field: Chinese characters, ASCII counting half. */
@@ -204,14 +224,7 @@ export interface RoomFormValues {
   allowComment: boolean
 }
 
-export function roomFormValues(plan: {
-  title: string
-  start: number
-  end: number
-  anchorName: string
-  anchorWechat: string
-  allowComment: boolean
-}): RoomFormValues {
+export function roomFormValues(plan: RoomPlanFields & { start: number; end: number }): RoomFormValues {
   return {
     title: plan.title.trim(),
     startText: formatRoomTime(plan.start),

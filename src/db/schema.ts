@@ -5,7 +5,8 @@
 import Dexie, { type EntityTable } from "dexie"
 
 import type { GoodsStatus } from "~core/goods"
-import type { CaptureSource, ProductProblem } from "~core/product"
+import type { CaptureSource, ProductProblem, ProductSummary } from "~core/product"
+import type { RoomPlanFields } from "~core/room-rules"
 
 export const DB_NAME = "himall-live-helper"
 
@@ -17,19 +18,8 @@ export interface PricePoint {
 }
 
 /** A HiMall product captured for WeChat's goods library. */
-export interface ProductRecord {
-  /** `${shopOrigin}|${productId}`: one product of one shop. */
-  key: string
-  shopOrigin: string
+export interface ProductRecord extends ProductSummary {
   shopId: number
-  productId: number
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  /** Mini-program page path for WeChat's 商品链接. */
-  link: string
-  /** The picture HiMall shows for the product, absolute; null when the page had none. */
-  imageUrl: string | null
   source: CaptureSource
   /** First capture and latest capture (ms since epoch). */
   capturedAt: number
@@ -199,15 +189,11 @@ export interface SyncRecord {
 }
 
 /** A room the merchant plans, to fill WeChat's 创建直播间 with (`fill-room`). */
-export interface RoomPlanRecord {
+export interface RoomPlanRecord extends RoomPlanFields {
   id?: number
-  title: string
-  /** ms since epoch */
+  /** ms since epoch; 0 when the plan has no time yet (a draft, `planTime`). */
   start: number
   end: number
-  anchorName: string
-  anchorWechat: string
-  allowComment: boolean
   /** 分享卡片封面, made to 800×640 ≤ 1 MB; 直播间封面, 1080×1920 ≤ 2 MB (JPEG). */
   shareImage: Blob | null
   roomCover: Blob | null

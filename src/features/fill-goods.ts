@@ -4,6 +4,7 @@
 // `fill-report` then says field by field what was written and what was not, and why.
 import { planGoods, planProblems, textUnits, goodsNameProblem, GOODS_NAME_MAX_UNITS, type GoodsPlan } from "~core/goods"
 import { formatPriceRange } from "~core/price"
+import { PANEL_CSS, button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
 import { t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
@@ -12,22 +13,6 @@ import { send } from "~lib/send"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
 
 const PICKER_LIMIT = 50
-const GREEN = "#07c160"
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag)
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
-  if (text != null) e.textContent = text
-  return e
-}
-
-function button(lh: string, text: string, primary = false): HTMLButtonElement {
-  const b = el("button", { type: "button", "data-lh": lh }, text)
-  b.style.cssText = `cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid ${GREEN};${
-    primary ? `background:${GREEN};color:#fff` : "background:#fff;color:#06ae56"
-  }`
-  return b
-}
 
 export function statusLabel(c: Pick<GoodsCandidate, "goodsStatus">): string {
   return c.goodsStatus ? t(`goods_status_${c.goodsStatus}`) : t("goods_status_none")
@@ -60,15 +45,9 @@ export class GoodsPanel {
     this.root.style.cssText =
       "margin:8px 16px;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;color:#333;text-align:left"
     this.queueSlot = el("div", { "data-lh-queue-slot": "" })
-    this.queueSlot.style.cssText = "display:flex;align-items:center;gap:8px;flex-wrap:wrap"
-    const bar = el("div")
-    bar.style.cssText = "display:flex;align-items:center;gap:8px;flex-wrap:wrap"
-    const open = button("fill-goods", t("fill_goods"), true)
-    open.title = t("fill_goods_hint")
-    open.addEventListener("click", () => void this.togglePicker())
-    this.status = el("span", { role: "status", "data-lh-status": "" })
-    this.status.style.color = "#888"
-    bar.append(open, this.status)
+    this.queueSlot.style.cssText = PANEL_CSS.bar
+    const { bar, status } = panelBar("fill-goods", t("fill_goods"), t("fill_goods_hint"), () => void this.togglePicker())
+    this.status = status
 
     this.picker = el("div", { "data-lh-picker": "", role: "region", "aria-label": t("fill_goods") })
     this.picker.hidden = true
@@ -109,9 +88,8 @@ export class GoodsPanel {
     else this.dialog.prepend(this.root)
   }
 
-  private say(text: string, color = "#888") {
-    this.status.textContent = text
-    this.status.style.color = color
+  private say(text: string, color?: string) {
+    say(this.status, text, color)
   }
 
   private async togglePicker() {
@@ -136,7 +114,7 @@ export class GoodsPanel {
     this.list.replaceChildren()
     if (answer.items.length === 0) {
       const empty = el("li", { "data-lh-picker-empty": "" }, this.search.value ? t("picker_no_match") : t("picker_empty"))
-      empty.style.cssText = "padding:8px 4px;color:#888"
+      empty.style.cssText = PANEL_CSS.empty
       this.list.append(empty)
       return
     }
@@ -153,14 +131,8 @@ export class GoodsPanel {
 
   private entry(c: GoodsCandidate): HTMLElement {
     const li = el("li", { "data-lh-picker-entry": String(c.productId) })
-    li.style.cssText = "display:flex;align-items:center;gap:8px;padding:5px 4px;border-bottom:1px solid #f0f0f0"
-    const text = el("div")
-    text.style.cssText = "flex:1;min-width:0"
-    const name = el("div", { title: c.name }, c.name)
-    name.style.cssText = "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"
-    const meta = el("div", {}, `￥${formatPriceRange(c.priceLowFen, c.priceHighFen)} · ID ${c.productId}`)
-    meta.style.cssText = "color:#888;font-size:12px"
-    text.append(name, meta)
+    li.style.cssText = PANEL_CSS.entry
+    const text = entryText(c.name, c.name, `￥${formatPriceRange(c.priceLowFen, c.priceHighFen)} · ID ${c.productId}`)
     const badge = el("span", { "data-lh-goods-status": c.goodsStatus ?? "none" }, statusLabel(c))
     badge.style.cssText = `font-size:12px;white-space:nowrap;color:${c.goodsStatus === "rejected" ? "#fa5151" : c.goodsStatus ? "#888" : "#06ae56"}`
     if (c.rejectReason) badge.title = c.rejectReason
@@ -274,10 +246,9 @@ export class GoodsPanel {
     this.report.setAttribute("data-lh-outcome", result.outcome)
     if (c) this.report.setAttribute("data-lh-product-id", String(c.productId))
     else this.report.removeAttribute("data-lh-product-id")
-    const title = el("p", {}, t(`fill_report_${result.outcome}`))
-    title.style.cssText = `margin:0 0 4px;font-weight:bold;color:${result.outcome === "ok" ? "#06ae56" : result.outcome === "partial" ? "#fa9d3b" : "#fa5151"}`
+    const title = reportTitle(result.outcome, t(`fill_report_${result.outcome}`))
     const list = el("ul")
-    list.style.cssText = "margin:0;padding-left:18px"
+    list.style.cssText = PANEL_CSS.reportList
     if (result.missing.length) {
       const li = el("li", { "data-lh-missing": result.missing.join("|") }, t("fill_missing_fields", result.missing.join("、")))
       list.append(li)
@@ -285,9 +256,7 @@ export class GoodsPanel {
     for (const s of result.steps) {
       let detail = s.detail
       if (s.field === "cover" && s.state === "filled" && cover?.ok) detail = `${cover.width}×${cover.height}，${Math.ceil(cover.bytes / 1024)} KB`
-      const li = el("li", { "data-lh-field": s.field, "data-lh-field-state": s.state }, `${fieldLabel(s.field)}：${t(`fill_step_${s.state}`)}${detail ? `（${detail}）` : ""}`)
-      li.style.color = s.state === "filled" ? "#333" : "#fa5151"
-      list.append(li)
+      list.append(reportStep(s.field, s.state, fieldLabel(s.field), t(`fill_step_${s.state}`), detail))
     }
     this.report.replaceChildren(title, list)
   }

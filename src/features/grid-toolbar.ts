@@ -3,7 +3,7 @@
 // with the reasons of the refusals).
 import type { ProductProblem } from "~core/product"
 import { problemText, t } from "~lib/i18n"
-import type { CaptureCounts, CaptureResult } from "~lib/messages"
+import { emptyCaptureCounts, type CaptureCounts, type CaptureResult } from "~lib/messages"
 import { findProductGrid } from "~sites/himall/product-grid"
 
 const TOOLBAR = "grid-toolbar"
@@ -48,7 +48,7 @@ export function statusElement(feature: string): HTMLElement {
 export type ProblemCounts = Partial<Record<ProductProblem, number>>
 
 export function countResults(results: readonly CaptureResult[]): { counts: CaptureCounts; problems: ProblemCounts } {
-  const counts: CaptureCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 }
+  const counts = emptyCaptureCounts()
   const problems: ProblemCounts = {}
   for (const r of results) {
     counts[r.outcome]++

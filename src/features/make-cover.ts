@@ -2,6 +2,7 @@
 // (JPEG ≤ 2 MB, HiMall's upload limit) from an image the merchant picks, or from the room's
 // WeChat cover (`make-cover-wechat`), in the background (cached in `roomCovers`), and hands it to
 // the dialog's own uploader as a person choosing the file would. The merchant presses 保存.
+import { readAsDataUrl } from "~lib/data-url"
 import { whenDomChanges } from "~lib/dom/observe"
 import { dataUrlToFile, setFiles, waitFor } from "~lib/dom/set-value"
 import { t } from "~lib/i18n"
@@ -82,15 +83,6 @@ function show(panel: Panel, state: "busy" | MakeCoverOutcome | "idle", text: str
   const busy = state === "busy"
   panel.make.disabled = busy
   panel.wechat.disabled = busy || panel.wechat.getAttribute("data-lh-available") !== "true"
-}
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
 }
 
 /** The dialog as it is now (uploaders redraw themselves). */

@@ -2,6 +2,7 @@
 // matched to HiMall products by link in the background), give every 添加商品 dialog its
 // fill panel, and run the goods queue (`queue-start`): the next product not yet in WeChat is
 // filled each time the dialog opens, and the dialog is opened again after each save.
+import { button } from "~lib/dom/build"
 import { t } from "~lib/i18n"
 import type { GoodsRowMessage, QueueAction, QueueView } from "~lib/messages"
 import { send } from "~lib/send"
@@ -9,8 +10,6 @@ import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
 import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
 
 import { GoodsPanel } from "./fill-goods"
-
-const GREEN = "#07c160"
 
 export class GoodsLibraryFeature {
   private panels = new WeakMap<HTMLElement, GoodsPanel>()
@@ -138,13 +137,7 @@ export class GoodsLibraryFeature {
     if (!target) return
     const q = this.queue
     const make = (lh: string, text: string, action: QueueAction, primary = false) => {
-      const b = document.createElement("button")
-      b.type = "button"
-      b.setAttribute("data-lh", lh)
-      b.textContent = text
-      b.style.cssText = `cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid ${GREEN};${
-        primary ? `background:${GREEN};color:#fff` : "background:#fff;color:#06ae56"
-      }`
+      const b = button(lh, text, primary)
       b.addEventListener("click", () => void this.command(action))
       return b
     }

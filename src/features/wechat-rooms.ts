@@ -4,7 +4,8 @@
 // first (a plan that breaks one is refused with its reasons, nothing written), then the fill
 // with both images made to size, and a `room-report` saying field by field what was written.
 // The merchant presses 创建直播间 — and scans the administrator's QR code if WeChat asks.
-import { formatRoomTime, problemField, roomFormValues, roomProblems, type RoomProblem } from "~core/room-rules"
+import { formatRoomTime, problemField, roomFormValues, roomPlanProblems, type RoomProblem } from "~core/room-rules"
+import { PANEL_CSS, button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
 import { t } from "~lib/i18n"
 import type { RoomPlanView } from "~lib/messages"
@@ -13,41 +14,13 @@ import { adminCheckShown } from "~sites/wechat/console"
 import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
 import { readRoomList } from "~sites/wechat/room-list"
 
-const GREEN = "#07c160"
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag)
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v)
-  if (text != null) e.textContent = text
-  return e
-}
-
-function button(lh: string, text: string, primary = false): HTMLButtonElement {
-  const b = el("button", { type: "button", "data-lh": lh }, text)
-  b.style.cssText = `cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid ${GREEN};${
-    primary ? `background:${GREEN};color:#fff` : "background:#fff;color:#06ae56"
-  }`
-  return b
-}
-
 export function roomProblemText(p: RoomProblem): string {
   return t(`room_problem_${p}`)
 }
 
 /** The rules a plan breaks now (times at this moment: a plan may have become too soon). */
 export function planProblemsNow(plan: RoomPlanView, now = Date.now()): RoomProblem[] {
-  return roomProblems(
-    {
-      title: plan.title,
-      start: plan.start,
-      end: plan.end,
-      anchorName: plan.anchorName,
-      anchorWechat: plan.anchorWechat,
-      hasShareImage: !!plan.shareImage,
-      hasRoomCover: !!plan.roomCover
-    },
-    now
-  )
+  return roomPlanProblems(plan, now)
 }
 
 export class RoomsFeature {
@@ -95,14 +68,8 @@ export class RoomPanel {
     this.root = el("div", { "data-lh-panel": "rooms" })
     this.root.style.cssText =
       "margin:8px 0;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;line-height:20px;color:#333;text-align:left"
-    const bar = el("div")
-    bar.style.cssText = "display:flex;align-items:center;gap:8px;flex-wrap:wrap"
-    const open = button("fill-room", t("fill_room"), true)
-    open.title = t("fill_room_hint")
-    open.addEventListener("click", () => void this.togglePicker())
-    this.status = el("span", { role: "status", "data-lh-status": "" })
-    this.status.style.color = "#888"
-    bar.append(open, this.status)
+    const { bar, status } = panelBar("fill-room", t("fill_room"), t("fill_room_hint"), () => void this.togglePicker())
+    this.status = status
 
     const bind = el("p", { "data-lh-anchor-binding": "" }, t("room_anchor_binding"))
     bind.style.cssText = "margin:6px 0 0;color:#b35c00"
@@ -145,9 +112,8 @@ export class RoomPanel {
     }
   }
 
-  private say(text: string, color = "#888") {
-    this.status.textContent = text
-    this.status.style.color = color
+  private say(text: string, color?: string) {
+    say(this.status, text, color)
   }
 
   private async togglePicker() {
@@ -167,7 +133,7 @@ export class RoomPanel {
     this.list.replaceChildren()
     if (!plans.length) {
       const empty = el("li", { "data-lh-plan-empty": "" }, t("room_plans_empty"))
-      empty.style.cssText = "padding:8px 4px;color:#888"
+      empty.style.cssText = PANEL_CSS.empty
       this.list.append(empty)
       return
     }
@@ -176,15 +142,9 @@ export class RoomPanel {
 
   private entry(p: RoomPlanView): HTMLElement {
     const li = el("li", { "data-lh-plan-entry": String(p.id) })
-    li.style.cssText = "display:flex;align-items:center;gap:8px;padding:5px 4px;border-bottom:1px solid #f0f0f0"
-    const text = el("div")
-    text.style.cssText = "flex:1;min-width:0"
-    const name = el("div", { title: p.title }, p.title || t("room_plan_untitled"))
-    name.style.cssText = "white-space:nowrap;overflow:hidden;text-overflow:ellipsis"
+    li.style.cssText = PANEL_CSS.entry
     const when = p.start && p.end ? `${formatRoomTime(p.start)} 至 ${formatRoomTime(p.end)}` : t("room_plan_no_time")
-    const meta = el("div", {}, `${when} · ${p.anchorName || "—"}（${p.anchorWechat || "—"}）`)
-    meta.style.cssText = "color:#888;font-size:12px"
-    text.append(name, meta)
+    const text = entryText(p.title || t("room_plan_untitled"), p.title, `${when} · ${p.anchorName || "—"}（${p.anchorWechat || "—"}）`)
     const problems = planProblemsNow(p)
     if (problems.length) {
       const warn = el("div", { "data-lh-plan-problems": problems.join(" ") }, problems.map(roomProblemText).join(t("list_separator")))
@@ -245,10 +205,9 @@ export class RoomPanel {
     this.report.setAttribute("data-lh-outcome", "failed")
     this.report.setAttribute("data-lh-plan-id", String(plan.id))
     this.report.setAttribute("data-lh-refused", problems.join(" "))
-    const title = el("p", {}, t("room_refused"))
-    title.style.cssText = "margin:0 0 4px;font-weight:bold;color:#fa5151"
+    const title = reportTitle("failed", t("room_refused"))
     const list = el("ul")
-    list.style.cssText = "margin:0;padding-left:18px;color:#fa5151"
+    list.style.cssText = `${PANEL_CSS.reportList};color:#fa5151`
     for (const p of problems) {
       list.append(el("li", { "data-lh-problem": p }, `${FIELD_TEXT[problemField(p)]}：${roomProblemText(p)}`))
     }
@@ -261,16 +220,13 @@ export class RoomPanel {
     this.report.setAttribute("data-lh-outcome", result.outcome)
     this.report.setAttribute("data-lh-plan-id", String(plan.id))
     this.report.removeAttribute("data-lh-refused")
-    const title = el("p", {}, t(`fill_report_${result.outcome}`))
-    title.style.cssText = `margin:0 0 4px;font-weight:bold;color:${result.outcome === "ok" ? "#06ae56" : result.outcome === "partial" ? "#fa9d3b" : "#fa5151"}`
+    const title = reportTitle(result.outcome, t(`fill_report_${result.outcome}`))
     const list = el("ul")
-    list.style.cssText = "margin:0;padding-left:18px"
+    list.style.cssText = PANEL_CSS.reportList
     if (result.missing.length) list.append(el("li", { "data-lh-missing": result.missing.join("|") }, t("room_missing_fields", result.missing.join("、"))))
     for (const s of result.steps) {
       const detail = s.field === "shareImage" ? "800×640" : s.field === "roomCover" ? "1080×1920" : s.detail
-      const li = el("li", { "data-lh-field": s.field, "data-lh-field-state": s.state }, `${FIELD_TEXT[s.field]}：${t(`fill_step_${s.state}`)}${detail ? `（${detail}）` : ""}`)
-      li.style.color = s.state === "filled" ? "#333" : "#fa5151"
-      list.append(li)
+      list.append(reportStep(s.field, s.state, FIELD_TEXT[s.field], t(`fill_step_${s.state}`), detail))
     }
     const parts: HTMLElement[] = [title, list]
     if (result.outcome !== "failed") {

@@ -19,7 +19,10 @@
 //
 // The options page exports (reads are allowed there) and previews; the background writes the
 // import, sent in batches (`backup.import`: runtime messages are JSON and size-limited).
+import { GOODS_STATUSES } from "~core/goods"
 import type { HelperDb } from "~db/schema"
+
+import { base64ToBytes, blobToDataUrl } from "./data-url"
 
 export const BACKUP_FORMAT = "himall-live-helper-backup"
 export const BACKUP_VERSION = 1
@@ -54,13 +57,8 @@ export type EncodedRow = Record<string, unknown>
 
 export type BlobReader = (blob: Blob) => Promise<string>
 
-/** A Blob as a base64 data URL; no FileReader (works in the worker too), chunked base64. */
-export async function blobToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer())
-  let binary = ""
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return `data:${blob.type || "application/octet-stream"};base64,${btoa(binary)}`
-}
+/** A Blob as a base64 data URL; no FileReader (works in the worker too). */
+export { blobToDataUrl }
 
 const DATA_URL = /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)?;base64,([A-Za-z0-9+/]*={0,2})$/i
 
@@ -68,14 +66,12 @@ const DATA_URL = /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)?;base64,([A-Za-z0-9+/]*={0,
 export function dataUrlToBlob(url: string): Blob | null {
   const m = DATA_URL.exec(url)
   if (!m) return null
-  let binary: string
+  let bytes: Uint8Array
   try {
-    binary = atob(m[2])
+    bytes = base64ToBytes(m[2])
   } catch {
     return null
   }
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return new Blob([bytes], { type: m[1] ?? "" })
 }
 
@@ -139,8 +135,6 @@ interface TableSpec {
   skip?: (r: Record<string, unknown>) => boolean
 }
 
-const GOODS_STATUS = ["draft", "reviewing", "rejected", "approved"] as const
-
 export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
   products: {
     key: "key",
@@ -165,7 +159,7 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
     fields: {
       url: "string",
       name: "string",
-      status: GOODS_STATUS,
+      status: GOODS_STATUSES,
       statusText: "string",
       rejectReason: "string?",
       priceLowFen: "number?",

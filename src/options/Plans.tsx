@@ -12,12 +12,15 @@ import {
   counterValue,
   formatRoomTime,
   fromDateTimeLocal,
+  planTime,
   ROOM_TITLE_MAX_UNITS,
+  roomPlanProblems,
   roomProblems,
   toDateTimeLocal,
   type RoomProblem
 } from "~core/room-rules"
 import { getDb, type RoomPlanRecord } from "~db/schema"
+import { readAsDataUrl } from "~lib/data-url"
 import { t } from "~lib/i18n"
 import type { PlanImageInput, PlanSaveRequest } from "~lib/messages"
 import { send } from "~lib/send"
@@ -39,14 +42,12 @@ interface Draft {
   roomCover: ImageChoice
 }
 
-const timeOf = (ms: number) => (ms > 0 ? ms : null)
-
 function draftOf(p: RoomPlanRecord | null): Draft {
   return {
     id: p?.id ?? null,
     title: p?.title ?? "",
-    start: toDateTimeLocal(p ? timeOf(p.start) : null),
-    end: toDateTimeLocal(p ? timeOf(p.end) : null),
+    start: toDateTimeLocal(p ? planTime(p.start) : null),
+    end: toDateTimeLocal(p ? planTime(p.end) : null),
     anchorName: p?.anchorName ?? "",
     anchorWechat: p?.anchorWechat ?? "",
     allowComment: p?.allowComment ?? true,
@@ -71,32 +72,8 @@ function problemsOf(d: Draft, now: number): RoomProblem[] {
   )
 }
 
-function recordProblems(p: RoomPlanRecord, now: number): RoomProblem[] {
-  return roomProblems(
-    {
-      title: p.title,
-      start: timeOf(p.start),
-      end: timeOf(p.end),
-      anchorName: p.anchorName,
-      anchorWechat: p.anchorWechat,
-      hasShareImage: !!p.shareImage,
-      hasRoomCover: !!p.roomCover
-    },
-    now
-  )
-}
-
 function imageInput(c: ImageChoice): PlanImageInput {
   return c.kind === "keep" ? { keep: true } : c.kind === "picked" ? { dataUrl: c.dataUrl } : null
-}
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
 }
 
 function coverProblemText(problem: string): string {
@@ -135,7 +112,7 @@ export function Plans() {
       {plans && plans.length === 0 && !editing && <p className="lh-muted">{t("plans_empty")}</p>}
       <ul className="lh-list">
         {plans?.map((p) => {
-          const problems = recordProblems(p, now)
+          const problems = roomPlanProblems(p, now)
           return (
             <li key={p.id} className="lh-plan" data-lh-plan={String(p.id)} data-lh-plan-problems={problems.join(" ")}>
               <div className="lh-plan-main">

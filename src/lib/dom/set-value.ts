@@ -1,6 +1,7 @@
 // Writing into framework-controlled forms (Vue v-model, React controlled inputs) the way a
 // person's typing does: the native value setter, then the events the framework listens to.
 // A bare `el.value = x` is undone at the framework's next render.
+import { dataUrlBytes } from "~lib/data-url"
 
 /** Set a text input's value through the prototype setter and announce it. Returns whether it held. */
 export function setInputValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
@@ -42,13 +43,10 @@ export async function waitFor<T>(probe: () => T | null | undefined | false, time
   }
 }
 
-/** bytes of a base64 data URL, without fetch (pages' CSP may forbid data: in connect-src). */
+/** A base64 data URL as a File, without fetch (pages' CSP may forbid data: in connect-src). */
 export function dataUrlToFile(dataUrl: string, name: string): File {
   const comma = dataUrl.indexOf(",")
   const meta = dataUrl.slice(5, comma)
   const type = meta.split(";")[0] || "application/octet-stream"
-  const bin = atob(dataUrl.slice(comma + 1))
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return new File([bytes], name, { type })
+  return new File([dataUrlBytes(dataUrl)], name, { type })
 }

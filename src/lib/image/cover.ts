@@ -260,64 +260,13 @@ const HEADER_BYTES = 256 * 1024
  */
 export async function makeCover(source: Blob, opts: MakeCoverOptions): Promise<MakeCoverResult> {
   const size = opts.size ?? COVER_SIZE
-  const maxBytes = opts.maxBytes ?? COVER_MAX_BYTES
-  const maxPixels = opts.maxPixels ?? IMAGE_MAX_PIXELS
-  if (source.size === 0) return { ok: false, problem: "image_empty" }
-
-  let head: Uint8Array
-  try {
-    head = new Uint8Array(await source.slice(0, HEADER_BYTES).arrayBuffer())
-  } catch {
-    return { ok: false, problem: "decode_failed" }
-  }
-  if (!sniffImageType(head)) return { ok: false, problem: "image_not_image" }
-  const dims = imageDimensions(head)
-  if (dims && dims.width * dims.height > maxPixels) return { ok: false, problem: "image_too_large" }
-
-  let bitmap: ImageBitmap
-  try {
-    // The whole picture at its own size: see the note at the top on resize options.
-    bitmap = await createImageBitmap(source)
-  } catch {
-    return { ok: false, problem: "decode_failed" }
-  }
-  try {
-    if (!bitmap.width || !bitmap.height) return { ok: false, problem: "decode_failed" }
-    if (bitmap.width * bitmap.height > maxPixels) return { ok: false, problem: "image_too_large" }
-
-    let canvas: OffscreenCanvas
-    let ctx: OffscreenCanvasRenderingContext2D | null
-    try {
-      canvas = new OffscreenCanvas(size, size)
-      ctx = canvas.getContext("2d", { alpha: false })
-    } catch {
-      return { ok: false, problem: "encode_failed" }
-    }
-    if (!ctx) return { ok: false, problem: "encode_failed" }
-    // White first: JPEG has no alpha, and what is transparent must read as white, not black.
-    ctx.fillStyle = "#ffffff"
-    ctx.fillRect(0, 0, size, size)
-    ctx.imageSmoothingEnabled = true
-    ctx.imageSmoothingQuality = "high"
-    const r = fitRect(bitmap.width, bitmap.height, size, opts.fit)
-    ctx.drawImage(bitmap, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh)
-
-    let found: QualitySearchResult
-    try {
-      found = await searchQuality(async (quality) => {
-        const blob = await canvas.convertToBlob({ type: "image/jpeg", quality })
-        // A browser without a JPEG encoder answers PNG instead: never pass that on as a cover.
-        if (blob.type !== "image/jpeg") throw new Error(`encoder answered ${blob.type}`)
-        return blob
-      }, maxBytes)
-    } catch {
-      return { ok: false, problem: "encode_failed" }
-    }
-    if (!found.ok) return { ok: false, problem: found.problem }
-    return { ok: true, blob: found.blob, width: size, height: size, bytes: found.blob.size, quality: found.quality }
-  } finally {
-    bitmap.close()
-  }
+  return makeImage(source, {
+    width: size,
+    height: size,
+    maxBytes: opts.maxBytes ?? COVER_MAX_BYTES,
+    fit: opts.fit,
+    maxPixels: opts.maxPixels
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,6 +279,8 @@ export async function makeCover(source: Blob, opts: MakeCoverOptions): Promise<M
  */
 export function fitRectTo(srcW: number, srcH: number, width: number, height: number, fit: ImageFit): FitRect {
   if (!(srcW > 0 && srcH > 0 && width > 0 && height > 0)) throw new RangeError(`fitRectTo: bad sizes ${srcW}×${srcH} → ${width}×${height}`)
+  // A square is fitRect's own case (its crop takes the shorter side as it is, with no rounding).
+  if (width === height) return fitRect(srcW, srcH, width, fit)
   if (fit === "crop") {
     // The largest part of the source with the target's aspect ratio.
     const scale = Math.min(srcW / width, srcH / height)
@@ -354,8 +305,10 @@ export interface MakeImageOptions {
 }
 
 /**
- * A width×height JPEG from a picture, on white, fitted by `fitRectTo`, at the highest quality
- * within `maxBytes`: what `makeCover` does for its square, for any rectangle. Worker-safe.
+ * A width×height JPEG from a picture (JPEG, PNG, GIF — first frame —, WebP or BMP): white
+ * background (transparent pictures come out on white), the picture fitted by `fitRectTo`
+ * (`fitRect` for a square), EXIF orientation applied, the highest JPEG quality that fits
+ * `maxBytes`. Worker-safe; `makeCover` is this for a square.
  */
 export async function makeImage(source: Blob, opts: MakeImageOptions): Promise<MakeCoverResult> {
   const { width, height, maxBytes } = opts
@@ -372,6 +325,7 @@ export async function makeImage(source: Blob, opts: MakeImageOptions): Promise<M
   if (dims && dims.width * dims.height > maxPixels) return { ok: false, problem: "image_too_large" }
   let bitmap: ImageBitmap
   try {
+    // The whole picture at its own size: see the note at the top on resize options.
     bitmap = await createImageBitmap(source)
   } catch {
     return { ok: false, problem: "decode_failed" }
@@ -388,6 +342,7 @@ export async function makeImage(source: Blob, opts: MakeImageOptions): Promise<M
       return { ok: false, problem: "encode_failed" }
     }
     if (!ctx) return { ok: false, problem: "encode_failed" }
+    // White first: JPEG has no alpha, and what is transparent must read as white, not black.
     ctx.fillStyle = "#ffffff"
     ctx.fillRect(0, 0, width, height)
     ctx.imageSmoothingEnabled = true
@@ -398,6 +353,7 @@ export async function makeImage(source: Blob, opts: MakeImageOptions): Promise<M
     try {
       found = await searchQuality(async (quality) => {
         const blob = await canvas.convertToBlob({ type: "image/jpeg", quality })
+        // A browser without a JPEG encoder answers PNG instead: never pass that on as a cover.
         if (blob.type !== "image/jpeg") throw new Error(`encoder answered ${blob.type}`)
         return blob
       }, maxBytes)

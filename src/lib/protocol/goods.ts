@@ -1,19 +1,12 @@
 // Messages from the WeChat console: the 添加商品 picker and fill, the 商品库 table, the goods queue.
-import type { GoodsRow, GoodsStatus, PriceType } from "~core/goods"
+import { GOODS_STATUSES, type GoodsRow, type GoodsStatus, type PriceType } from "~core/goods"
+import type { ProductSummary } from "~core/product"
 import type { CoverFit } from "~db/schema"
 
 import { isRecord, text, type Senders, type Validator, type Validators } from "./validate"
 
 /** A captured product offered for WeChat's 添加商品, with what WeChat already holds for it. */
-export interface GoodsCandidate {
-  key: string
-  shopOrigin: string
-  productId: number
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  link: string
-  imageUrl: string | null
+export interface GoodsCandidate extends ProductSummary {
   /** The goods-library state of its link, null when WeChat has no such goods. */
   goodsStatus: GoodsStatus | null
   rejectReason: string | null
@@ -78,7 +71,7 @@ export interface GoodsProtocol {
 }
 
 const MAX_ROWS = 500
-const STATUSES: readonly (GoodsStatus | null)[] = ["draft", "reviewing", "rejected", "approved", null]
+const STATUSES: readonly (GoodsStatus | null)[] = [...GOODS_STATUSES, null]
 const KEY = /^https?:\/\/[^|\s]{1,200}\|\d{1,15}$/
 
 const goodsRow: Validator<GoodsRowMessage> = (v) => {

@@ -21,6 +21,9 @@ export interface CaptureCounts {
   rejected: number
 }
 
+/** Counts of a capture not yet begun: every outcome at 0. */
+export const emptyCaptureCounts = (): CaptureCounts => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 })
+
 /** A shop's capture-all job as the 商品管理 page shows it (docs/data-model.md, `jobs`). */
 export interface CaptureAllView {
   /** running: pages are being stored (or the tab driving it went away); paused: stopped by the merchant or an error, resumable; done. */

@@ -1,6 +1,6 @@
 // Messages of the WeChat console: qualification, 直播间管理 rooms, room plans and fill-room;
 // and the options page's room-plan editor (sender "extension").
-import type { RoomProblem } from "~core/room-rules"
+import type { RoomPlanFields, RoomProblem } from "~core/room-rules"
 
 import { intIn, isRecord, text, type Senders, type Validator, type Validators } from "./validate"
 
@@ -44,15 +44,8 @@ export interface PlanImageFacts {
 }
 
 /** A room plan without its images' bytes (docs/data-model.md, `plans`). */
-export interface RoomPlanView {
+export interface RoomPlanView extends RoomPlanFields {
   id: number
-  title: string
-  /** ms since epoch; null when the plan has no time yet (a draft). */
-  start: number | null
-  end: number | null
-  anchorName: string
-  anchorWechat: string
-  allowComment: boolean
   shareImage: PlanImageFacts | null
   roomCover: PlanImageFacts | null
   /** Rules the plan breaks now (core/room-rules.ts). */
@@ -74,15 +67,9 @@ export type PlanImageInput = { keep: true } | { dataUrl: string } | null
 
 export type PlanFit = "contain" | "crop"
 
-export interface PlanSaveRequest {
+export interface PlanSaveRequest extends RoomPlanFields {
   /** null: a new plan. */
   id: number | null
-  title: string
-  start: number | null
-  end: number | null
-  anchorName: string
-  anchorWechat: string
-  allowComment: boolean
   /** How picked pictures are fitted into WeChat's sizes. */
   fit: PlanFit
   shareImage: PlanImageInput

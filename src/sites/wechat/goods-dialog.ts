@@ -3,6 +3,7 @@
 // plan into it field by field. Collect first: when a field we need is missing, nothing is
 // written and the report names it.
 import type { PriceType } from "~core/goods"
+import { labelledInputs, radioForText, sectionFor, usableInputs } from "~lib/dom/form"
 import { setFiles, setInputValue, waitFor } from "~lib/dom/set-value"
 import { elementsWithText, labelText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
@@ -46,38 +47,14 @@ function labelsIn(scope: ParentNode, texts: readonly string[]): HTMLElement[] {
   return elementsWithText(scope, texts, LABEL_LIKE).filter((el) => !el.closest("[data-lh-panel]") && !isClickable(el))
 }
 
-/**
- * The section of the form a field label heads: the largest ancestor of the label that
- * holds no other field's label (so a row, however it is nested).
- */
-function sectionFor(dialog: HTMLElement, label: HTMLElement): HTMLElement {
-  const others = Object.values(GOODS_LABELS)
-    .flatMap((texts) => labelsIn(dialog, texts))
-    .filter((l) => l !== label)
-  let section: HTMLElement = label
-  for (let up = label.parentElement; up && up !== dialog; up = up.parentElement) {
-    if (others.some((o) => up.contains(o))) break
-    section = up
-  }
-  return section
-}
-
-function shownInputs(scope: ParentNode, selector: string): HTMLInputElement[] {
-  return [...scope.querySelectorAll<HTMLInputElement>(selector)].filter(
-    (el) => !el.closest("[data-lh-panel]") && !el.disabled && !el.readOnly && (isShown(el) || isShown(el.parentElement ?? el))
-  )
+/** The section of the dialog a field label heads (bounded by the other fields' labels). */
+function sectionOfLabel(dialog: HTMLElement, label: HTMLElement): HTMLElement {
+  return sectionFor(dialog, label, Object.values(GOODS_LABELS).flatMap((texts) => labelsIn(dialog, texts)))
 }
 
 /** The text control of a field: `for=`, then the first enabled text input of its section. */
 function textControl(dialog: HTMLElement, texts: readonly string[]): HTMLInputElement | null {
-  for (const label of labelsIn(dialog, texts)) {
-    const id = label.getAttribute("for")
-    const byId = id ? label.ownerDocument.getElementById(id) : null
-    if (byId instanceof HTMLInputElement || byId instanceof HTMLTextAreaElement) return byId as HTMLInputElement
-    const inputs = shownInputs(sectionFor(dialog, label), TEXT_INPUT)
-    if (inputs[0]) return inputs[0]
-  }
-  return null
+  return labelledInputs(labelsIn(dialog, texts), (label) => sectionOfLabel(dialog, label), { selector: TEXT_INPUT })[0] ?? null
 }
 
 export interface GoodsDialogFields {
@@ -91,29 +68,15 @@ export interface GoodsDialogFields {
 
 /** The radio of one price form: the radio input whose label (or row) reads 一口价 etc. */
 function priceRadio(section: HTMLElement, text: string): HTMLInputElement | null {
-  for (const el of elementsWithText(section, text, LABEL_LIKE)) {
-    const label = el.closest("label")
-    const inLabel = label?.querySelector<HTMLInputElement>("input[type=radio]")
-    if (inLabel) return inLabel
-    const forId = label?.getAttribute("for")
-    const byFor = forId ? section.ownerDocument.getElementById(forId) : null
-    if (byFor instanceof HTMLInputElement && byFor.type === "radio") return byFor
-    // The radio right before its text in the same small container.
-    for (let up: HTMLElement | null = el.parentElement, d = 0; up && up !== section && d < 3; up = up.parentElement, d++) {
-      const radios = up.querySelectorAll<HTMLInputElement>("input[type=radio]")
-      if (radios.length === 1) return radios[0]
-      if (radios.length > 1) break
-    }
-  }
-  return null
+  return radioForText(section, elementsWithText(section, text, LABEL_LIKE))
 }
 
 export function collectGoodsDialog(dialog: HTMLElement): GoodsDialogFields {
   const coverLabel = labelsIn(dialog, GOODS_LABELS.cover)[0] ?? null
-  const coverSection = coverLabel ? sectionFor(dialog, coverLabel) : null
+  const coverSection = coverLabel ? sectionOfLabel(dialog, coverLabel) : null
   const coverInput = coverSection?.querySelector<HTMLInputElement>("input[type=file]") ?? null
   const priceLabel = labelsIn(dialog, GOODS_LABELS.priceForm)[0] ?? null
-  const priceSection = priceLabel ? sectionFor(dialog, priceLabel) : null
+  const priceSection = priceLabel ? sectionOfLabel(dialog, priceLabel) : null
   const radios: GoodsDialogFields["radios"] = {}
   if (priceSection) {
     for (const type of [1, 2, 3] as PriceType[]) {
@@ -133,7 +96,7 @@ export function collectGoodsDialog(dialog: HTMLElement): GoodsDialogFields {
 
 /** The price inputs shown for the chosen form, in order ([price] or [low, high] / [original, current]). */
 export function priceInputs(section: HTMLElement, type: PriceType): HTMLInputElement[] {
-  const inputs = shownInputs(section, TEXT_INPUT)
+  const inputs = usableInputs(section, TEXT_INPUT)
   if (type !== 3 || inputs.length < 2) return inputs
   // 显示折扣价: 原价 then 现价, by their labels where the markup has them in another order.
   const [a, b] = inputs

@@ -2,12 +2,12 @@
 // and reading its goods table by its column headers (基本信息 · 价格 · 链接 · 状态 · 操作),
 // whether header and body share one <table> or not.
 import { goodsStatusFromText, rejectReasonFrom, type GoodsRow } from "~core/goods"
+import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
 export const SHELF_TEXT = { pending: "未入库", approved: "已入库" } as const
 export const ADD_GOODS_TEXT = "添加商品"
-const HEADERS = { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"] }
 
 export type Shelf = "pending" | "approved"
 export type { GoodsRow }
@@ -46,52 +46,27 @@ export function currentShelf(root: ParentNode): Shelf | null {
   return null
 }
 
-interface HeaderMap {
-  row: HTMLElement
-  cells: HTMLElement[]
-  col: { info: number; price: number; url: number; status: number }
-}
-
 function cellText(el: Element): string {
   return (el.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
 }
 
-/** The header row that names the goods columns (at least 基本信息 and 链接). */
-function findHeader(root: ParentNode): HeaderMap | null {
-  for (const row of root.querySelectorAll<HTMLElement>("tr, [role=row]")) {
-    const cells = [...row.querySelectorAll<HTMLElement>(":scope > th, :scope > td, :scope > [role=columnheader]")]
-    if (cells.length < 3) continue
-    const texts = cells.map(cellText)
-    const find = (names: string[]) => texts.findIndex((t) => names.includes(t))
-    const col = { info: find(HEADERS.info), price: find(HEADERS.price), url: find(HEADERS.url), status: find(HEADERS.status) }
-    if (col.info >= 0 && col.url >= 0 && shown(row)) return { row, cells, col }
-  }
-  return null
-}
-
-/** Body rows: rows after the header, in the nearest container that holds them, with the header's column count. */
-function bodyRows(header: HeaderMap): HTMLElement[] {
-  const width = header.cells.length
-  for (let box = header.row.parentElement; box; box = box.parentElement) {
-    const rows = [...box.querySelectorAll<HTMLElement>("tr, [role=row]")].filter(
-      (r) => r !== header.row && header.row.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING && cellsOf(r).length === width
-    )
-    if (rows.length || box.querySelectorAll("tr, [role=row]").length > 1 + rows.length) return rows
-  }
-  return []
-}
-
-function cellsOf(row: HTMLElement): HTMLElement[] {
-  return [...row.querySelectorAll<HTMLElement>(":scope > td, :scope > th, :scope > [role=cell], :scope > [role=gridcell]")]
+/** The goods table: its header names at least 基本信息 and 链接. */
+const GOODS_TABLE: TableSpec<"info" | "price" | "url" | "status"> = {
+  columns: { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"] },
+  required: ["info", "url"],
+  minCells: 3,
+  headerCells: ["th", "td", "[role=columnheader]"],
+  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
+  text: cellText
 }
 
 /** The rows of the goods table shown, or null when there is no goods table on the page. */
 export function readGoodsTable(root: ParentNode): GoodsRow[] | null {
-  const header = findHeader(root)
-  if (!header) return null
+  const table = readTable(root, GOODS_TABLE)
+  if (!table) return null
+  const { header } = table
   const out: GoodsRow[] = []
-  for (const row of bodyRows(header)) {
-    const cells = cellsOf(row)
+  for (const { cells } of table.rows) {
     const url = cellText(cells[header.col.url])
     if (!url) continue
     const statusCell = header.col.status >= 0 ? cells[header.col.status] : null

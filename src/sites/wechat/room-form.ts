@@ -3,6 +3,7 @@
 // 允许评论 是/否 · 分享卡片封面 · 直播间封面 — whatever the markup around them, and the fill
 // script. Collect first: when a field is missing nothing is written and the report names it.
 import type { RoomFormValues } from "~core/room-rules"
+import { labelledInputs, radioForText, sectionFor } from "~lib/dom/form"
 import { clickChoice, setFiles, setInputValue, waitFor } from "~lib/dom/set-value"
 import { isShown } from "~lib/dom/visible"
 
@@ -55,56 +56,27 @@ export function findRoomForms(root: ParentNode): HTMLElement[] {
   return out
 }
 
-/** The largest ancestor of a field's label that holds no other field's label: its row. */
-function sectionFor(form: HTMLElement, label: HTMLElement): HTMLElement {
+/** The row a field's label heads, bounded by every other label of the form (not by one nesting it or nested in it). */
+function sectionOfLabel(form: HTMLElement, label: HTMLElement): HTMLElement {
   const others = [...Object.values(ROOM_LABELS).flatMap((texts) => labelsIn(form, texts)), ...labelsIn(form, OTHER_LABELS)].filter(
-    (l) => l !== label && !l.contains(label) && !label.contains(l)
+    (l) => !l.contains(label) && !label.contains(l)
   )
-  let section: HTMLElement = label
-  for (let up = label.parentElement; up && up !== form; up = up.parentElement) {
-    if (others.some((o) => up.contains(o))) break
-    section = up
-  }
-  return section
+  return sectionFor(form, label, others)
 }
 
 function sectionOf(form: HTMLElement, texts: readonly string[]): HTMLElement | null {
   const label = labelsIn(form, texts)[0]
-  return label ? sectionFor(form, label) : null
+  return label ? sectionOfLabel(form, label) : null
 }
 
-function usable(el: HTMLInputElement): boolean {
-  return !el.closest("[data-lh-panel]") && !el.disabled && (isShown(el) || isShown(el.parentElement ?? el))
-}
-
-/** The text inputs of a section (for= first), in document order. */
+/** The text inputs of a field (for= first, else its row's, read-only ones included), in document order. */
 function textInputs(form: HTMLElement, texts: readonly string[]): HTMLInputElement[] {
-  for (const label of labelsIn(form, texts)) {
-    const id = label.getAttribute("for")
-    const byId = id ? label.ownerDocument.getElementById(id) : null
-    if ((byId instanceof HTMLInputElement && byId.matches(TEXT_INPUT)) || byId instanceof HTMLTextAreaElement) return [byId as HTMLInputElement]
-    const inputs = [...sectionFor(form, label).querySelectorAll<HTMLInputElement>(TEXT_INPUT)].filter(usable)
-    if (inputs.length) return inputs
-  }
-  return []
+  return labelledInputs(labelsIn(form, texts), (label) => sectionOfLabel(form, label), { selector: TEXT_INPUT, readOnly: true, forMatches: true })
 }
 
 /** The radio of a choice (是 / 否): in its label, by for=, or alone next to its text. */
 function choiceRadio(section: HTMLElement, text: string): HTMLInputElement | null {
-  for (const el of textElements(section, [text], LABEL_LIKE)) {
-    const label = el.closest("label")
-    const inLabel = label?.querySelector<HTMLInputElement>("input[type=radio]")
-    if (inLabel) return inLabel
-    const forId = label?.getAttribute("for")
-    const byFor = forId ? section.ownerDocument.getElementById(forId) : null
-    if (byFor instanceof HTMLInputElement && byFor.type === "radio") return byFor
-    for (let up: HTMLElement | null = el.parentElement, d = 0; up && up !== section && d < 3; up = up.parentElement, d++) {
-      const radios = up.querySelectorAll<HTMLInputElement>("input[type=radio]")
-      if (radios.length === 1) return radios[0]
-      if (radios.length > 1) break
-    }
-  }
-  return null
+  return radioForText(section, textElements(section, [text], LABEL_LIKE))
 }
 
 export interface RoomFormFields {

@@ -7,17 +7,12 @@
 import { liveStatusFromText, LIVE_STATUS_TEXT } from "~core/rooms"
 import { parseRoomTime } from "~core/room-rules"
 import type { WechatRoomMessage } from "~lib/messages"
+import { findHeaderRow, readTable, type TableSpec } from "~lib/dom/table"
 import { isShown } from "~lib/dom/visible"
 
 import { findButton, hasConsoleTabs, isDisabled, readable, shownText } from "./console"
 
 export const CREATE_ROOM_TEXT = "创建直播间"
-const HEADERS = {
-  info: ["直播间信息", "直播间", "直播间名称", "直播标题", "房间信息"],
-  anchor: ["主播", "主播信息", "主播昵称"],
-  time: ["开播时间", "直播时间", "计划直播时间"],
-  status: ["直播状态", "状态"]
-}
 export const EMPTY_TEXTS = ["暂无直播房间", "暂无直播间", "暂无数据"]
 const NEXT_PAGE = ["下一页", "next page", "Next"]
 
@@ -26,49 +21,31 @@ const DATETIME = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]+(\d{1,2}:\d{2})(?::\d{2})?
 const ANCHOR_LABEL = /^主播(?:昵称)?\s*[：:]\s*/
 const WECHAT_LABEL = /^(?:主播)?微信(?:账号|号)\s*[：:]\s*/
 
-interface HeaderMap {
-  row: HTMLElement
-  cells: HTMLElement[]
-  col: { info: number; anchor: number; time: number; status: number }
-}
-
 function cellText(el: Element | undefined): string {
   return (el?.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
 }
 
-function cellsOf(row: HTMLElement): HTMLElement[] {
-  return [...row.querySelectorAll<HTMLElement>(":scope > td, :scope > th, :scope > [role=cell], :scope > [role=gridcell], :scope > [role=columnheader]")]
-}
+const CELLS = ["td", "th", "[role=cell]", "[role=gridcell]", "[role=columnheader]"]
 
-/** The header row naming the room columns (the info column and the status column at least). */
-function findHeader(root: ParentNode): HeaderMap | null {
-  for (const row of root.querySelectorAll<HTMLElement>("tr, [role=row]")) {
-    if (row.closest("[data-lh-panel]")) continue
-    const cells = cellsOf(row)
-    if (cells.length < 2) continue
-    const texts = cells.map((c) => readable(c.textContent))
-    const find = (names: string[]) => texts.findIndex((t) => names.includes(t))
-    const col = { info: find(HEADERS.info), anchor: find(HEADERS.anchor), time: find(HEADERS.time), status: find(HEADERS.status) }
-    if (col.info >= 0 && col.status >= 0 && isShown(row)) return { row, cells, col }
-  }
-  return null
-}
-
-/** Body rows: after the header, in the nearest container holding them, as wide as the header. */
-function bodyRows(header: HeaderMap): HTMLElement[] {
-  const width = header.cells.length
-  for (let box = header.row.parentElement; box; box = box.parentElement) {
-    const all = [...box.querySelectorAll<HTMLElement>("tr, [role=row]")].filter((r) => r !== header.row && !r.closest("[data-lh-panel]"))
-    const rows = all.filter((r) => header.row.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING && cellsOf(r).length === width)
-    if (rows.length || all.length > rows.length) return rows
-  }
-  return []
+/** The room table: its header names the info column and the status column at least. */
+const ROOM_TABLE: TableSpec<"info" | "anchor" | "time" | "status"> = {
+  columns: {
+    info: ["直播间信息", "直播间", "直播间名称", "直播标题", "房间信息"],
+    anchor: ["主播", "主播信息", "主播昵称"],
+    time: ["开播时间", "直播时间", "计划直播时间"],
+    status: ["直播状态", "状态"]
+  },
+  required: ["info", "status"],
+  minCells: 2,
+  headerCells: CELLS,
+  bodyCells: CELLS,
+  text: (c) => readable(c.textContent)
 }
 
 /** Is the 直播间管理 view shown: its tab current-looking or its table, and 创建直播间? */
 export function isRoomList(root: ParentNode): boolean {
   if (!findButton(root, CREATE_ROOM_TEXT)) return false
-  return !!findHeader(root) || (hasConsoleTabs(root) && shownText(root, EMPTY_TEXTS).length > 0)
+  return !!findHeaderRow(root, ROOM_TABLE) || (hasConsoleTabs(root) && shownText(root, EMPTY_TEXTS).length > 0)
 }
 
 /** The text pieces of an element, in order (each text node, trimmed). */
@@ -139,16 +116,16 @@ export interface RoomListReading {
 /** The rooms 直播间管理 shows now, or null when this is not that view (or it has not loaded). */
 export function readRoomList(root: ParentNode): RoomListReading | null {
   if (!findButton(root, CREATE_ROOM_TEXT)) return null
-  const header = findHeader(root)
-  if (!header) {
+  const table = readTable(root, ROOM_TABLE)
+  if (!table) {
     // The empty list: its text and the 创建直播间 button, in the console with its tabs.
     if (hasConsoleTabs(root) && shownText(root, EMPTY_TEXTS).length) return { rooms: [], skipped: 0, complete: true }
     return null
   }
+  const { header } = table
   const rooms: WechatRoomMessage[] = []
   let skipped = 0
-  for (const row of bodyRows(header)) {
-    const cells = cellsOf(row)
+  for (const { row, cells } of table.rows) {
     const rowPieces = pieces(row)
     // Pieces joined with spaces: cells and spans glued by textContent would run into each other.
     const text = rowPieces.join(" ")
