@@ -67,7 +67,11 @@ export class GoodsPanel {
     tools.append(this.search, originalLabel, cropLabel)
     this.list = el("ul", { "data-lh-picker-list": "" })
     this.list.style.cssText = "list-style:none;margin:0;padding:0;max-height:220px;overflow:auto;border-top:1px solid #e5e5e5"
-    this.picker.append(tools, this.list)
+    // Goods added in the console can never be managed through WeChat's API afterwards (300011):
+    // a merchant whose HiMall pushes goods by API should know before adding by hand.
+    const apiNote = el("p", { "data-lh-note": "api-300011" }, t("fill_console_note"))
+    apiNote.style.cssText = "margin:6px 0 0;color:#888;font-size:12px"
+    this.picker.append(tools, this.list, apiNote)
 
     this.fix = el("div", { "data-lh-name-fix": "" })
     this.fix.hidden = true

@@ -183,6 +183,8 @@ describe("fill 添加商品 from a captured product", () => {
     await page.locator('[data-lh="fill-goods"]').click()
     const pick = page.locator(`[data-lh="pick-product"][data-lh-product-id="${IDS.single}"]`)
     await expect.poll(() => pick.isDisabled(), { timeout: 10_000 }).toBe(true)
+    // The merchant is told that console-added goods cannot be managed through the API later.
+    expect(await page.locator('[data-lh-note="api-300011"]').textContent()).toContain("300011")
     await page.locator('[data-lh="picker-search"]').fill("旅行箱")
     await expect.poll(() => page.locator('[data-lh="pick-product"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-lh-product-id")))).toEqual(["19"])
     await page.locator('[data-lh="picker-search"]').fill("128")
