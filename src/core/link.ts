@@ -14,7 +14,8 @@ export type LinkProblem = "link_empty" | "link_invalid"
 export function normalizeLink(raw: string): { ok: true; link: string } | { ok: false; problem: LinkProblem } {
   let link = raw.trim().replace(/\s+/g, "")
   if (link === "") return { ok: false, problem: "link_empty" }
-  if (/^[a-z0-9_-]+%2f/i.test(link)) {
+  // A whole path URL-encoded, with or without its leading slash (pages%2F… or %2Fpages%2F…).
+  if (/^(?:%2f)*[a-z0-9_-]+%2f/i.test(link)) {
     try {
       link = decodeURIComponent(link)
     } catch {
@@ -26,8 +27,13 @@ export function normalizeLink(raw: string): { ok: true; link: string } | { ok: f
   return { ok: true, link }
 }
 
-/** HiMall recovers a product id from a goods link as its first number. */
+/**
+ * HiMall recovers a product id from a goods link as its first number (of the query, once the
+ * link is cleaned: an encoded path's `%2F` holds no id).
+ */
 export function productIdFromLink(link: string): number | null {
+  const clean = normalizeLink(link)
+  if (clean.ok) link = clean.link
   const m = /(\d+)/.exec(link.split("?")[1] ?? link)
   return m ? Number(m[1]) : null
 }

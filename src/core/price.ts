@@ -45,6 +45,8 @@ export function parsePrice(text: string | null | undefined): PriceResult {
   // Split on a range separator, not on the sign of a leading negative number.
   const parts = t.split(/~|至|(?<=\d)-(?=\d)/)
   if (parts.length > 2) return { ok: false, problem: "price_not_number" }
+  // A range with an end missing ("399.00~") is not an empty price: it cannot be read.
+  if (parts.length === 2 && (parts[0] === "" || parts[1] === "")) return { ok: false, problem: "price_not_number" }
   const low = parseAmount(parts[0])
   if (!low.ok) return low
   if (parts.length === 1) return { ok: true, lowFen: low.fen, highFen: low.fen }

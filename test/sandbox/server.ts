@@ -33,7 +33,11 @@ export interface Sandbox {
 export interface SandboxOptions {
   wechatPort?: number
   himallPort?: number
-  /** Extra shop hosts to map besides shop.sandbox.test (each must end in .sandbox.test). */
+  /**
+   * Extra shop hosts to map besides shop.sandbox.test. Hosts below .sandbox.test are granted in
+   * the sandbox build; any other host (e.g. `shop.example.com`) is a HiMall shop the merchant did
+   * not enable.
+   */
   shopHosts?: string[]
   quiet?: boolean
 }
@@ -117,9 +121,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     tls,
     makeHandler((h) => (WECHAT_HOSTS.includes(h) ? wechat : undefined), quiet)
   )
+  const extraShopHosts = new Set((opts.shopHosts ?? []).map((h) => h.toLowerCase()))
   const himallServer = createServer(
     tls,
-    makeHandler((h) => (h === "sandbox.test" || h.endsWith(".sandbox.test") ? shop(h) : undefined), quiet)
+    makeHandler((h) => (h === "sandbox.test" || h.endsWith(".sandbox.test") || extraShopHosts.has(h) ? shop(h) : undefined), quiet)
   )
   const wechatPort = await listen(wechatServer, opts.wechatPort ?? 0)
   const himallPort = await listen(himallServer, opts.himallPort ?? 0)

@@ -9,6 +9,8 @@
 // documented there. Thumbnails keep the original's encoding and are exactly N×N: the
 // original is scaled to fit (never enlarged beyond N) and centred on white, or on a
 // transparent background for the alpha kinds.
+import { crc32, deflateSync } from "node:zlib"
+
 import sharp from "sharp"
 
 import type { ImageKind } from "./seed"
@@ -40,6 +42,50 @@ const SPECS: Partial<Record<ImageKind, Spec>> = {
   cmyk: { width: 800, height: 800, format: "jpeg", alpha: false, cmyk: true, noise: 6 },
   tall: { width: 800, height: 2400, format: "jpeg", alpha: false, noise: 8 },
   wide: { width: 2400, height: 800, format: "jpeg", alpha: false, noise: 8 }
+}
+
+/** The `huge` kind's original: more pixels than a browser should decode for a 200×200 cover. */
+export const HUGE_SIZE = { width: 12000, height: 9000 }
+/** The `heavy` kind's original is at least this many bytes. */
+export const HEAVY_BYTES = 30 * 1024 * 1024
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([length, body, crc])
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** A valid 12000×9000 PNG, 1-bit grey: white with a dark square in the middle, ~20 KB. */
+function hugePng(): Buffer {
+  const { width, height } = HUGE_SIZE
+  const stride = 1 + width / 8
+  const raw = Buffer.alloc(stride * height, 0xff)
+  for (let y = 0; y < height; y++) {
+    raw[y * stride] = 0 // filter type: none
+    if (y >= height / 3 && y < (2 * height) / 3) raw.fill(0x00, y * stride + 1 + width / 24, y * stride + 1 + width / 12)
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 1 // bit depth
+  ihdr[9] = 0 // greyscale
+  return Buffer.concat([PNG_SIGNATURE, pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(raw, { level: 9 })), pngChunk("IEND", Buffer.alloc(0))])
+}
+
+/** The `png` kind's original with a private ancillary chunk (`prVt`, skipped by decoders) making it 30 MB. */
+async function heavyPng(id: number): Promise<Buffer> {
+  const picture = await productImage(id, "png", 0)!
+  const block = Buffer.alloc(1024 * 1024)
+  const rand = rng(id)
+  for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((rand() * 0x100000000) >>> 0, i)
+  const padding = Buffer.concat(Array.from({ length: Math.ceil(HEAVY_BYTES / block.length) }, () => block))
+  const iend = picture.length - 12 // the IEND chunk is the last 12 bytes
+  return Buffer.concat([picture.subarray(0, iend), pngChunk("prVt", padding), picture.subarray(iend)])
 }
 
 /** The original's size and encoding for an image kind, or undefined for the bad cases. */
@@ -154,6 +200,17 @@ const cache = new Map<string, Promise<Buffer>>()
 
 /** The bytes of product `id`'s image of `kind`; `size` 0 is the original. */
 export function productImage(id: number, kind: ImageKind, size: number): Promise<Buffer> | undefined {
+  if (kind === "huge" || kind === "heavy") {
+    if (size !== 0) return productImage(id, "png", size)
+    const key = `${id}/${kind}/0`
+    let p = cache.get(key)
+    if (!p) {
+      p = kind === "huge" ? Promise.resolve().then(hugePng) : heavyPng(id)
+      p.catch(() => cache.delete(key))
+      cache.set(key, p)
+    }
+    return p
+  }
   const spec = SPECS[kind]
   if (!spec) return undefined
   const key = `${id}/${kind}/${size}`

@@ -82,7 +82,7 @@ const pagerBar = (left: string) => `
     <div class="pagination-wrap"></div>
   </div>`
 
-export function productManagementPage(area: Area, shopNames: string[], liveLinkAction: boolean): string {
+export function productManagementPage(area: Area, shopNames: string[], liveLinkAction: boolean, liveLinkFormat = "pages/productdetail/productdetail?id={id}"): string {
   const seller = area === "SellerAdmin"
   const tabs = ["所有商品", "销售中", "待审核", "违规下架", "商品设置"]
     .map((t, i) => `<li${i === 0 ? ' class="active"' : ""}><a href="javascript:;" data-tab="${i}">${t}</a></li>`)
@@ -127,7 +127,7 @@ export function productManagementPage(area: Area, shopNames: string[], liveLinkA
     menu: { items: ["商品管理", "分类管理", "品牌管理", "类型管理", "咨询管理", "评论管理"], active: "商品管理" },
     body,
     scripts: ["product.js"],
-    data: { area, seller, liveLinkAction }
+    data: { area, seller, liveLinkAction, liveLinkFormat }
   })
 }
 

@@ -18,6 +18,10 @@
  * - `html`        200 text/html: the admin login page (an expired session answer)
  * - `empty`       200 image/png with a 0-byte body
  * - `slow`        an 800×800 JPEG answered after a 10 s delay
+ * Used by no seed product (tests seed them), not in IMAGE_KINDS:
+ * - `huge`        12000×9000 PNG (108 megapixels, a small file: 1-bit grey, compressed)
+ * - `heavy`       a 30 MB PNG file: an 800×800 picture carrying a 30 MB private chunk
+ * Their thumbnails are those of `png` (800×800 opaque PNG, scaled).
  */
 export type ImageKind =
   | "jpeg"
@@ -34,7 +38,10 @@ export type ImageKind =
   | "html"
   | "empty"
   | "slow"
+  | "huge"
+  | "heavy"
 
+/** The kinds of the seed products (every one shows on the grid's first page). */
 export const IMAGE_KINDS: ImageKind[] = [
   "jpeg", "photo", "png", "alpha-2000", "alpha-600", "gif", "webp", "cmyk", "tall", "wide",
   "missing", "html", "empty", "slow"

@@ -6,7 +6,7 @@ import sharp from "sharp"
 
 import { DEFAULT_SHOP_HOST, startSandbox } from "../server"
 import { launchChromium } from "../../support/browser"
-import { imageSpec, SLOW_DELAY_MS } from "./images"
+import { HEAVY_BYTES, HUGE_SIZE, imageSpec, SLOW_DELAY_MS } from "./images"
 import { IMAGE_KINDS, type Product, type Room } from "./seed"
 
 const sb = await startSandbox()
@@ -122,6 +122,25 @@ try {
     sb.shop().setState({ liveLinkAction: true })
   })
 
+  await check("liveLinkFormat shapes the dialog's 商品链接; a text price that is no plain number reaches .thisPrice as it is", async () => {
+    sb.shop().setState({
+      liveLinkFormat: "/pages/productdetail/productdetail?id={id}",
+      products: [
+        { id: 5, name: "文本价格", price: "￥1,299.00", shopId: 1 },
+        { id: 4, name: "数字价格", price: "59.9", maxPrice: "68", shopId: 1 }
+      ]
+    })
+    await page.goto(`${shop}/Admin/Product/Management`)
+    await page.waitForSelector(`${ROW}:nth-child(2)`)
+    const prices = await page.$$eval(`${ROW} input.thisPrice`, (els) => els.map((e) => (e as HTMLInputElement).value))
+    assert(JSON.stringify(prices) === JSON.stringify(["￥1,299.00", "59.90~68.00"]), JSON.stringify(prices))
+    await page.click(`${ROW} a.live-link`)
+    const link = await page.$eval(".aui_outer input", (el) => (el as HTMLInputElement).value)
+    assert(link === "/pages/productdetail/productdetail?id=5", `link ${link}`)
+    sb.shop().reset()
+    assert((sb.shop().getState() as { liveLinkFormat: string }).liveLinkFormat === "pages/productdetail/productdetail?id={id}", "reset format")
+  })
+
   await check("seller backend lists shop 1 only; routes are case-insensitive", async () => {
     const r = JSON.parse((await http("POST", "/sellerADMIN/product/LIST", "page=1&rows=100")).body.toString())
     const own = state().products.filter((p) => p.shopId === 1).length
@@ -157,6 +176,18 @@ try {
         assert(orig.status === 200 && orig.type === "image/png" && orig.body.length === 0, `empty: ${orig.body.length} bytes`)
       }
     }
+    // The kinds no seed product has: a huge picture, a heavy file.
+    sb.shop().setState({ products: [...products, { id: 201, name: "巨幅图片", price: 1, shopId: 1, imageKind: "huge" }, { id: 202, name: "超大文件", price: 1, shopId: 1, imageKind: "heavy" }] })
+    for (const [id, kind] of [[201, "huge"], [202, "heavy"]] as const) {
+      const [orig, thumb] = await Promise.all([http("GET", `/Storage/Shop/1/Products/${id}/1.png`), http("GET", `/Storage/Shop/1/Products/${id}/1_220.png`)])
+      const m = await sharp(orig.body, { limitInputPixels: false }).metadata()
+      const t = await sharp(thumb.body).metadata()
+      assert(orig.status === 200 && orig.type === "image/png" && m.format === "png", `${kind}: ${orig.status} ${orig.type} ${m.format}`)
+      if (kind === "huge") assert(m.width === HUGE_SIZE.width && m.height === HUGE_SIZE.height, `huge: ${m.width}×${m.height}`)
+      else assert(orig.body.length >= HEAVY_BYTES && m.width === 800 && m.height === 800, `heavy: ${orig.body.length} bytes, ${m.width}×${m.height}`)
+      assert(t.format === "png" && t.width === 220 && t.height === 220, `${kind} thumb: ${t.format} ${t.width}×${t.height}`)
+    }
+    sb.shop().reset()
     const big = products.find((p) => p.imageKind === "photo")!
     const photo = await http("GET", `/Storage/Shop/${big.shopId}/Products/${big.id}/1.png`)
     assert(photo.body.length > 2 * 1024 * 1024, `photo only ${photo.body.length} bytes`)

@@ -50,10 +50,15 @@ interface State {
   liveLinkAction: boolean
   /** Whether the live room grid draws the room id as a hidden input (false: a version whose rows carry it only through the endpoint). */
   liveRoomIdInput: boolean
+  /** The 商品链接 the 小程序直播链接 dialog shows, `{id}` standing for the product id. */
+  liveLinkFormat: string
 }
 
+/** HiMall's own 商品链接: the mini-program product page. */
+export const LIVE_LINK_FORMAT = "pages/productdetail/productdetail?id={id}"
+
 function seedState(): State {
-  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true, liveRoomIdInput: true }
+  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true, liveRoomIdInput: true, liveLinkFormat: LIVE_LINK_FORMAT }
 }
 
 const num = (v: unknown, fallback = 0) => {
@@ -327,7 +332,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
 
     switch (route) {
       case "GET product/management":
-        html(productManagementPage(area, Object.values(SHOPS), state.liveLinkAction))
+        html(productManagementPage(area, Object.values(SHOPS), state.liveLinkAction, state.liveLinkFormat))
         return true
       case "POST product/list":
         sendJson(res, listProducts(await readForm(req), seller))
@@ -400,6 +405,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       if (patch.homepage !== undefined) state.homepage = patch.homepage as Homepage
       if (patch.liveLinkAction !== undefined) state.liveLinkAction = Boolean(patch.liveLinkAction)
       if (patch.liveRoomIdInput !== undefined) state.liveRoomIdInput = Boolean(patch.liveRoomIdInput)
+      if (patch.liveLinkFormat !== undefined) state.liveLinkFormat = String(patch.liveLinkFormat)
     },
     reset() {
       state = seedState()

@@ -13,8 +13,17 @@ $(function () {
     return isFinite(n) ? n.toFixed(2) : "0.00";
   }
 
-  /** The price as HiMall writes it in .thisPrice: "68.00" or "399.00~488.00". */
+  /** A price kept as a plain decimal number (or a number). */
+  function plainNumber(v) {
+    return typeof v === "number" || /^\s*-?\d+(\.\d+)?\s*$/.test(String(v));
+  }
+
+  /**
+   * The price as HiMall writes it in .thisPrice: "68.00" or "399.00~488.00". A price kept as
+   * text that is not a plain number ("￥1,299.00", "面议") is passed on as it is.
+   */
   function priceText(row) {
+    if (!plainNumber(row.price)) return String(row.price);
     var min = money(row.price);
     var max = money(row.MaxPrice == null ? row.price : row.MaxPrice);
     return max !== min ? min + "~" + max : min;
@@ -135,7 +144,7 @@ $(function () {
     var shopId = $cell.find(".thisShopId").val();
     var $form = $('<div class="live-link-form"></div>').append(
       $('<div class="form-row"><label>商品链接：</label><input type="text" class="form-control" readonly></div>')
-        .find("input").val("pages/productdetail/productdetail?id=" + id).end(),
+        .find("input").val(String(page.liveLinkFormat || "pages/productdetail/productdetail?id={id}").replace(/\{id\}/g, id)).end(),
       $('<div class="form-row"><label>商品名称：</label><input type="text" class="form-control" readonly></div>')
         .find("input").val($cell.find(".thisName").val()).end(),
       $('<div class="form-row"><label>商品价格：</label><span class="price"></span></div>')
