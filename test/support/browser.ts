@@ -228,3 +228,29 @@ export async function putRecords(b: ExtensionBrowser, table: string, records: un
     { name: table, rows: records }
   )
 }
+
+/**
+ * Chromium without any extension, with the same kind of profile (persistent, headless, same
+ * flags, locale and viewport) as launchWithExtension: the baseline for measuring what the
+ * extension adds. close() also removes its profile.
+ */
+export async function launchWithoutExtension(sandbox: Sandbox, opts: Pick<LaunchOptions, "headless" | "lang"> = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const lang = opts.lang ?? "zh-CN"
+  const userDataDir = mkdtempSync(join(tmpdir(), "lh-plain-"))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    locale: lang,
+    viewport: { width: 1280, height: 800 },
+    ignoreHTTPSErrors: true,
+    env: { ...process.env, LANGUAGE: lang.replace("-", "_"), LANG: `${lang.replace("-", "_")}.UTF-8` },
+    args: [...chromiumArgs(sandbox.hostRules), `--lang=${lang}`]
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+    }
+  }
+}

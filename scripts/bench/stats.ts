@@ -1,0 +1,72 @@
+// Figures of `npm run bench`: a set of samples summed up as runs, median, p95, min and max
+// (nearest-rank percentiles), optionally checked against a goal ("at most …").
+
+export interface Figure {
+  runs: number
+  median: number
+  p95: number
+  min: number
+  max: number
+}
+
+/** A figure with a goal: `met` when its median is at most the goal. */
+export interface GoalFigure extends Figure {
+  goal: number
+  met: boolean
+}
+
+const round = (n: number) => Math.round(n * 10) / 10
+
+/** Nearest-rank percentile of sorted samples (q in 0…1). */
+export function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) throw new Error("percentile of no samples")
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]
+}
+
+export function summarise(samples: number[]): Figure {
+  if (!samples.length) throw new Error("summarise: no samples")
+  if (samples.some((v) => !Number.isFinite(v))) throw new Error(`summarise: not a number in ${JSON.stringify(samples)}`)
+  const s = [...samples].sort((a, b) => a - b)
+  return { runs: s.length, median: round(percentile(s, 0.5)), p95: round(percentile(s, 0.95)), min: round(s[0]), max: round(s[s.length - 1]) }
+}
+
+/** The figure checked against a goal on its median (the issue's goals are medians). */
+export function withGoal(figure: Figure, goal: number): GoalFigure {
+  return { ...figure, goal, met: figure.median <= goal }
+}
+
+/** a / b rounded to 0.1, or null when b is 0. */
+export function ratio(a: number, b: number): number | null {
+  return b === 0 ? null : round(a / b)
+}
+
+/** Pairwise differences of two equally long sample lists (runs interleaved: a[i] − b[i]). */
+export function differences(a: number[], b: number[]): number[] {
+  if (a.length !== b.length) throw new Error(`differences: ${a.length} vs ${b.length} samples`)
+  return a.map((v, i) => v - b[i])
+}
+
+/** Every figure with a goal in a figures object, as rows for the summary and the docs. */
+export function goalRows(figures: Record<string, unknown>): { figure: string; median: number; p95: number; goal: number; met: boolean }[] {
+  const rows: { figure: string; median: number; p95: number; goal: number; met: boolean }[] = []
+  for (const [key, value] of Object.entries(figures)) {
+    if (value && typeof value === "object" && "goal" in value && "met" in value && "median" in value) {
+      const f = value as GoalFigure
+      rows.push({ figure: key, median: f.median, p95: f.p95, goal: f.goal, met: f.met })
+    }
+  }
+  return rows
+}
+
+/** A user action of a path through the pages, recorded as it is driven. */
+export type ActionKind = "click" | "typing" | "file_choice" | "copy_paste" | "tab_switch" | "compress"
+export interface Action {
+  kind: ActionKind
+  what: string
+}
+
+export function countActions(actions: Action[]) {
+  const byKind: Partial<Record<ActionKind, number>> = {}
+  for (const a of actions) byKind[a.kind] = (byKind[a.kind] ?? 0) + 1
+  return { total: actions.length, byKind, steps: actions.map((a) => `${a.kind}: ${a.what}`) }
+}
