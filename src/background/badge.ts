@@ -38,10 +38,11 @@ export function badgeFor(list: Pick<Checklist, "needs" | "alert">): BadgeState {
 
 /** Compute the checklist from the tables and show it on the toolbar icon. */
 export async function computeBadge(db: HelperDb, now = Date.now()): Promise<BadgeState> {
+  const [language, setup] = await Promise.all([db.settings.get(LANGUAGE_SETTING), readSetup(db, now)])
   // The worker speaks the merchant's chosen language too (the badge's tooltip).
-  const lang = (await db.settings.get(LANGUAGE_SETTING))?.value ?? "auto"
+  const lang = language?.value ?? "auto"
   if (lang !== currentLanguage()) await applyLanguage(lang)
-  const state = badgeFor(buildChecklist(await readSetup(db, now)))
+  const state = badgeFor(buildChecklist(setup))
   if (chrome.action) {
     await chrome.action.setBadgeText({ text: state.text })
     if (state.color) await chrome.action.setBadgeBackgroundColor({ color: state.color })

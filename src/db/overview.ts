@@ -5,6 +5,7 @@ import {
   goodsUrlOf,
   himallAreaOf,
   safeWechatUrl,
+  sortGoodsRows,
   summariseGoods,
   type EntranceFact,
   type GoodsRow,
@@ -17,6 +18,7 @@ import { patternCoversOrigin } from "~core/origins"
 
 import { readLeadMinutes } from "./going-live"
 import type { GoodsRecord, HelperDb, ProductRecord } from "./schema"
+import { GOODS_WRITE_KEY } from "./write-stamp"
 
 /** `facts` keys of the pages the extension last saw (recorded by the background's router). */
 export const PAGE_FACT = {
@@ -38,9 +40,112 @@ export async function readGoodsRows(db: HelperDb): Promise<{ rows: ProductGoodsR
   return { rows, goods }
 }
 
-export async function readGoodsSummary(db: HelperDb): Promise<GoodsSummary> {
-  const { rows, goods } = await readGoodsRows(db)
-  return summariseGoods(rows, goods)
+// ---------------------------------------------------------------------------------------------
+// The goods overview: counts and the list's first rows, kept by the background (`overview`
+// table, key `goods`) so that the popup's first screen and the badge do not read 10,000 products.
+// It is current only while nothing was written since: the write stamp (db/write-stamp.ts) is the
+// one it was computed with, and the tables' own stamp (counts, newest times: writes from outside
+// Dexie) is unchanged.
+
+export const GOODS_OVERVIEW_KEY = "goods"
+/** Rows of the list kept in the overview: more than a popup's first window shows. */
+export const HEAD_SIZE = 40
+
+/** What the tables look like, cheaply (indexes only): a write from outside Dexie changes it. */
+export interface GoodsStamp {
+  products: number
+  goods: number
+  productsUpdatedAt: number | null
+  goodsSeenAt: number | null
+}
+
+interface StoredGoodsOverview {
+  /** The write stamp it was computed after (null: no write stamp yet). */
+  write: string | null
+  stamp: GoodsStamp
+  summary: GoodsSummary
+  /** Product keys of the list's first rows, in its order (sortGoodsRows). */
+  head: string[]
+}
+
+// (`last()` / `first()` read one record through the index; Dexie's `keys()` would walk it all.)
+export async function readGoodsStamp(db: HelperDb): Promise<GoodsStamp> {
+  const [products, goods, lastProduct, lastGoods] = await Promise.all([db.products.count(), db.goods.count(), db.products.orderBy("updatedAt").last(), db.goods.orderBy("seenAt").last()])
+  return { products, goods, productsUpdatedAt: lastProduct?.updatedAt ?? null, goodsSeenAt: lastGoods?.seenAt ?? null }
+}
+
+function sameStamp(a: GoodsStamp, b: GoodsStamp): boolean {
+  return a.products === b.products && a.goods === b.goods && a.productsUpdatedAt === b.productsUpdatedAt && a.goodsSeenAt === b.goodsSeenAt
+}
+
+function writeStampOf(record: { value: unknown } | undefined): string | null {
+  return typeof record?.value === "string" ? record.value : null
+}
+
+const SUMMARY_FIELDS: readonly (keyof GoodsSummary)[] = ["products", "none", "draft", "reviewing", "rejected", "approved", "notInLibrary", "drift", "libraryRejected"]
+
+function storedOverview(value: unknown): StoredGoodsOverview | null {
+  if (typeof value !== "object" || value === null) return null
+  const v = value as Partial<StoredGoodsOverview>
+  const s = v.summary as GoodsSummary | undefined
+  if (!s || typeof s !== "object" || !SUMMARY_FIELDS.every((f) => typeof s[f] === "number")) return null
+  if (!v.stamp || typeof v.stamp !== "object" || !Array.isArray(v.head) || !v.head.every((k) => typeof k === "string")) return null
+  if (v.write !== null && typeof v.write !== "string") return null
+  return v as StoredGoodsOverview
+}
+
+/** The stored overview when it is current; null when missing or stale. Reads only indexes and two records. */
+async function currentOverview(db: HelperDb): Promise<StoredGoodsOverview | null> {
+  const [record, write, stamp] = await Promise.all([db.overview.get(GOODS_OVERVIEW_KEY), db.overview.get(GOODS_WRITE_KEY), readGoodsStamp(db)])
+  const stored = storedOverview(record?.value)
+  if (!stored || stored.write !== writeStampOf(write) || !sameStamp(stored.stamp, stamp)) return null
+  return stored
+}
+
+export interface GoodsHead {
+  summary: GoodsSummary
+  /** The list's first rows (at most HEAD_SIZE), in its order; the rest is read later. */
+  rows: ProductGoodsRow[]
+}
+
+/**
+ * The popup's first screen: the counts and the list's first rows from the stored overview,
+ * reading a few dozen records instead of every product; null when the overview is not current
+ * (then the whole list is read, readGoodsRows). Reads only.
+ */
+export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
+  return db.transaction("r", [db.products, db.goods, db.overview], async () => {
+    const stored = await currentOverview(db)
+    if (!stored) return null
+    const products = await db.products.bulkGet(stored.head)
+    if (products.some((p) => !p)) return null
+    const goods = await db.goods.bulkGet(products.map((p) => goodsUrlOf(p!.link)))
+    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, goods[i] ?? null)) }
+  })
+}
+
+/**
+ * The goods counts for the badge (the background): the stored overview when current, else
+ * computed from every product and goods row and stored for the next reader (the popup). The
+ * store is skipped when something was written meanwhile (the write stamp moved on).
+ */
+export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Promise<GoodsSummary> {
+  const current = await db.transaction("r", [db.products, db.goods, db.overview], () => currentOverview(db))
+  if (current) return current.summary
+  // One snapshot: the rows and the stamps they go with.
+  const snap = await db.transaction("r", [db.products, db.goods, db.overview], async () => {
+    const [read, write, stamp] = await Promise.all([readGoodsRows(db), db.overview.get(GOODS_WRITE_KEY), readGoodsStamp(db)])
+    return { ...read, write: writeStampOf(write), stamp }
+  })
+  const summary = summariseGoods(snap.rows, snap.goods)
+  const head = sortGoodsRows(snap.rows)
+    .slice(0, HEAD_SIZE)
+    .map((r) => r.product.key)
+  const value: StoredGoodsOverview = { write: snap.write, stamp: snap.stamp, summary, head }
+  await db.transaction("rw", db.overview, async () => {
+    if (writeStampOf(await db.overview.get(GOODS_WRITE_KEY)) === snap.write) await db.overview.put({ key: GOODS_OVERVIEW_KEY, value, at: now })
+  })
+  return summary
 }
 
 function qualificationOf(value: unknown, seenAt: number): QualificationFact | null {
@@ -66,8 +171,23 @@ function isWechatHost(origin: string): boolean {
   return !m || m[1] === "mp.weixin.qq.com" || m[1] === "live.weixin.qq.com"
 }
 
-/** Everything but the goods: facts, rooms, syncs, shops, the reminder lead. */
-export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<SetupSnapshot, "goods"> & { hasShopGrant: boolean }> {
+/** The shops products were captured from: one step of the index per shop, not one per product. */
+export async function productOriginsOf(db: HelperDb): Promise<string[]> {
+  const origins: string[] = []
+  let next = await db.products.orderBy("shopOrigin").first()
+  while (next) {
+    origins.push(next.shopOrigin)
+    next = await db.products.where("shopOrigin").above(next.shopOrigin).first()
+  }
+  return origins
+}
+
+/**
+ * Everything but the goods: facts, rooms, syncs, shops, the reminder lead; and the shops the
+ * captured products come from (`productOrigins`, from the index: the popup names the shop on
+ * each row when there are several).
+ */
+export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<SetupSnapshot, "goods"> & { hasShopGrant: boolean; productOrigins: string[] }> {
   const [shops, qualification, entranceFacts, pageFacts, wechatRooms, shopRooms, syncs, leadMinutes, productOrigins] = await Promise.all([
     db.shops.toArray(),
     db.facts.get(QUALIFICATION_FACT),
@@ -77,7 +197,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     db.shopRooms.toArray(),
     db.syncs.orderBy("at").reverse().limit(200).toArray(),
     readLeadMinutes(db),
-    db.products.orderBy("shopOrigin").uniqueKeys()
+    productOriginsOf(db)
   ])
   const pages = new Map(pageFacts.map((f) => [f.key, f]))
 
@@ -115,6 +235,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     leadMinutes,
     shops: shopList,
     hasShopGrant: shops.some((s) => !isWechatHost(s.origin)),
+    productOrigins: productOrigins.map(String),
     qualification: qualification ? qualificationOf(qualification.value, qualification.seenAt) : null,
     wechatRooms,
     shopRooms,
@@ -127,8 +248,18 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
   }
 }
 
-/** The whole snapshot (the badge). */
+/** The tables the checklist is read from (one read transaction over them all is faster than one per read). */
+export function setupTables(db: HelperDb) {
+  return [db.products, db.goods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs]
+}
+
+/**
+ * The whole snapshot (the badge, in the background): one read of the tables, with the goods
+ * counts from the stored overview; when that is not current, they are computed from every
+ * product and stored for the next reader (refreshGoodsOverview).
+ */
 export async function readSetup(db: HelperDb, now: number): Promise<SetupSnapshot> {
-  const [base, goods] = await Promise.all([readSetupBase(db, now), readGoodsSummary(db)])
+  const [base, current] = await db.transaction("r", setupTables(db), () => Promise.all([readSetupBase(db, now), currentOverview(db)]))
+  const goods = current?.summary ?? (await refreshGoodsOverview(db, now))
   return { ...base, goods }
 }

@@ -8,6 +8,8 @@ import type { GoodsStatus } from "~core/goods"
 import type { CaptureSource, ProductProblem, ProductSummary } from "~core/product"
 import type { RoomPlanFields } from "~core/room-rules"
 
+import { goodsWriteStamp } from "./write-stamp"
+
 export const DB_NAME = "himall-live-helper"
 
 export interface PricePoint {
@@ -222,6 +224,18 @@ export interface RoomCoverRecord {
   fit?: CoverFit
 }
 
+/**
+ * A summary the background derives from other tables (schema version 4, `overview`), by key:
+ * `goods` (the popup's goods counts and first rows, db/overview.ts) and `goods-write` (the stamp
+ * of the latest write to products or goods, db/write-stamp.ts). Rebuilt at will; never backed up.
+ */
+export interface OverviewRecord {
+  key: string
+  value: unknown
+  /** When it was written (ms since epoch). */
+  at: number
+}
+
 export class HelperDb extends Dexie {
   products!: EntityTable<ProductRecord, "key">
   shops!: EntityTable<ShopRecord, "origin">
@@ -236,6 +250,7 @@ export class HelperDb extends Dexie {
   syncs!: EntityTable<SyncRecord, "id">
   plans!: EntityTable<RoomPlanRecord, "id">
   roomCovers!: EntityTable<RoomCoverRecord, "key">
+  overview!: EntityTable<OverviewRecord, "key">
 
   constructor(name = DB_NAME) {
     super(name)
@@ -263,6 +278,13 @@ export class HelperDb extends Dexie {
       plans: "++id, start, updatedAt",
       roomCovers: "key"
     })
+    // Version 4: summaries the background derives from the tables above, so that the popup and
+    // the badge need not read every product (db/overview.ts); every write to products or goods
+    // stamps them stale (db/write-stamp.ts).
+    this.version(4).stores({
+      overview: "key"
+    })
+    this.use(goodsWriteStamp)
   }
 }
 

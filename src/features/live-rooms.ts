@@ -10,7 +10,8 @@
 // what it shows; the background keeps everything else.
 import { whenDomChanges } from "~lib/dom/observe"
 import { t } from "~lib/i18n"
-import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~lib/messages"
+// From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
+import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~lib/protocol/shop-rooms"
 import { LIVE_STATUS_TEXT } from "~core/rooms"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"

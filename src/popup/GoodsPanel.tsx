@@ -83,15 +83,26 @@ function GoodsRowView({ row, showShop, goodsPage, area }: { row: ProductGoodsRow
   )
 }
 
+/** A row of the list not read yet (the first screen holds only the first rows): its place, kept. */
+function PendingRow() {
+  return <div className="lh-product lh-product-pending" aria-busy="true" />
+}
+
 export function GoodsPanel({
   rows,
   summary,
+  complete = true,
+  showShop,
   goodsPage,
   areas,
   hasShops
 }: {
+  /** Every product when `complete`; else the list's first rows (the rest is being read). */
   rows: ProductGoodsRow[]
   summary: GoodsSummary
+  complete?: boolean
+  /** Products come from more than one shop: each row names its shop. */
+  showShop: boolean
   goodsPage: string
   areas: Record<string, HimallArea>
   hasShops: boolean
@@ -100,10 +111,14 @@ export function GoodsPanel({
   const [filter, setFilter] = useState<GoodsFilter>("all")
   // Typing stays responsive: the list follows the query a moment later with 10,000 products.
   const deferredQuery = useDeferredValue(query)
+  // Filtering keeps the order: the first rows filtered are the filtered list's first rows.
   const shown = useMemo(() => filterGoodsRows(rows, deferredQuery, filter), [rows, deferredQuery, filter])
-  const showShop = useMemo(() => new Set(rows.map((r) => r.product.shopOrigin)).size > 1, [rows])
+  // How many rows the list has: counted, or — with only the first rows read — the filter's count
+  // (a search must wait for the whole list: null).
+  const searching = deferredQuery.trim() !== ""
+  const total = complete ? shown.length : searching ? null : COUNT_OF[filter](summary)
 
-  if (rows.length === 0) {
+  if (summary.products === 0) {
     return (
       <div className="lh-card lh-empty" data-lh-popup="empty">
         <p>
@@ -145,10 +160,12 @@ export function GoodsPanel({
           spellCheck={false}
         />
         <span className="lh-muted" role="status" data-lh-popup="goods-shown">
-          {t("popup_goods_shown", [String(shown.length), String(rows.length)])}
+          {total === null ? t("popup_goods_loading") : t("popup_goods_shown", [String(total), String(summary.products)])}
         </span>
       </div>
-      {shown.length === 0 ? (
+      {total === null ? (
+        <div className="lh-card lh-empty" aria-busy="true" data-lh-popup="goods-loading" />
+      ) : total === 0 ? (
         <div className="lh-card lh-empty" data-lh-popup="no-match">
           <p>{t("popup_no_match")}</p>
           <button
@@ -165,6 +182,8 @@ export function GoodsPanel({
       ) : (
         <VirtualList
           items={shown}
+          count={total}
+          renderPending={() => <PendingRow />}
           getKey={(r) => r.product.key}
           label={t("popup_products")}
           height={300}

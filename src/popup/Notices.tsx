@@ -14,7 +14,8 @@ export function Notices({ notices }: { notices: NoticeRecord[] }) {
         {notices.map((n) => (
           <li key={n.id} className="lh-notice">
             <span className="lh-muted">{formatTime(n.at)} </span>
-            {t("popup_notice_line", [n.productName || n.productId || t("popup_unknown_id"), problemsText(n.problems)])}
+            {/* A name of only spaces (refused as such) says nothing: the product id then. */}
+            {t("popup_notice_line", [n.productName?.trim() || n.productId || t("popup_unknown_id"), problemsText(n.problems)])}
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { useChecklist, useGoodsOverview, useNotices, useNow } from "~ui/use-data
 
 import { ChecklistView } from "./Checklist"
 import { EnableShop } from "./EnableShop"
+import type { FirstScreen } from "./first-screen"
 import { GoodsPanel } from "./GoodsPanel"
 import { Notices } from "./Notices"
 import { RoomsPanel } from "./RoomsPanel"
@@ -19,11 +20,21 @@ export const FIRST_DATA_MARK = "lh-popup-first-data"
 type Tab = "goods" | "rooms"
 const TABS: Tab[] = ["goods", "rooms"]
 
-export function Popup() {
+/** The whole goods list is read after the badge's reading, or after this long at most. */
+const FULL_LIST_AFTER_MS = 300
+
+/**
+ * `first`: the first screen's reads, begun with the page (popup/first-screen.ts). It is drawn from
+ * them; then the live queries take over (they follow every write of the background), and the whole
+ * goods list is read when the first screen showed only the list's first rows.
+ */
+export function Popup({ first }: { first?: FirstScreen }) {
   const now = useNow()
-  const goods = useGoodsOverview()
-  const setup = useChecklist(goods?.summary, now)
-  const notices = useNotices()
+  const [live, setLive] = useState(!first)
+  const [wholeList, setWholeList] = useState(!first)
+  const goods = useGoodsOverview(first?.goods, wholeList)
+  const setup = useChecklist(goods?.summary, now, first?.base, live)
+  const notices = useNotices(first?.notices, live)
   const [tab, setTab] = useState<Tab>("goods")
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ goods: null, rooms: null })
   const marked = useRef(false)
@@ -34,9 +45,13 @@ export function Popup() {
     if (document.querySelector('[data-lh-popup="checklist"]') && list) {
       marked.current = true
       performance.mark(FIRST_DATA_MARK)
+      setLive(true)
       // Time moves states on (a room that starts, a review that ends): bring the badge up to
       // date — once the popup has drawn, so that the worker's reading does not slow it down.
-      void send("badge.refresh", {}).catch(() => undefined)
+      const badge = send("badge.refresh", {}).catch(() => undefined)
+      // Then the whole list (search, filters, scrolling past the first rows), so that the two do
+      // not read the tables at the same time.
+      void Promise.race([badge, new Promise((r) => setTimeout(r, FULL_LIST_AFTER_MS))]).then(() => setWholeList(true))
     }
   })
 
@@ -89,7 +104,15 @@ export function Popup() {
           </div>
           <section id={`lh-panel-${tab}`} role="tabpanel" aria-labelledby={`lh-tab-${tab}`} className="lh-panel">
             {tab === "goods" ? (
-              <GoodsPanel rows={goods.rows} summary={goods.summary} goodsPage={goodsPage} areas={areas} hasShops={setup.base.hasShopGrant} />
+              <GoodsPanel
+                rows={goods.rows}
+                summary={goods.summary}
+                complete={goods.complete}
+                showShop={setup.base.productOrigins.length > 1}
+                goodsPage={goodsPage}
+                areas={areas}
+                hasShops={setup.base.hasShopGrant}
+              />
             ) : (
               <RoomsPanel rows={setup.checklist.rooms} now={now} roomsPage={roomsPage} areas={areas} />
             )}

@@ -5,6 +5,9 @@ import { useRef, type ReactNode } from "react"
 
 export interface VirtualListProps<T> {
   items: readonly T[]
+  /** Rows in the list when more than `items` (the first rows read, the rest coming): those show `renderPending`. */
+  count?: number
+  renderPending?: (index: number) => ReactNode
   getKey: (item: T) => string | number
   renderItem: (item: T, index: number) => ReactNode
   /** Accessible name of the list. */
@@ -31,13 +34,14 @@ function observeRect(height: number) {
   }
 }
 
-export function VirtualList<T>({ items, getKey, renderItem, label, height, estimate, className, name }: VirtualListProps<T>) {
+export function VirtualList<T>({ items, count = items.length, renderPending, getKey, renderItem, label, height, estimate, className, name }: VirtualListProps<T>) {
   const box = useRef<HTMLDivElement>(null)
+  const size = Math.max(count, items.length)
   const virtualizer = useVirtualizer<HTMLDivElement, Element>({
-    count: items.length,
+    count: size,
     getScrollElement: () => box.current,
     estimateSize: () => estimate,
-    getItemKey: (i) => getKey(items[i]),
+    getItemKey: (i) => (i < items.length ? getKey(items[i]) : `pending:${i}`),
     overscan: 6,
     initialRect: { width: 360, height },
     observeElementRect: observeRect(height),
@@ -50,13 +54,13 @@ export function VirtualList<T>({ items, getKey, renderItem, label, height, estim
           <div
             key={row.key}
             role="listitem"
-            aria-setsize={items.length}
+            aria-setsize={size}
             aria-posinset={row.index + 1}
             data-index={row.index}
             ref={virtualizer.measureElement}
             style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${row.start}px)` }}
           >
-            {renderItem(items[row.index], row.index)}
+            {row.index < items.length ? renderItem(items[row.index], row.index) : renderPending?.(row.index)}
           </div>
         ))}
       </div>
