@@ -1,17 +1,21 @@
-// Every write to `products` or `goods` through Dexie leaves a new stamp in the `overview` table,
-// in the same transaction: summaries derived from those tables (db/overview.ts) carry the stamp
-// they were computed from, so a summary is never taken for current once anything was written
-// since — whichever code path wrote (capture, capture-all, 商品库 readings, fills, backup
-// import, clearing), now or added later. A DBCore middleware, so that no write path has to
-// remember it. Writes from outside Dexie (a test's raw IndexedDB) are caught by the summary's
-// table stamp instead (counts and newest times, db/overview.ts).
+// Every write through Dexie to a table a summary is derived from leaves a new stamp in the
+// `overview` table, in the same transaction: `products` or `goods` → `goods-write`. The goods
+// overview (db/overview.ts) carries the stamp it was computed from, so it is never taken for
+// current once anything was written since — whichever code path wrote (capture, capture-all,
+// 商品库 readings, fills, backup import, clearing), now or added later. A DBCore middleware, so
+// that no write path has to remember it. Writes from outside Dexie (a test's raw IndexedDB) are
+// caught by the overview's table stamp instead (counts and newest times, db/overview.ts).
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from "dexie"
 
 /** The table of summaries the background derives from other tables (schema version 4). */
 export const OVERVIEW_TABLE = "overview"
 /** The `overview` record holding the stamp of the latest write to products or goods. */
 export const GOODS_WRITE_KEY = "goods-write"
-const WATCHED: ReadonlySet<string> = new Set(["products", "goods"])
+/** Watched tables and the stamp a write to each moves on (one map, should another summary come). */
+const WATCHED: ReadonlyMap<string, string> = new Map([
+  ["products", GOODS_WRITE_KEY],
+  ["goods", GOODS_WRITE_KEY]
+])
 
 /** A stamp no other write has: only equality matters. */
 export function newWriteStamp(): string {
@@ -30,8 +34,8 @@ export const goodsWriteStamp: Middleware<DBCore> = {
   create(down) {
     const hasOverview = down.schema.tables.some((t) => t.name === OVERVIEW_TABLE)
     if (!hasOverview) return {}
-    // Once per transaction is enough: the stamp says "written since".
-    const stamped = new WeakSet<object>()
+    // Once per transaction and stamp is enough: it says "written since".
+    const stamped = new WeakMap<object, Set<string>>()
     return {
       transaction(stores, mode, options) {
         const widen = mode === "readwrite" && stores.some((s) => WATCHED.has(s)) && !stores.includes(OVERVIEW_TABLE)
@@ -39,17 +43,20 @@ export const goodsWriteStamp: Middleware<DBCore> = {
       },
       table(name) {
         const table = down.table(name)
-        if (!WATCHED.has(name)) return table
+        const key = WATCHED.get(name)
+        if (!key) return table
         return {
           ...table,
           mutate(req: DBCoreMutateRequest) {
             const trans = req.trans as unknown as object
-            if (!stamped.has(trans) && holdsOverview(req.trans)) {
-              stamped.add(trans)
+            const done = stamped.get(trans) ?? new Set<string>()
+            if (!done.has(key) && holdsOverview(req.trans)) {
+              done.add(key)
+              stamped.set(trans, done)
               // Queued on the same transaction before the write itself: both commit or neither.
               void down
                 .table(OVERVIEW_TABLE)
-                .mutate({ type: "put", trans: req.trans, values: [{ key: GOODS_WRITE_KEY, value: newWriteStamp(), at: Date.now() }] })
+                .mutate({ type: "put", trans: req.trans, values: [{ key, value: newWriteStamp(), at: Date.now() }] })
                 .catch(() => undefined)
             }
             return table.mutate(req)

@@ -20,8 +20,8 @@ export const FIRST_DATA_MARK = "lh-popup-first-data"
 type Tab = "goods" | "rooms"
 const TABS: Tab[] = ["goods", "rooms"]
 
-/** The whole goods list is read after the badge's reading, or after this long at most. */
-const FULL_LIST_AFTER_MS = 300
+/** The live queries start after the badge's reading, or after this long at most. */
+const LIVE_AFTER_MS = 300
 
 /**
  * `first`: the first screen's reads, begun with the page (popup/first-screen.ts). It is drawn from
@@ -31,8 +31,7 @@ const FULL_LIST_AFTER_MS = 300
 export function Popup({ first }: { first?: FirstScreen }) {
   const now = useNow()
   const [live, setLive] = useState(!first)
-  const [wholeList, setWholeList] = useState(!first)
-  const goods = useGoodsOverview(first?.goods, wholeList)
+  const goods = useGoodsOverview(first?.goods, live)
   const setup = useChecklist(goods?.summary, now, first?.base, live)
   const notices = useNotices(first?.notices, live)
   const [tab, setTab] = useState<Tab>("goods")
@@ -45,13 +44,12 @@ export function Popup({ first }: { first?: FirstScreen }) {
     if (document.querySelector('[data-lh-popup="checklist"]') && list) {
       marked.current = true
       performance.mark(FIRST_DATA_MARK)
-      setLive(true)
       // Time moves states on (a room that starts, a review that ends): bring the badge up to
       // date — once the popup has drawn, so that the worker's reading does not slow it down.
       const badge = send("badge.refresh", {}).catch(() => undefined)
-      // Then the whole list (search, filters, scrolling past the first rows), so that the two do
-      // not read the tables at the same time.
-      void Promise.race([badge, new Promise((r) => setTimeout(r, FULL_LIST_AFTER_MS))]).then(() => setWholeList(true))
+      // Then the live queries and the whole list (search, filters, scrolling past the first
+      // rows), so that the popup and the worker do not read the tables at the same time.
+      void Promise.race([badge, new Promise((r) => setTimeout(r, LIVE_AFTER_MS))]).then(() => setLive(true))
     }
   })
 

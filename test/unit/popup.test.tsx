@@ -4,8 +4,11 @@ import { act, render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
+import { refreshGoodsOverview } from "~db/overview"
 import { getDb, type GoodsRecord, type ProductRecord, type ShopRoomRecord, type WechatRoomRecord } from "~db/schema"
+import { GoodsPanel } from "~popup/GoodsPanel"
 import PopupPage from "~popup/index"
+import { readFirstGoods } from "~ui/use-data"
 
 import { sent } from "../support/extension-send"
 import { productRecord } from "../support/factories"
@@ -352,5 +355,55 @@ describe("popup: keyboard", () => {
     expect(roomsTab.getAttribute("aria-selected")).toBe("true")
     expect(document.activeElement).toBe(roomsTab)
     expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe("lh-tab-rooms")
+  })
+})
+
+describe("popup: the first screen from the background's goods overview", () => {
+  async function seedMany(n: number) {
+    await seedShop()
+    const db = getDb()
+    await db.products.bulkAdd(
+      Array.from({ length: n }, (_, i) => product({ key: `${SHOP}|${i + 1}`, productId: i + 1, name: `旅行箱${i + 1}`, link: `pages/productdetail/productdetail?id=${i + 1}`, updatedAt: i + 1 }))
+    )
+    await db.goods.bulkAdd([goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { status: "reviewing" })])
+  }
+
+  it("draws the counts and the list's first rows from it, then reads every product (search, scrolling)", async () => {
+    await seedMany(60)
+    // As the background keeps it after every write (the badge's run).
+    await refreshGoodsOverview(getDb())
+    expect((await readFirstGoods(getDb())).complete).toBe(false)
+    render(<PopupPage />)
+    const counts = await screen.findByRole("group", { name: "按状态筛选" })
+    const value = (f: string) => counts.querySelector(`[data-lh-count="${f}"]`)!.getAttribute("data-lh-value")
+    expect([value("all"), value("rejected"), value("reviewing"), value("not_in_library")]).toEqual(["60", "1", "1", "58"])
+    const items = () => within(screen.getByRole("list", { name: "已保存的商品" })).getAllByRole("listitem")
+    expect(items()[0].getAttribute("aria-setsize")).toBe("60")
+    expect(items()[0].querySelector("[data-lh-popup-product]")!.getAttribute("data-lh-popup-product")).toBe("3")
+    expect(screen.getByText("显示 60 / 60")).toBeTruthy()
+    // Every product once read: a search finds one far past the first rows.
+    await userEvent.type(screen.getByLabelText("搜索商品（名称或编号）"), "旅行箱59")
+    await waitFor(() => expect(items().map((li) => li.querySelector("[data-lh-popup-product]")?.getAttribute("data-lh-popup-product"))).toEqual(["59"]))
+    expect(screen.getByText("显示 1 / 60")).toBeTruthy()
+  })
+
+  it("keeps the place of rows not read yet, counts a filter from the overview, and waits for the whole list to search", async () => {
+    await seedMany(50)
+    const head = await readFirstGoods(getDb())
+    const first = { ...head, rows: head.rows.slice(0, 2), complete: false }
+    render(<GoodsPanel rows={first.rows} summary={first.summary} complete={false} showShop={false} goodsPage="https://live.weixin.qq.com/livemp/broadcast/index" areas={{}} hasShops />)
+    const items = within(screen.getByRole("list", { name: "已保存的商品" })).getAllByRole("listitem")
+    expect(items.length).toBeGreaterThan(2)
+    expect(items.length).toBeLessThan(40)
+    expect(items.every((li) => li.getAttribute("aria-setsize") === "50")).toBe(true)
+    expect(items.slice(0, 2).every((li) => li.querySelector("[data-lh-popup-product]"))).toBe(true)
+    expect(items.slice(2).every((li) => li.querySelector(".lh-product-pending[aria-busy=true]") && !li.querySelector("[data-lh-popup-product]"))).toBe(true)
+    expect(screen.getByText("显示 50 / 50")).toBeTruthy()
+    await userEvent.click(screen.getByRole("button", { name: /审核中/ }))
+    expect(await screen.findByText("显示 1 / 50")).toBeTruthy()
+    await userEvent.click(screen.getByRole("button", { name: /审核中/ }))
+    await userEvent.type(screen.getByLabelText("搜索商品（名称或编号）"), "旅行箱")
+    expect(await screen.findByText("正在读取全部商品…")).toBeTruthy()
+    expect(screen.queryByText("没有符合条件的商品。")).toBeNull()
   })
 })

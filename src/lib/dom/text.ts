@@ -1,4 +1,5 @@
 // Reading page text the way a person reads it.
+import { indexedElements, normalised } from "./text-index"
 
 /** Collapse white space and drop a trailing colon (labels are written "商品链接：" or "商品链接:"). */
 export function labelText(s: string | null | undefined): string {
@@ -8,6 +9,12 @@ export function labelText(s: string | null | undefined): string {
 /** Elements whose own visible text is exactly `text` (ignoring spaces and a trailing colon). */
 export function elementsWithText(root: ParentNode, text: string | readonly string[], selector = "*"): HTMLElement[] {
   const wanted = new Set((typeof text === "string" ? [text] : text).map(labelText))
+  // The document's text, read once per state of the page (lib/dom/text-index.ts).
+  const indexed = indexedElements(root, selector, (entry) => {
+    const form = normalised(entry, labelText)
+    return wanted.has(form.own) || (form.leaf !== null && wanted.has(form.leaf))
+  })
+  if (indexed) return indexed
   const out: HTMLElement[] = []
   for (const el of root.querySelectorAll<HTMLElement>(selector)) {
     // Own text only: an element whose children carry the text is not the label itself.

@@ -4,6 +4,7 @@
 // the page shows, never by its path or generated classes. Also small text helpers shared by the
 // room readers.
 import type { QualificationSignal } from "~lib/messages"
+import { indexedElements, normalised } from "~lib/dom/text-index"
 import { isShown } from "~lib/dom/visible"
 
 /** The side menu's 功能 group and some of its other items (to recognise the group). */
@@ -43,6 +44,14 @@ export function ownText(el: Element): string {
  */
 export function textElements(root: ParentNode, texts: readonly string[], selector = "*"): HTMLElement[] {
   const wanted = new Set(texts.map(readable))
+  // The document's text, read once per state of the page (lib/dom/text-index.ts).
+  const indexed = indexedElements(root, selector, (entry) => {
+    const form = normalised(entry, readable)
+    if (!(form.own ? wanted.has(form.own) : form.leaf !== null && wanted.has(form.leaf))) return false
+    const el = entry.el
+    return !(el.closest("[data-lh-panel]") || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE")
+  })
+  if (indexed) return indexed
   const out: HTMLElement[] = []
   for (const el of root.querySelectorAll<HTMLElement>(selector)) {
     if (el.closest("[data-lh-panel]") || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE") continue
