@@ -10,7 +10,8 @@
 import { badgeText, buildChecklist, safeWechatUrl, type Checklist } from "~core/checklist"
 import { PAGE_FACT, readSetup } from "~db/overview"
 import type { HelperDb } from "~db/schema"
-import { applyLanguage, currentLanguage, LANGUAGE_SETTING, t } from "~lib/i18n"
+import { getSetting } from "~db/settings"
+import { applyLanguage, currentLanguage, t } from "~lib/i18n"
 import type { MessageType, SenderKind } from "~lib/messages"
 
 import type { RouteContext } from "./routes/context"
@@ -38,9 +39,8 @@ export function badgeFor(list: Pick<Checklist, "needs" | "alert">): BadgeState {
 
 /** Compute the checklist from the tables and show it on the toolbar icon. */
 export async function computeBadge(db: HelperDb, now = Date.now()): Promise<BadgeState> {
-  const [language, setup] = await Promise.all([db.settings.get(LANGUAGE_SETTING), readSetup(db, now)])
+  const [lang, setup] = await Promise.all([getSetting(db, "language"), readSetup(db, now)])
   // The worker speaks the merchant's chosen language too (the badge's tooltip).
-  const lang = language?.value ?? "auto"
   if (lang !== currentLanguage()) await applyLanguage(lang)
   const state = badgeFor(buildChecklist(setup))
   if (chrome.action) {

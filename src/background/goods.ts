@@ -4,12 +4,12 @@
 import { parseWechatPrice, priceDrift } from "~core/goods"
 import { normalizeLink } from "~core/link"
 import { parseAmount } from "~core/price"
-import type { CoverFit, GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
+import type { GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
+import { getSetting } from "~db/settings"
 import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~lib/messages"
 
 import { coverToDataUrl, getCover } from "./covers"
 
-export const COVER_FIT_SETTING = "coverFit"
 
 /** The link as WeChat's goods hold it, for matching (invalid links kept as typed). */
 export function goodsUrl(link: string): string {
@@ -60,12 +60,6 @@ export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates"
   return { total: items.length, items: items.slice(0, req.limit) }
 }
 
-export async function coverFit(db: HelperDb, requested: CoverFit | null): Promise<CoverFit> {
-  if (requested) return requested
-  const saved = (await db.settings.get(COVER_FIT_SETTING))?.value
-  return saved === "crop" ? "crop" : "contain"
-}
-
 export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now = Date.now()): Promise<ResponseOf<"goods.prepare"> | null> {
   const product = await db.products.get(req.productKey)
   if (!product) return null
@@ -73,7 +67,7 @@ export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now
   let cover: CoverAnswer
   if (!product.imageUrl) cover = { ok: false, problem: "image_missing" }
   else {
-    const { record, cached } = await getCover(db, product, await coverFit(db, req.fit), { now })
+    const { record, cached } = await getCover(db, product, req.fit ?? (await getSetting(db, "coverFit")), { now })
     cover =
       record.blob && !record.problem
         ? {
@@ -93,7 +87,7 @@ export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now
 /** Make covers in the background so that the merchant's pick finds them cached. */
 export async function warmCovers(db: HelperDb, keys: string[], now = Date.now()): Promise<number> {
   const products = (await db.products.bulkGet(keys)).filter((p): p is ProductRecord => !!p && !!p.imageUrl)
-  const fit = await coverFit(db, null)
+  const fit = await getSetting(db, "coverFit")
   for (const p of products) {
     try {
       await getCover(db, p, fit, { now })

@@ -26,7 +26,8 @@ import {
 import { NOT_STARTED } from "~core/rooms"
 import { readLeadMinutes } from "~db/going-live"
 import type { HelperDb } from "~db/schema"
-import { applyLanguage, currentLanguage, LANGUAGE_SETTING, t, uiLanguage } from "~lib/i18n"
+import { getSetting } from "~db/settings"
+import { applyLanguage, currentLanguage, t, uiLanguage } from "~lib/i18n"
 
 /**
  * Where a notification click leads. WeChat's 直播间管理 page needs the merchant's session token
@@ -109,7 +110,7 @@ async function remind(db: HelperDb, id: string, target: { roomId: number; start:
   if (!decision.notify || !room) return decision
 
   // The merchant's chosen language (options), as the rest of the worker speaks it.
-  const language = (await db.settings.get(LANGUAGE_SETTING))?.value ?? "auto"
+  const language = await getSetting(db, "language")
   if (language !== currentLanguage()) await applyLanguage(language)
   const time = formatStart(room.start, now, uiLanguage())
   const anchor = oneLine(room.anchorName) || "—"

@@ -7,7 +7,8 @@
 import { freshness, syncState } from "~core/freshness"
 import { coverNeedsCheck, ROOM_COVER_MAX_BYTES, ROOM_COVER_SIZE, roomCoverState } from "~core/room-covers"
 import { liveStatusFromText, roomKey } from "~core/rooms"
-import type { CoverFit, FactRecord, HelperDb, RoomCoverRecord, ShopRoomRecord } from "~db/schema"
+import type { FactRecord, HelperDb, RoomCoverRecord, ShopRoomRecord } from "~db/schema"
+import { getSetting } from "~db/settings"
 import { dataUrlBytes } from "~lib/data-url"
 import { fetchImage, imageDimensions, makeCover, sniffImageType } from "~lib/image/cover"
 import type {
@@ -274,12 +275,6 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("")
 }
 
-async function coverFit(db: HelperDb, asked: CoverFit | null): Promise<CoverFit> {
-  if (asked) return asked
-  const setting = (await db.settings.get("coverFit"))?.value
-  return setting === "crop" ? "crop" : "contain"
-}
-
 async function answer(record: RoomCoverRecord, cached: boolean, roomId: number): Promise<RoomCoverAnswer> {
   return {
     ok: true,
@@ -302,7 +297,7 @@ export async function makeRoomCover(
   opts: ShopRoomsOptions = {}
 ): Promise<RoomCoverAnswer> {
   const key = roomKey(origin, p.roomId)
-  const fit = await coverFit(db, p.fit)
+  const fit = p.fit ?? (await getSetting(db, "coverFit"))
   let sourceKey: string
   let load: () => Promise<{ ok: true; blob: Blob } | { ok: false; problem: RoomCoverProblem }>
   if (p.source === "wechat") {

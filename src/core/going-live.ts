@@ -4,12 +4,8 @@
 // checklist (core/checklist.ts) counts the flags on the toolbar badge and the popup lists them.
 import { BANNED, ERROR, EXPIRED, NOT_STARTED } from "./rooms"
 
-/** Minutes before a room's start the merchant is reminded, unless the setting says otherwise. */
+/** Minutes before a room's start the merchant is reminded, unless the setting (db/settings.ts) says otherwise. */
 export const DEFAULT_LEAD_MINUTES = 15
-/** The longest lead the setting accepts (a day). */
-export const MAX_LEAD_MINUTES = 24 * 60
-/** The `settings` key of the lead, a whole number of minutes (0 = at the start time). */
-export const LEAD_SETTING = "reminderLeadMinutes"
 /** A room still 未开始 this long after its start is flagged late (anchors start a little late). */
 export const LATE_GRACE_MS = 5 * 60_000
 /** The periodic alarm that re-runs the reminders and the flags, and its period. */
@@ -38,13 +34,6 @@ export interface GoingLiveRoom {
   seenAt: number
   /** Set when the room was missing from a complete read of the list (deleted on WeChat). */
   goneAt: number | null
-}
-
-/** The lead in minutes from the stored setting: a whole number 0–1440, else the default. */
-export function leadMinutes(value: unknown): number {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value
-  if (typeof n !== "number" || !Number.isFinite(n)) return DEFAULT_LEAD_MINUTES
-  return Math.min(MAX_LEAD_MINUTES, Math.max(0, Math.round(n)))
 }
 
 /** When the reminder of a room starting at `start` is due. */

@@ -1,12 +1,13 @@
 // Going live, read side: the reminder lead setting and the rooms that need the merchant, read
 // from the database. Usable by the background and by the popup (read only).
-import { flagRooms, LEAD_SETTING, leadMinutes, type RoomFlag } from "~core/going-live"
+import { flagRooms, type RoomFlag } from "~core/going-live"
 
 import type { HelperDb } from "./schema"
+import { getSetting } from "./settings"
 
 /** The merchant's reminder lead in minutes (`settings` key `reminderLeadMinutes`, default 15). */
-export async function readLeadMinutes(db: HelperDb): Promise<number> {
-  return leadMinutes((await db.settings.get(LEAD_SETTING))?.value)
+export function readLeadMinutes(db: HelperDb): Promise<number> {
+  return getSetting(db, "reminderLeadMinutes")
 }
 
 /** The stored WeChat rooms that need the merchant at `now`, most serious first (core/going-live.ts). */

@@ -4,10 +4,11 @@
 // released version's stores, add a version below it (docs/data-model.md).
 import Dexie, { type EntityTable } from "dexie"
 
-import type { GoodsStatus } from "~core/goods"
+import { GOODS_STATUSES, type GoodsStatus } from "~core/goods"
 import type { CaptureSource, ProductProblem, ProductSummary } from "~core/product"
 import type { RoomPlanFields } from "~core/room-rules"
 
+import { blob, bool, int, json, listOf, nullable, num, oneOf, shape, text, type Fields } from "./fields"
 import { goodsWriteStamp } from "./write-stamp"
 
 export const DB_NAME = "himall-live-helper"
@@ -18,6 +19,8 @@ export interface PricePoint {
   /** When this price was first seen (ms since epoch). */
   at: number
 }
+
+export const pricePointFields: Fields<PricePoint> = { lowFen: int, highFen: int, at: num }
 
 /** A HiMall product captured for WeChat's goods library. */
 export interface ProductRecord extends ProductSummary {
@@ -40,6 +43,31 @@ export interface LastFill {
   /** The selling price written, in fen (the current price for 显示折扣价). */
   priceLowFen: number
   priceHighFen: number
+}
+
+export const lastFillFields: Fields<LastFill> = {
+  at: num,
+  outcome: oneOf(["ok", "partial", "failed"]),
+  priceType: (v) => v === 1 || v === 2 || v === 3,
+  priceLowFen: int,
+  priceHighFen: int
+}
+
+export const productFields: Fields<ProductRecord> = {
+  key: text,
+  shopOrigin: text,
+  shopId: int,
+  productId: int,
+  name: text,
+  priceLowFen: int,
+  priceHighFen: int,
+  link: text,
+  imageUrl: nullable(text),
+  source: oneOf(["row", "dialog", "endpoint"]),
+  capturedAt: num,
+  updatedAt: num,
+  priceHistory: listOf(shape(pricePointFields)),
+  lastFill: nullable(shape(lastFillFields))
 }
 
 /** A HiMall shop the merchant enabled (its host permission is the source of truth). */
@@ -90,6 +118,21 @@ export interface CoverRecord {
   httpStatus?: number | null
 }
 
+export const coverFields: Fields<CoverRecord> = {
+  productKey: text,
+  sourceUrl: text,
+  fit: oneOf(["contain", "crop"]),
+  madeAt: num,
+  blob: nullable(blob),
+  width: int,
+  height: int,
+  bytes: int,
+  quality: num,
+  problem: nullable(text),
+  fetchedUrl: nullable(text),
+  httpStatus: nullable(int)
+}
+
 export type { GoodsStatus }
 
 /** A row of WeChat's 商品库 as last seen, keyed by its 商品链接 (matched to products by link). */
@@ -112,6 +155,20 @@ export interface GoodsRecord {
   discount: boolean
 }
 
+export const goodsFields: Fields<GoodsRecord> = {
+  url: text,
+  name: text,
+  status: oneOf(GOODS_STATUSES),
+  statusText: text,
+  rejectReason: nullable(text),
+  priceLowFen: nullable(num),
+  priceHighFen: nullable(num),
+  firstSeenAt: num,
+  seenAt: num,
+  statusSince: num,
+  discount: bool
+}
+
 /** A resumable multi-step job (the goods queue, a capture-all). */
 export interface JobRecord {
   /** `queue` for the goods queue; `capture-all|${shopOrigin}` for a shop's capture-all. */
@@ -129,12 +186,17 @@ export interface SettingRecord {
   value: unknown
 }
 
+/** The value is checked by its key's own rule (db/settings.ts). */
+export const settingFields: Fields<SettingRecord> = { key: text, value: json }
+
 /** Something the extension saw about the setup, by key (docs/data-model.md, `facts`). */
 export interface FactRecord {
   key: string
   value: unknown
   seenAt: number
 }
+
+export const factFields: Fields<FactRecord> = { key: text, value: json, seenAt: num }
 
 /** A live room as WeChat's 直播间管理 shows it. */
 export interface WechatRoomRecord {
@@ -154,6 +216,20 @@ export interface WechatRoomRecord {
   seenAt: number
   /** When the room was last missing from a complete read of the list (deleted on WeChat), else null. */
   goneAt: number | null
+}
+
+export const wechatRoomFields: Fields<WechatRoomRecord> = {
+  roomId: int,
+  name: text,
+  anchorName: text,
+  anchorWechat: nullable(text),
+  start: num,
+  end: num,
+  liveStatus: int,
+  coverUrl: nullable(text),
+  firstSeenAt: num,
+  seenAt: num,
+  goneAt: nullable(num)
 }
 
 /** A live room as a HiMall shop's 小程序直播 list shows it (its own list endpoint). */
@@ -180,6 +256,25 @@ export interface ShopRoomRecord {
   seenAt: number
 }
 
+export const shopRoomFields: Fields<ShopRoomRecord> = {
+  key: text,
+  shopOrigin: text,
+  roomId: int,
+  name: text,
+  anchorName: text,
+  shopName: text,
+  status: int,
+  statusDesc: text,
+  start: nullable(num),
+  end: nullable(num),
+  coverUrl: nullable(text),
+  coverWidth: nullable(int),
+  coverHeight: nullable(int),
+  coverCheckedAt: nullable(num),
+  firstSeenAt: num,
+  seenAt: num
+}
+
 /** One press of 获取小程序数据 (`sync-now`), and HiMall's answer. */
 export interface SyncRecord {
   id?: number
@@ -189,6 +284,8 @@ export interface SyncRecord {
   /** HiMall's message (获取成功！ or its error), as text. */
   message: string
 }
+
+export const syncFields: Fields<SyncRecord> = { id: nullable(int), shopOrigin: text, at: num, ok: bool, message: text }
 
 /** A room the merchant plans, to fill WeChat's 创建直播间 with (`fill-room`). */
 export interface RoomPlanRecord extends RoomPlanFields {
@@ -204,6 +301,22 @@ export interface RoomPlanRecord extends RoomPlanFields {
   /** When it was last filled into 创建直播间, and the WeChat room it became (when matched). */
   usedAt: number | null
   roomId: number | null
+}
+
+export const planFields: Fields<RoomPlanRecord> = {
+  id: nullable(int),
+  title: text,
+  start: num,
+  end: num,
+  anchorName: text,
+  anchorWechat: text,
+  allowComment: bool,
+  shareImage: nullable(blob),
+  roomCover: nullable(blob),
+  createdAt: num,
+  updatedAt: num,
+  usedAt: nullable(num),
+  roomId: nullable(int)
 }
 
 /** A 750×750 cover made for a HiMall room (`make-cover`), cached. */
@@ -222,6 +335,19 @@ export interface RoomCoverRecord {
   /** What it was made from (`wechat:<url>` or `picked:<sha-256>`) and how it was fitted: the cache key (optional, not indexed). */
   sourceKey?: string
   fit?: CoverFit
+}
+
+export const roomCoverFields: Fields<RoomCoverRecord> = {
+  key: text,
+  blob,
+  width: int,
+  height: int,
+  bytes: int,
+  source: oneOf(["picked", "wechat"]),
+  madeAt: num,
+  uploadedUrl: nullable(text),
+  sourceKey: nullable(text),
+  fit: nullable(oneOf(["contain", "crop"]))
 }
 
 /**

@@ -9,8 +9,6 @@ import type { ProductProblem } from "~core/product"
 
 export type LanguageSetting = "auto" | "zh_CN" | "en"
 export const LANGUAGES: readonly LanguageSetting[] = ["auto", "zh_CN", "en"]
-/** The `settings` key of the language override. */
-export const LANGUAGE_SETTING = "language"
 
 export type LocaleMessages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>
 

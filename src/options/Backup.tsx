@@ -1,5 +1,5 @@
 // Backup: export everything to one file; import a file on another browser after a preview of
-// what will change (per table: new, changed, unchanged). lib/backup.ts holds the format; the
+// what will change (per table: new, changed, unchanged). db/backup.ts holds the format; the
 // background writes the import, sent in batches.
 import { useMutation, useMutationState } from "@tanstack/react-query"
 import { useState, type ChangeEvent } from "react"
@@ -16,7 +16,7 @@ import {
   previewImport,
   type BackupTable,
   type ImportPreview
-} from "~lib/backup"
+} from "~db/backup"
 import { t } from "~lib/i18n"
 import { send } from "~lib/send"
 import { formatTime } from "~ui/format"

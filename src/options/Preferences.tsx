@@ -3,27 +3,22 @@
 import { useMutation } from "@tanstack/react-query"
 import { useEffect, useState, type FormEvent } from "react"
 
-import { DEFAULT_LEAD_MINUTES } from "~core/going-live"
-import { LEAD_MAX, LEAD_MIN, PRICE_FORMS } from "~lib/backup"
-import { t } from "~lib/i18n"
+import { LEAD_MAX, LEAD_MIN, PRICE_FORMS, SETTING_DEFAULTS } from "~db/settings"
+import { LANGUAGES, t, type LanguageSetting } from "~lib/i18n"
 import type { SettingChange } from "~lib/messages"
 import { send } from "~lib/send"
 import { useSettings } from "~ui/use-data"
 
-const LANGUAGE_OPTIONS = ["auto", "zh_CN", "en"] as const
-
 export function Preferences() {
   const settings = useSettings()
   const save = useMutation({ mutationFn: (change: SettingChange) => send("settings.set", change) })
-  const lead = typeof settings?.reminderLeadMinutes === "number" ? settings.reminderLeadMinutes : DEFAULT_LEAD_MINUTES
+  const lead = settings?.reminderLeadMinutes ?? SETTING_DEFAULTS.reminderLeadMinutes
   const [leadText, setLeadText] = useState(String(lead))
   const [leadError, setLeadError] = useState(false)
   useEffect(() => setLeadText(String(lead)), [lead])
 
   if (!settings) return null
-  const fit = settings.coverFit === "crop" ? "crop" : "contain"
-  const priceForm = (PRICE_FORMS as readonly unknown[]).includes(settings.defaultPriceForm) ? (settings.defaultPriceForm as string) : "auto"
-  const language = (LANGUAGE_OPTIONS as readonly unknown[]).includes(settings.language) ? (settings.language as string) : "auto"
+  const { coverFit: fit, defaultPriceForm: priceForm, language } = settings
 
   const saveLead = (e?: FormEvent) => {
     e?.preventDefault()
@@ -99,8 +94,8 @@ export function Preferences() {
 
       <div className="lh-field">
         <label htmlFor="lh-language">{t("options_language")}</label>
-        <select id="lh-language" value={language} onChange={(e) => save.mutate({ key: "language", value: e.target.value as (typeof LANGUAGE_OPTIONS)[number] })} data-lh="language">
-          {LANGUAGE_OPTIONS.map((v) => (
+        <select id="lh-language" value={language} onChange={(e) => save.mutate({ key: "language", value: e.target.value as LanguageSetting })} data-lh="language">
+          {LANGUAGES.map((v) => (
             <option key={v} value={v} lang={v === "zh_CN" ? "zh-CN" : v === "en" ? "en" : undefined}>
               {t(`options_language_${v}`)}
             </option>

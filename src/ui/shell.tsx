@@ -7,13 +7,14 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { Fragment, useEffect, useState, type ReactNode } from "react"
 
 import { getDb } from "~db/schema"
-import { applyLanguage, LANGUAGE_SETTING, t, type LanguageSetting } from "~lib/i18n"
+import { getSetting } from "~db/settings"
+import { applyLanguage, t, type LanguageSetting } from "~lib/i18n"
 
 import "./base.css"
 
 export function Shell({ title, children }: { title: string | (() => string); children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
-  const wanted = useLiveQuery(async () => ((await getDb().settings.get(LANGUAGE_SETTING))?.value ?? "auto") as unknown, [])
+  const wanted = useLiveQuery(() => getSetting(getDb(), "language"), [])
   const [applied, setApplied] = useState<{ wanted: unknown; lang: LanguageSetting } | null>(null)
 
   useEffect(() => {

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from "react"
 
 import { buildChecklist, sortGoodsRows, summariseGoods, type Checklist, type GoodsSummary } from "~core/checklist"
 import { readGoodsHead, readGoodsRows, readSetupBase, type ProductGoodsRow } from "~db/overview"
-import { getDb, type HelperDb, type NoticeRecord, type SettingRecord } from "~db/schema"
+import { getDb, type HelperDb, type NoticeRecord } from "~db/schema"
+import { settingsFrom, type SettingValues } from "~db/settings"
 
 export type { ProductGoodsRow } from "~db/overview"
 
@@ -113,10 +114,10 @@ export function useRoomCover(key: string | null) {
   return useLiveQuery(() => (key ? getDb().roomCovers.get(key) : undefined), [key])
 }
 
-/** The merchant's preferences by key (undefined while loading). */
-export function useSettings(): Record<string, unknown> | undefined {
+/** The merchant's preferences, defaults filled in (undefined while loading). */
+export function useSettings(): SettingValues | undefined {
   const rows = useLiveQuery(() => getDb().settings.toArray(), [])
-  return useMemo(() => (rows ? Object.fromEntries(rows.map((r: SettingRecord) => [r.key, r.value])) : undefined), [rows])
+  return useMemo(() => (rows ? settingsFrom(rows) : undefined), [rows])
 }
 
 export function useProductCount() {

@@ -17,10 +17,12 @@ import {
   exportBackup,
   importBatches,
   importRows,
+  NOT_BACKED_UP,
   previewImport,
   readBackup,
+  validRow,
   type BackupTable
-} from "~lib/backup"
+} from "~db/backup"
 
 import { productRecord } from "../support/factories"
 
@@ -236,5 +238,42 @@ describe("batches", () => {
     expect(seen.find(([t]) => t === "products")).toEqual(["products", 1])
     expect(seen.filter(([t]) => t === "products")).toHaveLength(2)
     expect(new Set(seen.map(([t]) => t))).toEqual(new Set(["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans"]))
+  })
+})
+
+describe("records are checked against their types (db/schema.ts validators)", () => {
+  it("every table of the schema is either backed up or said not to be, with a reason", () => {
+    const names = getDb().tables.map((t) => t.name)
+    for (const name of names) expect([...BACKUP_TABLES, ...Object.keys(NOT_BACKED_UP)]).toContain(name)
+    for (const t of BACKUP_TABLES) expect(names).toContain(t)
+  })
+
+  it("a record with a field its type does not know is invalid in the preview and refused on import", async () => {
+    const db = getDb()
+    await seed(db)
+    const text = (await exportBackup(db)).parts.join("")
+    await Promise.all(db.tables.map((t) => t.clear()))
+    const tampered = text.replace(`{"key":"${SHOP}|20",`, `{"key":"${SHOP}|20","injected":"<img src=x>",`)
+    expect(tampered).not.toBe(text)
+    const p = await previewImport(db, source(tampered))
+    expect(p.tables.products).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 1 })
+    await importFile(db, tampered)
+    expect((await db.products.toArray()).map((r) => r.productId)).toEqual([19])
+  })
+
+  it("nested fields are checked too (a price point, the last fill)", () => {
+    const ok = productRecord({ lastFill: { at: 5, outcome: "ok", priceType: 1, priceLowFen: 100, priceHighFen: 100 } })
+    expect(validRow("products", ok)).toBe(true)
+    expect(validRow("products", { ...ok, priceHistory: [{ lowFen: "1", highFen: 1, at: 1 }] })).toBe(false)
+    expect(validRow("products", { ...ok, lastFill: { ...ok.lastFill, priceType: 4 } })).toBe(false)
+    expect(validRow("products", { ...ok, lastFill: { ...ok.lastFill, extra: 1 } })).toBe(false)
+    expect(validRow("wechatRooms", { roomId: 5, name: "x", anchorName: "y", anchorWechat: null, start: 1, end: 2, liveStatus: 102, coverUrl: null, firstSeenAt: 1, seenAt: 1, goneAt: "yesterday" })).toBe(false)
+  })
+
+  it("a setting must be one the extension knows, with a value its key accepts", () => {
+    expect(validRow("settings", { key: "coverFit", value: "crop" })).toBe(true)
+    expect(validRow("settings", { key: "coverFit", value: "stretch" })).toBe(false)
+    expect(validRow("settings", { key: "reminderLeadMinutes", value: 0 })).toBe(false)
+    expect(validRow("settings", { key: "somethingElse", value: 1 })).toBe(false)
   })
 })

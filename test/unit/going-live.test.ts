@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest"
 
 import {
-  DEFAULT_LEAD_MINUTES,
   flagRooms,
   formatStart,
   LATE_GRACE_MS,
-  leadMinutes,
   oneLine,
   parseReminderName,
   plannedReminders,
@@ -35,22 +33,6 @@ function room(roomId: number, over: Partial<GoingLiveRoom> = {}): GoingLiveRoom 
 }
 
 describe("the reminder lead", () => {
-  it("defaults to 15 minutes and accepts whole minutes 0–1440", () => {
-    expect(DEFAULT_LEAD_MINUTES).toBe(15)
-    expect(leadMinutes(undefined)).toBe(15)
-    expect(leadMinutes(null)).toBe(15)
-    expect(leadMinutes("abc")).toBe(15)
-    expect(leadMinutes("")).toBe(15)
-    expect(leadMinutes(Number.NaN)).toBe(15)
-    expect(leadMinutes({})).toBe(15)
-    expect(leadMinutes(30)).toBe(30)
-    expect(leadMinutes("45")).toBe(45)
-    expect(leadMinutes(0)).toBe(0)
-    expect(leadMinutes(-5)).toBe(0)
-    expect(leadMinutes(10.6)).toBe(11)
-    expect(leadMinutes(99_999)).toBe(1440)
-  })
-
   it("puts the reminder that many minutes before the start", () => {
     expect(reminderTime(NOW, 15)).toBe(NOW - 15 * MIN)
     expect(reminderTime(NOW, 0)).toBe(NOW)

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { getDb } from "~db/schema"
-import { exportBackup } from "~lib/backup"
+import { exportBackup } from "~db/backup"
 import { setLanguageOverride } from "~lib/i18n"
 import OptionsPage from "~options/index"
 

@@ -1,8 +1,8 @@
 // Handlers of the extension's own pages (popup, options): settings, the badge, backup import,
 // clearing data; and the language override every page of the extension asks for.
-import { LEAD_SETTING } from "~core/going-live"
-import { importRows, settingValueOk, type PriceFormSetting } from "~lib/backup"
-import { fetchLocaleMessages, isLanguageSetting, LANGUAGE_SETTING } from "~lib/i18n"
+import { importRows } from "~db/backup"
+import { getSetting } from "~db/settings"
+import { fetchLocaleMessages } from "~lib/i18n"
 import type { ExtensionProtocol } from "~lib/messages"
 
 import { refreshBadge } from "../badge"
@@ -13,7 +13,7 @@ import { RouteError, type Routes } from "./context"
 export const extensionRoutes: Routes<keyof ExtensionProtocol> = {
   "settings.set": async (p, c) => {
     await c.db.settings.put({ key: p.key, value: p.value })
-    if (p.key === LEAD_SETTING) await refreshReminders(c.db, c.now)
+    if (p.key === "reminderLeadMinutes") await refreshReminders(c.db, c.now)
     return p
   },
   "badge.refresh": async (_p, c) => {
@@ -37,9 +37,7 @@ export const extensionRoutes: Routes<keyof ExtensionProtocol> = {
     return { cleared: tables.map((t) => t.name) }
   },
   "prefs.get": async (_p, c) => {
-    const [lang, form] = await Promise.all([c.db.settings.get(LANGUAGE_SETTING), c.db.settings.get("defaultPriceForm")])
-    const language = isLanguageSetting(lang?.value) ? lang.value : "auto"
-    const defaultPriceForm = settingValueOk("defaultPriceForm", form?.value) ? (form!.value as PriceFormSetting) : "auto"
+    const [language, defaultPriceForm] = await Promise.all([getSetting(c.db, "language"), getSetting(c.db, "defaultPriceForm")])
     return { language, messages: language === "auto" ? null : await fetchLocaleMessages(language), defaultPriceForm }
   }
 }

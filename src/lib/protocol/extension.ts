@@ -1,19 +1,12 @@
 // Messages of the extension's own pages (popup, options): settings, the badge, backup import,
 // clearing data; and the language override, which every page of the extension asks for.
-import { isBackupTable, isSettingKey, settingValueOk, type BackupTable, type PriceFormSetting, type SettingKey } from "~lib/backup"
+import { isBackupTable, type BackupTable } from "~db/backup"
+import { settingChange, type PriceFormSetting, type SettingChange } from "~db/settings"
 import type { LanguageSetting, LocaleMessages } from "~lib/i18n"
 
 import { isRecord, type Senders, type Validators } from "./validate"
 
-export interface SettingValues {
-  coverFit: "contain" | "crop"
-  /** 价格形式 preferred when filling 添加商品 (lib/backup.ts PRICE_FORMS). */
-  defaultPriceForm: PriceFormSetting
-  reminderLeadMinutes: number
-  language: LanguageSetting
-}
-
-export type SettingChange = { [K in SettingKey]: { key: K; value: SettingValues[K] } }[SettingKey]
+export type { SettingChange, SettingValues } from "~db/settings"
 
 /** Records per `backup.import` message, at most. */
 export const IMPORT_MAX_ROWS = 500
@@ -60,10 +53,7 @@ export interface ExtensionProtocol {
 const empty = (v: unknown) => (isRecord(v) && Object.keys(v).length === 0 ? ({} as Record<string, never>) : null)
 
 export const extensionValidators: Validators<ExtensionProtocol> = {
-  "settings.set": (v) => {
-    if (!isRecord(v) || !isSettingKey(v.key) || !settingValueOk(v.key, v.value)) return null
-    return { key: v.key, value: v.value } as SettingChange
-  },
+  "settings.set": settingChange,
   "badge.refresh": empty,
   "backup.import": (v) => {
     if (!isRecord(v) || !isBackupTable(v.table) || !Array.isArray(v.rows) || v.rows.length > IMPORT_MAX_ROWS) return null
