@@ -3,9 +3,9 @@
 import type { Runtime } from "webextension-polyfill"
 
 import type { HelperDb } from "~db/schema"
-import { parseEnvelope, SENDERS, type MessageType, type Reply, type SenderKind } from "~lib/messages"
+import { parseEnvelope, ProtocolError, SENDERS, type ErrorCode, type MessageType, type Reply, type SenderKind } from "~lib/messages"
 
-import { RouteError, type Handler, type RouteContext } from "./routes/context"
+import type { Handler, RouteContext } from "./routes/context"
 import { extensionRoutes } from "./routes/extension"
 import { goodsRoutes } from "./routes/goods"
 import { productRoutes } from "./routes/products"
@@ -38,11 +38,11 @@ function senderOrigin(sender: Runtime.MessageSender): string | null {
 }
 
 const REFUSAL = {
-  shop: "not an enabled HiMall shop",
-  wechat: "not a WeChat console page",
-  extension: "not an extension page",
-  any: "not a page of this extension"
-} as const
+  shop: "sender_not_shop",
+  wechat: "sender_not_wechat",
+  extension: "sender_not_extension",
+  any: "sender_not_ours"
+} as const satisfies Record<SenderKind, ErrorCode>
 
 export function createRouter(deps: RouterDeps) {
   const now = deps.now ?? Date.now
@@ -55,9 +55,9 @@ export function createRouter(deps: RouterDeps) {
     const fromOwnPage = !!sender.url?.startsWith(ownPages)
     if (!sender.tab && !fromOwnPage) return undefined
     const envelope = parseEnvelope(message)
-    if (!envelope) return { ok: false, error: "invalid message" }
+    if (!envelope) return { ok: false, code: "invalid_message" }
     const origin = senderOrigin(sender)
-    if (!origin || !sender.url) return { ok: false, error: "unknown sender" }
+    if (!origin || !sender.url) return { ok: false, code: "unknown_sender" }
 
     const kind = SENDERS[envelope.type]
     const isShop = async () => !fromOwnPage && (await deps.isShopOrigin(origin))
@@ -69,7 +69,7 @@ export function createRouter(deps: RouterDeps) {
           : kind === "shop"
             ? await isShop()
             : fromOwnPage || WECHAT_ORIGINS.includes(origin) || (await isShop())
-    if (!allowed) return { ok: false, error: REFUSAL[kind] }
+    if (!allowed) return { ok: false, code: REFUSAL[kind] }
 
     const ctx: RouteContext = { db: deps.db, origin, url: sender.url, now: now() }
     const handler = ROUTES[envelope.type] as Handler<MessageType>
@@ -79,8 +79,10 @@ export function createRouter(deps: RouterDeps) {
       deps.onHandled?.(envelope.type, kind, ctx)
       return { ok: true, data }
     } catch (e) {
-      if (e instanceof RouteError) return { ok: false, error: e.message }
-      throw e
+      if (e instanceof ProtocolError) return { ok: false, code: e.code, ...(e.detail ? { detail: e.detail } : {}) }
+      // Not a declared refusal: the handler failed. The sender hears that, with the reason for logs.
+      console.error(`[himall-live-helper] ${envelope.type} failed`, e)
+      return { ok: false, code: "handler_failed", detail: e instanceof Error ? e.message : String(e) }
     }
   }
 }

@@ -1,7 +1,7 @@
 // HiMall 商品管理: a `capture-page` control above the grid that stores every product row the
 // grid shows, in one product.capture message (≤ 500 products), then says what happened,
 // in its status and on each row's own capture-product control.
-import { t } from "~lib/i18n"
+import { errorText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
 import { MAX_PRODUCTS_PER_MESSAGE, type CaptureResult } from "~lib/protocol/products"
 import { sendWithRetry } from "~lib/send-retry"
@@ -52,7 +52,7 @@ async function capturePage(ui: Ui) {
     const { counts, problems } = countResults(results)
     setState(ui, counts.rejected ? "warning" : "done", summaryText(counts, problems))
   } catch (e) {
-    setState(ui, "error", t("capture_refused", t("capture_no_extension")))
+    setState(ui, "error", t("capture_refused", errorText(e)))
     console.warn("[HiMall 直播助手]", e)
   }
 }

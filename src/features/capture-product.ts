@@ -3,7 +3,7 @@
 // re-validates and stores) → tell the merchant on the control itself.
 import { qualifyProduct, type RawProduct } from "~core/product"
 import { whenDomChanges } from "~lib/dom/observe"
-import { problemsText, t } from "~lib/i18n"
+import { errorText, problemsText, t } from "~lib/i18n"
 import type { CaptureResult } from "~lib/messages"
 import { send } from "~lib/send"
 import {
@@ -61,7 +61,7 @@ async function capture(raw: RawProduct, button: HTMLButtonElement, status: HTMLE
     const { state, text } = describe(r)
     show(button, status, state, text)
   } catch (e) {
-    const reason = local.ok ? t("capture_no_extension") : problemsText(local.problems)
+    const reason = local.ok ? errorText(e) : problemsText(local.problems)
     show(button, status, "error", t("capture_refused", reason))
     console.warn("[HiMall 直播助手]", e)
   }

@@ -6,10 +6,12 @@ import { planGoods, planProblems, textUnits, goodsNameProblem, GOODS_NAME_MAX_UN
 import { formatPriceRange } from "~core/price"
 import { PANEL_CSS, button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
-import { t } from "~lib/i18n"
+import { errorText, t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
 import type { CoverAnswer, GoodsCandidate } from "~lib/messages"
+import { ProtocolError } from "~lib/protocol/errors"
 import { send } from "~lib/send"
+import { sendWithRetry } from "~lib/send-retry"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
 
 const PICKER_LIMIT = 50
@@ -110,7 +112,7 @@ export class GoodsPanel {
     try {
       answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT })
     } catch (e) {
-      this.say(t("fill_no_extension"), "#fa5151")
+      this.say(errorText(e), "#fa5151")
       console.warn("[HiMall 直播助手]", e)
       return
     }
@@ -161,7 +163,7 @@ export class GoodsPanel {
     // The cover is asked for at once: it is made while the merchant reads any problem.
     const cover = send("goods.prepare", { productKey: c.key, fit: opts.crop ? "crop" : null }).then(
       (r) => r.cover,
-      (e): CoverAnswer => ({ ok: false, problem: e instanceof Error && /no such product/.test(e.message) ? "product_gone" : "no_extension" })
+      (e): CoverAnswer => ({ ok: false, problem: e instanceof ProtocolError && e.code === "no_such_product" ? "product_gone" : "no_extension" })
     )
     if (plan.nameProblem) {
       this.askName(c, opts, plan)
@@ -196,7 +198,16 @@ export class GoodsPanel {
       this.showReport(result, c, answer)
       this.picker.hidden = true
       if (result.outcome !== "failed") {
-        void send("goods.filled", { productKey: c.key, outcome: result.outcome, priceType: plan.priceType, price: plan.price, price2: plan.price2 }).catch(() => undefined)
+        // What was filled is what price drift is later judged against: a lost record is said.
+        const lost = await sendWithRetry("goods.filled", { productKey: c.key, outcome: result.outcome, priceType: plan.priceType, price: plan.price, price2: plan.price2 }).then(
+          () => null,
+          (e: unknown) => e
+        )
+        if (lost) {
+          console.warn("[HiMall 直播助手] goods.filled", lost)
+          this.say(t("fill_not_recorded", errorText(lost)), "#fa5151")
+          return result
+        }
       }
       this.say(result.outcome === "ok" ? t("fill_done_hint") : "", result.outcome === "ok" ? "#06ae56" : "#888")
       return result

@@ -9,7 +9,7 @@
 // background's view) → act (press HiMall's own button) → store (messages). The page keeps only
 // what it shows; the background keeps everything else.
 import { whenDomChanges } from "~lib/dom/observe"
-import { t } from "~lib/i18n"
+import { errorText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
 import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~lib/protocol/shop-rooms"
 import { LIVE_STATUS_TEXT } from "~core/rooms"
@@ -256,7 +256,7 @@ class LiveRoomsPage {
     } catch (e) {
       console.warn("[HiMall 直播助手] live rooms", e)
       this.ui.summary.setAttribute("data-lh-state", "error")
-      this.ui.summary.textContent = e instanceof EndpointError ? t("live_rooms_list_error") : t("capture_no_extension")
+      this.ui.summary.textContent = e instanceof EndpointError ? t("live_rooms_list_error") : errorText(e)
     }
   }
 
@@ -326,7 +326,7 @@ class LiveRoomsPage {
       } catch (e) {
         console.warn("[HiMall 直播助手] sync", e)
         ui.syncNow.setAttribute("data-lh-state", "failed")
-        ui.status.textContent = t("capture_no_extension")
+        ui.status.textContent = errorText(e)
       }
     })().finally(() => {
       this.syncing = null

@@ -5,7 +5,7 @@
 import { readAsDataUrl } from "~lib/data-url"
 import { whenDomChanges } from "~lib/dom/observe"
 import { dataUrlToFile, setFiles, waitFor } from "~lib/dom/set-value"
-import { t } from "~lib/i18n"
+import { errorText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
 import { MAX_PICKED_IMAGE_BYTES, type RoomCoverAnswer, type RoomCoverProblem, type RoomCoverSource } from "~lib/protocol/shop-rooms"
 import { sendWithRetry } from "~lib/send-retry"
@@ -150,12 +150,17 @@ async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source
     show(panel, "busy", t("make_cover_uploading", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))]))
     const uploaded = await upload(dialogRoot, file)
     if (!uploaded.ok) return show(panel, "failed", uploaded.reason)
-    await sendWithRetry("roomCover.uploaded", { roomId, url: uploaded.url }).catch(() => undefined)
+    const lost = await sendWithRetry("roomCover.uploaded", { roomId, url: uploaded.url }).then(
+      () => null,
+      (e: unknown) => e
+    )
     panel.root.setAttribute("data-lh-uploaded-url", uploaded.url)
-    show(panel, "ok", t("make_cover_done", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))]))
+    const done = t("make_cover_done", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))])
+    if (lost) console.warn("[HiMall 直播助手] roomCover.uploaded", lost)
+    show(panel, "ok", lost ? `${done} ${t("make_cover_not_recorded", errorText(lost))}` : done)
   } catch (e) {
     console.warn("[HiMall 直播助手] make-cover", e)
-    show(panel, "failed", t("capture_no_extension"))
+    show(panel, "failed", errorText(e))
   }
 }
 

@@ -7,9 +7,11 @@
 import { formatRoomTime, problemField, roomFormValues, roomPlanProblems, type RoomProblem } from "~core/room-rules"
 import { PANEL_CSS, button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
-import { t } from "~lib/i18n"
+import { errorText, t } from "~lib/i18n"
 import type { RoomPlanView } from "~lib/messages"
+import { ProtocolError } from "~lib/protocol/errors"
 import { send } from "~lib/send"
+import { sendWithRetry } from "~lib/send-retry"
 import { adminCheckShown } from "~sites/wechat/console"
 import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
 import { readRoomList } from "~sites/wechat/room-list"
@@ -126,7 +128,7 @@ export class RoomPanel {
     try {
       plans = (await send("plans.list", {})).plans
     } catch (e) {
-      this.say(t("fill_no_extension"), "#fa5151")
+      this.say(errorText(e), "#fa5151")
       console.warn("[HiMall 直播助手]", e)
       return
     }
@@ -167,7 +169,7 @@ export class RoomPanel {
       try {
         prepared = await send("plan.prepare", { planId })
       } catch (e) {
-        this.say(e instanceof Error && /no such plan/.test(e.message) ? t("room_plan_gone") : t("fill_no_extension"), "#fa5151")
+        this.say(e instanceof ProtocolError && e.code === "no_such_plan" ? t("room_plan_gone") : errorText(e), "#fa5151")
         return null
       }
       const { plan } = prepared
@@ -192,7 +194,17 @@ export class RoomPanel {
       })
       this.showReport(result, plan)
       this.picker.hidden = true
-      if (result.outcome !== "failed") void send("plan.filled", { planId, outcome: result.outcome }).catch(() => undefined)
+      if (result.outcome !== "failed") {
+        const lost = await sendWithRetry("plan.filled", { planId, outcome: result.outcome }).then(
+          () => null,
+          (e: unknown) => e
+        )
+        if (lost) {
+          console.warn("[HiMall 直播助手] plan.filled", lost)
+          this.say(t("room_fill_not_recorded", errorText(lost)), "#fa5151")
+          return result
+        }
+      }
       this.say(result.outcome === "ok" ? t("room_fill_done_hint") : "", result.outcome === "ok" ? "#06ae56" : "#888")
       return result
     } finally {

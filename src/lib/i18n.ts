@@ -7,6 +7,8 @@
 // key it lacks. With no override (`auto`), `t()` is chrome.i18n.getMessage.
 import type { ProductProblem } from "~core/product"
 
+import { errorMessageKey } from "./protocol/errors"
+
 export type LanguageSetting = "auto" | "zh_CN" | "en"
 export const LANGUAGES: readonly LanguageSetting[] = ["auto", "zh_CN", "en"]
 
@@ -90,4 +92,9 @@ export function problemText(problem: ProductProblem): string {
 
 export function problemsText(problems: readonly ProductProblem[]): string {
   return problems.map(problemText).join(t("list_separator"))
+}
+
+/** What to tell the merchant of a failed message: its declared code's own message (protocol/errors.ts). */
+export function errorText(e: unknown): string {
+  return t(errorMessageKey(e))
 }

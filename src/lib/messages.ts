@@ -7,8 +7,10 @@ import { goodsSenders, goodsValidators, type GoodsProtocol } from "./protocol/go
 import { productsSenders, productsValidators, type ProductsProtocol } from "./protocol/products"
 import { roomsSenders, roomsValidators, type RoomsProtocol } from "./protocol/rooms"
 import { shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./protocol/shop-rooms"
+import type { Failure } from "./protocol/errors"
 import { isRecord, type SenderKind } from "./protocol/validate"
 
+export * from "./protocol/errors"
 export * from "./protocol/extension"
 export * from "./protocol/goods"
 export * from "./protocol/products"
@@ -29,8 +31,8 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: RequestOf<T>
 }
 
-/** Every answer: the handler's response or a reason it was refused. */
-export type Reply<T extends MessageType> = { ok: true; data: ResponseOf<T> } | { ok: false; error: string }
+/** Every answer: the handler's response, or the declared code of why it failed (protocol/errors.ts). */
+export type Reply<T extends MessageType> = { ok: true; data: ResponseOf<T> } | Failure
 
 const validators: { [T in MessageType]: (v: unknown) => RequestOf<T> | null } = {
   ...productsValidators,

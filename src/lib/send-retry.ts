@@ -1,12 +1,11 @@
 // send() that survives a stopped service worker: Chrome wakes the worker for the next
 // message, but a message in flight when it stopped fails ("message port closed", "receiving
-// end does not exist"). Such failures are retried; a refusal by the router is not (it would
-// be refused again). Handlers used with this must be idempotent (capture-all's are).
+// end does not exist"). Such failures are retried; a declared refusal is not (it would be
+// refused again), nor a gone extension. Handlers used with this must be idempotent (capture-all's
+// are).
 import type { MessageType, RequestOf, ResponseOf } from "./messages"
+import { isTransient } from "./protocol/errors"
 import { send } from "./send"
-
-/** Router refusals and a gone extension: retrying cannot help. */
-const FINAL = /invalid message|unknown sender|not an enabled|context invalidated/i
 
 export const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000]
 
@@ -19,8 +18,7 @@ export async function sendWithRetry<T extends MessageType>(
     try {
       return await send(type, payload)
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      if (FINAL.test(message) || attempt >= delays.length) throw e
+      if (!isTransient(e) || attempt >= delays.length) throw e
       await new Promise((r) => setTimeout(r, delays[attempt]))
     }
   }

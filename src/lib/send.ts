@@ -4,8 +4,10 @@
 // is in every page the extension runs on, and the polyfill would add ~10 KB to each content
 // script for nothing Chrome lacks. The polyfill's answers are kept: a listener that closed
 // without answering is "no answer", and a handler that threw (the background's polyfill sends
-// its marker) rejects with its message.
+// its marker) is a failed handler. Every failure rejects with a ProtocolError and its declared
+// code (protocol/errors.ts).
 import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from "./messages"
+import { isErrorCode, ProtocolError } from "./protocol/errors"
 
 const NO_RESPONSE = "The message port closed before a response was received."
 
@@ -18,21 +20,29 @@ function isPolyfillRejection(v: unknown): v is PolyfillRejection {
   return typeof v === "object" && v !== null && (v as PolyfillRejection).__mozWebExtensionPolyfillReject__ === true
 }
 
+/** What Chrome says when the extension was updated, reloaded or disabled under this page. */
+const CONTEXT_GONE = /context invalidated/i
+
 async function sendMessage(message: unknown): Promise<unknown> {
+  // After an update or a disable, the old content script's chrome.runtime loses its id.
+  if (!chrome.runtime?.id) throw new ProtocolError("extension_gone")
   try {
     return await chrome.runtime.sendMessage(message)
   } catch (e) {
-    if (e instanceof Error && e.message === NO_RESPONSE) return undefined
-    throw e
+    const text = e instanceof Error ? e.message : String(e)
+    if (text === NO_RESPONSE) return undefined
+    if (CONTEXT_GONE.test(text)) throw new ProtocolError("extension_gone", text)
+    // "Could not establish connection. Receiving end does not exist.", and the like.
+    throw new ProtocolError("unreachable", text)
   }
 }
 
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   const envelope: Envelope<T> = { lh: 1, type, payload }
   const answer = await sendMessage(envelope)
-  if (isPolyfillRejection(answer)) throw new Error(answer.message)
+  if (isPolyfillRejection(answer)) throw new ProtocolError("handler_failed", answer.message)
   const reply = answer as Reply<T> | undefined
-  if (!reply) throw new Error("no answer from the extension")
-  if (!reply.ok) throw new Error(reply.error)
+  if (!reply) throw new ProtocolError("no_answer")
+  if (!reply.ok) throw new ProtocolError(isErrorCode(reply.code) ? reply.code : "handler_failed", reply.detail)
   return reply.data
 }

@@ -117,9 +117,9 @@ describe("messages that are not the extension's own", () => {
     await wechat.locator('[data-lh="queue-start"]').waitFor()
     const wxWorld = await contentScriptWorld(wechat)
     expect(wxWorld, "the WeChat content script's world").not.toBeNull()
-    expect(await sendFrom(wxWorld!, CAPTURE)).toEqual({ ok: false, error: "not an enabled HiMall shop" })
-    expect(await sendFrom(wxWorld!, { lh: 1, type: "captureAll.start", payload: { listPath: "/Admin/Product/List", pageSize: 100, resume: false } })).toEqual({ ok: false, error: "not an enabled HiMall shop" })
-    expect(await sendFrom(wxWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({ ok: false, error: "not an extension page" })
+    expect(await sendFrom(wxWorld!, CAPTURE)).toEqual({ ok: false, code: "sender_not_shop" })
+    expect(await sendFrom(wxWorld!, { lh: 1, type: "captureAll.start", payload: { listPath: "/Admin/Product/List", pageSize: 100, resume: false } })).toEqual({ ok: false, code: "sender_not_shop" })
+    expect(await sendFrom(wxWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({ ok: false, code: "sender_not_extension" })
     // A WeChat message from WeChat is answered (the channel works; the refusals above are the router's).
     expect(await sendFrom(wxWorld!, { lh: 1, type: "queue.get", payload: {} })).toEqual({ ok: true, data: { queue: null } })
     await wxWorld!.cdp.detach()
@@ -130,9 +130,9 @@ describe("messages that are not the extension's own", () => {
     const shopWorld = await contentScriptWorld(shop)
     expect(shopWorld, "the HiMall content script's world").not.toBeNull()
     const seen = { lh: 1, type: "goods.seen", payload: { rows: [{ name: "天使旅行箱", priceText: "¥399.00", url: "pages/productdetail/productdetail?id=19", status: "approved", statusText: "已入库", rejectReason: null }], shelf: "approved" } }
-    expect(await sendFrom(shopWorld!, seen)).toEqual({ ok: false, error: "not a WeChat console page" })
-    expect(await sendFrom(shopWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({ ok: false, error: "not an extension page" })
-    expect(await sendFrom(shopWorld!, { lh: 1, type: "data.clear", payload: { confirm: "clear-all-data" } })).toEqual({ ok: false, error: "not an extension page" })
+    expect(await sendFrom(shopWorld!, seen)).toEqual({ ok: false, code: "sender_not_wechat" })
+    expect(await sendFrom(shopWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({ ok: false, code: "sender_not_extension" })
+    expect(await sendFrom(shopWorld!, { lh: 1, type: "data.clear", payload: { confirm: "clear-all-data" } })).toEqual({ ok: false, code: "sender_not_extension" })
 
     // Malformed envelopes: refused, whatever they carry.
     const malformed: unknown[] = [
@@ -149,7 +149,7 @@ describe("messages that are not the extension's own", () => {
       [CAPTURE],
       "product.capture"
     ]
-    for (const m of malformed) expect(await sendFrom(shopWorld!, m), JSON.stringify(m).slice(0, 80)).toEqual({ ok: false, error: "invalid message" })
+    for (const m of malformed) expect(await sendFrom(shopWorld!, m), JSON.stringify(m).slice(0, 80)).toEqual({ ok: false, code: "invalid_message" })
     await nothingStored()
     expect(await readTable(browser, "goods")).toEqual([])
     expect(await readTable(browser, "settings")).toEqual([])

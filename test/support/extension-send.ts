@@ -6,7 +6,7 @@ import { join } from "node:path"
 
 import { createRouter } from "~background/router"
 import { getDb } from "~db/schema"
-import type { MessageType, RequestOf, ResponseOf } from "~lib/messages"
+import { ProtocolError, type MessageType, type RequestOf, type ResponseOf } from "~lib/messages"
 
 const EXTENSION_ID = "fake-extension-id"
 
@@ -17,8 +17,8 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
   sent.push({ type, payload })
   const route = createRouter({ db: getDb(), extensionId: EXTENSION_ID, isShopOrigin: async () => false })
   const reply = await route({ lh: 1, type, payload: JSON.parse(JSON.stringify(payload)) }, { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` })
-  if (!reply) throw new Error("no answer from the extension")
-  if (!reply.ok) throw new Error(reply.error)
+  if (!reply) throw new ProtocolError("no_answer")
+  if (!reply.ok) throw new ProtocolError(reply.code, reply.detail)
   return reply.data as ResponseOf<T>
 }
 

@@ -374,7 +374,7 @@ describe("capture-all messages", () => {
     const route = createRouter({ db, extensionId: "ext", isShopOrigin: async (o) => o === SHOP, now: () => 7 })
     const sender = (origin: string) => ({ id: "ext", tab: { id: 1 } as never, url: `${origin}/Admin/Product/Management`, origin })
     const msg = { lh: 1, type: "captureAll.start", payload: { listPath: LIST, pageSize: 100, resume: false } }
-    expect(await route(msg, sender("https://evil.example.com"))).toEqual({ ok: false, error: "not an enabled HiMall shop" })
+    expect(await route(msg, sender("https://evil.example.com"))).toEqual({ ok: false, code: "sender_not_shop" })
     const started = await route(msg, sender(SHOP))
     expect(started).toMatchObject({ ok: true, data: { resumed: false, job: { state: "running", startedAt: 7 } } })
     const runId = (started as { data: { runId: string } }).data.runId

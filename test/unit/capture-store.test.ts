@@ -130,8 +130,8 @@ describe("router", () => {
     expect(await db.products.count()).toBe(0)
   })
   it("refuses pages that are not an enabled shop, and malformed messages", async () => {
-    expect(await make([])(msg, sender)).toEqual({ ok: false, error: "not an enabled HiMall shop" })
-    expect(await make([shop])({ ...msg, payload: {} }, sender)).toEqual({ ok: false, error: "invalid message" })
+    expect(await make([])(msg, sender)).toEqual({ ok: false, code: "sender_not_shop" })
+    expect(await make([shop])({ ...msg, payload: {} }, sender)).toEqual({ ok: false, code: "invalid_message" })
     expect(await db.products.count()).toBe(0)
   })
 })

@@ -46,7 +46,7 @@ describe("settings.set", () => {
   })
 
   it("only the extension's pages may change settings; a new lead re-plans the reminders", async () => {
-    expect(await route()(msg("settings.set", { key: "coverFit", value: "crop" }), SHOP_TAB)).toEqual({ ok: false, error: "not an extension page" })
+    expect(await route()(msg("settings.set", { key: "coverFit", value: "crop" }), SHOP_TAB)).toEqual({ ok: false, code: "sender_not_extension" })
     await getDb().wechatRooms.add({ roomId: 5, name: "间", anchorName: "猫", anchorWechat: null, start: Date.now() + 3 * 3600_000, end: Date.now() + 5 * 3600_000, liveStatus: 102, coverUrl: null, firstSeenAt: 1, seenAt: 1, goneAt: null })
     const reply = await route()(msg("settings.set", { key: "reminderLeadMinutes", value: 60 }), OPTIONS)
     expect(reply).toEqual({ ok: true, data: { key: "reminderLeadMinutes", value: 60 } })
@@ -66,7 +66,7 @@ describe("data.clear", () => {
     const reply = await route()(msg("data.clear", { confirm: "clear-all-data" }), OPTIONS)
     expect(reply?.ok).toBe(true)
     expect(await getDb().products.count()).toBe(0)
-    expect(await route()(msg("data.clear", { confirm: "clear-all-data" }), WECHAT_TAB)).toEqual({ ok: false, error: "not an extension page" })
+    expect(await route()(msg("data.clear", { confirm: "clear-all-data" }), WECHAT_TAB)).toEqual({ ok: false, code: "sender_not_extension" })
   })
 })
 
@@ -87,7 +87,7 @@ describe("prefs.get", () => {
       expect(reply?.ok).toBe(true)
       expect((reply as { data: { language: string; messages: Record<string, { message: string }> } }).data.messages.popup_title.message).toBe("Live Helper")
     }
-    expect(await route()(msg("prefs.get", {}), OTHER_TAB)).toEqual({ ok: false, error: "not a page of this extension" })
+    expect(await route()(msg("prefs.get", {}), OTHER_TAB)).toEqual({ ok: false, code: "sender_not_ours" })
     await getDb().settings.put({ key: "language", value: "auto" })
     await getDb().settings.put({ key: "defaultPriceForm", value: "3" })
     expect(await route()(msg("prefs.get", {}), SHOP_TAB)).toEqual({ ok: true, data: { language: "auto", messages: null, defaultPriceForm: "3" } })

@@ -316,11 +316,11 @@ describe("rooms messages", () => {
     const wechatTab = { id: "ext", tab: { id: 1 } as never, url: "https://mp.weixin.qq.com/wxamp/frame/live?token=1", origin: "https://mp.weixin.qq.com" }
     const shopTab = { id: "ext", tab: { id: 2 } as never, url: "https://shop.example.com/Admin", origin: "https://shop.example.com" }
     const options = { id: "ext", url: "chrome-extension://ext/options.html", origin: "chrome-extension://ext" }
-    expect(await route({ lh: 1, type: "plan.delete", payload: { id: 1 } }, wechatTab)).toEqual({ ok: false, error: "not an extension page" })
-    expect(await route({ lh: 1, type: "rooms.seen", payload: { rooms: [], complete: true } }, shopTab)).toEqual({ ok: false, error: "not a WeChat console page" })
+    expect(await route({ lh: 1, type: "plan.delete", payload: { id: 1 } }, wechatTab)).toEqual({ ok: false, code: "sender_not_extension" })
+    expect(await route({ lh: 1, type: "rooms.seen", payload: { rooms: [], complete: true } }, shopTab)).toEqual({ ok: false, code: "sender_not_wechat" })
     expect(await route({ lh: 1, type: "qualification.seen", payload: { signal: "opened" } }, wechatTab)).toEqual({ ok: true, data: { state: "opened" } })
-    expect(await route({ lh: 1, type: "plan.prepare", payload: { planId: 5 } }, wechatTab)).toEqual({ ok: false, error: "no such plan" })
-    expect(await route({ lh: 1, type: "plan.save", payload: planRequest({ id: 5 }) }, options)).toEqual({ ok: false, error: "no such plan" })
+    expect(await route({ lh: 1, type: "plan.prepare", payload: { planId: 5 } }, wechatTab)).toEqual({ ok: false, code: "no_such_plan" })
+    expect(await route({ lh: 1, type: "plan.save", payload: planRequest({ id: 5 }) }, options)).toEqual({ ok: false, code: "no_such_plan" })
     expect(await route({ lh: 1, type: "plan.delete", payload: { id: 5 } }, options)).toEqual({ ok: true, data: { deleted: false } })
     expect(await db.facts.get(QUALIFICATION_FACT)).toMatchObject({ value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" } })
   })

@@ -23,30 +23,54 @@ describe("send", () => {
     expect(sendMessage).toHaveBeenCalledWith({ lh: 1, type: "queue.get", payload: {} })
   })
 
-  it("rejects with the router's refusal", async () => {
-    answer(async () => ({ ok: false, error: "not a WeChat console page" }))
-    await expect(send("queue.get", {})).rejects.toThrow("not a WeChat console page")
+  it("rejects with the router's refusal, by its declared code", async () => {
+    answer(async () => ({ ok: false, code: "sender_not_wechat" }))
+    await expect(send("queue.get", {})).rejects.toMatchObject({ name: "ProtocolError", code: "sender_not_wechat" })
+    answer(async () => ({ ok: false, code: "no_such_plan", detail: "plan 5" }))
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "no_such_plan", detail: "plan 5" })
   })
 
-  it("rejects with a handler's error sent by the background's polyfill", async () => {
+  it("a handler's error sent by the background's polyfill, or a code it does not know, is a failed handler", async () => {
     answer(async () => ({ __mozWebExtensionPolyfillReject__: true, message: "QuotaExceededError" }))
-    await expect(send("queue.get", {})).rejects.toThrow("QuotaExceededError")
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "handler_failed", detail: "QuotaExceededError" })
+    answer(async () => ({ ok: false, code: "<script>" }))
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "handler_failed" })
+  })
+
+  it("an extension updated or disabled under the page is extension_gone, and is not retried", async () => {
+    const sendMessage = answer(async () => {
+      throw new Error("Extension context invalidated.")
+    })
+    await expect(sendWithRetry("queue.get", {}, [1, 1, 1])).rejects.toMatchObject({ code: "extension_gone" })
+    expect(sendMessage).toHaveBeenCalledTimes(1)
+  })
+
+  it("a declared refusal is not retried; a failed handler is", async () => {
+    let sendMessage = answer(async () => ({ ok: false, code: "no_such_product" }))
+    await expect(sendWithRetry("queue.get", {}, [1, 1])).rejects.toMatchObject({ code: "no_such_product" })
+    expect(sendMessage).toHaveBeenCalledTimes(1)
+    sendMessage = answer(
+      async () => ({ ok: false, code: "handler_failed", detail: "busy" }),
+      async () => ({ ok: true, data: { queue: null } })
+    )
+    expect(await sendWithRetry("queue.get", {}, [1])).toEqual({ queue: null })
+    expect(sendMessage).toHaveBeenCalledTimes(2)
   })
 
   it("no answer: a channel closed without a response, or an empty one", async () => {
     answer(async () => {
       throw new Error("The message port closed before a response was received.")
     })
-    await expect(send("queue.get", {})).rejects.toThrow("no answer from the extension")
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "no_answer" })
     answer(async () => undefined)
-    await expect(send("queue.get", {})).rejects.toThrow("no answer from the extension")
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "no_answer" })
   })
 
   it("other failures as Chrome gives them; a stopped worker's are retried", async () => {
     answer(async () => {
       throw new Error("Could not establish connection. Receiving end does not exist.")
     })
-    await expect(send("queue.get", {})).rejects.toThrow("Receiving end does not exist")
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "unreachable", detail: expect.stringContaining("Receiving end does not exist") })
     const sendMessage = answer(
       async () => {
         throw new Error("Could not establish connection. Receiving end does not exist.")
@@ -55,5 +79,26 @@ describe("send", () => {
     )
     expect(await sendWithRetry("queue.get", {}, [1])).toEqual({ queue: null })
     expect(sendMessage).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe("failures the merchant is told of", () => {
+  it("every declared error code has its message in both locales", async () => {
+    const { readFileSync } = await import("node:fs")
+    const { join } = await import("node:path")
+    const { ERROR_CODES } = await import("~lib/protocol/errors")
+    for (const lang of ["zh_CN", "en"]) {
+      const messages = JSON.parse(readFileSync(join(import.meta.dirname, "../../locales", lang, "messages.json"), "utf8")) as Record<string, { message: string }>
+      for (const code of ERROR_CODES) expect(messages[`error_${code}`]?.message, `${lang} error_${code}`).toMatch(/\S/)
+    }
+  })
+
+  it("a failure is told by its code, whatever else was thrown", async () => {
+    const { ProtocolError } = await import("~lib/protocol/errors")
+    const { errorText } = await import("~lib/i18n")
+    expect(errorText(new ProtocolError("extension_gone"))).toMatch(/\S/)
+    expect(errorText(new ProtocolError("extension_gone"))).toBe(chrome.i18n.getMessage("error_extension_gone"))
+    expect(errorText(new ProtocolError("extension_gone"))).not.toBe(errorText(new ProtocolError("unreachable")))
+    expect(errorText(new TypeError("x is undefined"))).toBe(chrome.i18n.getMessage("error_handler_failed"))
   })
 })

@@ -251,6 +251,6 @@ describe("messages", () => {
     const route = createRouter({ db, extensionId: "ext", isShopOrigin: async (o) => o === SHOP, now: () => T0 })
     const message = { lh: 1, type: "entrance.seen", payload: { found: false, name: null, kind: null } }
     expect(await route(message, { id: "ext", tab: { id: 1 } as never, url: `${SHOP}/Admin/WXSmallProgram/HomePageSetting` })).toEqual({ ok: true, data: { recorded: true } })
-    expect(await route(message, { id: "ext", tab: { id: 1 } as never, url: "https://mp.weixin.qq.com/wxamp/x" })).toEqual({ ok: false, error: "not an enabled HiMall shop" })
+    expect(await route(message, { id: "ext", tab: { id: 1 } as never, url: "https://mp.weixin.qq.com/wxamp/x" })).toEqual({ ok: false, code: "sender_not_shop" })
   })
 })

@@ -156,7 +156,7 @@ describe("router, WeChat messages", () => {
     expect(await route(candidatesMsg, sender(MP, { origin: "null" }))).toMatchObject({ ok: true })
   })
 
-  const notWechat = { ok: false, error: "not a WeChat console page" }
+  const notWechat = { ok: false, code: "sender_not_wechat" }
   it.each([
     ["an enabled HiMall shop", `${SHOP}/Admin/Product/Management`],
     ["another site", "https://evil.example/wxamp/frame/live/goods/index"],
@@ -190,14 +190,14 @@ describe("router, WeChat messages", () => {
   })
 
   it("refuses malformed WeChat messages and senders without a URL", async () => {
-    expect(await route(msg("goods.candidates", { query: "", limit: 0 }), sender(MP))).toEqual({ ok: false, error: "invalid message" })
-    expect(await route(candidatesMsg, { ...sender(MP), url: undefined })).toEqual({ ok: false, error: "unknown sender" })
+    expect(await route(msg("goods.candidates", { query: "", limit: 0 }), sender(MP))).toEqual({ ok: false, code: "invalid_message" })
+    expect(await route(candidatesMsg, { ...sender(MP), url: undefined })).toEqual({ ok: false, code: "unknown_sender" })
   })
 
   it("refuses HiMall captures from the WeChat console", async () => {
     expect(await route(msg("product.capture", { products: [rawProduct({ productId: "88" })] }), sender(MP))).toEqual({
       ok: false,
-      error: "not an enabled HiMall shop"
+      code: "sender_not_shop"
     })
     expect(await db.products.get(`${SHOP}|88`)).toBeUndefined()
   })
@@ -209,7 +209,7 @@ describe("router, WeChat messages", () => {
 
     const prep = await route(msg("goods.prepare", { productKey: `${SHOP}|7`, fit: null }), live)
     expect(prep).toMatchObject({ ok: true, data: { product: { productId: 7 }, cover: { ok: false, problem: "image_missing" } } })
-    expect(await route(msg("goods.prepare", { productKey: `${SHOP}|404`, fit: null }), live)).toEqual({ ok: false, error: "no such product" })
+    expect(await route(msg("goods.prepare", { productKey: `${SHOP}|404`, fit: null }), live)).toEqual({ ok: false, code: "no_such_product" })
 
     const filled = await route(msg("goods.filled", { productKey: `${SHOP}|7`, outcome: "partial", priceType: 1, price: "399.00", price2: "" }), live)
     expect(filled).toEqual({ ok: true, data: { recorded: true } })

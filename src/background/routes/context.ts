@@ -16,5 +16,5 @@ export type Handler<T extends MessageType> = (payload: RequestOf<T>, ctx: RouteC
 /** Handlers of one domain's messages. */
 export type Routes<T extends MessageType> = { [K in T]: Handler<K> }
 
-/** A refusal the sender should hear (`{ ok: false, error }`), not a crash. */
-export class RouteError extends Error {}
+/** A handler refuses by throwing a ProtocolError with its declared code (lib/protocol/errors.ts). */
+export { ProtocolError } from "~lib/protocol/errors"

@@ -8,7 +8,7 @@ import type { ExtensionProtocol } from "~lib/messages"
 import { refreshBadge } from "../badge"
 import { refreshReminders } from "../reminders"
 import { syncShops } from "../shops"
-import { RouteError, type Routes } from "./context"
+import { ProtocolError, type Routes } from "./context"
 
 export const extensionRoutes: Routes<keyof ExtensionProtocol> = {
   "settings.set": async (p, c) => {
@@ -18,7 +18,7 @@ export const extensionRoutes: Routes<keyof ExtensionProtocol> = {
   },
   "badge.refresh": async (_p, c) => {
     const state = await refreshBadge(c.db)
-    if (!state) throw new RouteError("badge not computed")
+    if (!state) throw new ProtocolError("badge_not_computed")
     return { needs: state.needs, text: state.text }
   },
   "backup.import": (p, c) => importRows(c.db, p.table, p.rows),

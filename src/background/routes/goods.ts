@@ -3,13 +3,13 @@ import type { GoodsProtocol } from "~lib/messages"
 
 import { candidates, prepare, recordFilled, recordSeen, warmCovers } from "../goods"
 import { getQueue, queueAfterSeen, queueCommand } from "../queue"
-import { RouteError, type Routes } from "./context"
+import { ProtocolError, type Routes } from "./context"
 
 export const goodsRoutes: Routes<keyof GoodsProtocol> = {
   "goods.candidates": (p, c) => candidates(c.db, p),
   "goods.prepare": async (p, c) => {
     const data = await prepare(c.db, p, c.now)
-    if (!data) throw new RouteError("no such product")
+    if (!data) throw new ProtocolError("no_such_product")
     return data
   },
   "cover.warm": async (p, c) => {

@@ -3,7 +3,7 @@
 import type { RoomsProtocol } from "~lib/messages"
 
 import { deletePlan, listPlans, preparePlan, recordPlanFilled, recordQualification, recordRooms, savePlan } from "../rooms"
-import { RouteError, type Routes } from "./context"
+import { ProtocolError, type Routes } from "./context"
 
 export const roomsRoutes: Routes<keyof RoomsProtocol> = {
   "qualification.seen": async (p, c) => ({ state: await recordQualification(c.db, p.signal, c.url, c.now) }),
@@ -11,13 +11,13 @@ export const roomsRoutes: Routes<keyof RoomsProtocol> = {
   "plans.list": async (_p, c) => ({ plans: await listPlans(c.db, c.now) }),
   "plan.prepare": async (p, c) => {
     const data = await preparePlan(c.db, p.planId, c.now)
-    if (!data) throw new RouteError("no such plan")
+    if (!data) throw new ProtocolError("no_such_plan")
     return data
   },
   "plan.filled": async (p, c) => ({ recorded: await recordPlanFilled(c.db, p, c.now) }),
   "plan.save": async (p, c) => {
     const data = await savePlan(c.db, p, c.now)
-    if (!data) throw new RouteError("no such plan")
+    if (!data) throw new ProtocolError("no_such_plan")
     return data
   },
   "plan.delete": async (p, c) => ({ deleted: await deletePlan(c.db, p.id) })
