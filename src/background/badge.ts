@@ -12,7 +12,7 @@ import { PAGE_FACT, readSetup } from "~db/overview"
 import type { HelperDb } from "~db/schema"
 import { getSetting } from "~db/settings"
 import { applyLanguage, currentLanguage, t } from "~lib/i18n"
-import type { MessageType, SenderKind } from "~lib/messages"
+import type { MessageType, SenderKind } from "~protocol/messages"
 
 import type { RouteContext } from "./routes/context"
 

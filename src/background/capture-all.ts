@@ -5,7 +5,7 @@
 // memory: a worker stopped between two messages, or in the middle of one (the transaction
 // is then rolled back and the page sent again), loses nothing.
 import type { HelperDb, JobRecord } from "~db/schema"
-import { emptyCaptureCounts, type CaptureAllPageOutcome, type CaptureAllView, type CaptureCounts, type RequestOf, type ResponseOf } from "~lib/messages"
+import { emptyCaptureCounts, type CaptureAllPageOutcome, type CaptureAllView, type CaptureCounts, type RequestOf, type ResponseOf } from "~protocol/messages"
 
 import { handleCapture } from "./capture"
 

@@ -4,7 +4,7 @@ import { patternCoversOrigin } from "~core/origins"
 import { qualifyProduct, type QualifiedProduct, type CaptureSource } from "~core/product"
 import { addNotices, saveProducts } from "~db/products"
 import type { HelperDb, NoticeRecord } from "~db/schema"
-import type { CaptureResult, RequestOf, ResponseOf } from "~lib/messages"
+import type { CaptureResult, RequestOf, ResponseOf } from "~protocol/messages"
 
 export async function handleCapture(
   db: HelperDb,

@@ -6,7 +6,7 @@ import { normalizeLink } from "~core/link"
 import { parseAmount } from "~core/price"
 import type { GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
 import { getSetting } from "~db/settings"
-import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~lib/messages"
+import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~protocol/messages"
 
 import { coverToDataUrl, getCover } from "./covers"
 

@@ -3,7 +3,7 @@
 // `queue`, changed in transactions, so a reload or a stopped worker loses nothing; it moves
 // on when WeChat's own table shows the current product (saved), or when the merchant skips.
 import type { HelperDb, JobRecord } from "~db/schema"
-import type { QueueAction, QueueView } from "~lib/messages"
+import type { QueueAction, QueueView } from "~protocol/messages"
 
 import { goodsUrl, toCandidate } from "./goods"
 

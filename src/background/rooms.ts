@@ -16,7 +16,7 @@ import type {
   RequestOf,
   ResponseOf,
   RoomPlanView
-} from "~lib/messages"
+} from "~protocol/messages"
 
 import { coverToDataUrl } from "./covers"
 import { refreshReminders } from "./reminders"

@@ -3,7 +3,7 @@
 import type { Runtime } from "webextension-polyfill"
 
 import type { HelperDb } from "~db/schema"
-import { parseEnvelope, ProtocolError, SENDERS, type ErrorCode, type MessageType, type Reply, type SenderKind } from "~lib/messages"
+import { parseEnvelope, ProtocolError, SENDERS, type ErrorCode, type MessageType, type Reply, type SenderKind } from "~protocol/messages"
 
 import type { Handler, RouteContext } from "./routes/context"
 import { extensionRoutes } from "./routes/extension"

@@ -20,7 +20,7 @@ import type {
   RoomCoverProblem,
   ShopRoomsView,
   ShopRoomView
-} from "~lib/messages"
+} from "~protocol/messages"
 
 import { coverToDataUrl } from "./covers"
 

@@ -76,12 +76,19 @@ export function suggestGoodsName(name: string): string {
   if (textUnits(s) < GOODS_NAME_MIN_UNITS) s = clean
   if (textUnits(s) <= GOODS_NAME_MAX_UNITS) return s
   // Spaces cost units and say little in Chinese names: drop those between CJK characters.
+  // eslint-disable-next-line no-control-regex -- the range \x00-\x7f is ASCII, on purpose
   s = s.replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, "")
   return cutToUnits(s, GOODS_NAME_MAX_UNITS)
 }
 
 /** 价格形式: 1 一口价, 2 价格区间, 3 显示折扣价 (price = original, price2 = current). */
 export type PriceType = 1 | 2 | 3
+
+/** 价格形式 preferred when filling 添加商品 (the `defaultPriceForm` setting): `auto` (一口价 for one price,
+ * 价格区间 for a range), `1` (一口价 always: a range at its lowest price), `3` (a range as 显示折扣价: 原价
+ * its highest, 现价 its lowest). */
+export const PRICE_FORMS = ["auto", "1", "3"] as const
+export type PriceFormSetting = (typeof PRICE_FORMS)[number]
 
 export type GoodsPriceProblem = "original_not_number" | "original_not_above_current"
 
@@ -97,7 +104,7 @@ export interface GoodsPlanInput {
    * price, 价格区间 for a range), `1` (一口价 always: a range at its lowest price), `3` (a range as
    * 显示折扣价, 原价 its highest and 现价 its lowest). A typed original price always wins.
    */
-  priceForm?: "auto" | "1" | "3"
+  priceForm?: PriceFormSetting
 }
 
 /** What will be written into 添加商品, decided before anything is written. */

@@ -1,14 +1,12 @@
 // The merchant's preferences (`settings` table): every key, what it accepts and its default, in
 // one place. `settings.set` (the protocol), the backup import and every reader use these.
 import { DEFAULT_LEAD_MINUTES } from "~core/going-live"
+import { PRICE_FORMS, type PriceFormSetting } from "~core/goods"
 import { LANGUAGES, type LanguageSetting } from "~lib/i18n"
 
 import type { CoverFit, HelperDb } from "./schema"
 
-/** 价格形式 preferred when filling 添加商品 (core/goods.ts planGoods): `auto` (一口价 for one price, 价格区间 for
- * a range), `1` (一口价 always: a range at its lowest price), `3` (a range as 显示折扣价: 原价 its highest, 现价 its lowest). */
-export const PRICE_FORMS = ["auto", "1", "3"] as const
-export type PriceFormSetting = (typeof PRICE_FORMS)[number]
+export { PRICE_FORMS, type PriceFormSetting } from "~core/goods"
 /** Minutes before a room's start that its reminder fires. */
 export const LEAD_MIN = 1
 export const LEAD_MAX = 1440

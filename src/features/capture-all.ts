@@ -7,7 +7,7 @@
 // survives a reload and a stopped service worker. One message per page; the next page is
 // fetched while the current one is being stored.
 import { t } from "~lib/i18n"
-import type { CaptureAllView } from "~lib/messages"
+import type { CaptureAllView } from "~protocol/messages"
 import { sendWithRetry } from "~lib/send-retry"
 import { whenDomChanges } from "~lib/dom/observe"
 import {

@@ -2,8 +2,8 @@
 // grid shows, in one product.capture message (≤ 500 products), then says what happened,
 // in its status and on each row's own capture-product control.
 import { errorText, t } from "~lib/i18n"
-// From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
-import { MAX_PRODUCTS_PER_MESSAGE, type CaptureResult } from "~lib/protocol/products"
+// From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
+import { MAX_PRODUCTS_PER_MESSAGE, type CaptureResult } from "~protocol/products"
 import { sendWithRetry } from "~lib/send-retry"
 import { whenDomChanges } from "~lib/dom/observe"
 import { findProductGrid, findProductRows, readProductRow } from "~sites/himall/product-grid"

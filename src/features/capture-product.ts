@@ -4,7 +4,7 @@
 import { qualifyProduct, type RawProduct } from "~core/product"
 import { whenDomChanges } from "~lib/dom/observe"
 import { errorText, problemsText, t } from "~lib/i18n"
-import type { CaptureResult } from "~lib/messages"
+import type { CaptureResult } from "~protocol/messages"
 import { send } from "~lib/send"
 import {
   findLiveLinkDialogs,

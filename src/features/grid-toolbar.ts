@@ -3,8 +3,8 @@
 // with the reasons of the refusals).
 import type { ProductProblem } from "~core/product"
 import { problemText, t } from "~lib/i18n"
-// From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
-import { emptyCaptureCounts, type CaptureCounts, type CaptureResult } from "~lib/protocol/products"
+// From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
+import { emptyCaptureCounts, type CaptureCounts, type CaptureResult } from "~protocol/products"
 import { findProductGrid } from "~sites/himall/product-grid"
 
 const TOOLBAR = "grid-toolbar"

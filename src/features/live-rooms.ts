@@ -10,8 +10,8 @@
 // what it shows; the background keeps everything else.
 import { whenDomChanges } from "~lib/dom/observe"
 import { errorText, t } from "~lib/i18n"
-// From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
-import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~lib/protocol/shop-rooms"
+// From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
+import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~protocol/shop-rooms"
 import { LIVE_STATUS_TEXT } from "~core/rooms"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"

@@ -6,8 +6,8 @@ import { readAsDataUrl } from "~lib/data-url"
 import { whenDomChanges } from "~lib/dom/observe"
 import { dataUrlToFile, setFiles, waitFor } from "~lib/dom/set-value"
 import { errorText, t } from "~lib/i18n"
-// From the domain's protocol file, not ~lib/messages: that would bring every validator into the page.
-import { MAX_PICKED_IMAGE_BYTES, type RoomCoverAnswer, type RoomCoverProblem, type RoomCoverSource } from "~lib/protocol/shop-rooms"
+// From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
+import { MAX_PICKED_IMAGE_BYTES, type RoomCoverAnswer, type RoomCoverProblem, type RoomCoverSource } from "~protocol/shop-rooms"
 import { sendWithRetry } from "~lib/send-retry"
 import {
   answerIsSuccess,

@@ -3,7 +3,7 @@
 // terms when live is not opened. Consent is the merchant's: the extension never ticks
 // 我已阅读并同意遵守以上条款 nor presses 申请开通.
 import { t } from "~lib/i18n"
-import type { QualificationSignal } from "~lib/messages"
+import type { QualificationSignal } from "~protocol/messages"
 import { send } from "~lib/send"
 import { CONSENT_TEXT, findButton, findConsentBox, findTerms, INTRO_TEXTS, OPEN_BUTTON, qualificationSignal, shownText } from "~sites/wechat/console"
 

@@ -4,7 +4,7 @@
 // filled each time the dialog opens, and the dialog is opened again after each save.
 import { button } from "~lib/dom/build"
 import { t } from "~lib/i18n"
-import type { GoodsRowMessage, QueueAction, QueueView } from "~lib/messages"
+import type { GoodsRowMessage, QueueAction, QueueView } from "~protocol/messages"
 import { send } from "~lib/send"
 import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
 import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"

@@ -7,7 +7,7 @@
 // key it lacks. With no override (`auto`), `t()` is chrome.i18n.getMessage.
 import type { ProductProblem } from "~core/product"
 
-import { errorMessageKey } from "./protocol/errors"
+import { errorMessageKey } from "~protocol/errors"
 
 export type LanguageSetting = "auto" | "zh_CN" | "en"
 export const LANGUAGES: readonly LanguageSetting[] = ["auto", "zh_CN", "en"]

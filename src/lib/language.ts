@@ -2,7 +2,7 @@
 // preferences: before a page's features draw anything, they ask the background (`prefs.get`).
 // Never holds a page up for long: without an answer in time, the browser's language and the
 // automatic price form are used. Read once per page load.
-import type { PriceFormSetting } from "~db/settings"
+import type { PriceFormSetting } from "~core/goods"
 import { setLanguageOverride } from "./i18n"
 import { send } from "./send"
 

@@ -3,8 +3,8 @@
 // end does not exist"). Such failures are retried; a declared refusal is not (it would be
 // refused again), nor a gone extension. Handlers used with this must be idempotent (capture-all's
 // are).
-import type { MessageType, RequestOf, ResponseOf } from "./messages"
-import { isTransient } from "./protocol/errors"
+import type { MessageType, RequestOf, ResponseOf } from "~protocol/messages"
+import { isTransient } from "~protocol/errors"
 import { send } from "./send"
 
 export const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000]

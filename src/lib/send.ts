@@ -6,8 +6,8 @@
 // without answering is "no answer", and a handler that threw (the background's polyfill sends
 // its marker) is a failed handler. Every failure rejects with a ProtocolError and its declared
 // code (protocol/errors.ts).
-import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from "./messages"
-import { isErrorCode, ProtocolError } from "./protocol/errors"
+import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from "~protocol/messages"
+import { isErrorCode, ProtocolError } from "~protocol/errors"
 
 const NO_RESPONSE = "The message port closed before a response was received."
 

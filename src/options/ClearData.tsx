@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query"
 import { useState } from "react"
 
 import { t } from "~lib/i18n"
-import { CLEAR_CONFIRMATION } from "~lib/messages"
+import { CLEAR_CONFIRMATION } from "~protocol/messages"
 import { send } from "~lib/send"
 import { useShops } from "~ui/use-data"
 

@@ -22,7 +22,7 @@ import {
 import { getDb, type RoomPlanRecord } from "~db/schema"
 import { readAsDataUrl } from "~lib/data-url"
 import { t } from "~lib/i18n"
-import type { PlanImageInput, PlanSaveRequest } from "~lib/messages"
+import type { PlanImageInput, PlanSaveRequest } from "~protocol/messages"
 import { send } from "~lib/send"
 import { formatTime } from "~ui/format"
 

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from "react"
 
 import { LEAD_MAX, LEAD_MIN, PRICE_FORMS, SETTING_DEFAULTS } from "~db/settings"
 import { LANGUAGES, t, type LanguageSetting } from "~lib/i18n"
-import type { SettingChange } from "~lib/messages"
+import type { SettingChange } from "~protocol/messages"
 import { send } from "~lib/send"
 import { useSettings } from "~ui/use-data"
 

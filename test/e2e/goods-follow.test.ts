@@ -7,7 +7,7 @@ import type { Page } from "playwright-core"
 import type { Sandbox } from "../sandbox/server"
 import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../support/goods"
+import { captureFromGrid, clearExtensionData, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser

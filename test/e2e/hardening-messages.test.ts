@@ -92,7 +92,7 @@ describe("messages that are not the extension's own", () => {
       await page.waitForTimeout(300)
       const attempt = await page.evaluate(async (message) => {
         const runtime = (globalThis as { chrome?: { runtime?: { id?: string; sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime
-        let answer: unknown = "no chrome.runtime"
+        let answer: unknown
         try {
           // Even knowing the id, a page may only reach extensions that list it as externally_connectable.
           answer = await (runtime as { sendMessage: (...a: unknown[]) => Promise<unknown> }).sendMessage(String(message.id), message.envelope)

@@ -6,7 +6,7 @@ import { join } from "node:path"
 
 import { createRouter } from "~background/router"
 import { getDb } from "~db/schema"
-import { ProtocolError, type MessageType, type RequestOf, type ResponseOf } from "~lib/messages"
+import { ProtocolError, type MessageType, type RequestOf, type ResponseOf } from "~protocol/messages"
 
 const EXTENSION_ID = "fake-extension-id"
 

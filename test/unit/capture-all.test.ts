@@ -9,7 +9,7 @@ import { createRouter } from "~background/router"
 import { qualifyProduct, type RawProduct } from "~core/product"
 import { HelperDb } from "~db/schema"
 import { countResults, summaryText } from "~features/grid-toolbar"
-import { parseEnvelope } from "~lib/messages"
+import { parseEnvelope } from "~protocol/messages"
 import {
   EndpointError,
   endpointPrice,

@@ -4,7 +4,7 @@ import { handleCapture } from "~background/capture"
 import { createRouter } from "~background/router"
 import { MAX_NOTICES, addNotices, saveProducts } from "~db/products"
 import { HelperDb } from "~db/schema"
-import { parseEnvelope } from "~lib/messages"
+import { parseEnvelope } from "~protocol/messages"
 
 import { PRODUCT_PAGE, rawProduct, SHOP } from "../support/factories"
 

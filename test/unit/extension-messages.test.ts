@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest"
 import { afterHandled, computeBadge } from "~background/badge"
 import { createRouter } from "~background/router"
 import { getDb } from "~db/schema"
-import { parseEnvelope, SENDERS } from "~lib/messages"
+import { parseEnvelope, SENDERS } from "~protocol/messages"
 
 import { installLocaleFetch } from "../support/extension-send"
 import { productRecord } from "../support/factories"

@@ -7,7 +7,7 @@ import { candidates, goodsUrl, prepare, recordFilled, recordSeen, toCandidate, w
 import { getQueue, queueAfterSeen, queueCommand, QUEUE_ID } from "~background/queue"
 import { saveProducts } from "~db/products"
 import { getDb, HelperDb, type GoodsRecord, type ProductRecord } from "~db/schema"
-import type { GoodsRowMessage } from "~lib/messages"
+import type { GoodsRowMessage } from "~protocol/messages"
 
 import { productRecord, SHOP } from "../support/factories"
 

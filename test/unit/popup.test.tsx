@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { refreshGoodsOverview } from "~db/overview"
-import { getDb, type GoodsRecord, type ProductRecord, type ShopRoomRecord, type WechatRoomRecord } from "~db/schema"
+import { getDb, type GoodsRecord, type ShopRoomRecord, type WechatRoomRecord } from "~db/schema"
 import { GoodsPanel } from "~popup/GoodsPanel"
 import PopupPage from "~popup/index"
 import { readFirstGoods } from "~ui/use-data"

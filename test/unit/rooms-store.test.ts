@@ -22,7 +22,7 @@ import {
 } from "~background/rooms"
 import { MINUTE_MS, ROOM_COVER, SHARE_IMAGE } from "~core/room-rules"
 import { getDb, type WechatRoomRecord } from "~db/schema"
-import { parseEnvelope, SENDERS, type PlanSaveRequest, type WechatRoomMessage } from "~lib/messages"
+import { parseEnvelope, SENDERS, type PlanSaveRequest, type WechatRoomMessage } from "~protocol/messages"
 
 const db = getDb()
 const NOW = new Date(2030, 0, 15, 10, 0).getTime()

@@ -86,7 +86,7 @@ describe("failures the merchant is told of", () => {
   it("every declared error code has its message in both locales", async () => {
     const { readFileSync } = await import("node:fs")
     const { join } = await import("node:path")
-    const { ERROR_CODES } = await import("~lib/protocol/errors")
+    const { ERROR_CODES } = await import("~protocol/errors")
     for (const lang of ["zh_CN", "en"]) {
       const messages = JSON.parse(readFileSync(join(import.meta.dirname, "../../locales", lang, "messages.json"), "utf8")) as Record<string, { message: string }>
       for (const code of ERROR_CODES) expect(messages[`error_${code}`]?.message, `${lang} error_${code}`).toMatch(/\S/)
@@ -94,7 +94,7 @@ describe("failures the merchant is told of", () => {
   })
 
   it("a failure is told by its code, whatever else was thrown", async () => {
-    const { ProtocolError } = await import("~lib/protocol/errors")
+    const { ProtocolError } = await import("~protocol/errors")
     const { errorText } = await import("~lib/i18n")
     expect(errorText(new ProtocolError("extension_gone"))).toMatch(/\S/)
     expect(errorText(new ProtocolError("extension_gone"))).toBe(chrome.i18n.getMessage("error_extension_gone"))

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest"
 
 import { getDb } from "~db/schema"
 import { getSetting, SETTING_DEFAULTS, SETTING_KEYS, settingChange, settingsFrom } from "~db/settings"
-import { extensionValidators } from "~lib/protocol/extension"
+import { extensionValidators } from "~protocol/extension"
 
 beforeEach(async () => {
   await getDb().settings.clear()

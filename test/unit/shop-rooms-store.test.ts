@@ -19,7 +19,7 @@ import {
 } from "~background/shop-rooms"
 import { getDb, type WechatRoomRecord } from "~db/schema"
 import type { MakeCoverOptions, MakeCoverResult } from "~lib/image/cover"
-import { parseEnvelope, SENDERS, type ShopRoomRow } from "~lib/messages"
+import { parseEnvelope, SENDERS, type ShopRoomRow } from "~protocol/messages"
 
 const db = getDb()
 const SHOP = "https://shop.example.com"

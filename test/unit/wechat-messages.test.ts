@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest"
 
 import { createRouter, WECHAT_ORIGINS } from "~background/router"
 import { getDb, type ProductRecord } from "~db/schema"
-import { parseEnvelope, WECHAT_MESSAGES, type GoodsRowMessage, type MessageType } from "~lib/messages"
+import { parseEnvelope, WECHAT_MESSAGES, type GoodsRowMessage, type MessageType } from "~protocol/messages"
 
 import { productRecord, rawProduct, SHOP } from "../support/factories"
 

@@ -1,6 +1,6 @@
 // What every message handler gets, and how it refuses.
 import type { HelperDb } from "~db/schema"
-import type { MessageType, RequestOf, ResponseOf } from "~lib/messages"
+import type { MessageType, RequestOf, ResponseOf } from "~protocol/messages"
 
 export interface RouteContext {
   db: HelperDb
@@ -16,5 +16,5 @@ export type Handler<T extends MessageType> = (payload: RequestOf<T>, ctx: RouteC
 /** Handlers of one domain's messages. */
 export type Routes<T extends MessageType> = { [K in T]: Handler<K> }
 
-/** A handler refuses by throwing a ProtocolError with its declared code (lib/protocol/errors.ts). */
-export { ProtocolError } from "~lib/protocol/errors"
+/** A handler refuses by throwing a ProtocolError with its declared code (protocol/errors.ts). */
+export { ProtocolError } from "~protocol/errors"

@@ -3,7 +3,7 @@
 import { importRows } from "~db/backup"
 import { getSetting } from "~db/settings"
 import { fetchLocaleMessages } from "~lib/i18n"
-import type { ExtensionProtocol } from "~lib/messages"
+import type { ExtensionProtocol } from "~protocol/messages"
 
 import { refreshBadge } from "../badge"
 import { refreshReminders } from "../reminders"

@@ -1,5 +1,5 @@
 // WeChat console messages: the 添加商品 picker and fill, covers, the 商品库 table, the queue.
-import type { GoodsProtocol } from "~lib/messages"
+import type { GoodsProtocol } from "~protocol/messages"
 
 import { candidates, prepare, recordFilled, recordSeen, warmCovers } from "../goods"
 import { getQueue, queueAfterSeen, queueCommand } from "../queue"

@@ -1,5 +1,5 @@
 // HiMall messages: captures of a row, a dialog, a page, and the shop's capture-all job.
-import type { ProductsProtocol } from "~lib/messages"
+import type { ProductsProtocol } from "~protocol/messages"
 
 import { handleCapture } from "../capture"
 import { captureAllPage, captureAllStatus, startCaptureAll, stopCaptureAll } from "../capture-all"

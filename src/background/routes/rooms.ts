@@ -1,6 +1,6 @@
 // Handlers of the WeChat console: qualification, 直播间管理 rooms, room plans and fill-room;
 // and the options page's plan editor.
-import type { RoomsProtocol } from "~lib/messages"
+import type { RoomsProtocol } from "~protocol/messages"
 
 import { deletePlan, listPlans, preparePlan, recordPlanFilled, recordQualification, recordRooms, savePlan } from "../rooms"
 import { ProtocolError, type Routes } from "./context"

@@ -1,6 +1,6 @@
 // Handlers of the HiMall admin: 小程序直播 rooms, sync-now, room covers (make-cover), the homepage entrance.
 // Every one works on the sender's shop (its origin, already checked to be an enabled shop).
-import type { ShopRoomsProtocol } from "~lib/messages"
+import type { ShopRoomsProtocol } from "~protocol/messages"
 
 import {
   makeRoomCover,

@@ -9,7 +9,7 @@
 //   and its 导航名称 input — what the merchant sees, unsaved edits included;
 // - the page's own data: the saved homepage as the page script received it (a JSON object
 //   with `modules` in an inline script), which also tells modules that are not selected.
-import type { EntranceKind } from "~lib/messages"
+import type { EntranceKind } from "~protocol/messages"
 import { controlForLabel } from "~lib/dom/find-by-label"
 import { elementsWithText, labelText } from "~lib/dom/text"
 

@@ -8,7 +8,7 @@
 // - the button 获取小程序数据 (`POST /admin/Live/Sync`, answered by a toast such as 获取成功！);
 // - the 封面设置 dialog (设置封面图) with its uploader captioned 建议尺寸750*750.
 // Found by texts, labels and HiMall's own inputs, never by generated classes.
-import type { ShopRoomRow } from "~lib/messages"
+import type { ShopRoomRow } from "~protocol/messages"
 import { elementsWithText, labelText } from "~lib/dom/text"
 
 import { fetchProductPage, type EndpointPage } from "./product-endpoint"

@@ -3,7 +3,7 @@
 // box, the 申请通过 answer, or the opened console's tabs 直播间管理 · 商品库 — recognised by what
 // the page shows, never by its path or generated classes. Also small text helpers shared by the
 // room readers.
-import type { QualificationSignal } from "~lib/messages"
+import type { QualificationSignal } from "~protocol/messages"
 import { indexedElements, normalised } from "~lib/dom/text-index"
 import { isShown } from "~lib/dom/visible"
 

@@ -6,7 +6,7 @@
 // the status as one of WeChat's words, the anchor in its column or after 主播：.
 import { liveStatusFromText, LIVE_STATUS_TEXT } from "~core/rooms"
 import { parseRoomTime } from "~core/room-rules"
-import type { WechatRoomMessage } from "~lib/messages"
+import type { WechatRoomMessage } from "~protocol/messages"
 import { findHeaderRow, readTable, type TableSpec } from "~lib/dom/table"
 import { isShown } from "~lib/dom/visible"
 

@@ -1,22 +1,22 @@
 // The message protocol: every message a content script or an extension page may send to the
 // background, its payload and its answer, in one typed map assembled from one file per domain
-// (src/lib/protocol/). Payloads come from web pages' DOM and are untrusted: the background
+// (src/protocol/). Payloads come from web pages' DOM and are untrusted: the background
 // validates each one, and checks the sender is of the kind the message allows.
-import { extensionSenders, extensionValidators, type ExtensionProtocol } from "./protocol/extension"
-import { goodsSenders, goodsValidators, type GoodsProtocol } from "./protocol/goods"
-import { productsSenders, productsValidators, type ProductsProtocol } from "./protocol/products"
-import { roomsSenders, roomsValidators, type RoomsProtocol } from "./protocol/rooms"
-import { shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./protocol/shop-rooms"
-import type { Failure } from "./protocol/errors"
-import { isRecord, type SenderKind } from "./protocol/validate"
+import { extensionSenders, extensionValidators, type ExtensionProtocol } from "./extension"
+import { goodsSenders, goodsValidators, type GoodsProtocol } from "./goods"
+import { productsSenders, productsValidators, type ProductsProtocol } from "./products"
+import { roomsSenders, roomsValidators, type RoomsProtocol } from "./rooms"
+import { shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./shop-rooms"
+import type { Failure } from "./errors"
+import { isRecord, type SenderKind } from "./validate"
 
-export * from "./protocol/errors"
-export * from "./protocol/extension"
-export * from "./protocol/goods"
-export * from "./protocol/products"
-export * from "./protocol/rooms"
-export * from "./protocol/shop-rooms"
-export type { SenderKind } from "./protocol/validate"
+export * from "./errors"
+export * from "./extension"
+export * from "./goods"
+export * from "./products"
+export * from "./rooms"
+export * from "./shop-rooms"
+export type { SenderKind } from "./validate"
 
 export interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol {}
 
