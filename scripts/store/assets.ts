@@ -2,7 +2,9 @@
 //   store/icons/icon-{16,32,48,128}.png   from assets/icon.svg (128: 96×96 art in 16 px of
 //                                         transparent margin, as the Chrome Web Store asks)
 //   store/<locale>/screenshot-{1..5}.png  1280×800, the extension at work on the sandbox with
-//                                         real data (Chinese first, then English)
+//                                         real data (Chinese first, then English): HiMall's
+//                                         grid, 添加商品 filled, the popup's goods and rooms,
+//                                         创建直播间 filled from a plan made in options
 //   store/<locale>/promo-440x280.png      the small promo tile, an HTML page of ours rendered
 //                                         by Chromium
 // Relies only on the sandbox protocol (data-lh controls, __fixture) and test/support.
@@ -100,6 +102,41 @@ async function collect(b: ExtensionBrowser, sandbox: Sandbox) {
   await list.goto("https://live.weixin.qq.com/livemp/broadcast/index?token=1&lang=zh_CN", { waitUntil: "domcontentloaded" })
   await until("WeChat rooms read", () => readTable(b, "wechatRooms"), (r) => r.length >= 4)
   await list.close()
+
+  // A room plan through the options page's own form, its pictures from the shop's products.
+  const options = await b.context.newPage()
+  await options.goto(b.url("options.html"))
+  await options.locator('[data-lh="plan-add"]').click()
+  const editor = options.locator('[data-lh="plan-editor"]')
+  const start = new Date(now + 3 * 24 * HOUR)
+  start.setMinutes(0, 0, 0)
+  await editor.getByLabel("直播标题").fill("店庆特惠专场直播")
+  await editor.getByLabel("开始时间").fill(localTime(start.getTime()))
+  await editor.getByLabel("结束时间").fill(localTime(start.getTime() + 2 * HOUR))
+  await editor.getByLabel("主播昵称").fill("小美")
+  await editor.getByLabel("主播微信账号").fill("himall_anchor")
+  // Fetched by the options page (the sandbox build holds the shop's grant), as the browser resolves the shop.
+  const picture = async (id: number) => {
+    const bytes = await options.evaluate(async (url) => {
+      const res = await fetch(url)
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`)
+      return Array.from(new Uint8Array(await res.arrayBuffer()))
+    }, `${sandbox.shopOrigin}/Storage/Shop/1/Products/${id}/1.png`)
+    return { name: `${id}.png`, mimeType: "image/png", buffer: Buffer.from(bytes) }
+  }
+  await editor.locator('[data-lh="plan-share-image"]').setInputFiles(await picture(110))
+  await editor.locator('[data-lh="plan-room-cover"]').setInputFiles(await picture(19))
+  await editor.locator('[data-lh="plan-problems"][data-lh-ok]').waitFor()
+  await options.locator('[data-lh="plan-save"]').click()
+  await options.locator('[data-lh="plan-message"]', { hasText: "已保存" }).waitFor()
+  await options.close()
+}
+
+/** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input takes it. */
+function localTime(ms: number): string {
+  const d = new Date(ms)
+  const p = (n: number) => String(n).padStart(2, "0")
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
 }
 
 async function settle(page: Page) {
@@ -128,6 +165,8 @@ async function popupShot(b: ExtensionBrowser, tab: number): Promise<Buffer> {
   await popup.goto(b.url("popup.html"))
   if (tab > 0) await popup.getByRole("tab").nth(tab).click()
   await popup.locator(`[data-lh-popup="${tab > 0 ? "rooms-list" : "goods-list"}"] [role="listitem"]`).first().waitFor()
+  // Scrolled to the tabs, as the merchant does to see the list under the checklist.
+  await popup.getByRole("tablist").evaluate((e) => e.scrollIntoView({ block: "start" }))
   await settle(popup)
   const png = await popup.screenshot()
   await popup.close()
@@ -157,14 +196,21 @@ async function shoot(b: ExtensionBrowser, sandbox: Sandbox, locale: Locale) {
   // 3, 4. The popup: products and their states; rooms.
   await framed(b, locale, await popupShot(b, 0), CAPTIONS[locale].goods, join(dir, "screenshot-3.png"))
   await framed(b, locale, await popupShot(b, 1), CAPTIONS[locale].rooms, join(dir, "screenshot-4.png"))
-  // 5. Options: shops, live plans, preferences, backup, privacy.
-  const options = await b.context.newPage()
-  await options.setViewportSize({ width: 1280, height: 800 })
-  await options.goto(b.url("options.html"))
-  await options.locator('[data-lh-section="backup"]').waitFor()
-  await settle(options)
-  await options.screenshot({ path: join(dir, "screenshot-5.png") })
-  await options.close()
+  // 5. WeChat 创建直播间 filled from the room plan, with the report of what was filled.
+  const [plan] = await readTable<{ id: number }>(b, "plans")
+  if (!plan) throw new Error("store:assets: no room plan")
+  const create = await b.context.newPage()
+  await create.goto("https://live.weixin.qq.com/livemp/broadcast/create?token=1&lang=zh_CN", { waitUntil: "domcontentloaded" })
+  await create.locator('[data-lh="fill-room"]').waitFor()
+  if (!(await create.locator("[data-lh-plan-picker]").isVisible())) await create.locator('[data-lh="fill-room"]').click()
+  await create.locator(`[data-lh="pick-plan"][data-lh-plan-id="${plan.id}"]`).click()
+  const report = create.locator(`[data-lh="room-report"][data-lh-plan-id="${plan.id}"][data-lh-outcome]`)
+  await report.waitFor({ timeout: 30_000 })
+  if ((await report.getAttribute("data-lh-outcome")) !== "ok") throw new Error("store:assets: filling the room plan failed")
+  await create.waitForFunction(() => !!(window as unknown as { __fixture: { roomForm(): { roomCover?: unknown } | null } }).__fixture.roomForm()?.roomCover)
+  await settle(create)
+  await create.screenshot({ path: join(dir, "screenshot-5.png") })
+  await create.close()
   await promo(b, locale)
 }
 
