@@ -240,6 +240,8 @@ export interface Listing {
   summary: string
   description: string
   singlePurpose: string
+  /** The Chrome Web Store's privacy practices: what is collected, and the certifications. */
+  dataUse: string
   category: string
   privacyPolicy: string
   permissions: Record<string, string>
@@ -265,6 +267,7 @@ export function checkListing(locale: string, listing: Listing, files: Files): Pr
   if (d < LIMITS.descriptionMin || d > LIMITS.descriptionMax) bad(`description has ${d} characters, ${LIMITS.descriptionMin}–${LIMITS.descriptionMax} wanted`)
   if (sentences(listing.singlePurpose ?? "") !== 1) bad(`single purpose is ${sentences(listing.singlePurpose ?? "")} sentences, one wanted`)
   if (!listing.category?.trim()) bad("no category")
+  if (!listing.dataUse?.trim()) bad("no data use disclosure")
   if (!listing.privacyPolicy?.trim()) bad("no privacy policy")
   const grants = { permissions: [...(manifest.permissions as string[] ?? [])], hosts: [...(manifest.host_permissions as string[] ?? []), ...(manifest.optional_host_permissions as string[] ?? [])] }
   for (const kind of ["permissions", "hosts"] as const) {

@@ -188,6 +188,7 @@ describe("store rules on the listing", () => {
     summary: "Products into WeChat Live.",
     description: "d".repeat(250),
     singlePurpose: "It moves HiMall products into WeChat Mini Program Live.",
+    dataUse: "Nothing leaves the browser.",
     category: "Workflow & Planning",
     privacyPolicy: "docs/privacy.md",
     permissions: Object.fromEntries(PINNED.permissions.map((p) => [p, `why ${p}`])),
@@ -206,6 +207,10 @@ describe("store rules on the listing", () => {
       "[en] summary is not the manifest's description",
       "[en] description has 5 characters, 250–10000 wanted"
     ])
+  })
+
+  it("the privacy practices are disclosed", () => {
+    expect(check(listing({ dataUse: " " }))).toEqual(["[en] no data use disclosure"])
   })
 
   it("the single purpose is one sentence", () => {
