@@ -14,5 +14,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/lib/chromium/locales/zh-CN.pak ]; t
     apt-get install -y -qq chromium chromium-l10n >/dev/null
   fi
 fi
+# A Chinese font, so that screenshots (npm run store:assets, docs/screens) show Chinese text.
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "No Chinese font: run 'sudo apt-get install fonts-noto-cjk' before npm run store:assets" >&2
+  else
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null
+  fi
+fi
 
 npm ci --no-audit --no-fund

@@ -10,6 +10,7 @@ import { Backup } from "./Backup"
 import { ClearData } from "./ClearData"
 import { Plans } from "./Plans"
 import { Preferences } from "./Preferences"
+import { Privacy } from "./Privacy"
 import { addShop, removeShop } from "./shops"
 
 const REASONS = { invalid: "options_invalid_origin", wechat: "options_wechat_origin", denied: "options_denied" } as const
@@ -83,6 +84,7 @@ export function Options() {
       <Preferences />
       <Backup />
       <ClearData />
+      <Privacy />
     </main>
   )
 }
