@@ -5,7 +5,8 @@ import browser, { type Runtime } from "webextension-polyfill"
 
 import { getDb } from "~db/schema"
 
-import { afterHandled, refreshBadge } from "./badge"
+import { afterHandled } from "./after-handled"
+import { refreshBadge } from "./badge"
 import { handleAlarm, handleNotificationClick, refreshReminders } from "./reminders"
 import { createRouter } from "./router"
 import { injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"

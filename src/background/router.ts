@@ -21,7 +21,7 @@ export interface RouterDeps {
   /** Is this origin a HiMall shop the merchant enabled? */
   isShopOrigin(origin: string): Promise<boolean>
   now?: () => number
-  /** Called after a handler answered (background/badge.ts: afterHandled). */
+  /** Called after a handler answered (background/after-handled.ts). */
   onHandled?: (type: MessageType, kind: SenderKind, ctx: RouteContext) => void
 }
 

@@ -4,7 +4,7 @@ import { isBackupTable, type BackupTable } from "~db/backup"
 import { settingChange, type PriceFormSetting, type SettingChange } from "~db/settings"
 import type { LanguageSetting, LocaleMessages } from "~lib/i18n"
 
-import { isRecord, type Senders, type Validators } from "./validate"
+import { isRecord, type ReadOnly, type Senders, type Validators } from "./validate"
 
 export type { SettingChange, SettingValues } from "~db/settings"
 
@@ -72,3 +72,6 @@ export const extensionSenders: Senders<ExtensionProtocol> = {
   "data.clear": "extension",
   "prefs.get": "any"
 }
+
+/** Messages that change nothing (no badge run after them). */
+export const extensionReadOnly: ReadOnly<ExtensionProtocol> = { "badge.refresh": true, "prefs.get": true }

@@ -3,7 +3,7 @@ import { GOODS_STATUSES, type GoodsRow, type GoodsStatus, type PriceType } from 
 import type { ProductSummary } from "~core/product"
 import type { CoverFit } from "~db/schema"
 
-import { isRecord, text, type Senders, type Validator, type Validators } from "./validate"
+import { isRecord, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** A captured product offered for WeChat's 添加商品, with what WeChat already holds for it. */
 export interface GoodsCandidate extends ProductSummary {
@@ -141,3 +141,6 @@ export const goodsSenders: Senders<GoodsProtocol> = {
   "queue.get": "wechat",
   "queue.command": "wechat"
 }
+
+/** Messages that change nothing (no badge run after them). */
+export const goodsReadOnly: ReadOnly<GoodsProtocol> = { "goods.candidates": true, "queue.get": true }

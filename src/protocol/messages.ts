@@ -2,11 +2,11 @@
 // background, its payload and its answer, in one typed map assembled from one file per domain
 // (src/protocol/). Payloads come from web pages' DOM and are untrusted: the background
 // validates each one, and checks the sender is of the kind the message allows.
-import { extensionSenders, extensionValidators, type ExtensionProtocol } from "./extension"
-import { goodsSenders, goodsValidators, type GoodsProtocol } from "./goods"
-import { productsSenders, productsValidators, type ProductsProtocol } from "./products"
-import { roomsSenders, roomsValidators, type RoomsProtocol } from "./rooms"
-import { shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./shop-rooms"
+import { extensionReadOnly, extensionSenders, extensionValidators, type ExtensionProtocol } from "./extension"
+import { goodsReadOnly, goodsSenders, goodsValidators, type GoodsProtocol } from "./goods"
+import { productsReadOnly, productsSenders, productsValidators, type ProductsProtocol } from "./products"
+import { roomsReadOnly, roomsSenders, roomsValidators, type RoomsProtocol } from "./rooms"
+import { shopRoomsReadOnly, shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./shop-rooms"
 import type { Failure } from "./errors"
 import { isRecord, type SenderKind } from "./validate"
 
@@ -50,6 +50,11 @@ export const SENDERS: { [T in MessageType]: SenderKind } = {
   ...shopRoomsSenders,
   ...extensionSenders
 }
+
+/** Messages that write nothing (declared beside each domain's senders). */
+export const READ_ONLY: ReadonlySet<MessageType> = new Set(
+  Object.keys({ ...productsReadOnly, ...goodsReadOnly, ...roomsReadOnly, ...shopRoomsReadOnly, ...extensionReadOnly }) as MessageType[]
+)
 
 /** Messages WeChat pages may send. */
 export const WECHAT_MESSAGES: readonly MessageType[] = (Object.keys(SENDERS) as MessageType[]).filter((t) => SENDERS[t] === "wechat")

@@ -2,7 +2,7 @@
 import type { CaptureSource, ProductProblem, RawProduct } from "~core/product"
 import type { SaveOutcome } from "~db/products"
 
-import { intIn, isRecord, optText, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, optText, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 export type CaptureOutcome = SaveOutcome | "rejected"
 
@@ -149,3 +149,6 @@ export const productsSenders: Senders<ProductsProtocol> = {
   "captureAll.stop": "shop",
   "captureAll.status": "shop"
 }
+
+/** Messages that change nothing (no badge run after them). */
+export const productsReadOnly: ReadOnly<ProductsProtocol> = { "captureAll.status": true }

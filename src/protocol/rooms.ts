@@ -2,7 +2,7 @@
 // and the options page's room-plan editor (sender "extension").
 import type { RoomPlanFields, RoomProblem } from "~core/room-rules"
 
-import { intIn, isRecord, text, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** Step 一 as the console shows it: no 直播 for this mini program, 直播 not opened yet, opened. */
 export type QualificationState = "unqualified" | "not_opened" | "opened"
@@ -198,3 +198,6 @@ export const roomsSenders: Senders<RoomsProtocol> = {
   "plan.save": "extension",
   "plan.delete": "extension"
 }
+
+/** Messages that change nothing (no badge run after them). */
+export const roomsReadOnly: ReadOnly<RoomsProtocol> = { "plans.list": true }

@@ -5,7 +5,7 @@ import type { Freshness, SyncState } from "~core/freshness"
 import type { RoomCoverState } from "~core/room-covers"
 import type { CoverProblem } from "~lib/image/cover"
 
-import { intIn, isRecord, MAX_TEXT, text, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** One room of HiMall's list endpoint (`POST /Admin/Live/List`), as the page read it (untrusted). */
 export interface ShopRoomRow {
@@ -197,3 +197,6 @@ export const shopRoomsSenders: Senders<ShopRoomsProtocol> = {
   "roomCover.uploaded": "shop",
   "entrance.seen": "shop"
 }
+
+/** Messages that change nothing (no badge run after them). */
+export const shopRoomsReadOnly: ReadOnly<ShopRoomsProtocol> = { "shopRooms.view": true, "roomCover.info": true }

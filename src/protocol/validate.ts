@@ -33,3 +33,5 @@ export type SenderKind = "shop" | "wechat" | "extension" | "any"
 /** One domain's messages: validators and allowed senders, keyed by message type. */
 export type Validators<P> = { [T in keyof P]: Validator<P[T] extends { request: infer R } ? R : never> }
 export type Senders<P> = { [T in keyof P]: SenderKind }
+/** Declared beside the senders: the messages of a domain that write nothing. */
+export type ReadOnly<P> = { [T in keyof P]?: true }

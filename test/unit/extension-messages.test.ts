@@ -2,7 +2,8 @@
 // badge and the pages recorded after other messages.
 import { beforeEach, describe, expect, it } from "vitest"
 
-import { afterHandled, computeBadge } from "~background/badge"
+import { afterHandled } from "~background/after-handled"
+import { computeBadge } from "~background/badge"
 import { createRouter } from "~background/router"
 import { getDb } from "~db/schema"
 import { parseEnvelope, SENDERS } from "~protocol/messages"
