@@ -4,11 +4,12 @@
 import browser, { type Runtime } from "webextension-polyfill"
 
 import { getDb } from "~db/schema"
+import { PAGE_PORT } from "~lib/page-port"
 
 import { afterHandled, refreshBadge } from "./badge"
 import { handleAlarm, handleNotificationClick, refreshReminders } from "./reminders"
 import { createRouter } from "./router"
-import { injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"
+import { injectCurrentScripts, injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"
 
 const db = getDb()
 const route = createRouter({
@@ -40,7 +41,18 @@ let queue: Promise<unknown> = Promise.resolve()
 const resync = () =>
   (queue = queue.then(() => syncShops(db)).catch((e) => console.error("[himall-live-helper] shop sync failed", e)))
 
-browser.runtime.onInstalled.addListener(() => void resync())
+// Install and update: re-register, then give tabs already open the current scripts.
+browser.runtime.onInstalled.addListener(
+  () =>
+    void resync()
+      .then(injectCurrentScripts)
+      .catch((e) => console.error("[himall-live-helper] injecting into open tabs failed", e))
+)
+// Each page's root controller keeps a port open: its disconnection tells the page that this
+// extension was updated, reloaded or disabled (features/registry.ts). Nothing to do here.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== PAGE_PORT) port.disconnect()
+})
 browser.runtime.onStartup.addListener(() => void resync())
 browser.permissions.onAdded.addListener(async (p) => {
   await resync()
