@@ -37,6 +37,8 @@ export const OWN_ELEMENTS = "[data-lh], [data-lh-control], [data-lh-panel], [dat
 export const OWN_MARKS = ["data-lh-seen"] as const
 
 const PROBE_EVENT = "himall-live-helper:probe"
+/** After the port closed with the context still there, when to look again. */
+export const RECHECK_AFTER_DISCONNECT_MS = [50, 250, 1000, 3000, 10_000] as const
 
 export type StopReason = "pagehide" | "context" | "superseded"
 
@@ -107,6 +109,7 @@ function createRoot(kind: string, features: readonly Feature[], doc: Document, w
   const started: string[] = []
   let stopped: StopReason | null = null
   let port: chrome.runtime.Port | null = null
+  const timers: ReturnType<typeof setTimeout>[] = []
 
   const stop = (reason: StopReason) => {
     if (stopped) return
@@ -118,6 +121,7 @@ function createRoot(kind: string, features: readonly Feature[], doc: Document, w
       // Already gone with the context.
     }
     port = null
+    timers.forEach(clearTimeout)
     removeOwnUi(doc)
     if (doc.documentElement.getAttribute(instanceAttr(kind)) === instance) doc.documentElement.removeAttribute(instanceAttr(kind))
     // Back from the back/forward cache: the same script starts again (if its extension is still there).
@@ -165,7 +169,9 @@ function createRoot(kind: string, features: readonly Feature[], doc: Document, w
           // The context is gone: check() below sees it.
         }
         port = null
-        check()
+        // Removal disconnects the port a moment before the context reads as gone: look again
+        // a few times (a stopped worker just leaves these few timers to run out).
+        if (check()) for (const ms of RECHECK_AFTER_DISCONNECT_MS) timers.push(setTimeout(check, ms))
       })
     } catch {
       check()
