@@ -41,13 +41,14 @@ let queue: Promise<unknown> = Promise.resolve()
 const resync = () =>
   (queue = queue.then(() => syncShops(db)).catch((e) => console.error("[himall-live-helper] shop sync failed", e)))
 
-// Install and update: re-register, then give tabs already open the current scripts.
-browser.runtime.onInstalled.addListener(
-  () =>
-    void resync()
-      .then(injectCurrentScripts)
-      .catch((e) => console.error("[himall-live-helper] injecting into open tabs failed", e))
-)
+browser.runtime.onInstalled.addListener(() => void resync())
+// Install, update and enable (each installs this service worker anew; runtime.onInstalled misses
+// enable): re-register, then give the tabs already open the current scripts.
+self.addEventListener("install", () => {
+  void resync()
+    .then(injectCurrentScripts)
+    .catch((e) => console.error("[himall-live-helper] injecting into open tabs failed", e))
+})
 // Each page's root controller keeps a port open: its disconnection tells the page that this
 // extension was updated, reloaded or disabled (features/registry.ts). Nothing to do here.
 chrome.runtime.onConnect.addListener((port) => {

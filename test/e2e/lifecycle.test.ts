@@ -188,6 +188,27 @@ describe("install, update and removal with tabs already open", () => {
     }
   })
 
+  it("disabling the extension takes every control away from open tabs; enabling it again gives one set back", async () => {
+    const run = await launchBare()
+    try {
+      const { shop, wechat } = await openTabs(run)
+      const id = await install(run)
+      await expectOneSet(shop, wechat)
+      // The switch on chrome://extensions (that page may use chrome.management on any extension).
+      const extensions = await run.context.newPage()
+      await extensions.goto("chrome://extensions/")
+      await extensions.evaluate((extId) => chrome.management.setEnabled(extId, false), id)
+      await expect.poll(() => shop.locator("[data-lh], [data-lh-control], [data-lh-panel]").count(), { timeout: 30_000 }).toBe(0)
+      await expect.poll(() => wechat.locator("[data-lh], [data-lh-control], [data-lh-panel]").count(), { timeout: 30_000 }).toBe(0)
+      await extensions.evaluate((extId) => chrome.management.setEnabled(extId, true), id)
+      const worker = await workerOf(run, id, JSON.parse(readFileSync(join(run.ext, "manifest.json"), "utf8")).version)
+      await expectOneSet(shop, wechat)
+      await captureRow(shop, worker, 0)
+    } finally {
+      await run.close()
+    }
+  })
+
   it("removing the extension takes every control away from open tabs", async () => {
     const run = await launchBare()
     try {
