@@ -76,6 +76,8 @@ export interface StartOptions {
   prepare?: () => Promise<void>
   doc?: Document
   win?: Window
+  /** Is this script's extension context still there (contextAlive; each script reads its own). */
+  alive?: () => boolean
 }
 
 const aliveAttr = (kind: string) => `data-lh-alive-${kind}`
@@ -88,7 +90,8 @@ const instanceAttr = (kind: string) => `data-lh-instance-${kind}`
 export function startPage(kind: string, features: readonly Feature[], opts: StartOptions = {}): PageRoot | null {
   const doc = opts.doc ?? document
   const win = opts.win ?? window
-  if (!contextAlive()) return null
+  const alive = opts.alive ?? contextAlive
+  if (!alive()) return null
 
   // Is a live instance here already? It answers synchronously (DOM events cross worlds).
   const html = doc.documentElement
@@ -98,10 +101,17 @@ export function startPage(kind: string, features: readonly Feature[], opts: Star
     html.removeAttribute(aliveAttr(kind))
     return null
   }
-  return createRoot(kind, features, doc, win, opts.prepare)
+  return createRoot(kind, features, doc, win, alive, opts.prepare)
 }
 
-function createRoot(kind: string, features: readonly Feature[], doc: Document, win: Window, prepare?: () => Promise<void>): PageRoot {
+function createRoot(
+  kind: string,
+  features: readonly Feature[],
+  doc: Document,
+  win: Window,
+  alive: () => boolean,
+  prepare?: () => Promise<void>
+): PageRoot {
   const controller = new AbortController()
   const signal = controller.signal
   const instance = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -129,7 +139,7 @@ function createRoot(kind: string, features: readonly Feature[], doc: Document, w
       win.addEventListener(
         "pageshow",
         (e) => {
-          if ((e as PageTransitionEvent).persisted) startPage(kind, features, { doc, win, prepare })
+          if ((e as PageTransitionEvent).persisted) startPage(kind, features, { doc, win, alive, prepare })
         },
         { once: true }
       )
@@ -138,7 +148,7 @@ function createRoot(kind: string, features: readonly Feature[], doc: Document, w
   /** The fallback check, on use: an orphaned script stops at the first sign of life. */
   const check = () => {
     if (stopped) return false
-    if (!contextAlive()) {
+    if (!alive()) {
       stop("context")
       return false
     }
