@@ -31,10 +31,12 @@ export interface Feature {
   start(signal: AbortSignal, page: PageState): void | Promise<void>
 }
 
-/** What the extension adds to a host page: controls (`data-lh`) and the elements holding them. */
-export const OWN_ELEMENTS = "[data-lh], [data-lh-control], [data-lh-panel], [data-lh-notice]"
-/** Marks the extension sets on the page's own elements (removed again on abort). */
-export const OWN_MARKS = ["data-lh-seen"] as const
+/**
+ * Every element the extension adds to a host page carries a `data-lh…` attribute (`data-lh`,
+ * `data-lh-control`, `data-lh-panel`, `data-lh-notice`, `data-lh-summary`, …). The page's own
+ * elements get only these marks, which are taken off again on abort (add new ones here).
+ */
+export const OWN_MARKS: readonly string[] = ["data-lh-seen"]
 
 const PROBE_EVENT = "himall-live-helper:probe"
 /** After the port closed with the context still there, when to look again. */
@@ -53,8 +55,17 @@ export function contextAlive(): boolean {
 
 /** Remove everything the extension added to the page, and its marks on the page's elements. */
 export function removeOwnUi(doc: Document): void {
-  for (const el of [...doc.querySelectorAll(OWN_ELEMENTS)]) el.remove()
-  for (const mark of OWN_MARKS) for (const el of doc.querySelectorAll(`[${mark}]`)) el.removeAttribute(mark)
+  const ours: Element[] = []
+  for (const el of doc.body?.querySelectorAll("*") ?? []) {
+    let added = false
+    for (const name of el.getAttributeNames()) {
+      if (!name.startsWith("data-lh")) continue
+      if (OWN_MARKS.includes(name)) el.removeAttribute(name)
+      else added = true
+    }
+    if (added) ours.push(el)
+  }
+  for (const el of ours) el.remove()
 }
 
 export interface PageRoot {

@@ -11,6 +11,8 @@ import { join } from "node:path"
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { OWN_MARKS } from "~features/registry"
+
 import { startSandbox, type Sandbox } from "../sandbox/server"
 import { chromiumArgs, chromiumPath, SANDBOX_BUILD } from "../support/browser"
 import { LIVE_GOODS } from "../support/goods"
@@ -137,11 +139,20 @@ async function captureRow(shop: Page, worker: Worker, index: number): Promise<st
 
 /** Mark every control now in the page (from the page itself): the marks say whose controls are left later. */
 function markControls(page: Page, mark: string) {
-  return page.evaluate((m) => {
-    const all = document.querySelectorAll("[data-lh], [data-lh-control], [data-lh-panel]")
-    all.forEach((el) => el.setAttribute(m, ""))
-    return all.length
-  }, mark)
+  return page.evaluate(
+    ([m, marks]) => {
+      // The extension's elements, not the page's own ones it marked (e.g. data-lh-seen).
+      const all = [...document.body.querySelectorAll("*")].filter((el) => el.getAttributeNames().some((n) => n.startsWith("data-lh") && !marks.includes(n)))
+      all.forEach((el) => el.setAttribute(m, ""))
+      return all.length
+    },
+    [mark, [...OWN_MARKS]] as const
+  )
+}
+
+/** Elements of the page carrying any of the extension's `data-lh…` attributes. */
+function extensionTraces(page: Page) {
+  return page.evaluate(() => [...document.body.querySelectorAll("*")].filter((el) => el.getAttributeNames().some((n) => n.startsWith("data-lh"))).length)
 }
 
 describe("install, update and removal with tabs already open", () => {
@@ -198,8 +209,8 @@ describe("install, update and removal with tabs already open", () => {
       const extensions = await run.context.newPage()
       await extensions.goto("chrome://extensions/")
       await extensions.evaluate((extId) => chrome.management.setEnabled(extId, false), id)
-      await expect.poll(() => shop.locator("[data-lh], [data-lh-control], [data-lh-panel]").count(), { timeout: 30_000 }).toBe(0)
-      await expect.poll(() => wechat.locator("[data-lh], [data-lh-control], [data-lh-panel]").count(), { timeout: 30_000 }).toBe(0)
+      await expect.poll(() => extensionTraces(shop), { timeout: 30_000 }).toBe(0)
+      await expect.poll(() => extensionTraces(wechat), { timeout: 30_000 }).toBe(0)
       await extensions.evaluate((extId) => chrome.management.setEnabled(extId, true), id)
       const worker = await workerOf(run, id, JSON.parse(readFileSync(join(run.ext, "manifest.json"), "utf8")).version)
       await expectOneSet(shop, wechat)
@@ -216,8 +227,8 @@ describe("install, update and removal with tabs already open", () => {
       const id = await install(run)
       await expectOneSet(shop, wechat)
       await run.cdp.send("Extensions.uninstall" as never, { id } as never)
-      await expect.poll(() => shop.locator("[data-lh], [data-lh-control], [data-lh-panel]").count(), { timeout: 30_000 }).toBe(0)
-      await expect.poll(() => wechat.locator("[data-lh], [data-lh-control], [data-lh-panel]").count(), { timeout: 30_000 }).toBe(0)
+      await expect.poll(() => extensionTraces(shop), { timeout: 30_000 }).toBe(0)
+      await expect.poll(() => extensionTraces(wechat), { timeout: 30_000 }).toBe(0)
       expect(await shop.evaluate(() => document.documentElement.hasAttribute("data-lh-instance-himall"))).toBe(false)
     } finally {
       await run.close()

@@ -41,6 +41,10 @@ function buttonFeature(id = "demo", log: string[] = []): Feature & { signals: Ab
       const b = document.createElement("button")
       b.setAttribute("data-lh", id)
       document.querySelector(".ops")!.append(b)
+      // Elements without `data-lh` itself, but of the extension all the same.
+      const flags = document.createElement("span")
+      flags.setAttribute("data-lh-room-flags", "")
+      document.querySelector(".ops")!.append(flags)
       document.querySelector("a")!.setAttribute("data-lh-seen", "")
       signal.addEventListener("abort", () => log.push(`stop ${id}`), { once: true })
     }
@@ -99,7 +103,9 @@ describe("the root controller", () => {
     expect(root.signal.aborted).toBe(true)
     expect(log).toEqual(["start a", "stop a"])
     expect(controls()).toBe(0)
+    expect(document.querySelectorAll("[data-lh-room-flags]")).toHaveLength(0)
     expect(document.querySelector("a")!.hasAttribute("data-lh-seen")).toBe(false)
+    expect(document.querySelector("a")!.isConnected).toBe(true)
     expect(document.documentElement.hasAttribute("data-lh-instance-test")).toBe(false)
     // Page data of its own is left alone.
     expect((document.querySelector("#consent") as HTMLElement).style.outline).toBe("1px solid red")
