@@ -205,8 +205,8 @@ describe("the registries", () => {
     expect(new Set(HIMALL_FEATURES.map((f) => f.id)).size).toBe(HIMALL_FEATURES.length)
   })
 
-  it("WeChat: every console feature on every page, under one contract", () => {
-    expect(WECHAT_FEATURES.map((f) => f.id)).toEqual(["wechat-goods", "qualification", "wechat-rooms"])
+  it("WeChat: the console's readers on every page, under the same contract", () => {
+    expect(WECHAT_FEATURES.map((f) => f.id)).toEqual(["wechat-console"])
     expect(WECHAT_FEATURES.every((f) => f.applies(at("https://mp.weixin.qq.com/"), document))).toBe(true)
   })
 
