@@ -187,11 +187,16 @@ describe("install, update and removal with tabs already open", () => {
       const registered = await v2.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((s) => s.js ?? []))
       expect(registered).toEqual(["himall-admin.991beef.js"])
 
-      // Injected again by the same version (as a grant does): still one set.
+      // Injected again by the same version (as a grant does): the page keeps its one instance and
+      // one set. (In this build the bundle's module cache in the shared world already keeps the
+      // entry from running twice; the root's probe, unit-tested in test/unit/lifecycle.test.ts,
+      // stops a second copy that does run, before it claims the page.)
+      const running = await shop.evaluate(() => document.documentElement.getAttribute("data-lh-instance-himall"))
       await v2.evaluate(async (files) => {
         const [tab] = await chrome.tabs.query({ url: "https://*.sandbox.test/*" })
         await chrome.scripting.executeScript({ target: { tabId: tab.id!, allFrames: true }, files })
       }, registered)
+      expect(await shop.evaluate(() => document.documentElement.getAttribute("data-lh-instance-himall"))).toBe(running)
       await expectOneSet(shop, wechat)
       await captureRow(shop, v2, 2)
     } finally {
