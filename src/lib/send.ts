@@ -18,7 +18,13 @@ function isPolyfillRejection(v: unknown): v is PolyfillRejection {
   return typeof v === "object" && v !== null && (v as PolyfillRejection).__mozWebExtensionPolyfillReject__ === true
 }
 
+/** What Chrome says to a script whose extension was updated, reloaded, disabled or removed. */
+export const CONTEXT_GONE = "Extension context invalidated."
+
 async function sendMessage(message: unknown): Promise<unknown> {
+  // Checked on use: an orphaned script's page root stops at once (features/registry.ts); a call
+  // still made meanwhile fails plainly, and sendWithRetry does not retry it.
+  if (!globalThis.chrome?.runtime?.id) throw new Error(CONTEXT_GONE)
   try {
     return await chrome.runtime.sendMessage(message)
   } catch (e) {

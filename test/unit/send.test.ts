@@ -23,6 +23,14 @@ describe("send", () => {
     expect(sendMessage).toHaveBeenCalledWith({ lh: 1, type: "queue.get", payload: {} })
   })
 
+  it("the extension gone (updated, disabled): fails at once, and sendWithRetry does not retry", async () => {
+    const sendMessage = answer(async () => ({ ok: true, data: { queue: null } }))
+    delete (chrome.runtime as { id?: string }).id
+    await expect(send("queue.get", {})).rejects.toThrow("Extension context invalidated.")
+    await expect(sendWithRetry("queue.get", {}, [5, 5, 5])).rejects.toThrow("Extension context invalidated.")
+    expect(sendMessage).not.toHaveBeenCalled()
+  })
+
   it("rejects with the router's refusal", async () => {
     answer(async () => ({ ok: false, error: "not a WeChat console page" }))
     await expect(send("queue.get", {})).rejects.toThrow("not a WeChat console page")
