@@ -30,7 +30,7 @@ function onEveryChange(id: string, make: (signal: AbortSignal) => { run(): void 
  */
 export const WECHAT_FEATURES: readonly Feature[] = [
   onEveryChange("wechat-console", (signal) => {
-    const readers = [new GoodsLibraryFeature(signal), new QualificationFeature(signal), new RoomsFeature()]
+    const readers = [new GoodsLibraryFeature(signal), new QualificationFeature(signal), new RoomsFeature(signal)]
     return { run: () => readers.forEach((r) => r.run()) }
   })
 ]
