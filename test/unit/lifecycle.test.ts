@@ -223,6 +223,37 @@ describe("the registries", () => {
   })
 })
 
+describe("features honour the signal", () => {
+  it("live-rooms: its list read is aborted and its poll cleared", async () => {
+    history.pushState({}, "", "/Admin/Live/Management")
+    const calls: { url: string; signal: AbortSignal | null | undefined }[] = []
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+      calls.push({ url: String(input), signal: init?.signal })
+      return new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))
+    })
+    const clearInterval = vi.spyOn(globalThis, "clearInterval")
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined)
+    try {
+      const live = HIMALL_FEATURES.find((f) => f.id === "live-rooms")!
+      expect(live.applies(location, document)).toBe(true)
+      const controller = new AbortController()
+      await live.start(controller.signal, { lastCoverRoomId: null })
+      await vi.waitFor(() => expect(calls).toHaveLength(1))
+      expect(calls[0].url).toMatch(/\/Admin\/Live\/List$/)
+      expect(calls[0].signal?.aborted).toBe(false)
+      const intervalsBefore = clearInterval.mock.calls.length
+      controller.abort()
+      expect(calls[0].signal?.aborted).toBe(true)
+      expect(clearInterval.mock.calls.length).toBe(intervalsBefore + 1)
+    } finally {
+      fetchSpy.mockRestore()
+      clearInterval.mockRestore()
+      warn.mockRestore()
+      history.pushState({}, "", "/")
+    }
+  })
+})
+
 describe("install, update and enable: the open tabs get the current scripts", () => {
   it("the WeChat script from the manifest and the HiMall script from its registration, into every frame of matching tabs", async () => {
     fake.manifest.content_scripts!.push({
