@@ -140,7 +140,7 @@ describe("the root controller", () => {
     document.documentElement.removeAttribute("data-lh-instance-other")
   })
 
-  it("the port closing while the extension is still there (an idle worker stopping) stops nothing; the context going a moment later does", async () => {
+  it("removal: the port closes a moment before the context reads as gone, and the look again stops it", async () => {
     vi.useFakeTimers()
     const root = (await start([buttonFeature()]))!
     fake.invalidateContext({ disconnectFirst: true })
