@@ -4,12 +4,13 @@
 import browser, { type Runtime } from "webextension-polyfill"
 
 import { getDb } from "~db/schema"
+import { PAGE_PORT } from "~lib/page-port"
 
 import { afterHandled } from "./after-handled"
 import { refreshBadge } from "./badge"
 import { handleAlarm, handleNotificationClick, refreshReminders } from "./reminders"
 import { createRouter } from "./router"
-import { injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"
+import { injectCurrentScripts, injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"
 
 const db = getDb()
 const route = createRouter({
@@ -42,6 +43,18 @@ const resync = () =>
   (queue = queue.then(() => syncShops(db)).catch((e) => console.error("[himall-live-helper] shop sync failed", e)))
 
 browser.runtime.onInstalled.addListener(() => void resync())
+// Install, update and enable (each installs this service worker anew; runtime.onInstalled misses
+// enable): re-register, then give the tabs already open the current scripts.
+self.addEventListener("install", () => {
+  void resync()
+    .then(injectCurrentScripts)
+    .catch((e) => console.error("[himall-live-helper] injecting into open tabs failed", e))
+})
+// Each page's root controller keeps a port open: its disconnection tells the page that this
+// extension was updated, reloaded or disabled (features/registry.ts). Nothing to do here.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== PAGE_PORT) port.disconnect()
+})
 browser.runtime.onStartup.addListener(() => void resync())
 browser.permissions.onAdded.addListener(async (p) => {
   await resync()

@@ -76,3 +76,35 @@ export async function injectIntoOpenTabs(origins: readonly string[]): Promise<vo
     }
   }
 }
+
+/**
+ * Install and update: tabs already open get the current scripts, without a reload (Chrome runs
+ * content scripts only in pages loaded after). The WeChat script's files come from the
+ * manifest, the HiMall script's from its registration (the enabled shops); both into every
+ * frame. An old version's script still in the page stops itself when the new one starts
+ * (features/registry.ts); a page that already runs the current one keeps it.
+ */
+export async function injectCurrentScripts(): Promise<number> {
+  const scripts: { matches: string[]; excludes: string[]; js: string[]; allFrames: boolean }[] = []
+  for (const cs of chrome.runtime.getManifest().content_scripts ?? []) {
+    if (cs.matches?.includes(HIMALL_PLACEHOLDER_MATCH) || !cs.js?.length || !cs.matches?.length) continue
+    scripts.push({ matches: cs.matches, excludes: cs.exclude_matches ?? [], js: cs.js, allFrames: !!cs.all_frames })
+  }
+  for (const r of await chrome.scripting.getRegisteredContentScripts({ ids: [HIMALL_SCRIPT_ID] })) {
+    if (r.js?.length && r.matches?.length) scripts.push({ matches: r.matches, excludes: r.excludeMatches ?? [], js: r.js, allFrames: !!r.allFrames })
+  }
+  let injected = 0
+  for (const script of scripts) {
+    const tabs = await chrome.tabs.query({ url: script.matches })
+    const excluded = script.excludes.length ? new Set((await chrome.tabs.query({ url: script.excludes })).map((t) => t.id)) : new Set()
+    for (const tab of tabs) {
+      if (tab.id == null || excluded.has(tab.id) || tab.discarded) continue
+      const ok = await chrome.scripting
+        .executeScript({ target: { tabId: tab.id, allFrames: script.allFrames }, files: script.js })
+        .then(() => true)
+        .catch(() => false)
+      if (ok) injected++
+    }
+  }
+  return injected
+}

@@ -100,7 +100,8 @@ class CaptureAllRun {
 
   constructor(
     private readonly ui: Ui,
-    private readonly listUrl: string
+    private readonly listUrl: string,
+    private readonly signal: AbortSignal
   ) {}
 
   get listPath(): string {
@@ -133,7 +134,7 @@ class CaptureAllRun {
   }
 
   private fetchPage(page: number): Promise<EndpointPage> {
-    const p = fetchProductPage(this.listUrl, { page, rows: CAPTURE_ALL_PAGE_SIZE })
+    const p = fetchProductPage(this.listUrl, { page, rows: CAPTURE_ALL_PAGE_SIZE }, (input, init) => fetch(input, { ...init, signal: this.signal }))
     p.catch(() => undefined) // awaited later; a prefetch dropped by a stop must not be reported
     return p
   }
@@ -202,6 +203,8 @@ class CaptureAllRun {
         page = job.nextPage
       }
     } catch (e) {
+      // Aborted with the page: nothing to tell, the stored job stays as it was (resumable).
+      if (this.signal.aborted) return
       const code = e instanceof EndpointError ? e.problem : e instanceof PagingError ? "list_paging" : "no_extension"
       console.warn("[HiMall 直播助手] capture-all", e)
       let job: CaptureAllView | null = null
@@ -220,7 +223,8 @@ export function startCaptureAll(signal: AbortSignal) {
   const listUrl = productListUrl(location)
   if (!listUrl) return
   const ui = makeUi()
-  const run = new CaptureAllRun(ui, listUrl)
+  // The page going away (or the extension) aborts the list's fetches: the run ends where it is.
+  const run = new CaptureAllRun(ui, listUrl, signal)
   showPhase(ui, "idle", false)
   hideProgress(ui)
   ui.start.addEventListener("click", () => void run.run(false))

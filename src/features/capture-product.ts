@@ -70,7 +70,7 @@ async function capture(raw: RawProduct, button: HTMLButtonElement, status: HTMLE
 /** The row the merchant last opened 直播链接 from: the dialog has no shop id of its own. */
 let lastRow: RawProduct | null = null
 
-function decorateRows() {
+function decorateRows(signal: AbortSignal) {
   for (const row of findProductRows(document)) {
     const raw = readProductRow(row)
     const cell = actionCell(row)
@@ -85,7 +85,7 @@ function decorateRows() {
     for (const a of cell.querySelectorAll<HTMLElement>("a")) {
       if (a.textContent?.trim() === LIVE_LINK_ACTION_TEXT && !a.hasAttribute("data-lh-seen")) {
         a.setAttribute("data-lh-seen", "")
-        a.addEventListener("click", () => (lastRow = readProductRow(row)), { capture: true })
+        a.addEventListener("click", () => (lastRow = readProductRow(row)), { capture: true, signal })
       }
     }
   }
@@ -114,7 +114,7 @@ export function startCaptureProduct(signal: AbortSignal) {
   whenDomChanges(
     document.body,
     () => {
-      decorateRows()
+      decorateRows(signal)
       decorateDialogs()
     },
     signal

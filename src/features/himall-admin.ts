@@ -1,6 +1,5 @@
-// Which HiMall features run on which admin page (refined-github style: predicates apart
-// from behaviour). Guarded so that a second injection (registration + executeScript after
-// a grant) does not decorate the page twice.
+// The HiMall admin features (one contract: features/registry.ts) and which page each runs on.
+// Started by the content script src/contents/himall-admin.ts under one root controller.
 import { loadPageLanguage } from "~lib/language"
 import { isHomepageSettingPage, isLiveManagementPage, isProductManagementPage } from "~sites/himall/pages"
 
@@ -10,27 +9,18 @@ import { startCaptureProduct } from "./capture-product"
 import { startHomepageEntrance } from "./homepage-entrance"
 import { startLiveRooms } from "./live-rooms"
 import { startMakeCover } from "./make-cover"
+import { startPage, type Feature, type PageRoot } from "./registry"
 
-const FLAG = "__himallLiveHelperStarted"
+export const HIMALL_FEATURES: readonly Feature[] = [
+  { id: "capture-product", applies: isProductManagementPage, start: startCaptureProduct },
+  { id: "capture-page", applies: isProductManagementPage, start: startCapturePage },
+  { id: "capture-all", applies: isProductManagementPage, start: startCaptureAll },
+  { id: "live-rooms", applies: isLiveManagementPage, start: startLiveRooms },
+  { id: "make-cover", applies: isLiveManagementPage, start: startMakeCover },
+  { id: "homepage-entrance", applies: isHomepageSettingPage, start: startHomepageEntrance }
+]
 
-export function startHimallAdmin() {
-  const w = window as unknown as Record<string, unknown>
-  if (w[FLAG]) return
-  w[FLAG] = true
-  // The merchant's language first (lib/language.ts), then the features.
-  void loadPageLanguage().then(startFeatures)
-}
-
-function startFeatures() {
-  const controller = new AbortController()
-  if (isProductManagementPage(location)) {
-    startCaptureProduct(controller.signal)
-    startCapturePage(controller.signal)
-    startCaptureAll(controller.signal)
-  }
-  if (isLiveManagementPage(location)) {
-    startLiveRooms(controller.signal)
-    startMakeCover(controller.signal)
-  }
-  if (isHomepageSettingPage(location)) startHomepageEntrance(controller.signal)
+/** The merchant's language first (lib/language.ts), then the features. */
+export function startHimallAdmin(): PageRoot | null {
+  return startPage("himall", HIMALL_FEATURES, { prepare: loadPageLanguage })
 }

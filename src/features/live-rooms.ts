@@ -8,6 +8,7 @@
 // Collect (sites/himall/live-rooms.ts) → decide (core/freshness.ts, core/room-covers.ts, in the
 // background's view) → act (press HiMall's own button) → store (messages). The page keeps only
 // what it shows; the background keeps everything else.
+import type { PageState } from "~features/registry"
 import { whenDomChanges } from "~lib/dom/observe"
 import { errorText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
@@ -214,13 +215,14 @@ class LiveRoomsPage {
   private seenRows = new WeakSet<HTMLTableRowElement>()
   private signature = ""
   private refreshTimer: ReturnType<typeof setTimeout> | null = null
-  /** The room whose 设置封面图 was pressed last (the 封面设置 dialog may not say which room it is). */
-  lastCoverRoomId: number | null = null
 
   constructor(
     readonly ui: Ui,
-    readonly listUrl: string
-  ) {}
+    readonly listUrl: string,
+    private readonly signal: AbortSignal
+  ) {
+    signal.addEventListener("abort", () => this.refreshTimer && clearTimeout(this.refreshTimer), { once: true })
+  }
 
   get listPath() {
     return new URL(this.listUrl).pathname
@@ -228,6 +230,7 @@ class LiveRoomsPage {
 
   /** Read the whole list from the endpoint and store it; one read at a time, one more if asked meanwhile. */
   refresh(): Promise<void> {
+    if (this.signal.aborted) return Promise.resolve()
     if (this.reading) {
       this.again = true
       return this.reading
@@ -243,7 +246,8 @@ class LiveRoomsPage {
 
   private async readOnce() {
     try {
-      const list = await fetchAllRooms(this.listUrl)
+      const list = await fetchAllRooms(this.listUrl, (input, init) => fetch(input, { ...init, signal: this.signal }))
+      if (this.signal.aborted) return
       this.list = list
       const rooms = list.rooms.slice(0, MAX_SHOP_ROOMS_PER_MESSAGE)
       this.view = await sendWithRetry("shopRooms.seen", {
@@ -252,6 +256,7 @@ class LiveRoomsPage {
         total: list.total,
         rooms
       })
+      if (this.signal.aborted) return
       this.render()
     } catch (e) {
       console.warn("[HiMall 直播助手] live rooms", e)
@@ -314,6 +319,7 @@ class LiveRoomsPage {
     ui.syncNow.setAttribute("data-lh-state", "busy")
     ui.status.textContent = t("sync_busy")
     const watch = watchForToast(document, SYNC_ANSWER_TIMEOUT_MS)
+    this.signal.addEventListener("abort", () => watch.cancel(), { once: true })
     this.syncing = (async () => {
       const answer = await watch.answer
       const ok = answerIsSuccess(answer)
@@ -375,19 +381,11 @@ class LiveRoomsPage {
   }
 }
 
-let current: LiveRoomsPage | null = null
-
-/** The room of the 设置封面图 the merchant pressed last on this page (for the 封面设置 dialog). */
-export function lastCoverRoomId(): number | null {
-  return current?.lastCoverRoomId ?? null
-}
-
-export function startLiveRooms(signal: AbortSignal) {
+export function startLiveRooms(signal: AbortSignal, shared: PageState) {
   const listUrl = liveListUrl(location)
   if (!listUrl) return
   const ui = makeUi()
-  const page = new LiveRoomsPage(ui, listUrl)
-  current = page
+  const page = new LiveRoomsPage(ui, listUrl, signal)
   ui.syncNow.addEventListener("click", () => void page.syncNow())
   ui.go.addEventListener("click", () => page.press())
   ui.cancel.addEventListener("click", () => {
@@ -409,7 +407,8 @@ export function startLiveRooms(signal: AbortSignal) {
       const action = target.closest("a, button, [role=button]")
       if (action && SET_COVER_TEXTS.some((s) => labelText(action.textContent) === s)) {
         const tr = action.closest("tr")
-        if (tr) page.lastCoverRoomId = page.roomIdOfRow(tr)
+        // The 封面设置 dialog may not say which room it is: make-cover reads it from the page state.
+        if (tr) shared.lastCoverRoomId = page.roomIdOfRow(tr)
       }
     },
     { capture: true, signal }

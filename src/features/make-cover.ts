@@ -18,7 +18,7 @@ import {
   type CoverDialog
 } from "~sites/himall/live-rooms"
 
-import { lastCoverRoomId } from "./live-rooms"
+import type { PageState } from "./registry"
 
 /** How long HiMall's uploader may take to answer. */
 const UPLOAD_TIMEOUT_MS = 20_000
@@ -175,13 +175,11 @@ async function offerWechat(panel: Panel, roomId: number) {
   }
 }
 
-const panels = new WeakMap<HTMLElement, Panel>()
-
-function attach(dialog: CoverDialog) {
+function attach(dialog: CoverDialog, panels: WeakMap<HTMLElement, Panel>, shared: PageState) {
   let panel = panels.get(dialog.root)
   if (panel?.root.isConnected && dialog.root.contains(panel.root)) return
   if (!panel) {
-    const roomId = dialog.roomId ?? lastCoverRoomId()
+    const roomId = dialog.roomId ?? shared.lastCoverRoomId
     const made = makePanel(roomId)
     panel = made
     panels.set(dialog.root, made)
@@ -205,11 +203,12 @@ function attach(dialog: CoverDialog) {
   else (dialog.fileInput?.parentElement ?? dialog.root).append(panel.root)
 }
 
-export function startMakeCover(signal: AbortSignal) {
+export function startMakeCover(signal: AbortSignal, shared: PageState) {
+  const panels = new WeakMap<HTMLElement, Panel>()
   whenDomChanges(
     document.body,
     () => {
-      for (const dialog of findCoverDialogs(document)) attach(dialog)
+      for (const dialog of findCoverDialogs(document)) attach(dialog, panels, shared)
     },
     signal
   )

@@ -13,7 +13,11 @@ export class QualificationFeature {
   private panel: HTMLElement | null = null
   private panelState = ""
 
+  /** `stopped`: the page's root signal; on abort the outlines this feature drew are taken away. */
+  constructor(private readonly stopped?: AbortSignal) {}
+
   run() {
+    if (this.stopped?.aborted) return
     const signal = qualificationSignal(document)
     if (signal && signal !== this.sent && !this.inFlight) {
       this.inFlight = true
@@ -79,10 +83,25 @@ export class QualificationFeature {
     const target = onTerms ? (findTerms(document)?.parentElement ?? null) : findButton(document, OPEN_BUTTON)
     if (!target) return
     target.scrollIntoView({ behavior: "smooth", block: "start" })
-    target.style.outline = "2px solid #fa9d3b"
-    target.style.outlineOffset = "2px"
+    this.outline(target, "2px solid #fa9d3b", "2px")
     // The consent box is only shown to the merchant, never ticked.
     const consent = onTerms ? findConsentBox(document) : null
-    if (consent) consent.closest<HTMLElement>("label, div")?.style.setProperty("outline", "2px dashed #fa9d3b")
+    const box = consent?.closest<HTMLElement>("label, div")
+    if (box) this.outline(box, "2px dashed #fa9d3b", box.style.outlineOffset)
+  }
+
+  /** Outline one of the page's elements; its own outline is put back when the feature stops. */
+  private outline(el: HTMLElement, outline: string, offset: string) {
+    const before = { outline: el.style.outline, offset: el.style.outlineOffset }
+    el.style.outline = outline
+    el.style.outlineOffset = offset
+    this.stopped?.addEventListener(
+      "abort",
+      () => {
+        el.style.outline = before.outline
+        el.style.outlineOffset = before.offset
+      },
+      { once: true }
+    )
   }
 }

@@ -25,7 +25,11 @@ export class GoodsLibraryFeature {
   private queueTarget: HTMLElement | null = null
   private seenInFlight = false
 
+  /** `stopped`: the page's root signal; answers arriving after it aborted change nothing. */
+  constructor(private readonly stopped?: AbortSignal) {}
+
   run() {
+    if (this.stopped?.aborted) return
     this.dialogs()
     if (isGoodsLibrary(document)) {
       this.table()
@@ -47,6 +51,7 @@ export class GoodsLibraryFeature {
   }
 
   private dialogs() {
+    if (this.stopped?.aborted) return
     for (const dialog of findGoodsDialogs(document)) {
       let panel = this.panels.get(dialog)
       if (!panel) {
@@ -81,6 +86,7 @@ export class GoodsLibraryFeature {
   }
 
   private setQueue(q: QueueView | null) {
+    if (this.stopped?.aborted) return
     this.queue = q
     this.queueLoaded = true
     this.renderBar()

@@ -30,7 +30,11 @@ export class RoomsFeature {
   private lastSeen = ""
   private seenInFlight = false
 
+  /** `stopped`: the page's root signal; nothing is read or drawn once it aborted. */
+  constructor(private readonly stopped?: AbortSignal) {}
+
   run() {
+    if (this.stopped?.aborted) return
     this.list()
     for (const form of findRoomForms(document)) {
       let panel = this.panels.get(form)

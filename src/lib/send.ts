@@ -20,12 +20,13 @@ function isPolyfillRejection(v: unknown): v is PolyfillRejection {
   return typeof v === "object" && v !== null && (v as PolyfillRejection).__mozWebExtensionPolyfillReject__ === true
 }
 
-/** What Chrome says when the extension was updated, reloaded or disabled under this page. */
+/** What Chrome says to a script whose extension was updated, reloaded, disabled or removed. */
 const CONTEXT_GONE = /context invalidated/i
 
 async function sendMessage(message: unknown): Promise<unknown> {
-  // After an update or a disable, the old content script's chrome.runtime loses its id.
-  if (!chrome.runtime?.id) throw new ProtocolError("extension_gone")
+  // Checked on use: an orphaned script's page root stops at once (features/registry.ts); a call
+  // still made meanwhile fails as extension_gone, and sendWithRetry does not retry it.
+  if (!globalThis.chrome?.runtime?.id) throw new ProtocolError("extension_gone")
   try {
     return await chrome.runtime.sendMessage(message)
   } catch (e) {

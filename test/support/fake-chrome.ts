@@ -25,7 +25,7 @@ export function getMessageFrom(messages: Messages, key: string, subs?: string | 
 export interface FakeChrome {
   granted: Set<string>
   registered: Map<string, chrome.scripting.RegisteredContentScript>
-  injected: { tabId: number; files: string[] }[]
+  injected: { tabId: number; files: string[]; allFrames?: boolean }[]
   tabs: chrome.tabs.Tab[]
   manifest: chrome.runtime.Manifest
   lang: "zh_CN" | "en"
@@ -43,6 +43,17 @@ export interface FakeChrome {
   openedTabs: string[]
   activatedTabs: number[]
   focusedWindows: number[]
+  /** Ports opened with runtime.connect (by content scripts' root controllers), open ones first. */
+  ports: FakePort[]
+  /** The extension goes away (updated, disabled, removed): runtime.id is gone, ports disconnect. */
+  invalidateContext(opts?: { disconnectFirst?: boolean }): void
+}
+
+export interface FakePort {
+  name: string
+  connected: boolean
+  /** Close it from the extension's side (the worker stopped, or the extension went away). */
+  disconnect(): void
 }
 
 export function installFakeChrome(): FakeChrome {
@@ -71,7 +82,14 @@ export function installFakeChrome(): FakeChrome {
     badge: { text: "", color: null, title: null },
     openedTabs: [],
     activatedTabs: [],
-    focusedWindows: []
+    focusedWindows: [],
+    ports: [],
+    invalidateContext: ({ disconnectFirst = false } = {}) => {
+      const open = state.ports.filter((p) => p.connected)
+      if (disconnectFirst) open.forEach((p) => p.disconnect())
+      delete (api.runtime as { id?: string }).id
+      if (!disconnectFirst) open.forEach((p) => p.disconnect())
+    }
   }
   const messages = { zh_CN: loadMessages("zh_CN"), en: loadMessages("en") }
   const api = {
@@ -79,7 +97,28 @@ export function installFakeChrome(): FakeChrome {
       id: "fake-extension-id",
       getManifest: () => state.manifest,
       getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, "")}`,
-      openOptionsPage: async () => undefined
+      openOptionsPage: async () => undefined,
+      lastError: undefined as { message: string } | undefined,
+      connect: (info?: { name?: string }) => {
+        if (!(api.runtime as { id?: string }).id) throw new Error("Extension context invalidated.")
+        const listeners: (() => void)[] = []
+        const port = {
+          name: info?.name ?? "",
+          connected: true,
+          disconnect: () => {
+            if (!port.connected) return
+            port.connected = false
+            listeners.forEach((l) => l())
+          }
+        }
+        state.ports.push(port)
+        return {
+          name: port.name,
+          onDisconnect: { addListener: (l: () => void) => listeners.push(l) },
+          // The page's own side closing it fires nothing on that side (as in Chrome).
+          disconnect: () => (port.connected = false)
+        }
+      }
     },
     i18n: {
       getMessage: (key: string, subs?: string | string[]) => getMessageFrom(messages[state.lang], key, subs),
@@ -113,17 +152,22 @@ export function installFakeChrome(): FakeChrome {
       unregisterContentScripts: async (f?: { ids?: string[] }) => {
         for (const id of f?.ids ?? [...state.registered.keys()]) state.registered.delete(id)
       },
-      executeScript: async (i: { target: { tabId: number }; files: string[] }) => {
-        state.injected.push({ tabId: i.target.tabId, files: i.files })
+      executeScript: async (i: { target: { tabId: number; allFrames?: boolean }; files: string[] }) => {
+        state.injected.push({ tabId: i.target.tabId, files: i.files, allFrames: !!i.target.allFrames })
         return []
       }
     },
     tabs: {
-      query: async (q: { url?: string; active?: boolean }) => {
+      query: async (q: { url?: string | string[]; active?: boolean }) => {
         if (q.active) return state.tabs.filter((t) => t.active)
         if (!q.url) return state.tabs
-        const prefix = q.url.replace(/\*$/, "")
-        return state.tabs.filter((t) => t.url?.startsWith(prefix))
+        // Match patterns as prefixes, a `*.` host as any subdomain.
+        const matchers = (Array.isArray(q.url) ? q.url : [q.url]).map((u) => {
+          const [, scheme, host, path] = /^([^:]+):\/\/([^/]+)(\/.*)?$/.exec(u) ?? []
+          const esc = (x: string) => x.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")
+          return new RegExp(`^${esc(scheme ?? "")}://${host?.startsWith("*.") ? `([^/]+\\.)?${esc(host.slice(2))}` : esc(host ?? "")}${esc(path ?? "/*")}$`)
+        })
+        return state.tabs.filter((t) => matchers.some((m) => m.test(t.url ?? "")))
       },
       create: async (p: { url?: string }) => {
         state.openedTabs.push(p.url ?? "")

@@ -23,6 +23,14 @@ describe("send", () => {
     expect(sendMessage).toHaveBeenCalledWith({ lh: 1, type: "queue.get", payload: {} })
   })
 
+  it("the extension gone (updated, disabled): fails at once as extension_gone, and sendWithRetry does not retry", async () => {
+    const sendMessage = answer(async () => ({ ok: true, data: { queue: null } }))
+    delete (chrome.runtime as { id?: string }).id
+    await expect(send("queue.get", {})).rejects.toMatchObject({ code: "extension_gone" })
+    await expect(sendWithRetry("queue.get", {}, [5, 5, 5])).rejects.toMatchObject({ code: "extension_gone" })
+    expect(sendMessage).not.toHaveBeenCalled()
+  })
+
   it("rejects with the router's refusal, by its declared code", async () => {
     answer(async () => ({ ok: false, code: "sender_not_wechat" }))
     await expect(send("queue.get", {})).rejects.toMatchObject({ name: "ProtocolError", code: "sender_not_wechat" })

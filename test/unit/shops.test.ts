@@ -70,6 +70,6 @@ describe("shops", () => {
       { id: 4, url: "https://other.example.com/" } as chrome.tabs.Tab
     ]
     await injectIntoOpenTabs(["https://shop.example.com/*"])
-    expect(fake.injected).toEqual([{ tabId: 3, files: ["himall-admin.abc123.js"] }])
+    expect(fake.injected).toEqual([{ tabId: 3, files: ["himall-admin.abc123.js"], allFrames: true }])
   })
 })
