@@ -38,7 +38,7 @@ let answer: Answer = () => ({ rows: [], total: 0 })
 const posted: string[] = []
 
 /** Load a sandbox page: its HTML (scripts not run), window.pageData, then jQuery, common.js and the page script. */
-async function loadPage(html: string, pageScript: string, ready = pageScript === "live.js" ? "#list tbody tr" : "#diyEditor *") {
+async function loadPage(html: string, pageScript: string, ready = /^live/.test(pageScript) ? "#list tbody tr" : "#diyEditor *") {
   const parsed = new DOMParser().parseFromString(html, "text/html")
   document.head.innerHTML = parsed.head.innerHTML
   document.body.innerHTML = parsed.body.innerHTML
@@ -63,6 +63,9 @@ async function loadPage(html: string, pageScript: string, ready = pageScript ===
   // jQuery runs ready handlers asynchronously; the grid then loads from the (stubbed) endpoint.
   for (let i = 0; i < 100 && !document.querySelector(`${ready}:not(.empty-row)`); i++) await tick(10)
 }
+
+/** Today's older 小程序直播 page (room id in a hidden input, a file input in 封面设置). */
+const OLDER = { variant: "older", roomIdInput: true, adminBanner: false } as const
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms))
 
@@ -162,7 +165,7 @@ describe("the list endpoint", () => {
 
 describe("the 小程序直播 page (the sandbox's)", () => {
   it("finds 获取小程序数据 and the grid, and reads each row's room id from HiMall's hidden input", async () => {
-    await loadPage(liveManagementPage("Admin", [{ id: 1, name: "羽逸ifc" }]), "live.js")
+    await loadPage(liveManagementPage("Admin", [{ id: 1, name: "羽逸ifc" }], OLDER), "live-older.js")
     expect(findSyncButton(document)?.textContent).toBe("获取小程序数据")
     const grid = findRoomGrid(document)!
     expect(grid).not.toBeNull()
@@ -176,7 +179,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("without the hidden input, matches rows to the endpoint's by title, anchor and start; ambiguous rows stay unknown", async () => {
-    await loadPage(liveManagementPage("Admin", [], false), "live.js")
+    await loadPage(liveManagementPage("Admin", [], { ...OLDER, roomIdInput: false }), "live-older.js")
     const rows = readGridRows(findRoomGrid(document)!)
     expect(rows.map((r) => r.roomId)).toEqual([null, null])
     expect(resolveRoomIds(rows, ROOMS)).toEqual([12, 11])
@@ -185,7 +188,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("HiMall answers 获取小程序数据 with a toast, which is the answer recorded", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const watch = watchForToast(document, 2000)
     findSyncButton(document)!.click()
     const text = await watch.answer
@@ -197,7 +200,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("a loading overlay is not the answer; the toast after it is", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const watch = watchForToast(document, 2000)
     const overlay = document.createElement("div")
     overlay.textContent = "正在加载中..."
@@ -207,14 +210,14 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("no toast: no answer (a grid reload is not one)", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const watch = watchForToast(document, 150)
     document.getElementById("searchButton")!.click()
     expect(await watch.answer).toBeNull()
   })
 
   it("finds 封面设置 by its title, its uploader by the 750*750 caption, and its room", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const setCover = [...document.querySelectorAll("a")].filter((a) => a.textContent === "设置封面图")
     setCover[1].click() // 春季新品直播: no cover yet
     const [dialog] = findCoverDialogs(document)
@@ -227,7 +230,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("a room with a cover: the dialog shows it with a remove control instead of the uploader", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     ;[...document.querySelectorAll("a")].find((a) => a.textContent === "设置封面图")!.click()
     const [dialog] = findCoverDialogs(document)
     expect(dialog.roomId).toBe(12)
@@ -240,7 +243,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
 
   it("reads an upload refusal in the dialog", async () => {
     answer = (url) => (/uploadpic/i.test(url) ? { success: false, msg: "文件大小不能超过2M" } : { rows: ROOMS, total: 2 })
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     ;[...document.querySelectorAll("a")].filter((a) => a.textContent === "设置封面图")[1].click()
     const [dialog] = findCoverDialogs(document)
     expect(dialogErrorText(dialog.root)).toBeNull()
