@@ -19,6 +19,8 @@ import {
   answerIsSuccess,
   fetchAllRooms,
   findRoomGrid,
+  gridRowToShopRoom,
+  roomIdOf,
   findSyncButton,
   gridSignature,
   liveListUrl,
@@ -242,8 +244,19 @@ class LiveRoomsPage {
   }
 
   private async readOnce() {
+    let list: RoomList
     try {
-      const list = await fetchAllRooms(this.listUrl)
+      list = await fetchAllRooms(this.listUrl)
+    } catch (e) {
+      console.warn("[HiMall 直播助手] live rooms list", e)
+      if (!(e instanceof EndpointError)) return this.fail(t("capture_no_extension"), "error")
+      // The endpoint cannot be read: what the grid shows is what there is (an incomplete read).
+      list = this.gridList()
+      if (!list.rooms.length) return this.fail(this.gridRowCount() ? t("live_rooms_rows_unreadable") : t("live_rooms_list_error"), "unreadable")
+    }
+    // Rows the grid shows that neither the endpoint nor the grid names a room for: told, not dropped silently.
+    const unnamed = this.unnamedRows(list)
+    try {
       this.list = list
       const rooms = list.rooms.slice(0, MAX_SHOP_ROOMS_PER_MESSAGE)
       this.view = await sendWithRetry("shopRooms.seen", {
@@ -253,11 +266,38 @@ class LiveRoomsPage {
         rooms
       })
       this.render()
+      if (unnamed) this.ui.summary.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
+      this.ui.summary.setAttribute("data-lh-unnamed", String(unnamed))
     } catch (e) {
       console.warn("[HiMall 直播助手] live rooms", e)
-      this.ui.summary.setAttribute("data-lh-state", "error")
-      this.ui.summary.textContent = e instanceof EndpointError ? t("live_rooms_list_error") : t("capture_no_extension")
+      this.fail(t("capture_no_extension"), "error")
     }
+  }
+
+  private fail(text: string, state: "error" | "unreadable") {
+    this.ui.summary.setAttribute("data-lh-state", state)
+    this.ui.summary.textContent = text
+  }
+
+  private gridRowCount() {
+    const grid = findRoomGrid(document)
+    return grid ? readGridRows(grid).length : 0
+  }
+
+  /** The rooms as the grid shows them (ids from the rows' own signals), when the endpoint cannot be read. */
+  private gridList(): RoomList {
+    const grid = findRoomGrid(document)
+    const rows = grid ? readGridRows(grid) : []
+    const rooms = rows.map((r) => gridRowToShopRoom(r)).filter((r): r is NonNullable<typeof r> => !!r)
+    const unique = [...new Map(rooms.map((r) => [r.roomId, r])).values()]
+    return { raw: [], rooms: unique, total: unique.length, complete: false }
+  }
+
+  private unnamedRows(list: RoomList): number {
+    const grid = findRoomGrid(document)
+    if (!grid) return 0
+    const rows = readGridRows(grid)
+    return resolveRoomIds(rows, list.raw).filter((id) => id == null).length
   }
 
   render() {
@@ -408,8 +448,9 @@ export function startLiveRooms(signal: AbortSignal) {
       }
       const action = target.closest("a, button, [role=button]")
       if (action && SET_COVER_TEXTS.some((s) => labelText(action.textContent) === s)) {
+        // The room the action itself names (SetBanner(7,'…')), else its row's.
         const tr = action.closest("tr")
-        if (tr) page.lastCoverRoomId = page.roomIdOfRow(tr)
+        page.lastCoverRoomId = roomIdOf(action) ?? (tr ? page.roomIdOfRow(tr) : null)
       }
     },
     { capture: true, signal }

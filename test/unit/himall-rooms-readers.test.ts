@@ -113,13 +113,17 @@ describe("the list endpoint", () => {
       statusDesc: "直播中",
       start: Date.UTC(2030, 0, 1, 0, 0),
       end: Date.UTC(2030, 2, 1, 8, 0),
-      coverUrl: "/Storage/Live/1.jpg"
+      coverUrl: "/Storage/Live/1.jpg",
+      figures: { cartMember: 0, cartCount: 0, payMember: 0, payOrders: 0, payAmount: 0 },
+      hasReplay: null
     })
   })
 
   it("reads other spellings of the same fields, and refuses rows without a room id", () => {
     const row = liveRowToShopRoom({ roomId: "7", name: " 周三下午直播间 ", anchorName: "长生猫", status: "103", startTime: "/Date(1583395200000)/", coverImg: null })
-    expect(row).toMatchObject({ roomId: 7, name: "周三下午直播间", anchorName: "长生猫", status: 103, start: 1583395200000, end: null, coverUrl: null })
+    expect(row).toMatchObject({ roomId: 7, name: "周三下午直播间", anchorName: "长生猫", status: 103, start: 1583395200000, end: null, coverUrl: "", figures: null, hasReplay: null })
+    // No cover field at all: the cover is not known (null), not absent ("").
+    expect(liveRowToShopRoom({ RoomId: 7 })?.coverUrl).toBeNull()
     expect(liveRowToShopRoom({ Name: "x" })).toBeNull()
     expect(liveRowToShopRoom({ RoomId: "abc" })).toBeNull()
     expect(liveRowToShopRoom({ RoomId: 0 })).toBeNull()
