@@ -8,7 +8,9 @@ import { startCaptureAll } from "./capture-all"
 import { startCapturePage } from "./capture-page"
 import { startCaptureProduct } from "./capture-product"
 import { startHomepageEntrance } from "./homepage-entrance"
-import { startLiveRooms } from "./live-rooms"
+import { isLiveProductPage } from "~sites/himall/live-rooms"
+
+import { startLiveRooms, startRoomContents } from "./live-rooms"
 import { startMakeCover } from "./make-cover"
 
 const FLAG = "__himallLiveHelperStarted"
@@ -33,4 +35,5 @@ function startFeatures() {
     startMakeCover(controller.signal)
   }
   if (isHomepageSettingPage(location)) startHomepageEntrance(controller.signal)
+  if (isLiveProductPage(location)) startRoomContents(controller.signal)
 }

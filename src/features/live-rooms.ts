@@ -18,6 +18,9 @@ import { sendWithRetry } from "~lib/send-retry"
 import {
   answerIsSuccess,
   fetchAllRooms,
+  fetchRoomContents,
+  liveProductListUrl,
+  liveProductRoomId,
   findRoomGrid,
   gridRowToShopRoom,
   roomIdOf,
@@ -482,4 +485,51 @@ export function startLiveRooms(signal: AbortSignal) {
     if (document.visibilityState === "visible") void page.refresh()
   }, REFRESH_EVERY_MS)
   signal.addEventListener("abort", () => clearInterval(timer), { once: true })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 直播商品 (`/{Admin|SellerAdmin}/Live/LiveProduct?roomId=`): what the room holds
+
+/**
+ * Read the room's goods from the page's own list endpoint (every page) and record them
+ * (`roomContents.seen`); a note above the grid says what was recorded, or why not.
+ */
+export function startRoomContents(signal: AbortSignal) {
+  const listUrl = liveProductListUrl(location)
+  if (!listUrl) return
+  const note = document.createElement("div")
+  note.setAttribute("data-lh-status", "room-contents")
+  note.setAttribute("role", "status")
+  note.style.cssText = "margin:8px 0;padding:6px 10px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;color:#333"
+  note.textContent = t("room_contents_reading")
+  let started = false
+  const read = async (roomId: number) => {
+    try {
+      const { items, total, complete } = await fetchRoomContents(listUrl, roomId)
+      if (signal.aborted) return
+      await sendWithRetry("roomContents.seen", { roomId, complete, total, items: items.slice(0, 2000) })
+      note.setAttribute("data-lh-state", "recorded")
+      note.setAttribute("data-lh-room-id", String(roomId))
+      note.setAttribute("data-lh-count", String(items.length))
+      note.textContent = t(complete ? "room_contents_recorded" : "room_contents_partial", [String(items.length), String(roomId)])
+    } catch (e) {
+      console.warn("[HiMall 直播助手] room contents", e)
+      note.setAttribute("data-lh-state", "error")
+      note.textContent = e instanceof EndpointError ? t("room_contents_error") : t("capture_no_extension")
+    }
+  }
+  whenDomChanges(
+    document.body,
+    () => {
+      if (started) return
+      const roomId = liveProductRoomId(location, document)
+      const grid = document.querySelector("table")
+      if (roomId == null || !grid) return
+      started = true
+      grid.insertAdjacentElement("beforebegin", note)
+      void read(roomId)
+    },
+    signal
+  )
+  signal.addEventListener("abort", () => note.remove(), { once: true })
 }

@@ -678,6 +678,11 @@ export function showInPictureBox(p: PictureUploader, path: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // 直播商品 (LiveProduct)
 
+/** HiMall's 直播商品 page by its path (`/{Admin|SellerAdmin}/Live/LiveProduct`). */
+export function isLiveProductPage(url: URL | Location): boolean {
+  return /^\/(admin|selleradmin)\/live\/liveproduct\/?$/i.test(url.pathname)
+}
+
 /** Is this HiMall's 直播商品 page of a room? (its path, or the breadcrumb 直播商品 with a room id) */
 export function liveProductRoomId(url: URL | Location, doc: ParentNode): number | null {
   const isPage = /\/(admin|selleradmin)\/live\/liveproduct\/?$/i.test(url.pathname) || elementsWithText(doc, "直播商品").some((el) => !isOurs(el))
