@@ -11,6 +11,7 @@ import {
   measureImage,
   recordCoverUploaded,
   recordEntrance,
+  recordRoomContents,
   recordShopRooms,
   recordSync,
   roomCoverInfo,
@@ -120,6 +121,49 @@ describe("rooms from HiMall's list", () => {
   })
 })
 
+describe("figures and replays (issue 11)", () => {
+  const figures = (payAmount: number) => ({ cartMember: 12, cartCount: 30, payMember: 5, payOrders: 6, payAmount })
+
+  it("keeps the latest on the room and a record per change; a reading without figures keeps the last ones", async () => {
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: figures(100), hasReplay: true })]), T0)
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: figures(100), hasReplay: true })]), T0 + MIN)
+    let stored = await db.shopRooms.get(`${SHOP}|21`)
+    expect(stored).toMatchObject({ figures: figures(100), figuresAt: T0 + MIN, hasReplay: true })
+    expect((await db.roomFigures.toArray()).map((r) => [r.roomId, r.at, r.lastAt, r.figures.payAmount])).toEqual([[21, T0, T0 + MIN, 100]])
+
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: figures(150), hasReplay: false })]), T0 + 2 * MIN)
+    expect((await db.roomFigures.orderBy("at").toArray()).map((r) => [r.at, r.figures.payAmount])).toEqual([
+      [T0, 100],
+      [T0 + 2 * MIN, 150]
+    ])
+    // The grid without its endpoint: no figures, no replay, no cover said — the stored ones stay.
+    await db.shopRooms.update(`${SHOP}|21`, { coverUrl: `${SHOP}/temp/1.jpg` })
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: null, hasReplay: null, coverUrl: null })], { complete: false }), T0 + 3 * MIN)
+    stored = await db.shopRooms.get(`${SHOP}|21`)
+    expect(stored).toMatchObject({ figures: figures(150), figuresAt: T0 + 2 * MIN, hasReplay: false, coverUrl: `${SHOP}/temp/1.jpg` })
+    expect(await db.roomFigures.count()).toBe(2)
+    const view = await shopRoomsView(db, SHOP, T0 + 3 * MIN)
+    expect(view.rooms[0]).toMatchObject({ figures: figures(150), hasReplay: false })
+  })
+
+  it("the seller backend's covers are measured against 800×640", async () => {
+    const { impl } = fakeFetch({ [`${SHOP}/a.jpg`]: [800, 640] })
+    await recordShopRooms(db, SHOP, seen([row(1, { coverUrl: "/a.jpg" })], { listPath: "/SellerAdmin/Live/List" }), T0, { fetchImpl: impl })
+    expect((await shopRoomsView(db, SHOP, T0)).rooms[0]).toMatchObject({ coverState: "ok", coverWanted: { width: 800, height: 640 } })
+    await recordShopRooms(db, SHOP, seen([row(1, { coverUrl: "/a.jpg" })]), T0 + 1, { fetchImpl: impl })
+    expect((await shopRoomsView(db, SHOP, T0 + 1)).rooms[0]).toMatchObject({ coverState: "wrong_size", coverWanted: { width: 750, height: 750 } })
+  })
+
+  it("what a room holds: HiMall's list replaces the room's himall record", async () => {
+    const item = { productId: 19, goodsId: null, url: "pages/productdetail/productdetail?id=19", name: "天使旅行箱", price: 399, image: null }
+    await recordRoomContents(db, SHOP, { roomId: 21, complete: true, total: 1, items: [item] }, T0)
+    await recordRoomContents(db, SHOP, { roomId: 21, complete: false, total: 3, items: [item, { ...item, productId: 20, name: "b" }] }, T0 + 1)
+    expect(await db.roomContents.toArray()).toEqual([
+      { key: `himall|${SHOP}|21`, roomId: 21, source: "himall", shopOrigin: SHOP, items: [item, { ...item, productId: 20, name: "b" }], complete: false, total: 3, seenAt: T0 + 1 }
+    ])
+  })
+})
+
 describe("measuring a cover", () => {
   it("reads the size from the header, and gives up on what is not an image", async () => {
     const { impl } = fakeFetch({ "https://s/a.png": [750, 750], "https://s/login": "html" })
@@ -222,7 +266,24 @@ describe("messages", () => {
   const env = (type: string, payload: unknown) => parseEnvelope({ lh: 1, type, payload })
 
   it("all come from HiMall shops", () => {
-    for (const t of ["shopRooms.seen", "shopRooms.view", "shopRooms.synced", "roomCover.info", "roomCover.make", "roomCover.uploaded", "entrance.seen"] as const) expect(SENDERS[t]).toBe("shop")
+    for (const t of ["shopRooms.seen", "shopRooms.view", "shopRooms.synced", "roomCover.info", "roomCover.make", "roomCover.uploaded", "roomContents.seen", "entrance.seen"] as const) expect(SENDERS[t]).toBe("shop")
+  })
+
+  it("validates figures, replays and room contents", () => {
+    const r = { ...row(1), figures: { cartMember: 1, cartCount: null, payMember: 0, payOrders: 0, payAmount: 1.5 }, hasReplay: true }
+    expect(env("shopRooms.seen", seen([r]))).not.toBeNull()
+    // Older senders without the fields: unknown.
+    const { figures: _f, hasReplay: _h, ...old } = row(1)
+    expect((env("shopRooms.seen", seen([old as ShopRoomRow]))?.payload as { rooms: ShopRoomRow[] }).rooms[0]).toMatchObject({ figures: null, hasReplay: null })
+    expect(env("shopRooms.seen", seen([{ ...r, figures: { ...r.figures, payAmount: -1 } }]))).toBeNull()
+    expect(env("shopRooms.seen", seen([{ ...r, figures: { ...r.figures, payAmount: "1" } } as unknown as ShopRoomRow]))).toBeNull()
+    expect(env("shopRooms.seen", seen([{ ...r, hasReplay: "yes" } as unknown as ShopRoomRow]))).toBeNull()
+    const item = { productId: 19, goodsId: null, url: "pages/productdetail/productdetail?id=19", name: "天使旅行箱", price: 399, image: null }
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: [item] })).not.toBeNull()
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: [{ ...item, price: -1 }] })).toBeNull()
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: [{ ...item, name: 5 }] })).toBeNull()
+    expect(env("roomContents.seen", { roomId: 0, complete: true, total: 1, items: [] })).toBeNull()
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: Array(2001).fill(item) })).toBeNull()
   })
 
   it("validates rooms field by field", () => {
