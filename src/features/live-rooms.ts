@@ -38,6 +38,8 @@ import { EndpointError } from "~sites/himall/product-endpoint"
 
 /** How long HiMall may take to answer 获取小程序数据 (it calls WeChat). */
 const SYNC_ANSWER_TIMEOUT_MS = 30_000
+/** Rooms whose 直播商品 are read after a sync (the latest first, as the list gives them). */
+const MAX_CONTENT_ROOMS = 50
 /** Re-read the list this often while the page is shown (statuses change with time). */
 const REFRESH_EVERY_MS = 2 * 60_000
 
@@ -218,13 +220,14 @@ class LiveRoomsPage {
   private syncing: Promise<void> | null = null
   private seenRows = new WeakSet<HTMLTableRowElement>()
   private signature = ""
-  private refreshTimer: ReturnType<typeof setTimeout> | null = null
+  refreshTimer: ReturnType<typeof setTimeout> | null = null
   /** The room whose 设置封面图 was pressed last (the 封面设置 dialog may not say which room it is). */
   lastCoverRoomId: number | null = null
 
   constructor(
     readonly ui: Ui,
-    readonly listUrl: string
+    readonly listUrl: string,
+    readonly signal: AbortSignal
   ) {}
 
   get listPath() {
@@ -343,6 +346,25 @@ class LiveRoomsPage {
     this.decorate()
   }
 
+  /** Read every room's 直播商品 list (LiveProductList) and record it, one room after another. */
+  async readContents() {
+    const listUrl = liveProductListUrl(location)
+    const rooms = (this.list?.rooms ?? []).slice(0, MAX_CONTENT_ROOMS)
+    if (!listUrl || !rooms.length) return
+    let read = 0
+    for (const room of rooms) {
+      if (this.signal.aborted) return
+      try {
+        const { items, total, complete } = await fetchRoomContents(listUrl, room.roomId)
+        await sendWithRetry("roomContents.seen", { roomId: room.roomId, complete, total, items: items.slice(0, 2000) })
+        read++
+      } catch (e) {
+        console.warn("[HiMall 直播助手] room contents", room.roomId, e)
+      }
+    }
+    this.ui.summary.setAttribute("data-lh-contents-read", String(read))
+  }
+
   roomIdOfRow(tr: HTMLTableRowElement): number | null {
     return this.rowIds().find((r) => r.row.tr === tr)?.id ?? null
   }
@@ -366,6 +388,8 @@ class LiveRoomsPage {
         // HiMall has (or has not) copied WeChat's rooms: read its list again.
         await this.refresh()
         this.render()
+        // What each room holds, as HiMall's 直播商品 lists it after the sync.
+        if (ok) await this.readContents()
       } catch (e) {
         console.warn("[HiMall 直播助手] sync", e)
         ui.syncNow.setAttribute("data-lh-state", "failed")
@@ -429,7 +453,7 @@ export function startLiveRooms(signal: AbortSignal) {
   const listUrl = liveListUrl(location)
   if (!listUrl) return
   const ui = makeUi()
-  const page = new LiveRoomsPage(ui, listUrl)
+  const page = new LiveRoomsPage(ui, listUrl, signal)
   current = page
   ui.syncNow.addEventListener("click", () => void page.syncNow())
   ui.go.addEventListener("click", () => page.press())
@@ -484,7 +508,18 @@ export function startLiveRooms(signal: AbortSignal) {
   const timer = setInterval(() => {
     if (document.visibilityState === "visible") void page.refresh()
   }, REFRESH_EVERY_MS)
-  signal.addEventListener("abort", () => clearInterval(timer), { once: true })
+  signal.addEventListener(
+    "abort",
+    () => {
+      clearInterval(timer)
+      if (page.refreshTimer) clearTimeout(page.refreshTimer)
+      // Everything the feature drew goes with it.
+      ui.control.remove()
+      ui.summary.remove()
+      document.querySelectorAll("[data-lh-room-flags]").forEach((el) => el.remove())
+    },
+    { once: true }
+  )
 }
 
 // ---------------------------------------------------------------------------------------------

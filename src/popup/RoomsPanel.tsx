@@ -11,6 +11,8 @@ import { PageLink } from "./Checklist"
 import { ExportRoomFigures, RoomResults } from "./RoomResults"
 
 function statusText(code: number): string {
+  // HiMall's status could be read neither as a code nor as words (background/shop-rooms.ts UNKNOWN_STATUS).
+  if (code === -1) return t("room_figures_unknown")
   const text = t(`popup_room_status_${code}`)
   return text === `popup_room_status_${code}` ? String(code) : text
 }

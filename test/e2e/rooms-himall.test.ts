@@ -159,7 +159,7 @@ describe("HiMall 小程序直播", () => {
   })
 
   it("flags a room created on WeChat and missing in HiMall until sync-now presses 获取小程序数据; records it and warns before syncing again", async () => {
-    sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播")] })
+    sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播", { products: [19, 118] })] })
     sandbox.wechat.setState({ rooms: [wechatRoom(11, "春季新品直播"), wechatRoom(13, "周末秒杀专场")] })
     await seedWechatRooms([{ roomId: 11, name: "春季新品直播" }, { roomId: 13, name: "周末秒杀专场" }])
     const page = await livePage()
@@ -183,6 +183,13 @@ describe("HiMall 小程序直播", () => {
     expect(syncs).toHaveLength(1)
     expect(syncs[0]).toMatchObject({ shopOrigin: origin(), ok: true, message: "获取成功！" })
     expect(Math.abs(syncs[0].at - Date.now())).toBeLessThan(60_000)
+    // After the sync, what each room holds is read from HiMall's 直播商品 list.
+    await expect.poll(() => summary.getAttribute("data-lh-contents-read"), { timeout: 20_000 }).toBe("2")
+    const contents = await readTable<{ key: string; items: { productId: number }[] }>(browser, "roomContents")
+    expect(contents.map((c) => [c.key, c.items.map((i) => i.productId)]).sort()).toEqual([
+      [`himall|${origin()}|11`, [19, 118]],
+      [`himall|${origin()}|13`, []]
+    ])
 
     // Again within 5 minutes: a warning first; cancel leaves HiMall alone, confirm syncs.
     await syncNow.click()
@@ -223,6 +230,31 @@ describe("HiMall 小程序直播", () => {
     await page.getByText("获取小程序数据", { exact: true }).click()
     await expect.poll(async () => (await readTable<{ ok: boolean; message: string }>(browser, "syncs")).map((s) => [s.ok, s.message]), { timeout: 20_000 }).toEqual([[true, "获取成功！"]])
     expect(shopState().syncCalls).toBe(1)
+  })
+
+  it("when the list endpoint cannot be read, reads the rooms the grid shows; a grid that names no room is told", async () => {
+    sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播", { status: 103, payAmount: 66.5, payOrders: 2 })] })
+    // The extension reads 100 rows a page, HiMall's grid 15: only the extension's reads get a login page.
+    await browser.context.route("**/Live/List", async (route) => {
+      if (/(^|&)rows=100(&|$)/.test(route.request().postData() ?? "")) await route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>平台管理登录</body></html>" })
+      else await route.continue()
+    })
+    try {
+      const page = await livePage("/SellerAdmin/Live/Management")
+      await expect.poll(() => flags(page, 11).getAttribute("data-lh-flags")).toBe("cover_missing")
+      const stored = await readTable<{ roomId: number; status: number; statusDesc: string; figures: { payAmount: number; payOrders: number } | null; hasReplay: boolean | null }>(browser, "shopRooms")
+      expect(stored).toEqual([expect.objectContaining({ roomId: 11, status: 103, statusDesc: "已结束", figures: expect.objectContaining({ payAmount: 66.5, payOrders: 2 }), hasReplay: true })])
+
+      sandbox.shop().setState({ liveVariant: "older", liveRoomIdInput: false })
+      await page.reload({ waitUntil: "domcontentloaded" })
+      const summary = page.locator('[data-lh-summary="live-rooms"]')
+      // Once the grid has drawn its rows: they are there, and none says which room it is.
+      await expect.poll(() => summary.innerText(), { timeout: 20_000 }).toContain("读不出")
+      expect(await summary.getAttribute("data-lh-state")).toBe("unreadable")
+      expect(await readTable(browser, "shopRooms")).toHaveLength(1)
+    } finally {
+      await browser.context.unroute("**/Live/List")
+    }
   })
 
   it("on a HiMall version without the grid's room id input, rows are matched through the endpoint", async () => {
