@@ -112,7 +112,7 @@ function flagText(flag: RoomFlag, room: ShopRoomView): string {
     case "cover_missing":
       return t("live_flag_cover_missing")
     case "cover_wrong_size":
-      return t("live_flag_cover_wrong_size", [String(room.coverWidth), String(room.coverHeight)])
+      return t("live_flag_cover_wrong_size", [String(room.coverWidth), String(room.coverHeight), String(room.coverWanted.width), String(room.coverWanted.height)])
     case "cover_unchecked":
       return t("live_flag_cover_unchecked")
     case "stale":

@@ -62,7 +62,7 @@ function makePanel(roomId: number | null, size: CoverSize) {
   file.type = "file"
   file.accept = "image/jpeg,image/png,image/gif,image/webp,image/bmp"
   file.setAttribute("data-lh", "make-cover-file")
-  file.setAttribute("aria-label", t("make_cover"))
+  file.setAttribute("aria-label", t("make_cover", sizeArgs(size)))
   file.style.display = "none"
   const wechat = document.createElement("button")
   wechat.type = "button"
