@@ -23,6 +23,7 @@ import {
   liveProductRoomId,
   findRoomGrid,
   gridRowToShopRoom,
+  withGridDetails,
   roomIdOf,
   findSyncButton,
   gridSignature,
@@ -262,6 +263,12 @@ class LiveRoomsPage {
     }
     // Rows the grid shows that neither the endpoint nor the grid names a room for: told, not dropped silently.
     const unnamed = this.unnamedRows(list)
+    // What the endpoint's rows leave unsaid (figures, replay) and the grid shows.
+    const grid = findRoomGrid(document)
+    if (grid && list.raw.length) {
+      const rows = readGridRows(grid)
+      list = { ...list, rooms: withGridDetails(list.rooms, rows, resolveRoomIds(rows, list.raw)) }
+    }
     try {
       this.list = list
       const rooms = list.rooms.slice(0, MAX_SHOP_ROOMS_PER_MESSAGE)

@@ -230,6 +230,10 @@ describe("HiMall 小程序直播", () => {
     await page.getByText("获取小程序数据", { exact: true }).click()
     await expect.poll(async () => (await readTable<{ ok: boolean; message: string }>(browser, "syncs")).map((s) => [s.ok, s.message]), { timeout: 20_000 }).toEqual([[true, "获取成功！"]])
     expect(shopState().syncCalls).toBe(1)
+    // Then the list is read again and each room's 直播商品 (the page has settled: nothing left in flight).
+    const rooms = shopState().rooms.length
+    await expect.poll(() => page.locator('[data-lh-summary="live-rooms"]').getAttribute("data-lh-contents-read"), { timeout: 20_000 }).toBe(String(rooms))
+    expect(await readTable(browser, "shopRooms")).toHaveLength(rooms)
   })
 
   it("when the list endpoint cannot be read, reads the rooms the grid shows; a grid that names no room is told", async () => {

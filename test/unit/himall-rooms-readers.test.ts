@@ -17,6 +17,7 @@ import {
   fetchAllRooms,
   findCoverDialogs,
   gridRowToShopRoom,
+  withGridDetails,
   liveProductListUrl,
   liveProductRoomId,
   liveProductRowToItem,
@@ -320,6 +321,16 @@ describe("the real 小程序直播 page (HiMall's LiveManagement.js, the sandbox
     // A draft (Status 0): no 删除回放, so the grid does not say.
     expect(rows[1].hasReplay).toBeNull()
     expect(gridRowToShopRoom(rows[0])).toMatchObject({ roomId: 31, name: "真实页直播", status: null, statusDesc: "已结束", start: Date.UTC(2020, 2, 1, 6, 0), end: null, coverUrl: "/Storage/Live/31.jpg", hasReplay: true })
+  })
+
+  it("figures and replay the endpoint does not give are taken from the grid row of the same room; the endpoint's own win", async () => {
+    await loadPage(liveManagementPage("SellerAdmin", [], REAL()), "live.js")
+    const rows = readGridRows(findRoomGrid(document)!)
+    const bare = { ...liveRowToShopRoom({ RoomId: 31, Name: "真实页直播" })!, figures: null, hasReplay: null }
+    const told = { ...liveRowToShopRoom({ RoomId: 32, Name: "草稿直播", RecordingUrlList: [], PaymentAmount: 1 })! }
+    const merged = withGridDetails([bare, told], rows, rows.map((r) => r.roomId))
+    expect(merged[0]).toMatchObject({ figures: { payAmount: 1299.5, cartMember: 12 }, hasReplay: true })
+    expect(merged[1]).toMatchObject({ figures: { payAmount: 1, cartMember: null }, hasReplay: false })
   })
 
   it("platform grid: 序号 and the 商品 link name the room; no SetBanner means the cover is not known from the row", async () => {

@@ -381,6 +381,23 @@ export function gridRowToShopRoom(row: GridRow, roomId: number | null = row.room
   }
 }
 
+/**
+ * Fill what the endpoint's rows did not say (figures, replay) from the grid rows naming the same
+ * room (`ids` from `resolveRoomIds`). The endpoint's own values win; returns new rows.
+ */
+export function withGridDetails(rooms: readonly ShopRoomRow[], rows: readonly GridRow[], ids: readonly (number | null)[]): ShopRoomRow[] {
+  const byId = new Map<number, GridRow>()
+  rows.forEach((r, i) => {
+    const id = ids[i]
+    if (id != null && !byId.has(id)) byId.set(id, r)
+  })
+  return rooms.map((room) => {
+    const row = byId.get(room.roomId)
+    if (!row) return room
+    return { ...room, figures: room.figures ?? row.figures, hasReplay: room.hasReplay ?? row.hasReplay }
+  })
+}
+
 /** What the grid shows, to notice a reload (rows redrawn from the endpoint) but not the extension's own marks. */
 export function gridSignature(rows: readonly GridRow[]): string {
   return rows.map((r) => `${r.roomId ?? ""}|${r.title}|${r.anchor}|${r.start}|${pageText(r.tr)}`).join("\n")
