@@ -403,6 +403,8 @@ describe("results after the live", () => {
     await page.reload({ waitUntil: "domcontentloaded" })
     await expect.poll(async () => (await readTable<{ roomId: number; figures: { payAmount: number } }>(browser, "roomFigures")).filter((r) => r.roomId === 21).map((r) => r.figures.payAmount).sort()).toEqual([1299.5, 1500])
 
+    // The live page is done (its reads recorded): closed before the popup opens.
+    await page.close()
     const popup = await openPopup(browser)
     await popup.getByRole("tab", { name: /直播间/ }).click()
     const results = popup.locator('[data-lh-room-figures="21"]')
