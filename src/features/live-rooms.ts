@@ -204,6 +204,8 @@ function renderSummary(ui: Ui, view: ShopRoomsView) {
 }
 
 function renderSyncStatus(ui: Ui, view: ShopRoomsView) {
+  // No 获取小程序数据 on the page: sync-now says why, whatever was synced before.
+  if (ui.syncNow.disabled && ui.syncNow.getAttribute("data-lh-state") === "unavailable") return
   const last = view.sync.last
   ui.status.textContent = last
     ? t(last.ok ? "sync_last_ok" : "sync_last_failed", [clock(last.at), view.sync.lastMessage || t("sync_no_answer"), String(view.sync.today)])
@@ -500,7 +502,9 @@ export function startLiveRooms(signal: AbortSignal) {
         else if (grid) {
           grid.insertAdjacentElement("beforebegin", ui.control)
           ui.syncNow.disabled = true
-          ui.status.textContent = t("sync_button_missing")
+          ui.syncNow.setAttribute("data-lh-state", "unavailable")
+          // HiMall's seller backend draws no 获取小程序数据 (the platform syncs); elsewhere the page changed.
+          ui.status.textContent = t(/^\/selleradmin\//i.test(location.pathname) ? "sync_seller_no_button" : "sync_button_missing")
         }
       }
       if (!ui.summary.isConnected) {

@@ -317,6 +317,9 @@ describe("make-cover in 封面设置", () => {
     sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })] })
     await seedWechatRooms([{ roomId: 12, name: "清仓特卖", coverUrl: `${origin()}/Storage/Shop/1/Products/19/1.png` }])
     const page = await livePage("/SellerAdmin/Live/Management")
+    // The seller backend has no 获取小程序数据: sync-now says why it cannot sync here.
+    expect(await page.locator('[data-lh="sync-now"]').isDisabled()).toBe(true)
+    expect(await page.locator('[data-lh-status="sync-now"]').innerText()).toContain("平台")
     // The seller list asks 800×640: a 350×350 cover is the wrong size.
     await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state")).toBe("wrong_size")
     await openCoverDialog(page, "清仓特卖")
