@@ -81,7 +81,7 @@ async function collect(b: ExtensionBrowser, sandbox: Sandbox) {
   // HiMall: 获取小程序数据 brings the rooms in; one gets a cover.
   const live = await b.context.newPage()
   await live.goto(`${sandbox.shopOrigin}/Admin/Live/Management`, { waitUntil: "domcontentloaded" })
-  await live.getByRole("button", { name: "获取小程序数据" }).first().click()
+  await live.getByText("获取小程序数据", { exact: true }).click()
   await until("HiMall synced", async () => (sandbox.shop().getState() as { rooms: unknown[] }).rooms.length, (n) => n >= 4)
   const shopRooms = (sandbox.shop().getState() as { rooms: { roomId: number; coverImg: string }[] }).rooms
   sandbox.shop().setState({ rooms: shopRooms.map((r) => (r.roomId === 4 ? { ...r, coverImg: "/Storage/Shop/1/Products/110/1.png" } : r)) })

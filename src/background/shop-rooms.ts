@@ -5,12 +5,14 @@
 // Nothing is kept in memory between messages: every answer is computed from the database, and
 // every write is idempotent (a message resent after a stopped worker changes nothing more).
 import { freshness, syncState } from "~core/freshness"
-import { coverNeedsCheck, ROOM_COVER_MAX_BYTES, ROOM_COVER_SIZE, roomCoverState } from "~core/room-covers"
+import { roomContentsKey } from "~core/room-contents"
+import { coverNeedsCheck, coverSizeAccepted, coverSizeForList, ROOM_COVER_MAX_BYTES, roomCoverState } from "~core/room-covers"
+import { sameFigures } from "~core/room-figures"
 import { liveStatusFromText, roomKey } from "~core/rooms"
 import type { FactRecord, HelperDb, RoomCoverRecord, ShopRoomRecord } from "~db/schema"
 import { getSetting } from "~db/settings"
 import { dataUrlBytes } from "~lib/data-url"
-import { fetchImage, imageDimensions, makeCover, sniffImageType } from "~lib/image/cover"
+import { fetchImage, imageDimensions, makeImage, sniffImageType } from "~lib/image/cover"
 import type {
   EntranceFact,
   MissingRoomView,
@@ -49,7 +51,7 @@ export interface ShopRoomsOptions {
   fetchImpl?: typeof fetch
   timeoutMs?: number
   /** The cover maker (tests replace it: jsdom has no canvas). */
-  make?: typeof makeCover
+  make?: typeof makeImage
 }
 
 /** A cover URL as HiMall gives it, made absolute against the shop; null when none or not http(s). */
@@ -78,14 +80,15 @@ export async function recordShopRooms(
   opts: ShopRoomsOptions = {}
 ): Promise<ShopRoomsView> {
   const toMeasure: ShopRoomRecord[] = []
-  await db.transaction("rw", db.shopRooms, db.facts, async () => {
+  await db.transaction("rw", [db.shopRooms, db.facts, db.roomFigures], async () => {
     const seen = new Set<number>()
     for (const row of p.rooms) {
       if (seen.has(row.roomId)) continue
       seen.add(row.roomId)
       const key = roomKey(origin, row.roomId)
       const stored = await db.shopRooms.get(key)
-      const coverUrl = absoluteCoverUrl(row.coverUrl, origin)
+      // null: the reading did not say (the grid without its endpoint); "" : no cover.
+      const coverUrl = row.coverUrl === null && stored ? stored.coverUrl : absoluteCoverUrl(row.coverUrl, origin)
       const sameCover = !!stored && stored.coverUrl === coverUrl
       const status = row.status ?? liveStatusFromText(row.statusDesc) ?? stored?.status ?? UNKNOWN_STATUS
       const record: ShopRoomRecord = {
@@ -104,9 +107,14 @@ export async function recordShopRooms(
         coverHeight: sameCover ? stored.coverHeight : null,
         coverCheckedAt: sameCover ? stored.coverCheckedAt : null,
         firstSeenAt: stored?.firstSeenAt ?? now,
-        seenAt: now
+        seenAt: now,
+        // A reading without figures keeps the last ones read (unknown now, not zero).
+        figures: row.figures ?? stored?.figures ?? null,
+        figuresAt: row.figures ? now : stored?.figuresAt ?? null,
+        hasReplay: row.hasReplay ?? stored?.hasReplay ?? null
       }
       await db.shopRooms.put(record)
+      if (row.figures) await recordFigures(db, origin, row.roomId, status, row.figures, now)
       if (coverNeedsCheck(sameCover ? stored : undefined, coverUrl, now)) toMeasure.push(record)
     }
     // A complete read of the platform's list is the whole truth: rooms it no longer has are gone.
@@ -119,6 +127,14 @@ export async function recordShopRooms(
   })
   await measureCovers(db, toMeasure, now, opts)
   return shopRoomsView(db, origin, now)
+}
+
+/** Figures at a reading: a new record when they changed since the room's latest, else the latest lasts until now. */
+async function recordFigures(db: HelperDb, origin: string, roomId: number, status: number, figures: NonNullable<ShopRoomRecord["figures"]>, now: number) {
+  const all = await db.roomFigures.where("[shopOrigin+roomId]").equals([origin, roomId]).toArray()
+  const latest = all.reduce<(typeof all)[number] | null>((l, r) => (!l || r.at > l.at ? r : l), null)
+  if (latest && sameFigures(latest.figures, figures) && latest.status === status) await db.roomFigures.put({ ...latest, lastAt: Math.max(latest.lastAt, now) })
+  else await db.roomFigures.add({ shopOrigin: origin, roomId, at: now, lastAt: now, status, figures })
 }
 
 /** Measure covers a few at a time; each result is stored only if the room still has that cover. */
@@ -218,6 +234,7 @@ export async function shopRoomsView(db: HelperDb, origin: string, now: number): 
   })
   const wechatById = new Map(wechatRooms.map((w) => [w.roomId, w]))
   const stale = new Set(fresh.staleStatus)
+  const wanted = coverSizeForList(readFact?.listPath)
   const rooms: ShopRoomView[] = shopRooms
     .sort((a, b) => b.roomId - a.roomId)
     .map((s) => ({
@@ -225,11 +242,14 @@ export async function shopRoomsView(db: HelperDb, origin: string, now: number): 
       name: s.name,
       status: s.status,
       coverUrl: s.coverUrl,
-      coverState: roomCoverState(s),
+      coverState: roomCoverState(s, wanted),
       coverWidth: s.coverWidth,
       coverHeight: s.coverHeight,
       stale: stale.has(s.roomId),
-      wechatStatus: wechatById.get(s.roomId)?.liveStatus ?? null
+      wechatStatus: wechatById.get(s.roomId)?.liveStatus ?? null,
+      coverWanted: wanted,
+      figures: s.figures ?? null,
+      hasReplay: s.hasReplay ?? null
     }))
   const missing: MissingRoomView[] = fresh.missingInShop.map((id) => {
     const w = wechatById.get(id)!
@@ -279,7 +299,7 @@ async function answer(record: RoomCoverRecord, cached: boolean, roomId: number):
   return {
     ok: true,
     dataUrl: await coverToDataUrl(record.blob),
-    name: `room-${roomId}-cover-${ROOM_COVER_SIZE}.jpg`,
+    name: `room-${roomId}-cover-${record.width}x${record.height}.jpg`,
     width: record.width,
     height: record.height,
     bytes: record.bytes,
@@ -288,7 +308,7 @@ async function answer(record: RoomCoverRecord, cached: boolean, roomId: number):
   }
 }
 
-/** A 750×750 JPEG (≤ 2 MB) for a room, made or taken from `roomCovers` when made from the same source and fit. */
+/** A JPEG (≤ 2 MB) of the asked size for a room, made or taken from `roomCovers` when made from the same source, fit and size. */
 export async function makeRoomCover(
   db: HelperDb,
   origin: string,
@@ -298,6 +318,7 @@ export async function makeRoomCover(
 ): Promise<RoomCoverAnswer> {
   const key = roomKey(origin, p.roomId)
   const fit = p.fit ?? (await getSetting(db, "coverFit"))
+  const size = coverSizeAccepted({ width: p.width, height: p.height })
   let sourceKey: string
   let load: () => Promise<{ ok: true; blob: Blob } | { ok: false; problem: RoomCoverProblem }>
   if (p.source === "wechat") {
@@ -324,11 +345,20 @@ export async function makeRoomCover(
   }
 
   const stored = await db.roomCovers.get(key)
-  if (stored && stored.sourceKey === sourceKey && stored.fit === fit && stored.blob instanceof Blob && stored.blob.size > 0) return answer(stored, true, p.roomId)
+  if (
+    stored &&
+    stored.sourceKey === sourceKey &&
+    stored.fit === fit &&
+    stored.width === size.width &&
+    stored.height === size.height &&
+    stored.blob instanceof Blob &&
+    stored.blob.size > 0
+  )
+    return answer(stored, true, p.roomId)
 
   const loaded = await load()
   if (!loaded.ok) return { ok: false, problem: loaded.problem }
-  const made = await (opts.make ?? makeCover)(loaded.blob, { fit, size: ROOM_COVER_SIZE, maxBytes: ROOM_COVER_MAX_BYTES })
+  const made = await (opts.make ?? makeImage)(loaded.blob, { fit, width: size.width, height: size.height, maxBytes: ROOM_COVER_MAX_BYTES })
   if (!made.ok) return { ok: false, problem: made.problem }
   const record: RoomCoverRecord = {
     key,
@@ -359,6 +389,24 @@ export async function recordCoverUploaded(db: HelperDb, origin: string, p: Reque
     await db.roomCovers.put({ ...stored, uploadedUrl: url })
     return true
   })
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a room holds (直播商品)
+
+/** HiMall's 直播商品 list of a room: the `himall` contents record of the room, replaced. */
+export async function recordRoomContents(db: HelperDb, origin: string, p: RequestOf<"roomContents.seen">, now: number): Promise<boolean> {
+  await db.roomContents.put({
+    key: roomContentsKey("himall", origin, p.roomId),
+    roomId: p.roomId,
+    source: "himall",
+    shopOrigin: origin,
+    items: p.items,
+    complete: p.complete,
+    total: p.total,
+    seenAt: now
+  })
+  return true
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,27 @@
 
 /** HiMall's recommended room cover size (建议尺寸750*750), square. */
 export const ROOM_COVER_SIZE = 750
+
+export interface CoverSize {
+  width: number
+  height: number
+}
+
+/** The platform backend's 封面设置 asks 750*750, the seller backend's 800*640. */
+export const PLATFORM_COVER_SIZE: CoverSize = { width: 750, height: 750 }
+export const SELLER_COVER_SIZE: CoverSize = { width: 800, height: 640 }
+
+/** Sizes a 封面设置 caption may ask that make-cover will make (anything else: 750×750). */
+export function coverSizeAccepted(size: CoverSize | null | undefined): CoverSize {
+  if (!size) return PLATFORM_COVER_SIZE
+  const ok = (n: number) => Number.isInteger(n) && n >= 100 && n <= 2000
+  return ok(size.width) && ok(size.height) ? { width: size.width, height: size.height } : PLATFORM_COVER_SIZE
+}
+
+/** The size the backend of a list path asks for (`/SellerAdmin/…` 800×640, else 750×750). */
+export function coverSizeForList(listPath: string | null | undefined): CoverSize {
+  return listPath && /^\/selleradmin\//i.test(listPath) ? SELLER_COVER_SIZE : PLATFORM_COVER_SIZE
+}
 /** HiMall's upload limit (文件大小不能超过2M). */
 export const ROOM_COVER_MAX_BYTES = 2 * 1024 * 1024
 /** A cover whose size could not be read is tried again after this long. */
@@ -22,10 +43,10 @@ export interface RoomCoverFacts {
   coverHeight: number | null
 }
 
-export function roomCoverState(r: RoomCoverFacts): RoomCoverState {
+export function roomCoverState(r: RoomCoverFacts, expected: CoverSize = PLATFORM_COVER_SIZE): RoomCoverState {
   if (!r.coverUrl || !r.coverUrl.trim()) return "missing"
   if (r.coverWidth == null || r.coverHeight == null) return "unchecked"
-  return r.coverWidth === ROOM_COVER_SIZE && r.coverHeight === ROOM_COVER_SIZE ? "ok" : "wrong_size"
+  return r.coverWidth === expected.width && r.coverHeight === expected.height ? "ok" : "wrong_size"
 }
 
 /** Should the background (re)measure this cover? New or changed URL, never measured, or a failed read long enough ago. */

@@ -31,6 +31,7 @@ import {
   planFields,
   productFields,
   roomCoverFields,
+  roomFiguresRecordFields,
   settingFields,
   shopRoomFields,
   syncFields,
@@ -45,7 +46,7 @@ export const BACKUP_VERSION = 1
 /** What a backup holds, in the order written. (`shops` mirrors the browser's permissions, `jobs`
  * and `notices` are transient: they are not part of it; the shops' origins are listed so that
  * the merchant can enable them again.) */
-export const BACKUP_TABLES = ["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"] as const
+export const BACKUP_TABLES = ["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "roomFigures"] as const
 export type BackupTable = (typeof BACKUP_TABLES)[number]
 
 /** Every other table of the schema, and why it is not in a backup (a test holds the two lists to
@@ -54,7 +55,8 @@ export const NOT_BACKED_UP: Record<string, string> = {
   shops: "mirrors the browser's permissions; the header lists the origins to enable again",
   jobs: "progress of a run in this browser",
   notices: "transient messages to the merchant",
-  overview: "derived from the other tables, rebuilt at will"
+  overview: "derived from the other tables, rebuilt at will",
+  roomContents: "read again from HiMall's 直播商品 and WeChat's room goods at the next visit"
 }
 
 export function isBackupTable(v: unknown): v is BackupTable {
@@ -163,7 +165,8 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
   shopRooms: { key: "key", fields: shopRoomFields },
   syncs: { key: "id", auto: (r) => `${String(r.shopOrigin)}|${String(r.at)}`, fields: syncFields },
   plans: { key: "id", auto: (r) => `${String(r.createdAt)}|${String(r.title)}`, fields: planFields },
-  roomCovers: { key: "key", fields: roomCoverFields }
+  roomCovers: { key: "key", fields: roomCoverFields },
+  roomFigures: { key: "id", auto: (r) => `${String(r.shopOrigin)}|${String(r.roomId)}|${String(r.at)}`, fields: roomFiguresRecordFields }
 }
 
 /**

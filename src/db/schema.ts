@@ -6,6 +6,8 @@ import Dexie, { type EntityTable } from "dexie"
 
 import { GOODS_STATUSES, type GoodsStatus } from "~core/goods"
 import type { CaptureSource, ProductProblem, ProductSummary } from "~core/product"
+import type { RoomContentItem } from "~core/room-contents"
+import type { RoomFigures } from "~core/room-figures"
 import type { RoomPlanFields } from "~core/room-rules"
 
 import { blob, bool, int, json, listOf, nullable, num, oneOf, shape, text, type Fields } from "./fields"
@@ -254,6 +256,85 @@ export interface ShopRoomRecord {
   coverCheckedAt: number | null
   firstSeenAt: number
   seenAt: number
+  /** The latest figures read (加购人数 …), absent or null when none were read (since version 7). */
+  figures?: RoomFigures | null
+  /** When the figures were last read. */
+  figuresAt?: number | null
+  /** The room has a replay (true), has none (false), or it is not known (null / absent). */
+  hasReplay?: boolean | null
+}
+
+/**
+ * One stretch of readings of a HiMall room's figures (version 7): a new record when the figures
+ * differ from the room's latest, else the latest's `lastAt` moves on.
+ */
+export interface RoomFiguresRecord {
+  id?: number
+  shopOrigin: string
+  roomId: number
+  /** First reading with these figures. */
+  at: number
+  /** Latest reading with these figures. */
+  lastAt: number
+  /** HiMall's status at that reading. */
+  status: number
+  figures: RoomFigures
+}
+
+const roomFiguresFields: Fields<RoomFigures> = {
+  cartMember: nullable(num),
+  cartCount: nullable(num),
+  payMember: nullable(num),
+  payOrders: nullable(num),
+  payAmount: nullable(num)
+}
+
+export const roomFiguresRecordFields: Fields<RoomFiguresRecord> = {
+  id: nullable(int),
+  shopOrigin: text,
+  roomId: int,
+  at: num,
+  lastAt: num,
+  status: int,
+  figures: shape(roomFiguresFields)
+}
+
+/**
+ * What a live room holds (version 7): one record per room and source — HiMall's 直播商品 page
+ * (`himall`, with the shop) or WeChat's room goods (`wechat`, shopOrigin null).
+ */
+export interface RoomContentsRecord {
+  /** `${source}|${shopOrigin ?? ""}|${roomId}` */
+  key: string
+  roomId: number
+  source: "himall" | "wechat"
+  shopOrigin: string | null
+  items: RoomContentItem[]
+  /** Every page of the list was read. */
+  complete: boolean
+  /** How many the source said it has. */
+  total: number
+  seenAt: number
+}
+
+const roomContentItemFields: Fields<RoomContentItem> = {
+  productId: nullable(int),
+  goodsId: nullable(int),
+  url: nullable(text),
+  name: text,
+  price: nullable(num),
+  image: nullable(text)
+}
+
+export const roomContentsFields: Fields<RoomContentsRecord> = {
+  key: text,
+  roomId: int,
+  source: oneOf(["himall", "wechat"]),
+  shopOrigin: nullable(text),
+  items: listOf(shape(roomContentItemFields)),
+  complete: bool,
+  total: int,
+  seenAt: num
 }
 
 export const shopRoomFields: Fields<ShopRoomRecord> = {
@@ -272,7 +353,10 @@ export const shopRoomFields: Fields<ShopRoomRecord> = {
   coverHeight: nullable(int),
   coverCheckedAt: nullable(num),
   firstSeenAt: num,
-  seenAt: num
+  seenAt: num,
+  figures: nullable(shape(roomFiguresFields)),
+  figuresAt: nullable(num),
+  hasReplay: nullable(bool)
 }
 
 /** One press of 获取小程序数据 (`sync-now`), and HiMall's answer. */
@@ -376,6 +460,8 @@ export class HelperDb extends Dexie {
   syncs!: EntityTable<SyncRecord, "id">
   plans!: EntityTable<RoomPlanRecord, "id">
   roomCovers!: EntityTable<RoomCoverRecord, "key">
+  roomFigures!: EntityTable<RoomFiguresRecord, "id">
+  roomContents!: EntityTable<RoomContentsRecord, "key">
   overview!: EntityTable<OverviewRecord, "key">
 
   constructor(name = DB_NAME) {
@@ -409,6 +495,11 @@ export class HelperDb extends Dexie {
     // stamps them stale (db/write-stamp.ts).
     this.version(4).stores({
       overview: "key"
+    })
+    // Version 7: HiMall room figures at each reading, and what each room holds.
+    this.version(7).stores({
+      roomFigures: "++id, [shopOrigin+roomId], at",
+      roomContents: "key, roomId, shopOrigin"
     })
     this.use(goodsWriteStamp)
   }

@@ -7,7 +7,9 @@ import { startCaptureAll } from "./capture-all"
 import { startCapturePage } from "./capture-page"
 import { startCaptureProduct } from "./capture-product"
 import { startHomepageEntrance } from "./homepage-entrance"
-import { startLiveRooms } from "./live-rooms"
+import { isLiveProductPage } from "~sites/himall/live-rooms"
+
+import { startLiveRooms, startRoomContents } from "./live-rooms"
 import { startMakeCover } from "./make-cover"
 import { startPage, type Feature, type PageRoot } from "./registry"
 
@@ -17,7 +19,8 @@ export const HIMALL_FEATURES: readonly Feature[] = [
   { id: "capture-all", applies: isProductManagementPage, start: startCaptureAll },
   { id: "live-rooms", applies: isLiveManagementPage, start: startLiveRooms },
   { id: "make-cover", applies: isLiveManagementPage, start: startMakeCover },
-  { id: "homepage-entrance", applies: isHomepageSettingPage, start: startHomepageEntrance }
+  { id: "homepage-entrance", applies: isHomepageSettingPage, start: startHomepageEntrance },
+  { id: "room-contents", applies: isLiveProductPage, start: startRoomContents }
 ]
 
 /** The merchant's language first (lib/language.ts), then the features. */

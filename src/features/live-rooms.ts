@@ -19,7 +19,13 @@ import { sendWithRetry } from "~lib/send-retry"
 import {
   answerIsSuccess,
   fetchAllRooms,
+  fetchRoomContents,
+  liveProductListUrl,
+  liveProductRoomId,
   findRoomGrid,
+  gridRowToShopRoom,
+  withGridDetails,
+  roomIdOf,
   findSyncButton,
   gridSignature,
   liveListUrl,
@@ -34,6 +40,8 @@ import { EndpointError } from "~sites/himall/product-endpoint"
 
 /** How long HiMall may take to answer 获取小程序数据 (it calls WeChat). */
 const SYNC_ANSWER_TIMEOUT_MS = 30_000
+/** Rooms whose 直播商品 are read after a sync (the latest first, as the list gives them). */
+const MAX_CONTENT_ROOMS = 50
 /** Re-read the list this often while the page is shown (statuses change with time). */
 const REFRESH_EVERY_MS = 2 * 60_000
 
@@ -106,7 +114,7 @@ function flagText(flag: RoomFlag, room: ShopRoomView): string {
     case "cover_missing":
       return t("live_flag_cover_missing")
     case "cover_wrong_size":
-      return t("live_flag_cover_wrong_size", [String(room.coverWidth), String(room.coverHeight)])
+      return t("live_flag_cover_wrong_size", [String(room.coverWidth), String(room.coverHeight), String(room.coverWanted.width), String(room.coverWanted.height)])
     case "cover_unchecked":
       return t("live_flag_cover_unchecked")
     case "stale":
@@ -197,6 +205,8 @@ function renderSummary(ui: Ui, view: ShopRoomsView) {
 }
 
 function renderSyncStatus(ui: Ui, view: ShopRoomsView) {
+  // No 获取小程序数据 on the page: sync-now says why, whatever was synced before.
+  if (ui.syncNow.disabled && ui.syncNow.getAttribute("data-lh-state") === "unavailable") return
   const last = view.sync.last
   ui.status.textContent = last
     ? t(last.ok ? "sync_last_ok" : "sync_last_failed", [clock(last.at), view.sync.lastMessage || t("sync_no_answer"), String(view.sync.today)])
@@ -214,12 +224,12 @@ class LiveRoomsPage {
   private syncing: Promise<void> | null = null
   private seenRows = new WeakSet<HTMLTableRowElement>()
   private signature = ""
-  private refreshTimer: ReturnType<typeof setTimeout> | null = null
+  refreshTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     readonly ui: Ui,
     readonly listUrl: string,
-    private readonly signal: AbortSignal
+    readonly signal: AbortSignal
   ) {
     signal.addEventListener("abort", () => this.refreshTimer && clearTimeout(this.refreshTimer), { once: true })
   }
@@ -245,9 +255,27 @@ class LiveRoomsPage {
   }
 
   private async readOnce() {
+    let list: RoomList
     try {
-      const list = await fetchAllRooms(this.listUrl, (input, init) => fetch(input, { ...init, signal: this.signal }))
+      list = await fetchAllRooms(this.listUrl, (input, init) => fetch(input, { ...init, signal: this.signal }))
       if (this.signal.aborted) return
+    } catch (e) {
+      if (this.signal.aborted) return
+      console.warn("[HiMall 直播助手] live rooms list", e)
+      if (!(e instanceof EndpointError)) return this.fail(errorText(e), "error")
+      // The endpoint cannot be read: what the grid shows is what there is (an incomplete read).
+      list = this.gridList()
+      if (!list.rooms.length) return this.fail(this.gridRowCount() ? t("live_rooms_rows_unreadable") : t("live_rooms_list_error"), "unreadable")
+    }
+    // Rows the grid shows that neither the endpoint nor the grid names a room for: told, not dropped silently.
+    const unnamed = this.unnamedRows(list)
+    // What the endpoint's rows leave unsaid (figures, replay) and the grid shows.
+    const grid = findRoomGrid(document)
+    if (grid && list.raw.length) {
+      const rows = readGridRows(grid)
+      list = { ...list, rooms: withGridDetails(list.rooms, rows, resolveRoomIds(rows, list.raw)) }
+    }
+    try {
       this.list = list
       const rooms = list.rooms.slice(0, MAX_SHOP_ROOMS_PER_MESSAGE)
       this.view = await sendWithRetry("shopRooms.seen", {
@@ -258,11 +286,38 @@ class LiveRoomsPage {
       })
       if (this.signal.aborted) return
       this.render()
+      if (unnamed) this.ui.summary.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
+      this.ui.summary.setAttribute("data-lh-unnamed", String(unnamed))
     } catch (e) {
       console.warn("[HiMall 直播助手] live rooms", e)
-      this.ui.summary.setAttribute("data-lh-state", "error")
-      this.ui.summary.textContent = e instanceof EndpointError ? t("live_rooms_list_error") : errorText(e)
+      this.fail(e instanceof EndpointError ? t("live_rooms_list_error") : errorText(e), "error")
     }
+  }
+
+  private fail(text: string, state: "error" | "unreadable") {
+    this.ui.summary.setAttribute("data-lh-state", state)
+    this.ui.summary.textContent = text
+  }
+
+  private gridRowCount() {
+    const grid = findRoomGrid(document)
+    return grid ? readGridRows(grid).length : 0
+  }
+
+  /** The rooms as the grid shows them (ids from the rows' own signals), when the endpoint cannot be read. */
+  private gridList(): RoomList {
+    const grid = findRoomGrid(document)
+    const rows = grid ? readGridRows(grid) : []
+    const rooms = rows.map((r) => gridRowToShopRoom(r)).filter((r): r is NonNullable<typeof r> => !!r)
+    const unique = [...new Map(rooms.map((r) => [r.roomId, r])).values()]
+    return { raw: [], rooms: unique, total: unique.length, complete: false }
+  }
+
+  private unnamedRows(list: RoomList): number {
+    const grid = findRoomGrid(document)
+    if (!grid) return 0
+    const rows = readGridRows(grid)
+    return resolveRoomIds(rows, list.raw).filter((id) => id == null).length
   }
 
   render() {
@@ -305,6 +360,25 @@ class LiveRoomsPage {
     this.decorate()
   }
 
+  /** Read every room's 直播商品 list (LiveProductList) and record it, one room after another. */
+  async readContents() {
+    const listUrl = liveProductListUrl(location)
+    const rooms = (this.list?.rooms ?? []).slice(0, MAX_CONTENT_ROOMS)
+    if (!listUrl || !rooms.length) return
+    let read = 0
+    for (const room of rooms) {
+      if (this.signal.aborted) return
+      try {
+        const { items, total, complete } = await fetchRoomContents(listUrl, room.roomId)
+        await sendWithRetry("roomContents.seen", { roomId: room.roomId, complete, total, items: items.slice(0, 2000) })
+        read++
+      } catch (e) {
+        console.warn("[HiMall 直播助手] room contents", room.roomId, e)
+      }
+    }
+    this.ui.summary.setAttribute("data-lh-contents-read", String(read))
+  }
+
   roomIdOfRow(tr: HTMLTableRowElement): number | null {
     return this.rowIds().find((r) => r.row.tr === tr)?.id ?? null
   }
@@ -329,6 +403,8 @@ class LiveRoomsPage {
         // HiMall has (or has not) copied WeChat's rooms: read its list again.
         await this.refresh()
         this.render()
+        // What each room holds, as HiMall's 直播商品 lists it after the sync.
+        if (ok) await this.readContents()
       } catch (e) {
         console.warn("[HiMall 直播助手] sync", e)
         ui.syncNow.setAttribute("data-lh-state", "failed")
@@ -406,9 +482,10 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
       }
       const action = target.closest("a, button, [role=button]")
       if (action && SET_COVER_TEXTS.some((s) => labelText(action.textContent) === s)) {
+        // The room the action itself names (SetBanner(7,'…')), else its row's.
         const tr = action.closest("tr")
         // The 封面设置 dialog may not say which room it is: make-cover reads it from the page state.
-        if (tr) shared.lastCoverRoomId = page.roomIdOfRow(tr)
+        shared.lastCoverRoomId = roomIdOf(action) ?? (tr ? page.roomIdOfRow(tr) : null)
       }
     },
     { capture: true, signal }
@@ -424,7 +501,9 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
         else if (grid) {
           grid.insertAdjacentElement("beforebegin", ui.control)
           ui.syncNow.disabled = true
-          ui.status.textContent = t("sync_button_missing")
+          ui.syncNow.setAttribute("data-lh-state", "unavailable")
+          // HiMall's seller backend draws no 获取小程序数据 (the platform syncs); elsewhere the page changed.
+          ui.status.textContent = t(/^\/selleradmin\//i.test(location.pathname) ? "sync_seller_no_button" : "sync_button_missing")
         }
       }
       if (!ui.summary.isConnected) {
@@ -439,5 +518,63 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
   const timer = setInterval(() => {
     if (document.visibilityState === "visible") void page.refresh()
   }, REFRESH_EVERY_MS)
-  signal.addEventListener("abort", () => clearInterval(timer), { once: true })
+  signal.addEventListener(
+    "abort",
+    () => {
+      clearInterval(timer)
+      if (page.refreshTimer) clearTimeout(page.refreshTimer)
+      // Everything the feature drew goes with it.
+      ui.control.remove()
+      ui.summary.remove()
+      document.querySelectorAll("[data-lh-room-flags]").forEach((el) => el.remove())
+    },
+    { once: true }
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// 直播商品 (`/{Admin|SellerAdmin}/Live/LiveProduct?roomId=`): what the room holds
+
+/**
+ * Read the room's goods from the page's own list endpoint (every page) and record them
+ * (`roomContents.seen`); a note above the grid says what was recorded, or why not.
+ */
+export function startRoomContents(signal: AbortSignal) {
+  const listUrl = liveProductListUrl(location)
+  if (!listUrl) return
+  const note = document.createElement("div")
+  note.setAttribute("data-lh-status", "room-contents")
+  note.setAttribute("role", "status")
+  note.style.cssText = "margin:8px 0;padding:6px 10px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;color:#333"
+  note.textContent = t("room_contents_reading")
+  let started = false
+  const read = async (roomId: number) => {
+    try {
+      const { items, total, complete } = await fetchRoomContents(listUrl, roomId)
+      if (signal.aborted) return
+      await sendWithRetry("roomContents.seen", { roomId, complete, total, items: items.slice(0, 2000) })
+      note.setAttribute("data-lh-state", "recorded")
+      note.setAttribute("data-lh-room-id", String(roomId))
+      note.setAttribute("data-lh-count", String(items.length))
+      note.textContent = t(complete ? "room_contents_recorded" : "room_contents_partial", [String(items.length), String(roomId)])
+    } catch (e) {
+      console.warn("[HiMall 直播助手] room contents", e)
+      note.setAttribute("data-lh-state", "error")
+      note.textContent = e instanceof EndpointError ? t("room_contents_error") : errorText(e)
+    }
+  }
+  whenDomChanges(
+    document.body,
+    () => {
+      if (started) return
+      const roomId = liveProductRoomId(location, document)
+      const grid = document.querySelector("table")
+      if (roomId == null || !grid) return
+      started = true
+      grid.insertAdjacentElement("beforebegin", note)
+      void read(roomId)
+    },
+    signal
+  )
+  signal.addEventListener("abort", () => note.remove(), { once: true })
 }

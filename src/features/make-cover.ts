@@ -1,7 +1,15 @@
-// HiMall 封面设置 (设置封面图 on 小程序直播): a `make-cover` control that makes a 750×750 cover
-// (JPEG ≤ 2 MB, HiMall's upload limit) from an image the merchant picks, or from the room's
-// WeChat cover (`make-cover-wechat`), in the background (cached in `roomCovers`), and hands it to
-// the dialog's own uploader as a person choosing the file would. The merchant presses 保存.
+// HiMall 封面设置 (设置封面图 on 小程序直播): a `make-cover` control that makes a cover of the size
+// the dialog asks (建议尺寸750*750 on the platform, 800*640 in the seller backend; 750×750 when
+// it says none) as a JPEG ≤ 2 MB (HiMall's upload limit) from an image the merchant picks, or
+// from the room's WeChat cover (`make-cover-wechat`), in the background (cached in `roomCovers`),
+// and hands it to HiMall the way its own uploader would:
+// - HiMall's picture box (no file input in the dialog; its button opens `$.uploadImage`, a file
+//   input outside the page): the cover is posted to the shop's upload endpoint as that uploader
+//   posts it, and the answered path goes into the box's hidden input and background, so that
+//   HiMall's own 保存 (SetBanner) saves it for the room it opened the dialog for;
+// - older versions' file input: the file is handed to it as a person choosing it would.
+// An uploader it cannot make sense of is said so, and nothing is changed. The merchant presses 保存.
+import { coverSizeAccepted, type CoverSize } from "~core/room-covers"
 import { readAsDataUrl } from "~lib/data-url"
 import { whenDomChanges } from "~lib/dom/observe"
 import { dataUrlToFile, setFiles, waitFor } from "~lib/dom/set-value"
@@ -14,6 +22,8 @@ import {
   dialogErrorText,
   dialogImages,
   findCoverDialogs,
+  postToUploader,
+  showInPictureBox,
   watchForToast,
   type CoverDialog
 } from "~sites/himall/live-rooms"
@@ -32,9 +42,12 @@ export function problemText(problem: RoomCoverProblem): string {
   return t(`make_cover_problem_${problem}`) || t("make_cover_problem_decode_failed")
 }
 
-function makePanel(roomId: number | null) {
+const sizeArgs = (size: CoverSize) => [String(size.width), String(size.height)]
+
+function makePanel(roomId: number | null, size: CoverSize) {
   const root = document.createElement("div")
   root.setAttribute("data-lh-control", "make-cover")
+  root.setAttribute("data-lh-size", `${size.width}x${size.height}`)
   if (roomId != null) root.setAttribute("data-lh-room-id", String(roomId))
   root.style.cssText = "margin:8px 0 0;padding:6px 8px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;text-align:left;max-width:320px"
   const row = document.createElement("div")
@@ -42,14 +55,14 @@ function makePanel(roomId: number | null) {
   const make = document.createElement("button")
   make.type = "button"
   make.setAttribute("data-lh", "make-cover")
-  make.textContent = t("make_cover")
-  make.title = t("make_cover_hint")
+  make.textContent = t("make_cover", sizeArgs(size))
+  make.title = t("make_cover_hint", sizeArgs(size))
   make.style.cssText = BUTTON_CSS
   const file = document.createElement("input")
   file.type = "file"
   file.accept = "image/jpeg,image/png,image/gif,image/webp,image/bmp"
   file.setAttribute("data-lh", "make-cover-file")
-  file.setAttribute("aria-label", t("make_cover"))
+  file.setAttribute("aria-label", t("make_cover", sizeArgs(size)))
   file.style.display = "none"
   const wechat = document.createElement("button")
   wechat.type = "button"
@@ -70,7 +83,7 @@ function makePanel(roomId: number | null) {
   status.setAttribute("data-lh-status", "make-cover")
   status.style.cssText = "color:#555;margin-top:4px;white-space:normal"
   root.append(row, status)
-  return { root, make, file, wechat, crop, status }
+  return { root, make, file, wechat, crop, status, size }
 }
 
 type Panel = ReturnType<typeof makePanel>
@@ -97,6 +110,7 @@ const again = (root: HTMLElement): CoverDialog | null => findCoverDialogs(docume
 async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
   let dialog = again(root)
   if (!dialog) return { ok: false, reason: t("make_cover_dialog_gone") }
+  if (!dialog.fileInput && dialog.picture) return uploadToPictureBox(root, file)
   if (!dialog.fileInput && dialog.removeControl) {
     dialog.removeControl.click()
     dialog = await waitFor(() => {
@@ -133,8 +147,25 @@ async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: s
   return result ?? { ok: false, reason: t("make_cover_upload_timeout") }
 }
 
+/**
+ * HiMall's picture box: post the cover to the shop's upload endpoint as its uploader does, then
+ * show the answered path in the box. Nothing in the dialog changes unless HiMall answered a path.
+ */
+async function uploadToPictureBox(root: HTMLElement, file: File): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+  const answer = await postToUploader(location.origin, file)
+  if (!answer.ok) return { ok: false, reason: answer.reason ? t("make_cover_upload_refused", answer.reason) : t("make_cover_upload_no_answer") }
+  const dialog = again(root)
+  if (!dialog) return { ok: false, reason: t("make_cover_dialog_gone") }
+  if (!dialog.picture || !showInPictureBox(dialog.picture, answer.path)) return { ok: false, reason: t("make_cover_uploader_unknown") }
+  try {
+    return { ok: true, url: new URL(answer.path, location.href).toString() }
+  } catch {
+    return { ok: true, url: answer.path }
+  }
+}
+
 async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source: RoomCoverSource, picked: File | null) {
-  show(panel, "busy", t("make_cover_busy"))
+  show(panel, "busy", t("make_cover_busy", sizeArgs(panel.size)))
   try {
     let dataUrl: string | null = null
     if (picked) {
@@ -144,7 +175,14 @@ async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source
       // Browsers label some files oddly (or not at all): the background sniffs the bytes anyway.
       if (!/^data:image\/(jpeg|jpg|png|gif|webp|bmp);base64,/.test(dataUrl)) dataUrl = dataUrl.replace(/^data:[^,]*,/, "data:image/jpeg;base64,")
     }
-    const answer: RoomCoverAnswer = await sendWithRetry("roomCover.make", { roomId, source, dataUrl, fit: panel.crop.checked ? "crop" : null })
+    const answer: RoomCoverAnswer = await sendWithRetry("roomCover.make", {
+      roomId,
+      source,
+      dataUrl,
+      fit: panel.crop.checked ? "crop" : null,
+      width: panel.size.width,
+      height: panel.size.height
+    })
     if (!answer.ok) return show(panel, "failed", problemText(answer.problem))
     const file = dataUrlToFile(answer.dataUrl, answer.name)
     show(panel, "busy", t("make_cover_uploading", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))]))
@@ -169,25 +207,38 @@ async function offerWechat(panel: Panel, roomId: number) {
     const info = await sendWithRetry("roomCover.info", { roomId }, [200, 500])
     panel.wechat.setAttribute("data-lh-available", String(info.wechatCover))
     panel.wechat.disabled = !info.wechatCover || panel.root.getAttribute("data-lh-state") === "busy"
-    panel.wechat.title = info.wechatCover ? t("make_cover_wechat_hint") : t("make_cover_wechat_unknown")
+    panel.wechat.title = info.wechatCover ? t("make_cover_wechat_hint", sizeArgs(panel.size)) : t("make_cover_wechat_unknown")
   } catch {
     // Without the extension nothing works anyway; the make button says so when pressed.
   }
 }
 
+/** Can make-cover hand a cover to this dialog? A file input, HiMall's picture box, or a remove control that brings a file input back. */
+const uploaderUnderstood = (d: CoverDialog) => !!(d.fileInput || d.picture || d.removeControl)
+
 function attach(dialog: CoverDialog, panels: WeakMap<HTMLElement, Panel>, shared: PageState) {
   let panel = panels.get(dialog.root)
+  // HiMall moves its dialog content in and out of the page: a panel left from an earlier opening goes.
+  for (const old of dialog.root.querySelectorAll<HTMLElement>('[data-lh-control="make-cover"]')) if (old !== panel?.root) old.remove()
   if (panel?.root.isConnected && dialog.root.contains(panel.root)) return
   if (!panel) {
     const roomId = dialog.roomId ?? shared.lastCoverRoomId
-    const made = makePanel(roomId)
+    const size = coverSizeAccepted(dialog.size)
+    const made = makePanel(roomId, size)
     panel = made
     panels.set(dialog.root, made)
-    if (roomId == null) {
+    const sizeNote = dialog.sizeStated ? t("make_cover_size_asked", sizeArgs(size)) : t("make_cover_size_default")
+    if (!uploaderUnderstood(dialog)) {
+      made.make.disabled = true
+      made.root.setAttribute("data-lh-state", "failed")
+      made.status.setAttribute("data-lh-outcome", "failed")
+      made.status.setAttribute("data-lh-problem", "uploader_unknown")
+      made.status.textContent = t("make_cover_uploader_unknown")
+    } else if (roomId == null) {
       made.make.disabled = true
       made.status.textContent = t("make_cover_room_unknown")
     } else {
-      show(made, "idle", t("make_cover_idle"))
+      show(made, "idle", `${sizeNote} ${t("make_cover_idle")}`)
       void offerWechat(made, roomId)
       made.make.addEventListener("click", () => made.file.click())
       made.file.addEventListener("change", () => {
@@ -198,8 +249,9 @@ function attach(dialog: CoverDialog, panels: WeakMap<HTMLElement, Panel>, shared
       made.wechat.addEventListener("click", () => void run(made, dialog.root, roomId, "wechat", null))
     }
   }
-  // Beside the uploader's caption (建议尺寸750*750), else at the end of the dialog's content.
+  // Beside the uploader's caption (建议尺寸…), else after the picture box or the file input, else at the end of the dialog's content.
   if (dialog.caption?.parentElement) dialog.caption.insertAdjacentElement("afterend", panel.root)
+  else if (dialog.picture) (dialog.picture.holder.parentElement ?? dialog.picture.holder).insertAdjacentElement("afterend", panel.root)
   else (dialog.fileInput?.parentElement ?? dialog.root).append(panel.root)
 }
 
@@ -212,4 +264,5 @@ export function startMakeCover(signal: AbortSignal, shared: PageState) {
     },
     signal
   )
+  signal.addEventListener("abort", () => document.querySelectorAll('[data-lh-control="make-cover"]').forEach((el) => el.remove()), { once: true })
 }

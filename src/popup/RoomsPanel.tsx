@@ -8,8 +8,11 @@ import { useBlobUrl, useRoomCover } from "~ui/use-data"
 import { VirtualList } from "~ui/VirtualList"
 
 import { PageLink } from "./Checklist"
+import { ExportRoomFigures, RoomResults } from "./RoomResults"
 
 function statusText(code: number): string {
+  // HiMall's status could be read neither as a code nor as words (background/shop-rooms.ts UNKNOWN_STATUS).
+  if (code === -1) return t("room_figures_unknown")
   const text = t(`popup_room_status_${code}`)
   return text === `popup_room_status_${code}` ? String(code) : text
 }
@@ -46,7 +49,19 @@ function coverText(row: RoomRow): string {
   return t("popup_room_cover_not_synced")
 }
 
-function RoomRowView({ row, now, roomsPage, areas }: { row: RoomRow; now: number; roomsPage: string; areas: Record<string, HimallArea> }) {
+function RoomRowView({
+  row,
+  rows,
+  now,
+  roomsPage,
+  areas
+}: {
+  row: RoomRow
+  rows: readonly RoomRow[]
+  now: number
+  roomsPage: string
+  areas: Record<string, HimallArea>
+}) {
   const origin = row.shop?.shopOrigin ?? Object.keys(areas)[0]
   const himall = origin ? himallUrl(origin, "live", areas[origin] ?? "Admin") : null
   const live = row.group === "live"
@@ -75,6 +90,7 @@ function RoomRowView({ row, now, roomsPage, areas }: { row: RoomRow; now: number
             {t(`popup_room_todo_${todo}`)}
           </div>
         ))}
+        <RoomResults row={row} rows={rows} />
         <div className="lh-actions">
           {himall && (row.todo.includes("sync") || row.todo.includes("cover") || row.shop) && (
             <PageLink url={himall} label={t("popup_open_himall_live")} className="lh-link" lh="open-himall-live" />
@@ -99,14 +115,17 @@ export function RoomsPanel({ rows, now, roomsPage, areas }: { rows: RoomRow[]; n
     )
   }
   return (
-    <VirtualList
-      items={rows}
-      getKey={(r) => (r.shop ? r.shop.key : roomKey("wechat", r.roomId))}
-      label={t("popup_rooms")}
-      height={300}
-      estimate={100}
-      name="rooms-list"
-      renderItem={(r) => <RoomRowView row={r} now={now} roomsPage={roomsPage} areas={areas} />}
-    />
+    <>
+      <ExportRoomFigures rows={rows} />
+      <VirtualList
+        items={rows}
+        getKey={(r) => (r.shop ? r.shop.key : roomKey("wechat", r.roomId))}
+        label={t("popup_rooms")}
+        height={300}
+        estimate={100}
+        name="rooms-list"
+        renderItem={(r) => <RoomRowView row={r} rows={rows} now={now} roomsPage={roomsPage} areas={areas} />}
+      />
+    </>
   )
 }

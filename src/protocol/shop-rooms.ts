@@ -2,7 +2,11 @@
 // Sender kind "shop": the router has checked the sender is an enabled HiMall shop; the shop is
 // the sender's origin.
 import type { Freshness, SyncState } from "~core/freshness"
-import type { RoomCoverState } from "~core/room-covers"
+import type { CoverSize, RoomCoverState } from "~core/room-covers"
+import type { RoomContentItem } from "~core/room-contents"
+import { FIGURE_KEYS, type RoomFigures } from "~core/room-figures"
+
+export type { RoomContentItem }
 import type { CoverProblem } from "~lib/image/cover"
 
 import { intIn, isRecord, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
@@ -21,7 +25,12 @@ export interface ShopRoomRow {
   end: number | null
   /** The cover as HiMall gives it (relative or absolute), null or "" when none. */
   coverUrl: string | null
+  /** 加购人数 · 加购次数 · 支付人数 · 支付订单 · 支付金额 as read (null: none could be read). */
+  figures: RoomFigures | null
+  /** The room has a replay (HiMall's `RecordingUrlList`, or its 删除回放 action); null: not known. */
+  hasReplay: boolean | null
 }
+
 
 /** A room of the shop as the live rooms page shows it, with what the extension found. */
 export interface ShopRoomView {
@@ -36,6 +45,10 @@ export interface ShopRoomView {
   stale: boolean
   /** WeChat's status of the room, when WeChat's list was read. */
   wechatStatus: number | null
+  /** The cover size this backend asks for (750×750 platform, 800×640 seller). */
+  coverWanted: CoverSize
+  figures: RoomFigures | null
+  hasReplay: boolean | null
 }
 
 /** A WeChat room HiMall's list lacks. */
@@ -96,14 +109,19 @@ export interface ShopRoomsProtocol {
     request: { roomId: number }
     response: { wechatCover: boolean; cached: { source: RoomCoverSource; bytes: number; madeAt: number; uploadedUrl: string | null } | null }
   }
-  /** 封面设置: a 750×750 JPEG (≤ 2 MB) for a room, from a picked image (data URL) or the room's WeChat cover. */
+  /** 封面设置: a JPEG (≤ 2 MB) of the size the dialog asks (750×750 by default) for a room, from a picked image (data URL) or the room's WeChat cover. */
   "roomCover.make": {
-    request: { roomId: number; source: RoomCoverSource; dataUrl: string | null; fit: "contain" | "crop" | null }
+    request: { roomId: number; source: RoomCoverSource; dataUrl: string | null; fit: "contain" | "crop" | null; width: number; height: number }
     response: RoomCoverAnswer
   }
   /** 封面设置: HiMall's uploader accepted the made cover and answered this URL. */
   "roomCover.uploaded": {
     request: { roomId: number; url: string }
+    response: { recorded: boolean }
+  }
+  /** 直播商品 (`/{Admin|SellerAdmin}/Live/LiveProduct?roomId=`): what the room holds (every page when `complete`). */
+  "roomContents.seen": {
+    request: { roomId: number; complete: boolean; total: number; items: RoomContentItem[] }
     response: { recorded: boolean }
   }
   /** 首页配置: the live entrance as the page shows it. */
@@ -126,6 +144,38 @@ const TIME_MAX = 8.64e15
 
 const timeOrNull = (v: unknown): number | null | undefined => (v === null ? null : typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= TIME_MAX ? v : undefined)
 
+/** Figures as sent: each a number ≥ 0 or null; null or absent for none. */
+function figuresOrNull(v: unknown): RoomFigures | null | undefined {
+  if (v === null || v === undefined) return null
+  if (!isRecord(v)) return undefined
+  const out = {} as RoomFigures
+  for (const k of FIGURE_KEYS) {
+    const n = v[k]
+    if (n === null || n === undefined) out[k] = null
+    else if (typeof n === "number" && Number.isFinite(n) && n >= 0 && n <= 1e12) out[k] = n
+    else return undefined
+  }
+  return out
+}
+
+/** Products per `roomContents.seen`. */
+export const MAX_ROOM_CONTENT_ITEMS = 2000
+
+const roomContentItem: Validator<RoomContentItem> = (v) => {
+  if (!isRecord(v)) return null
+  const id = (x: unknown) => (x === null || x === undefined ? null : intIn(x, 1, Number.MAX_SAFE_INTEGER) ? x : undefined)
+  const productId = id(v.productId)
+  const goodsId = id(v.goodsId)
+  if (productId === undefined || goodsId === undefined) return null
+  const name = text(v.name, 500)
+  const url = v.url == null ? null : text(v.url, MAX_TEXT)
+  const image = v.image == null ? null : text(v.image, MAX_TEXT)
+  if (name == null || (url === null && v.url != null) || (image === null && v.image != null)) return null
+  const price = v.price == null ? null : typeof v.price === "number" && Number.isFinite(v.price) && v.price >= 0 ? v.price : undefined
+  if (price === undefined) return null
+  return { productId, goodsId, url, name, price, image }
+}
+
 const shopRoomRow: Validator<ShopRoomRow> = (v) => {
   if (!isRecord(v) || !intIn(v.roomId, 1, ROOM_ID_MAX)) return null
   const name = text(v.name, 500)
@@ -139,7 +189,11 @@ const shopRoomRow: Validator<ShopRoomRow> = (v) => {
   if (start === undefined || end === undefined) return null
   const coverUrl = v.coverUrl === null ? null : text(v.coverUrl, MAX_TEXT)
   if (coverUrl === null && v.coverUrl !== null) return null
-  return { roomId: v.roomId, name, anchorName, shopName, status: v.status as number | null, statusDesc, start, end, coverUrl }
+  const figures = figuresOrNull(v.figures)
+  if (figures === undefined) return null
+  const hasReplay = v.hasReplay === undefined || v.hasReplay === null ? null : typeof v.hasReplay === "boolean" ? v.hasReplay : undefined
+  if (hasReplay === undefined) return null
+  return { roomId: v.roomId, name, anchorName, shopName, status: v.status as number | null, statusDesc, start, end, coverUrl, figures, hasReplay }
 }
 
 const empty = (v: unknown) => (isRecord(v) ? {} : null)
@@ -168,10 +222,23 @@ export const shopRoomsValidators: Validators<ShopRoomsProtocol> = {
   "roomCover.make": (v) => {
     if (!isRecord(v) || !intIn(v.roomId, 1, ROOM_ID_MAX)) return null
     if (v.fit !== null && v.fit !== "contain" && v.fit !== "crop") return null
-    if (v.source === "wechat") return v.dataUrl === null ? { roomId: v.roomId, source: "wechat", dataUrl: null, fit: v.fit } : null
+    if (!intIn(v.width, 100, 2000) || !intIn(v.height, 100, 2000)) return null
+    const size = { width: v.width, height: v.height }
+    if (v.source === "wechat") return v.dataUrl === null ? { roomId: v.roomId, source: "wechat", dataUrl: null, fit: v.fit, ...size } : null
     if (v.source !== "picked") return null
     if (typeof v.dataUrl !== "string" || v.dataUrl.length > MAX_PICKED_DATA_URL || !PICKED_DATA_URL.test(v.dataUrl)) return null
-    return { roomId: v.roomId, source: "picked", dataUrl: v.dataUrl, fit: v.fit }
+    return { roomId: v.roomId, source: "picked", dataUrl: v.dataUrl, fit: v.fit, ...size }
+  },
+  "roomContents.seen": (v) => {
+    if (!isRecord(v) || !intIn(v.roomId, 1, ROOM_ID_MAX) || typeof v.complete !== "boolean" || !intIn(v.total, 0, 10_000_000)) return null
+    if (!Array.isArray(v.items) || v.items.length > MAX_ROOM_CONTENT_ITEMS) return null
+    const items: RoomContentItem[] = []
+    for (const i of v.items) {
+      const item = roomContentItem(i)
+      if (!item) return null
+      items.push(item)
+    }
+    return { roomId: v.roomId, complete: v.complete, total: v.total, items }
   },
   "roomCover.uploaded": (v) => {
     if (!isRecord(v) || !intIn(v.roomId, 1, ROOM_ID_MAX)) return null
@@ -195,6 +262,7 @@ export const shopRoomsSenders: Senders<ShopRoomsProtocol> = {
   "roomCover.info": "shop",
   "roomCover.make": "shop",
   "roomCover.uploaded": "shop",
+  "roomContents.seen": "shop",
   "entrance.seen": "shop"
 }
 

@@ -333,3 +333,54 @@ describe("fetchImage and makeCover failures in Chromium", () => {
     else expect(made.problem).toBe("decode_failed")
   })
 })
+
+/** A HiMall room cover of the size 封面设置 asks, made in the worker as the background makes it (`makeImage`, ≤ 2 MB). */
+async function roomCoverOf(path: string, fit: Fit, width: number, height: number) {
+  const r = await worker.evaluate(
+    async ({ path, fit, width, height }) => {
+      const c = (self as unknown as { cover: CoverApi }).cover
+      const fetched = await c.fetchImage(path)
+      if (!fetched.ok) return { ok: false, problem: fetched.problem }
+      const made = await c.makeImage(fetched.blob, { fit, width, height, maxBytes: 2 * 1024 * 1024 })
+      if (!made.ok) return { ok: false, problem: made.problem }
+      const bytes = new Uint8Array(await made.blob.arrayBuffer())
+      let bin = ""
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      return { ok: true, width: made.width, height: made.height, bytes: made.bytes, b64: btoa(bin) }
+    },
+    { path, fit, width, height }
+  )
+  return { ...r, jpeg: "b64" in r && r.b64 ? Buffer.from(r.b64, "base64") : undefined }
+}
+
+describe("HiMall room covers in Chromium (封面设置: 750×750 platform, 800×640 seller)", () => {
+  it.each([
+    { name: "photo", width: 750, height: 750 },
+    { name: "photo", width: 800, height: 640 },
+    { name: "alpha2000", width: 800, height: 640 },
+    { name: "tall", width: 800, height: 640 }
+  ])("$name → $width×$height JPEG ≤ 2 MB, contain and crop", async ({ name, width, height }) => {
+    for (const fit of ["contain", "crop"] as const) {
+      const made = await roomCoverOf(`/img/${name}.png`, fit, width, height)
+      expect(made.ok, `${name} ${fit}: ${"problem" in made ? made.problem : ""}`).toBe(true)
+      const meta = await sharp(made.jpeg!).metadata()
+      expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", width, height])
+      expect(made.jpeg!.length).toBeLessThanOrEqual(2 * 1024 * 1024)
+    }
+  })
+
+  it("a tall picture in 800×640: contain keeps it whole between white bands, crop fills", async () => {
+    const contain = await sharp((await roomCoverOf("/img/tall.png", "contain", 800, 640)).jpeg!).raw().toBuffer({ resolveWithObject: true })
+    const at = (d: typeof contain, x: number, y: number) => {
+      const i = (y * d.info.width + x) * 3
+      return { r: d.data[i], g: d.data[i + 1], b: d.data[i + 2] }
+    }
+    // 300×1200 → 160×640 at x 320…480.
+    for (const y of [5, 320, 634]) {
+      expect(isWhite(at(contain, 20, y)) && isWhite(at(contain, 300, y)) && isWhite(at(contain, 500, y)) && isWhite(at(contain, 780, y)), `band y=${y}`).toBe(true)
+      expect(isWhite(at(contain, 330, y)) && isWhite(at(contain, 470, y)), `product y=${y}`).toBe(false)
+    }
+    const crop = await sharp((await roomCoverOf("/img/tall.png", "crop", 800, 640)).jpeg!).raw().toBuffer({ resolveWithObject: true })
+    for (const [x, y] of [[0, 0], [799, 0], [0, 639], [799, 639]]) expect(isWhite(at(crop, x, y)), `crop (${x},${y})`).toBe(false)
+  })
+})

@@ -157,7 +157,8 @@ describe("the popup on data captured through the real pages", () => {
 
     // 获取小程序数据 on HiMall brings the room in: the step follows.
     await live.bringToFront()
-    await live.getByRole("button", { name: "获取小程序数据" }).first().click()
+    // HiMall's own 获取小程序数据 (a link calling SyncData() on the real page).
+    await live.getByText("获取小程序数据", { exact: true }).click()
     await live.reload({ waitUntil: "domcontentloaded" })
     await expect.poll(() => popup.locator('[data-lh-popup-room="2"] [data-lh-room-todo]').getAttribute("data-lh-room-todo"), { timeout: 20_000 }).toBe("cover")
   })

@@ -16,6 +16,14 @@ import {
   dialogImages,
   fetchAllRooms,
   findCoverDialogs,
+  gridRowToShopRoom,
+  withGridDetails,
+  liveProductListUrl,
+  liveProductRoomId,
+  liveProductRowToItem,
+  readUploadAnswer,
+  roomIdOf,
+  showInPictureBox,
   findRoomGrid,
   findSyncButton,
   liveListUrl,
@@ -38,7 +46,7 @@ let answer: Answer = () => ({ rows: [], total: 0 })
 const posted: string[] = []
 
 /** Load a sandbox page: its HTML (scripts not run), window.pageData, then jQuery, common.js and the page script. */
-async function loadPage(html: string, pageScript: string, ready = pageScript === "live.js" ? "#list tbody tr" : "#diyEditor *") {
+async function loadPage(html: string, pageScript: string, ready = /^live/.test(pageScript) ? "#list tbody tr" : "#diyEditor *") {
   const parsed = new DOMParser().parseFromString(html, "text/html")
   document.head.innerHTML = parsed.head.innerHTML
   document.body.innerHTML = parsed.body.innerHTML
@@ -59,10 +67,15 @@ async function loadPage(html: string, pageScript: string, ready = pageScript ===
     return d.promise()
   }
   new Function(script("common.js"))()
+  // The real 小程序直播 page loads HiMall's uploader before its own script.
+  if (pageScript === "live.js") new Function(script("uploader.js"))()
   new Function(script(pageScript))()
   // jQuery runs ready handlers asynchronously; the grid then loads from the (stubbed) endpoint.
   for (let i = 0; i < 100 && !document.querySelector(`${ready}:not(.empty-row)`); i++) await tick(10)
 }
+
+/** Today's older 小程序直播 page (room id in a hidden input, a file input in 封面设置). */
+const OLDER = { variant: "older", roomIdInput: true, adminBanner: false } as const
 
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms))
 
@@ -110,13 +123,17 @@ describe("the list endpoint", () => {
       statusDesc: "直播中",
       start: Date.UTC(2030, 0, 1, 0, 0),
       end: Date.UTC(2030, 2, 1, 8, 0),
-      coverUrl: "/Storage/Live/1.jpg"
+      coverUrl: "/Storage/Live/1.jpg",
+      figures: { cartMember: 0, cartCount: 0, payMember: 0, payOrders: 0, payAmount: 0 },
+      hasReplay: null
     })
   })
 
   it("reads other spellings of the same fields, and refuses rows without a room id", () => {
     const row = liveRowToShopRoom({ roomId: "7", name: " 周三下午直播间 ", anchorName: "长生猫", status: "103", startTime: "/Date(1583395200000)/", coverImg: null })
-    expect(row).toMatchObject({ roomId: 7, name: "周三下午直播间", anchorName: "长生猫", status: 103, start: 1583395200000, end: null, coverUrl: null })
+    expect(row).toMatchObject({ roomId: 7, name: "周三下午直播间", anchorName: "长生猫", status: 103, start: 1583395200000, end: null, coverUrl: "", figures: null, hasReplay: null })
+    // No cover field at all: the cover is not known (null), not absent ("").
+    expect(liveRowToShopRoom({ RoomId: 7 })?.coverUrl).toBeNull()
     expect(liveRowToShopRoom({ Name: "x" })).toBeNull()
     expect(liveRowToShopRoom({ RoomId: "abc" })).toBeNull()
     expect(liveRowToShopRoom({ RoomId: 0 })).toBeNull()
@@ -162,7 +179,7 @@ describe("the list endpoint", () => {
 
 describe("the 小程序直播 page (the sandbox's)", () => {
   it("finds 获取小程序数据 and the grid, and reads each row's room id from HiMall's hidden input", async () => {
-    await loadPage(liveManagementPage("Admin", [{ id: 1, name: "羽逸ifc" }]), "live.js")
+    await loadPage(liveManagementPage("Admin", [{ id: 1, name: "羽逸ifc" }], OLDER), "live-older.js")
     expect(findSyncButton(document)?.textContent).toBe("获取小程序数据")
     const grid = findRoomGrid(document)!
     expect(grid).not.toBeNull()
@@ -176,7 +193,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("without the hidden input, matches rows to the endpoint's by title, anchor and start; ambiguous rows stay unknown", async () => {
-    await loadPage(liveManagementPage("Admin", [], false), "live.js")
+    await loadPage(liveManagementPage("Admin", [], { ...OLDER, roomIdInput: false }), "live-older.js")
     const rows = readGridRows(findRoomGrid(document)!)
     expect(rows.map((r) => r.roomId)).toEqual([null, null])
     expect(resolveRoomIds(rows, ROOMS)).toEqual([12, 11])
@@ -185,7 +202,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("HiMall answers 获取小程序数据 with a toast, which is the answer recorded", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const watch = watchForToast(document, 2000)
     findSyncButton(document)!.click()
     const text = await watch.answer
@@ -197,7 +214,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("a loading overlay is not the answer; the toast after it is", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const watch = watchForToast(document, 2000)
     const overlay = document.createElement("div")
     overlay.textContent = "正在加载中..."
@@ -207,14 +224,14 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("no toast: no answer (a grid reload is not one)", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const watch = watchForToast(document, 150)
     document.getElementById("searchButton")!.click()
     expect(await watch.answer).toBeNull()
   })
 
   it("finds 封面设置 by its title, its uploader by the 750*750 caption, and its room", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     const setCover = [...document.querySelectorAll("a")].filter((a) => a.textContent === "设置封面图")
     setCover[1].click() // 春季新品直播: no cover yet
     const [dialog] = findCoverDialogs(document)
@@ -227,7 +244,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
   })
 
   it("a room with a cover: the dialog shows it with a remove control instead of the uploader", async () => {
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     ;[...document.querySelectorAll("a")].find((a) => a.textContent === "设置封面图")!.click()
     const [dialog] = findCoverDialogs(document)
     expect(dialog.roomId).toBe(12)
@@ -240,7 +257,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
 
   it("reads an upload refusal in the dialog", async () => {
     answer = (url) => (/uploadpic/i.test(url) ? { success: false, msg: "文件大小不能超过2M" } : { rows: ROOMS, total: 2 })
-    await loadPage(liveManagementPage("Admin", []), "live.js")
+    await loadPage(liveManagementPage("Admin", [], OLDER), "live-older.js")
     ;[...document.querySelectorAll("a")].filter((a) => a.textContent === "设置封面图")[1].click()
     const [dialog] = findCoverDialogs(document)
     expect(dialogErrorText(dialog.root)).toBeNull()
@@ -249,6 +266,158 @@ describe("the 小程序直播 page (the sandbox's)", () => {
     input.dispatchEvent(new Event("change", { bubbles: true }))
     await tick(10)
     expect(dialogErrorText(dialog.root)).toBe("文件大小不能超过2M")
+  })
+})
+
+/** Rows as the real HiMall's List answers them (LiveViewModel: Id apart from RoomId, Payment…, RecordingUrlList). */
+function realRow(roomId: number, name: string, over: Record<string, unknown> = {}) {
+  return {
+    Id: roomId + 1000,
+    RoomId: roomId,
+    Name: name,
+    ShopName: "羽逸ifc",
+    AnchorName: "小羽",
+    Status: 103,
+    StatusDesc: "已结束",
+    StartTimeStr: "2020-03-01 14:00",
+    EndTimeStr: "2020-03-01 16:00",
+    CoverImg: "",
+    Sequence: 0,
+    CartMember: 12,
+    CartCount: 30,
+    PaymentMember: 5,
+    PaymentOrder: 6,
+    PaymentAmount: 1299.5,
+    RecordingUrlList: [],
+    ...over
+  }
+}
+
+const REAL = (adminBanner = false) => ({ variant: "himall", roomIdInput: true, adminBanner }) as const
+
+describe("the real 小程序直播 page (HiMall's LiveManagement.js, the sandbox's copy)", () => {
+  beforeEach(() => {
+    // The real grid posts to './list', relative to the page.
+    answer = (url) =>
+      /(^|\/)list$/i.test(url)
+        ? { rows: [realRow(31, "真实页直播", { CoverImg: "/Storage/Live/31.jpg" }), realRow(32, "草稿直播", { Status: 0, StatusDesc: "未提交审核" })], total: 2 }
+        : /uploadpic/i.test(url)
+          ? "/temp/202003011200000010.jpg"
+          : { success: true }
+  })
+
+  it("seller grid: the room id from 序号's roomId, SetBanner(…) and LiveProduct?roomId=, never HiMall's own Id; figures, replay action and cover from the row", async () => {
+    await loadPage(liveManagementPage("SellerAdmin", [], REAL()), "live.js")
+    const rows = readGridRows(findRoomGrid(document)!)
+    expect(rows.map((r) => r.roomId)).toEqual([31, 32])
+    expect(rows[0].tr.innerHTML).toContain("DelLiveRoom(1031)")
+    expect(rows[0]).toMatchObject({
+      title: "真实页直播",
+      statusText: "已结束",
+      figures: { cartMember: 12, cartCount: 30, payMember: 5, payOrders: 6, payAmount: 1299.5 },
+      hasReplay: true,
+      coverUrl: "/Storage/Live/31.jpg"
+    })
+    // A draft (Status 0): no 删除回放, so the grid does not say.
+    expect(rows[1].hasReplay).toBeNull()
+    expect(gridRowToShopRoom(rows[0])).toMatchObject({ roomId: 31, name: "真实页直播", status: null, statusDesc: "已结束", start: Date.UTC(2020, 2, 1, 6, 0), end: null, coverUrl: "/Storage/Live/31.jpg", hasReplay: true })
+  })
+
+  it("figures and replay the endpoint does not give are taken from the grid row of the same room; the endpoint's own win", async () => {
+    await loadPage(liveManagementPage("SellerAdmin", [], REAL()), "live.js")
+    const rows = readGridRows(findRoomGrid(document)!)
+    const bare = { ...liveRowToShopRoom({ RoomId: 31, Name: "真实页直播" })!, figures: null, hasReplay: null }
+    const told = { ...liveRowToShopRoom({ RoomId: 32, Name: "草稿直播", RecordingUrlList: [], PaymentAmount: 1 })! }
+    const merged = withGridDetails([bare, told], rows, rows.map((r) => r.roomId))
+    expect(merged[0]).toMatchObject({ figures: { payAmount: 1299.5, cartMember: 12 }, hasReplay: true })
+    expect(merged[1]).toMatchObject({ figures: { payAmount: 1, cartMember: null }, hasReplay: false })
+  })
+
+  it("platform grid: 序号 and the 商品 link name the room; no SetBanner means the cover is not known from the row", async () => {
+    await loadPage(liveManagementPage("Admin", [], REAL()), "live.js")
+    const rows = readGridRows(findRoomGrid(document)!)
+    expect(rows.map((r) => r.roomId)).toEqual([31, 32])
+    expect(rows[0].coverUrl).toBeNull()
+    // HiMall's platform grid tests a field its rows never carry: it never offers 删除回放.
+    expect(rows[0].hasReplay).toBeNull()
+    expect(findSyncButton(document)?.textContent).toBe("获取小程序数据")
+  })
+
+  it("signals that disagree name no room; DelLiveRoom(Id) alone names none", () => {
+    const tr = document.createElement("tr")
+    tr.innerHTML = `<td><input class="text-order" roomId="7"></td><td><a onclick="SetBanner(8,'')">设置封面图</a></td>`
+    expect(roomIdOf(tr)).toBeNull()
+    tr.innerHTML = `<td><a onclick="DelLiveRoom(1031)">删除直播</a><a onclick="ToAudit(1031)">审核</a></td>`
+    expect(roomIdOf(tr)).toBeNull()
+    tr.innerHTML = `<td><span data-room-id="9"></span><a href="/admin/Live/LiveProduct?roomId=9">商品</a><a onclick="DelLiveReplay(9)">删除回放</a></td>`
+    expect(roomIdOf(tr)).toBe(9)
+  })
+
+  it("封面设置: found by its title with HiMall's picture box (no file input), the size its caption asks; the box shows a path as HiMall's uploader does", async () => {
+    await loadPage(liveManagementPage("SellerAdmin", [], REAL()), "live.js")
+    ;(window as unknown as { SetBanner(id: number, url: string): void }).SetBanner(32, "")
+    const [dialog] = findCoverDialogs(document)
+    expect(dialog.size).toEqual({ width: 800, height: 640 })
+    expect(dialog.sizeStated).toBe(true)
+    expect(dialog.fileInput).toBeNull()
+    expect(dialog.picture?.input.name).toBe("ShowImage")
+    expect(dialog.picture?.trigger?.className).toContain("upload")
+    expect(dialog.picture?.remove?.textContent).toBe("x")
+    expect(showInPictureBox(dialog.picture!, "/temp/1.jpg")).toBe(true)
+    expect(dialog.picture!.holder.style.backgroundImage).toContain("/temp/1.jpg")
+    expect(dialogImages(dialog.root)).toEqual([`${location.origin}/temp/1.jpg`])
+    expect(dialog.picture!.trigger!.classList.contains("hidden")).toBe(true)
+    // HiMall's own 保存 then posts that path for the room SetBanner was called with.
+    ;(document.querySelector(".aui_buttons button") as HTMLButtonElement).click()
+    expect(posted).toContain("/SellerAdmin/Live/SetBanner")
+  })
+
+  it("the platform's caption asks 750*750; a caption without a size means 750×750", async () => {
+    await loadPage(liveManagementPage("Admin", [], REAL(true)), "live.js")
+    ;(window as unknown as { SetBanner(id: number, url: string): void }).SetBanner(31, "/Storage/Live/31.jpg")
+    let [dialog] = findCoverDialogs(document)
+    expect(dialog.size).toEqual({ width: 750, height: 750 })
+    expect(dialogImages(dialog.root)).toEqual([`${location.origin}/Storage/Live/31.jpg`])
+    for (const el of dialog.root.querySelectorAll("div")) if (/建议尺寸/.test(el.textContent ?? "") && !el.children.length) el.textContent = "请上传封面"
+    ;[dialog] = findCoverDialogs(document)
+    expect(dialog).toMatchObject({ size: { width: 750, height: 750 }, sizeStated: false })
+    expect(dialog.picture).not.toBeNull()
+  })
+})
+
+describe("HiMall's upload answer", () => {
+  it("text/html with the stored path, or a refusal; older JSON too", () => {
+    expect(readUploadAnswer("/temp/202003011200000010.jpg")).toEqual({ ok: true, path: "/temp/202003011200000010.jpg" })
+    expect(readUploadAnswer(" /temp/a.png,/temp/b.png ")).toEqual({ ok: true, path: "/temp/a.png" })
+    expect(readUploadAnswer("https://cdn.example.com/temp/a.jpg")).toEqual({ ok: true, path: "https://cdn.example.com/temp/a.jpg" })
+    expect(readUploadAnswer("上传的图片格式不正确")).toEqual({ ok: false, reason: "上传的图片格式不正确" })
+    expect(readUploadAnswer("NoFile")).toEqual({ ok: false, reason: "NoFile" })
+    expect(readUploadAnswer("<html><body>登录</body></html>")).toEqual({ ok: false, reason: "" })
+    expect(readUploadAnswer('{"success":true,"src":"/Storage/Live/1.jpg"}')).toEqual({ ok: true, path: "/Storage/Live/1.jpg" })
+    expect(readUploadAnswer('{"success":false,"msg":"文件大小不能超过2M"}')).toEqual({ ok: false, reason: "文件大小不能超过2M" })
+    expect(readUploadAnswer("/temp/a.exe")).toMatchObject({ ok: false })
+  })
+})
+
+describe("直播商品", () => {
+  it("knows the page and its room, and reads LiveProductList rows", () => {
+    document.body.innerHTML = `<ul><li>直播列表</li><li>直播商品</li></ul><input type="hidden" id="hidRoomId" name="roomId" value="21"><table></table>`
+    expect(liveProductRoomId(new URL("https://s.example.com/SellerAdmin/Live/LiveProduct?roomId=21"), document)).toBe(21)
+    document.body.innerHTML = `<table></table>`
+    expect(liveProductRoomId(new URL("https://s.example.com/admin/live/liveproduct?roomId=5"), document)).toBe(5)
+    expect(liveProductRoomId(new URL("https://s.example.com/admin/live/management"), document)).toBeNull()
+    expect(liveProductListUrl(new URL("https://s.example.com/admin/live/liveproduct?roomId=5"))).toBe("https://s.example.com/Admin/Live/LiveProductList")
+    expect(liveProductRowToItem({ ProductId: 19, Name: "天使旅行箱", Image: "/Storage/x.png", Url: "pages/productdetail/productdetail?id=19", Price: 399, SaleCount: 0 })).toEqual({
+      productId: 19,
+      goodsId: null,
+      url: "pages/productdetail/productdetail?id=19",
+      name: "天使旅行箱",
+      price: 399,
+      image: "/Storage/x.png"
+    })
+    // Without ProductId: the id from the link; an unreadable price is unknown, the rest kept.
+    expect(liveProductRowToItem({ Name: "茶", Url: "pages/productdetail/productdetail?id=122", Price: "面议" })).toMatchObject({ productId: 122, price: null, name: "茶" })
+    expect(liveProductRowToItem({})).toBeNull()
   })
 })
 

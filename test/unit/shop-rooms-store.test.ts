@@ -11,6 +11,7 @@ import {
   measureImage,
   recordCoverUploaded,
   recordEntrance,
+  recordRoomContents,
   recordShopRooms,
   recordSync,
   roomCoverInfo,
@@ -18,7 +19,7 @@ import {
   shopRoomsView
 } from "~background/shop-rooms"
 import { getDb, type WechatRoomRecord } from "~db/schema"
-import type { MakeCoverOptions, MakeCoverResult } from "~lib/image/cover"
+import type { MakeImageOptions, MakeCoverResult } from "~lib/image/cover"
 import { parseEnvelope, SENDERS, type ShopRoomRow } from "~protocol/messages"
 
 const db = getDb()
@@ -54,7 +55,7 @@ function fakeFetch(sizes: Record<string, [number, number] | "html" | 404>) {
 }
 
 function row(roomId: number, over: Partial<ShopRoomRow> = {}): ShopRoomRow {
-  return { roomId, name: `直播${roomId}`, anchorName: "小羽", shopName: "羽逸ifc", status: 102, statusDesc: "未开始", start: T0 + 60 * MIN, end: T0 + 120 * MIN, coverUrl: null, ...over }
+  return { roomId, name: `直播${roomId}`, anchorName: "小羽", shopName: "羽逸ifc", status: 102, statusDesc: "未开始", start: T0 + 60 * MIN, end: T0 + 120 * MIN, coverUrl: "", figures: null, hasReplay: null, ...over }
 }
 
 function wechatRoom(roomId: number, over: Partial<WechatRoomRecord> = {}): WechatRoomRecord {
@@ -120,6 +121,49 @@ describe("rooms from HiMall's list", () => {
   })
 })
 
+describe("figures and replays (issue 11)", () => {
+  const figures = (payAmount: number) => ({ cartMember: 12, cartCount: 30, payMember: 5, payOrders: 6, payAmount })
+
+  it("keeps the latest on the room and a record per change; a reading without figures keeps the last ones", async () => {
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: figures(100), hasReplay: true })]), T0)
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: figures(100), hasReplay: true })]), T0 + MIN)
+    let stored = await db.shopRooms.get(`${SHOP}|21`)
+    expect(stored).toMatchObject({ figures: figures(100), figuresAt: T0 + MIN, hasReplay: true })
+    expect((await db.roomFigures.toArray()).map((r) => [r.roomId, r.at, r.lastAt, r.figures.payAmount])).toEqual([[21, T0, T0 + MIN, 100]])
+
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: figures(150), hasReplay: false })]), T0 + 2 * MIN)
+    expect((await db.roomFigures.orderBy("at").toArray()).map((r) => [r.at, r.figures.payAmount])).toEqual([
+      [T0, 100],
+      [T0 + 2 * MIN, 150]
+    ])
+    // The grid without its endpoint: no figures, no replay, no cover said — the stored ones stay.
+    await db.shopRooms.update(`${SHOP}|21`, { coverUrl: `${SHOP}/temp/1.jpg` })
+    await recordShopRooms(db, SHOP, seen([row(21, { status: 103, figures: null, hasReplay: null, coverUrl: null })], { complete: false }), T0 + 3 * MIN)
+    stored = await db.shopRooms.get(`${SHOP}|21`)
+    expect(stored).toMatchObject({ figures: figures(150), figuresAt: T0 + 2 * MIN, hasReplay: false, coverUrl: `${SHOP}/temp/1.jpg` })
+    expect(await db.roomFigures.count()).toBe(2)
+    const view = await shopRoomsView(db, SHOP, T0 + 3 * MIN)
+    expect(view.rooms[0]).toMatchObject({ figures: figures(150), hasReplay: false })
+  })
+
+  it("the seller backend's covers are measured against 800×640", async () => {
+    const { impl } = fakeFetch({ [`${SHOP}/a.jpg`]: [800, 640] })
+    await recordShopRooms(db, SHOP, seen([row(1, { coverUrl: "/a.jpg" })], { listPath: "/SellerAdmin/Live/List" }), T0, { fetchImpl: impl })
+    expect((await shopRoomsView(db, SHOP, T0)).rooms[0]).toMatchObject({ coverState: "ok", coverWanted: { width: 800, height: 640 } })
+    await recordShopRooms(db, SHOP, seen([row(1, { coverUrl: "/a.jpg" })]), T0 + 1, { fetchImpl: impl })
+    expect((await shopRoomsView(db, SHOP, T0 + 1)).rooms[0]).toMatchObject({ coverState: "wrong_size", coverWanted: { width: 750, height: 750 } })
+  })
+
+  it("what a room holds: HiMall's list replaces the room's himall record", async () => {
+    const item = { productId: 19, goodsId: null, url: "pages/productdetail/productdetail?id=19", name: "天使旅行箱", price: 399, image: null }
+    await recordRoomContents(db, SHOP, { roomId: 21, complete: true, total: 1, items: [item] }, T0)
+    await recordRoomContents(db, SHOP, { roomId: 21, complete: false, total: 3, items: [item, { ...item, productId: 20, name: "b" }] }, T0 + 1)
+    expect(await db.roomContents.toArray()).toEqual([
+      { key: `himall|${SHOP}|21`, roomId: 21, source: "himall", shopOrigin: SHOP, items: [item, { ...item, productId: 20, name: "b" }], complete: false, total: 3, seenAt: T0 + 1 }
+    ])
+  })
+})
+
 describe("measuring a cover", () => {
   it("reads the size from the header, and gives up on what is not an image", async () => {
     const { impl } = fakeFetch({ "https://s/a.png": [750, 750], "https://s/login": "html" })
@@ -148,10 +192,10 @@ describe("syncs", () => {
 })
 
 describe("room covers", () => {
-  const made: { size?: number; maxBytes?: number; fit: string }[] = []
-  const fakeMake = async (_b: Blob, o: MakeCoverOptions): Promise<MakeCoverResult> => {
-    made.push({ size: o.size, maxBytes: o.maxBytes, fit: o.fit })
-    return { ok: true, blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])], { type: "image/jpeg" }), width: 750, height: 750, bytes: 6, quality: 0.92 }
+  const made: { width: number; height: number; maxBytes?: number; fit: string }[] = []
+  const fakeMake = async (_b: Blob, o: MakeImageOptions): Promise<MakeCoverResult> => {
+    made.push({ width: o.width, height: o.height, maxBytes: o.maxBytes, fit: o.fit })
+    return { ok: true, blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])], { type: "image/jpeg" }), width: o.width, height: o.height, bytes: 6, quality: 0.92 }
   }
   const picked = `data:image/png;base64,${btoa(String.fromCharCode(...pngHead(1000, 800)))}`
 
@@ -160,21 +204,26 @@ describe("room covers", () => {
   })
 
   it("makes a 750×750 cover under 2 MB from a picked image, cached for the same image and fit", async () => {
-    const a = await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: null }, T0, { make: fakeMake })
-    expect(a).toMatchObject({ ok: true, width: 750, height: 750, bytes: 6, cached: false, source: "picked", name: "room-5-cover-750.jpg" })
+    const a = await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: null, width: 750, height: 750 }, T0, { make: fakeMake })
+    expect(a).toMatchObject({ ok: true, width: 750, height: 750, bytes: 6, cached: false, source: "picked", name: "room-5-cover-750x750.jpg" })
     expect(a.ok && a.dataUrl.startsWith("data:image/jpeg;base64,/9j/")).toBe(true)
-    expect(made).toEqual([{ size: 750, maxBytes: 2 * 1024 * 1024, fit: "contain" }])
+    expect(made).toEqual([{ width: 750, height: 750, maxBytes: 2 * 1024 * 1024, fit: "contain" }])
     // fake-indexeddb cannot keep jsdom's Blob (it comes back as {}); Chromium's IndexedDB does.
     // Give the stored record its bytes back to see it reused.
     const stored0 = (await db.roomCovers.get(`${SHOP}|5`))!
     expect(stored0).toMatchObject({ fit: "contain", source: "picked", madeAt: T0 })
     const get = vi.spyOn(db.roomCovers, "get").mockResolvedValueOnce({ ...stored0, blob: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])], { type: "image/jpeg" }) })
-    const b = await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: "contain" }, T0 + 1, { make: fakeMake })
+    const b = await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: "contain", width: 750, height: 750 }, T0 + 1, { make: fakeMake })
     get.mockRestore()
     expect(b).toMatchObject({ ok: true, cached: true })
     expect(made).toHaveLength(1)
-    await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: "crop" }, T0 + 2, { make: fakeMake })
+    await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: "crop", width: 750, height: 750 }, T0 + 2, { make: fakeMake })
     expect(made.map((m) => m.fit)).toEqual(["contain", "crop"])
+    // The seller backend's dialog asks 800*640: another size is another cover, not the cached one.
+    const seller = await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: "crop", width: 800, height: 640 }, T0 + 2, { make: fakeMake })
+    expect(seller).toMatchObject({ ok: true, width: 800, height: 640, cached: false, name: "room-5-cover-800x640.jpg" })
+    expect(made.at(-1)).toMatchObject({ width: 800, height: 640 })
+    await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: picked, fit: "crop", width: 750, height: 750 }, T0 + 2, { make: fakeMake })
     const stored = await db.roomCovers.get(`${SHOP}|5`)
     expect(stored).toMatchObject({ width: 750, height: 750, source: "picked", madeAt: T0 + 2, fit: "crop", uploadedUrl: null })
     expect(stored?.sourceKey).toMatch(/^picked:[0-9a-f]{64}$/)
@@ -186,21 +235,21 @@ describe("room covers", () => {
 
   it("refuses a picked file that is not an image", async () => {
     const html = `data:image/png;base64,${btoa("<html></html>")}`
-    expect(await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: html, fit: null }, T0, { make: fakeMake })).toEqual({ ok: false, problem: "image_not_image" })
+    expect(await makeRoomCover(db, SHOP, { roomId: 5, source: "picked", dataUrl: html, fit: null, width: 750, height: 750 }, T0, { make: fakeMake })).toEqual({ ok: false, problem: "image_not_image" })
     expect(made).toEqual([])
   })
 
   it("makes it from the room's WeChat cover, when WeChat's list showed one", async () => {
     const { impl, calls } = fakeFetch({ "https://mp.weixin.qq.com/wxamp/cgi/live/image?id=3": [1080, 1920] })
-    expect(await makeRoomCover(db, SHOP, { roomId: 7, source: "wechat", dataUrl: null, fit: null }, T0, { make: fakeMake, fetchImpl: impl })).toEqual({ ok: false, problem: "no_wechat_cover" })
+    expect(await makeRoomCover(db, SHOP, { roomId: 7, source: "wechat", dataUrl: null, fit: null, width: 750, height: 750 }, T0, { make: fakeMake, fetchImpl: impl })).toEqual({ ok: false, problem: "no_wechat_cover" })
     await db.wechatRooms.put(wechatRoom(7, { coverUrl: "https://mp.weixin.qq.com/wxamp/cgi/live/image?id=3" }))
     expect((await roomCoverInfo(db, SHOP, 7)).wechatCover).toBe(true)
-    const a = await makeRoomCover(db, SHOP, { roomId: 7, source: "wechat", dataUrl: null, fit: "crop" }, T0, { make: fakeMake, fetchImpl: impl })
+    const a = await makeRoomCover(db, SHOP, { roomId: 7, source: "wechat", dataUrl: null, fit: "crop", width: 750, height: 750 }, T0, { make: fakeMake, fetchImpl: impl })
     expect(a).toMatchObject({ ok: true, source: "wechat", cached: false })
     expect((await db.roomCovers.get(`${SHOP}|7`))?.sourceKey).toBe("wechat:https://mp.weixin.qq.com/wxamp/cgi/live/image?id=3")
     expect(calls).toHaveLength(1)
     await db.wechatRooms.put(wechatRoom(8, { coverUrl: "https://mp.weixin.qq.com/none" }))
-    expect(await makeRoomCover(db, SHOP, { roomId: 8, source: "wechat", dataUrl: null, fit: null }, T0, { make: fakeMake, fetchImpl: impl })).toEqual({ ok: false, problem: "image_http_error" })
+    expect(await makeRoomCover(db, SHOP, { roomId: 8, source: "wechat", dataUrl: null, fit: null, width: 750, height: 750 }, T0, { make: fakeMake, fetchImpl: impl })).toEqual({ ok: false, problem: "image_http_error" })
   })
 })
 
@@ -217,7 +266,24 @@ describe("messages", () => {
   const env = (type: string, payload: unknown) => parseEnvelope({ lh: 1, type, payload })
 
   it("all come from HiMall shops", () => {
-    for (const t of ["shopRooms.seen", "shopRooms.view", "shopRooms.synced", "roomCover.info", "roomCover.make", "roomCover.uploaded", "entrance.seen"] as const) expect(SENDERS[t]).toBe("shop")
+    for (const t of ["shopRooms.seen", "shopRooms.view", "shopRooms.synced", "roomCover.info", "roomCover.make", "roomCover.uploaded", "roomContents.seen", "entrance.seen"] as const) expect(SENDERS[t]).toBe("shop")
+  })
+
+  it("validates figures, replays and room contents", () => {
+    const r = { ...row(1), figures: { cartMember: 1, cartCount: null, payMember: 0, payOrders: 0, payAmount: 1.5 }, hasReplay: true }
+    expect(env("shopRooms.seen", seen([r]))).not.toBeNull()
+    // Older senders without the fields: unknown.
+    const { figures: _f, hasReplay: _h, ...old } = row(1)
+    expect((env("shopRooms.seen", seen([old as ShopRoomRow]))?.payload as { rooms: ShopRoomRow[] }).rooms[0]).toMatchObject({ figures: null, hasReplay: null })
+    expect(env("shopRooms.seen", seen([{ ...r, figures: { ...r.figures, payAmount: -1 } }]))).toBeNull()
+    expect(env("shopRooms.seen", seen([{ ...r, figures: { ...r.figures, payAmount: "1" } } as unknown as ShopRoomRow]))).toBeNull()
+    expect(env("shopRooms.seen", seen([{ ...r, hasReplay: "yes" } as unknown as ShopRoomRow]))).toBeNull()
+    const item = { productId: 19, goodsId: null, url: "pages/productdetail/productdetail?id=19", name: "天使旅行箱", price: 399, image: null }
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: [item] })).not.toBeNull()
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: [{ ...item, price: -1 }] })).toBeNull()
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: [{ ...item, name: 5 }] })).toBeNull()
+    expect(env("roomContents.seen", { roomId: 0, complete: true, total: 1, items: [] })).toBeNull()
+    expect(env("roomContents.seen", { roomId: 21, complete: true, total: 1, items: Array(2001).fill(item) })).toBeNull()
   })
 
   it("validates rooms field by field", () => {
@@ -230,13 +296,18 @@ describe("messages", () => {
   })
 
   it("accepts only image data URLs for picked covers, and only a WeChat source without one", () => {
-    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: "data:image/png;base64,iVBORw0KGgo=", fit: null })).not.toBeNull()
-    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: "data:text/html;base64,PGh0bWw+", fit: null })).toBeNull()
-    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: "https://x/y.png", fit: null })).toBeNull()
-    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: `data:image/png;base64,${"A".repeat(14_000_000)}`, fit: null })).toBeNull()
-    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: null, fit: "crop" })).not.toBeNull()
-    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: "data:image/png;base64,AA==", fit: null })).toBeNull()
-    expect(env("roomCover.make", { roomId: 1, source: "url", dataUrl: null, fit: null })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: "data:image/png;base64,iVBORw0KGgo=", fit: null, width: 750, height: 750 })).not.toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: "data:text/html;base64,PGh0bWw+", fit: null, width: 750, height: 750 })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: "https://x/y.png", fit: null, width: 750, height: 750 })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "picked", dataUrl: `data:image/png;base64,${"A".repeat(14_000_000)}`, fit: null, width: 750, height: 750 })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: null, fit: "crop", width: 750, height: 750 })).not.toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: "data:image/png;base64,AA==", fit: null, width: 750, height: 750 })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "url", dataUrl: null, fit: null, width: 750, height: 750 })).toBeNull()
+    // The size the dialog asks: whole pixels, 100 to 2000; none is refused.
+    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: null, fit: null, width: 800, height: 640 })).not.toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: null, fit: null })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: null, fit: null, width: 99999, height: 640 })).toBeNull()
+    expect(env("roomCover.make", { roomId: 1, source: "wechat", dataUrl: null, fit: null, width: 800.5, height: 640 })).toBeNull()
   })
 
   it("an entrance is found with a kind, or absent without one", () => {

@@ -6,6 +6,7 @@ import {
   makeRoomCover,
   recordCoverUploaded,
   recordEntrance,
+  recordRoomContents,
   recordShopRooms,
   recordSync,
   roomCoverInfo,
@@ -20,5 +21,6 @@ export const shopRoomsRoutes: Routes<keyof ShopRoomsProtocol> = {
   "roomCover.info": (p, c) => roomCoverInfo(c.db, c.origin, p.roomId),
   "roomCover.make": (p, c) => makeRoomCover(c.db, c.origin, p, c.now),
   "roomCover.uploaded": async (p, c) => ({ recorded: await recordCoverUploaded(c.db, c.origin, p) }),
+  "roomContents.seen": async (p, c) => ({ recorded: await recordRoomContents(c.db, c.origin, p, c.now) }),
   "entrance.seen": async (p, c) => ({ recorded: await recordEntrance(c.db, c.origin, p, c.now) })
 }

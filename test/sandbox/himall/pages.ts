@@ -131,7 +131,105 @@ export function productManagementPage(area: Area, shopNames: string[], liveLinkA
   })
 }
 
-export function liveManagementPage(area: Area, shops: { id: number; name: string }[], roomIdInput = true): string {
+/** Which 小程序直播 page the shop serves (`liveVariant` in the state). */
+export type LiveVariant = "himall" | "older"
+
+export interface LivePageOptions {
+  variant: LiveVariant
+  /** The older page: the room id as a hidden input in each row. */
+  roomIdInput: boolean
+  /** The real page, platform backend: draw 设置封面图 (older versions and the manual do; the Dec 2021 snapshot comments it out). */
+  adminBanner: boolean
+}
+
+export function liveManagementPage(area: Area, shops: { id: number; name: string }[], opts: LivePageOptions): string {
+  return opts.variant === "older" ? olderLivePage(area, shops, opts.roomIdInput) : himallLivePage(area, opts.adminBanner)
+}
+
+/** 小程序直播 as HiMall's Views/Live/Management.cshtml draws it (Dec 2021), platform or seller. */
+function himallLivePage(area: Area, adminBanner: boolean): string {
+  const seller = area === "SellerAdmin"
+  const statusOptions = [["", "请选择"], ["0", "未提交审核"], ["1", "审核中"], ["101", "直播中"], ["102", "未开始"], ["103", "已结束"], ["104", "禁播"], ["105", "暂停"], ["106", "异常"], ["107", "已过期"]]
+    .map(([v, t]) => `<option value="${v}">${t}</option>`)
+    .join("")
+  const tabs = seller ? `<li class="active"><a>直播列表</a></li><li><a href="javascript:;">创建直播间</a></li>` : `<li class="active"><a>直播列表</a></li>`
+  const shopFilter = seller ? "" : `<div class="form-group"><label class="label-inline w75">商家</label><input class="form-control input-ssm" type="text" id="txtShopName"><input name="ShopId" type="hidden" id="ShopId"></div>`
+  const actions = seller
+    ? ""
+    : `<a class="btn btn-primary btn-sm" href="javascript:;" onclick="SyncData()">获取小程序数据</a>
+       <a class="btn btn-default btn-sm" href="javascript:;" onclick="ToAudit()">批量提交</a>`
+  const body = `
+  <ul class="nav-tabs-custom clearfix">${tabs}
+    <li class="query-help"><span class="query-icon">?</span>
+      <div class="tip-box"><h5>温馨提示:</h5><ul>
+        <li><span>直播操作手册，请 <a target="_blank" href="javascript:;">点击此处</a> 查看；</span></li>
+        <li><span>因微信小程序后台接口调用次数每日上限为500次，系统每隔5分钟会自动将小程序直播的信息同步到平台；如您想及时拉取，建议在直播数据设置完成后再点击“获取小程序数据”按钮，避免过于频繁获取数据。</span></li>
+      </ul></div>
+    </li>
+  </ul>
+  <div class="search-box" id="search-box">
+    <form id="search_form" class="form-inline custom-inline" method="post" onsubmit="return false">
+      <div class="form-group"><label class="label-inline w75">直播标题</label><input class="form-control input-ssm" type="text" id="txtName" name="name"></div>
+      <div class="form-group"><label class="label-inline w75">主播昵称</label><input class="form-control input-ssm" type="text" id="txtAnchorName" name="anchorName"></div>
+      ${shopFilter}
+      <div class="form-group"><label class="label-inline w75">状态</label><select id="ddlRoomStatus" class="form-control input-ssm" name="status">${statusOptions}</select></div>
+      <div class="form-group form-group-wide"><label class="label-inline w75">开播时间</label><input id="inputStartDate" readonly class="form-control input-ssm date-range" placeholder="区间日期" type="text"><input type="hidden" class="start_datetime" name="startTime"><input type="hidden" class="end_datetime" name="endTime"></div>
+      <div class="form-group"><button type="button" id="searchButton" class="btn btn-primary btn-sm">搜 索</button></div>
+    </form>
+  </div>
+  <div class="table-act-row toolbar">
+    ${actions}
+    <a class="btn btn-default pull-right btn-sm" id="aExport" href="javascript:;" onclick="ExportExecl();">导出查询结果</a>
+  </div>
+  <table id="list" class="table"></table>
+  ${pagerBar("")}
+  <div class="dialog-form" id="banner-form" style="display:none;padding-top:20px;padding-bottom:20px;text-align:center;">
+    <div class="product pic"><div class="upload_pic" imagesrc="" style="background-image:url('')"><input type="hidden" name="ShowImage" value="" /></div><span class="upload pic btn"></span><i class="del hide">x</i></div>
+    <input name="picsValid" picrequired="true" style="width:0;border:0;padding:0" />
+    <div style="margin-top:5px;">建议尺寸${seller ? "800*640" : "750*750"}</div>
+  </div>`
+  return frame({
+    area,
+    title: "直播列表",
+    nav: "营销",
+    menu: { items: [seller ? "直播列表" : "营销中心"], active: seller ? "直播列表" : "营销中心" },
+    body,
+    scripts: ["uploader.js", "live.js"],
+    data: { area, seller, adminBanner }
+  })
+}
+
+/** 直播商品 (Views/Live/LiveProduct.cshtml): the goods of one room, from POST ./LiveProductList. */
+export function liveProductPage(area: Area, roomId: string): string {
+  const body = `
+  <ul class="breadcrumb clearfix">
+    <li><a href="/${area}/Live/Management">直播列表</a></li>
+    <li class="active"><a>直播商品</a></li>
+  </ul>
+  <div class="search-box" id="search-box">
+    <form id="search_form" class="form-inline custom-inline" method="post" onsubmit="return false">
+      <input type="hidden" id="hidRoomId" name="roomId" value="${esc(roomId)}" />
+      <div class="form-group"><label class="label-inline w75">商品名称</label><input class="form-control input-ssm" type="text" id="txtProductName" name="productName"></div>
+      <div class="form-group"><button type="button" id="searchButton" class="btn btn-primary btn-sm">搜 索</button></div>
+    </form>
+  </div>
+  <div class="table-act-row toolbar">
+    <a class="btn btn-default pull-right btn-sm" id="aExport" href="javascript:;">导出查询结果</a>
+  </div>
+  <table id="list" class="table"></table>
+  ${pagerBar("")}`
+  return frame({
+    area,
+    title: "直播商品",
+    nav: "营销",
+    menu: { items: ["直播列表"], active: "直播列表" },
+    body,
+    scripts: ["live-product.js"],
+    data: { area }
+  })
+}
+
+function olderLivePage(area: Area, shops: { id: number; name: string }[], roomIdInput: boolean): string {
   const statusOptions = [["", "请选择"], ["101", "直播中"], ["102", "未开始"], ["103", "已结束"], ["104", "禁播"], ["105", "暂停"], ["106", "异常"], ["107", "已过期"]]
     .map(([v, t]) => `<option value="${v}">${t}</option>`)
     .join("")
@@ -168,7 +266,7 @@ export function liveManagementPage(area: Area, shops: { id: number; name: string
     nav: "营销",
     menu: { items: ["营销中心"], active: "营销中心" },
     body,
-    scripts: ["live.js"],
+    scripts: ["live-older.js"],
     data: { area, shops, roomIdInput }
   })
 }

@@ -47,14 +47,19 @@ try {
   await page.waitForSelector("table#list tbody tr[datagrid-row-index='3']")
   await shot("03-live-rooms")
 
-  // 4. 封面设置 with an uploaded 750×750 cover.
-  await page.click("table#list tbody tr[datagrid-row-index='0'] a.set-banner")
+  // 4. 封面设置 with an uploaded 750×750 cover (设置封面图 as the manual shows it on the platform page).
+  sb.shop().setState({ liveAdminBanner: true })
+  await page.reload()
+  await page.waitForSelector("table#list tbody tr[datagrid-row-index='3']")
+  await page.click("table#list tbody tr[datagrid-row-index='0'] a:text-is('设置封面图')")
   const cover = await sharp({ create: { width: 750, height: 750, channels: 3, background: "#c9a36b" } })
     .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="750" height="750"><rect x="250" y="120" width="250" height="560" rx="60" fill="#7a5230"/><circle cx="375" cy="110" r="70" fill="#f1d2b4"/></svg>') }])
     .jpeg()
     .toBuffer()
-  await page.setInputFiles(".cover-upload input[type=file]", { name: "cover.jpg", mimeType: "image/jpeg", buffer: cover })
-  await page.waitForFunction(() => (document.querySelector(".cover-upload .img-item img") as HTMLImageElement | null)?.complete)
+  const chooser = page.waitForEvent("filechooser")
+  await page.click(".aui_content .upload.pic")
+  await (await chooser).setFiles({ name: "cover.jpg", mimeType: "image/jpeg", buffer: cover })
+  await page.waitForFunction(() => /^\/temp\//.test((document.querySelector(".aui_content .upload_pic input") as HTMLInputElement | null)?.value ?? ""))
   await shot("04-cover-dialog")
 
   // 5. Homepage editor.

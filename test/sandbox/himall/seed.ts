@@ -99,6 +99,12 @@ export interface Room {
   payMember: number
   payOrders: number
   payAmount: number
+  /** HiMall's own key of the row (`Id`), not the room id. */
+  id: number
+  /** Replay addresses (HiMall's `RecordingUrlList`); 删除回放 empties them. */
+  recordingUrls: string[]
+  /** Product ids in the room (直播商品). */
+  products: number[]
 }
 
 /**

@@ -196,6 +196,52 @@ try {
     assert(s.status === 200 && s.ms >= SLOW_DELAY_MS - 100 && (await sharp(s.body).metadata()).width === 220, `slow: ${s.ms} ms`)
   })
 
+  await check("the real 小程序直播 page: 序号 carries roomId, HiMall's Id is apart, SyncData via a link, seller SetBanner(…) and 直播商品", async () => {
+    sb.shop().setState({
+      rooms: [
+        { roomId: 31, name: "真实页直播", anchorName: "小羽", shopId: 1, status: 103, start: "2030-03-01T06:00:00.000Z", end: "2030-03-01T08:00:00.000Z", payAmount: 12.5, recordingUrls: ["https://x/r.mp4"], products: [19, 118] }
+      ]
+    })
+    await page.goto(`${shop}/Admin/Live/Management`)
+    await page.waitForSelector("table#list input.text-order[roomId='31']")
+    const ops = await page.textContent(`${ROW}:has-text('真实页直播') td:last-child`)
+    assert(ops === "商品删除直播", `platform 操作 ${ops}`)
+    assert((await page.getAttribute(`${ROW} a:has-text('删除直播')`, "onclick"))?.includes("DelLiveRoom(1031)") === true, "DelLiveRoom takes HiMall's Id")
+    const listed = JSON.parse((await http("POST", "/Admin/Live/List", "page=1&rows=15")).body.toString())
+    const row = listed.rows[0]
+    assert(row.Id === 1031 && row.RoomId === 31 && row.PaymentAmount === 12.5 && row.RecordingUrlList.length === 1 && !("PayAmount" in row), JSON.stringify(row))
+    await page.goto(`${shop}/SellerAdmin/Live/Management`)
+    await page.waitForSelector(`${ROW}:has-text('真实页直播')`)
+    assert((await page.$$("a:text-is('获取小程序数据')")).length === 0, "seller has no sync button")
+    assert((await page.getAttribute(`${ROW} a:has-text('设置封面图')`, "onclick")) === "SetBanner(31,'')", "seller SetBanner")
+    assert((await page.getAttribute(`${ROW} a:has-text('直播商品')`, "href")) === "/SellerAdmin/Live/LiveProduct?roomId=31", "直播商品 link")
+    // 封面设置: no file input in the dialog; HiMall's uploader posts a detached input; 保存 posts SetBanner.
+    await page.click(`${ROW} a:has-text('设置封面图')`)
+    assert((await page.textContent(".aui_content"))?.includes("建议尺寸800*640"), "seller caption")
+    assert((await page.$$(".aui_content input[type=file]")).length === 0, "file input in the dialog")
+    const cover = await sharp({ create: { width: 800, height: 640, channels: 3, background: "#37a" } }).jpeg().toBuffer()
+    const chooser = page.waitForEvent("filechooser")
+    await page.click(".aui_content .upload.pic")
+    await (await chooser).setFiles({ name: "c.jpg", mimeType: "image/jpeg", buffer: cover })
+    await page.waitForFunction(() => /^\/temp\//.test((document.querySelector(".aui_content .upload_pic input") as HTMLInputElement).value))
+    const path = await page.inputValue(".aui_content .upload_pic input")
+    assert((await page.getAttribute(".aui_content .upload_pic", "style"))?.includes(path) === true, "background")
+    await page.click(".aui_buttons button:has-text('保存')")
+    await page.waitForSelector(".aui_tips:has-text('设置成功！')")
+    assert(state().rooms[0].coverImg === path, `coverImg ${state().rooms[0].coverImg}`)
+    assert((await http("GET", path)).body.equals(cover), "served")
+    const refused = await http("POST", "/common/publicOperation/UploadPic", "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\nhello\r\n--b--\r\n", "multipart/form-data; boundary=b")
+    assert(refused.body.toString() === "上传的图片格式不正确" && refused.type.startsWith("text/html"), refused.body.toString())
+    const goods = JSON.parse((await http("POST", "/SellerAdmin/Live/LiveProductList", "RoomId=31&page=1&rows=15")).body.toString())
+    assert(goods.total === 2 && goods.rows[0].ProductId === 19 && goods.rows[0].Url === "pages/productdetail/productdetail?id=19", JSON.stringify(goods))
+    await page.goto(`${shop}/SellerAdmin/Live/LiveProduct?roomId=31`)
+    await page.waitForSelector(`${ROW}:has-text('天使旅行箱')`)
+    sb.shop().setState({ rooms: [] })
+  })
+
+  // The older page (liveVariant "older"): the checks below.
+  sb.shop().setState({ liveVariant: "older" })
+
   await check("获取小程序数据 counts syncCalls and copies the WeChat rooms", async () => {
     sb.wechat.setState({
       rooms: [
@@ -257,6 +303,8 @@ try {
     await page.click(".aui_close")
     sb.shop().setState({ liveRoomIdInput: true })
   })
+
+  sb.shop().setState({ liveVariant: "himall" })
 
   await check("homepage: 图片导航 with 小程序直播, removable through /__fixture/state", async () => {
     await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)

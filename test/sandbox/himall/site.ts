@@ -23,7 +23,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import { readForm, readRawBody, send, sendJson, type Site } from "../http"
 import { navIcon, productImage, SLOW_DELAY_MS, THUMB_SIZES } from "./images"
 import { parseMultipart } from "./multipart"
-import { homePageSettingPage, IIS_404, liveManagementPage, LOGIN_PAGE, productManagementPage, type Area } from "./pages"
+import { homePageSettingPage, IIS_404, liveManagementPage, liveProductPage, LOGIN_PAGE, productManagementPage, type Area, type LiveVariant } from "./pages"
 import {
   seedHomepage,
   seedProducts,
@@ -52,13 +52,17 @@ interface State {
   liveRoomIdInput: boolean
   /** The 商品链接 the 小程序直播链接 dialog shows, `{id}` standing for the product id. */
   liveLinkFormat: string
+  /** Which 小程序直播 page: `himall` (the real one, Dec 2021) or `older` (room id in a hidden input, a file input in 封面设置, JSON uploads). */
+  liveVariant: LiveVariant
+  /** `himall` platform page: draw 设置封面图 (older versions and the manual do). */
+  liveAdminBanner: boolean
 }
 
 /** HiMall's own 商品链接: the mini-program product page. */
 export const LIVE_LINK_FORMAT = "pages/productdetail/productdetail?id={id}"
 
 function seedState(): State {
-  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true, liveRoomIdInput: true, liveLinkFormat: LIVE_LINK_FORMAT }
+  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true, liveRoomIdInput: true, liveLinkFormat: LIVE_LINK_FORMAT, liveVariant: "himall", liveAdminBanner: false }
 }
 
 const num = (v: unknown, fallback = 0) => {
@@ -111,7 +115,10 @@ function normalizeRoom(r: Partial<Room>): Room {
     cartCount: num(r.cartCount),
     payMember: num(r.payMember),
     payOrders: num(r.payOrders),
-    payAmount: num(r.payAmount)
+    payAmount: num(r.payAmount),
+    id: num(r.id, num(r.roomId) + 1000),
+    recordingUrls: Array.isArray(r.recordingUrls) ? r.recordingUrls.map(String) : [],
+    products: Array.isArray(r.products) ? r.products.map((p) => num(p)) : []
   }
 }
 
@@ -155,7 +162,32 @@ function productRow(p: Product) {
   }
 }
 
-/** The row of POST /Admin/Live/List. */
+/** The row of POST /Admin/Live/List on the real page (HiMall's LiveViewModel). */
+function himallRoomRow(r: Room) {
+  return {
+    Id: r.id,
+    RoomId: r.roomId,
+    Name: r.name,
+    ShopId: r.shopId,
+    ShopName: r.shopName,
+    AnchorName: r.anchorName,
+    Status: r.status,
+    StatusDesc: r.statusDesc,
+    StartTimeStr: chinaTime(r.start),
+    EndTimeStr: chinaTime(r.end),
+    CoverImg: r.coverImg,
+    Sequence: r.sequence,
+    CartMember: r.cartMember,
+    CartCount: r.cartCount,
+    PaymentMember: r.payMember,
+    PaymentOrder: r.payOrders,
+    PaymentAmount: r.payAmount,
+    ProductCount: r.products.length,
+    RecordingUrlList: r.recordingUrls
+  }
+}
+
+/** The row of POST /Admin/Live/List on the older page. */
 function roomRow(r: Room) {
   return {
     RoomId: r.roomId,
@@ -223,19 +255,39 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
   }
 
   function listRooms(form: Record<string, string>, seller: boolean) {
-    const items = rooms(seller)
+    const q = (k: string) => form[k] ?? form[k[0].toUpperCase() + k.slice(1)]
+    const rowOf: (r: Room) => Record<string, unknown> = state.liveVariant === "older" ? roomRow : himallRoomRow
+    const items: Record<string, unknown>[] = rooms(seller)
       .filter(
         (r) =>
-          has(r.name, form.name) &&
-          has(r.anchorName, form.anchorName) &&
-          has(r.shopName, form.shopName) &&
-          (!form.status || r.status === num(form.status))
+          has(r.name, q("name")) &&
+          has(r.anchorName, q("anchorName")) &&
+          has(r.shopName, q("shopName")) &&
+          (!q("status") || r.status === num(q("status")))
       )
-      .map(roomRow)
+      .map(rowOf)
     // Default order: 序号 descending, newest room first; the grid may sort by a numeric column.
-    const key = (r: ReturnType<typeof roomRow>) => num(r[(form.sort in r ? form.sort : "Sequence") as keyof typeof r])
+    const key = (r: Record<string, unknown>) => num(r[form.sort in r ? form.sort : "Sequence"])
     const dir = form.order === "asc" ? 1 : -1
-    items.sort((a, b) => dir * (key(a) - key(b)) || b.RoomId - a.RoomId)
+    items.sort((a, b) => dir * (key(a) - key(b)) || num(b.RoomId) - num(a.RoomId))
+    return page(items, form)
+  }
+
+  /** POST …/Live/LiveProductList { RoomId, ProductName, page, rows }: the room's goods. */
+  function listRoomProducts(form: Record<string, string>, seller: boolean) {
+    const room = rooms(seller).find((r) => r.roomId === num(form.RoomId ?? form.roomId, NaN))
+    const items = (room?.products ?? [])
+      .map((id) => state.products.find((p) => p.id === id))
+      .filter((p): p is Product => !!p && has(p.name, form.ProductName ?? form.productName))
+      .map((p) => ({
+        ProductId: p.id,
+        Name: p.name,
+        Image: imageUrl(p),
+        Url: `pages/productdetail/productdetail?id=${p.id}`,
+        Price: typeof p.price === "number" ? p.price : num(p.price),
+        SaleCount: 0,
+        SaleAmount: 0
+      }))
     return page(items, form)
   }
 
@@ -261,6 +313,29 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       if (known) Object.assign(known, fresh)
       else state.rooms.push(normalizeRoom({ roomId, ...fresh, coverImg: "" }))
     }
+  }
+
+  /**
+   * HiMall's UploadPic (Controllers/PublicOperationController.cs): answers text/html, the stored
+   * path `/temp/<time><i>.<ext>` or a refusal text (NoFile, 格式不正确！, 上传的图片格式不正确).
+   * It checks the file name's extension only; the sandbox also refuses bytes that are no image
+   * and files over 2 MB (文件大小不能超过2M！), which the real client checks before posting.
+   */
+  async function uploadText(req: IncomingMessage): Promise<string> {
+    const parts = parseMultipart(req.headers["content-type"] ?? "", await readRawBody(req))
+    const file = parts.find((p) => p.filename !== undefined)
+    if (!file) return "NoFile"
+    if (file.data.length === 0) return "格式不正确！"
+    if (!/\.(jpe?g|png|gif|bmp)$/i.test(file.filename ?? "")) return "上传的图片格式不正确"
+    if (file.data.length > MAX_UPLOAD_BYTES) return "文件大小不能超过2M！"
+    const type = sniffImage(file.data)
+    if (!type) return "上传的图片格式不正确"
+    uploadSeq++
+    const ext = (/\.([a-z]+)$/i.exec(file.filename ?? "")?.[1] ?? "jpg").toLowerCase()
+    const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().replace(/\D/g, "").slice(0, 17)
+    const src = `/temp/${stamp}${String(uploadSeq).padStart(3, "0")}0.${ext}`
+    uploads.set(src.toLowerCase(), { type, bytes: file.data })
+    return src
   }
 
   async function upload(req: IncomingMessage) {
@@ -300,7 +375,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       else await serveProductImage(res, Number(m[1]), Number(m[2]), size)
       return true
     }
-    if (path.startsWith("/storage/live/") && method === "GET") {
+    if ((path.startsWith("/storage/live/") || path.startsWith("/temp/")) && method === "GET") {
       const file = uploads.get(path)
       if (file) send(res, 200, file.type, file.bytes)
       else send(res, 404, "text/html; charset=utf-8", IIS_404)
@@ -312,7 +387,8 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       return true
     }
     if (path === "/common/publicoperation/uploadpic" && method === "POST") {
-      sendJson(res, await upload(req))
+      if (state.liveVariant === "older") sendJson(res, await upload(req))
+      else send(res, 200, "text/html; charset=utf-8", await uploadText(req))
       return true
     }
 
@@ -344,8 +420,38 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
         return true
       }
       case "GET live/management":
-        html(liveManagementPage(area, shopList(), state.liveRoomIdInput))
+        html(liveManagementPage(area, shopList(), { variant: state.liveVariant, roomIdInput: state.liveRoomIdInput, adminBanner: state.liveAdminBanner }))
         return true
+      case "GET live/liveproduct":
+        html(liveProductPage(area, url.searchParams.get("roomId") ?? url.searchParams.get("roomid") ?? ""))
+        return true
+      case "POST live/liveproductlist":
+        sendJson(res, listRoomProducts(await readForm(req), seller))
+        return true
+      case "POST live/setsequence": {
+        const form = await readForm(req)
+        const room = rooms(seller).find((r) => r.roomId === num(form.roomId, NaN))
+        if (!room) sendJson(res, { success: false, msg: "直播间不存在" })
+        else {
+          room.sequence = num(form.sequence)
+          sendJson(res, { success: true })
+        }
+        return true
+      }
+      case "POST live/delivereplay": {
+        const form = await readForm(req)
+        const room = rooms(seller).find((r) => r.roomId === num(form.RoomId ?? form.roomId, NaN))
+        if (room) room.recordingUrls = []
+        sendJson(res, room ? { success: true } : { success: false, msg: "直播间不存在" })
+        return true
+      }
+      case "POST live/delliveroom": {
+        const form = await readForm(req)
+        const before = state.rooms.length
+        state.rooms = state.rooms.filter((r) => !(r.id === num(form.Id ?? form.id, NaN) && (!seller || r.shopId === SELLER_SHOP_ID)))
+        sendJson(res, state.rooms.length < before ? { success: true } : { success: false, msg: "直播间不存在" })
+        return true
+      }
       case "POST live/list":
         sendJson(res, listRooms(await readForm(req), seller))
         return true
@@ -406,6 +512,8 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       if (patch.liveLinkAction !== undefined) state.liveLinkAction = Boolean(patch.liveLinkAction)
       if (patch.liveRoomIdInput !== undefined) state.liveRoomIdInput = Boolean(patch.liveRoomIdInput)
       if (patch.liveLinkFormat !== undefined) state.liveLinkFormat = String(patch.liveLinkFormat)
+      if (patch.liveVariant !== undefined) state.liveVariant = patch.liveVariant === "older" ? "older" : "himall"
+      if (patch.liveAdminBanner !== undefined) state.liveAdminBanner = Boolean(patch.liveAdminBanner)
     },
     reset() {
       state = seedState()

@@ -22,10 +22,17 @@
       "</div>"
     );
     $outer.find(".aui_title").text(options.title || "");
+    // A DOM element as content (HiMall passes a hidden div of the page) is shown, and put back hidden on close.
+    var home = options.content && options.content.nodeType === 1 ? { el: options.content, parent: options.content.parentNode, next: options.content.nextSibling } : null;
     $outer.find(".aui_content").append(options.content);
+    if (home) home.el.style.display = "block";
     var api = {
       $el: $outer,
       close: function () {
+        if (home && home.parent) {
+          home.el.style.display = "none";
+          home.parent.insertBefore(home.el, home.next);
+        }
         $outer.remove();
         $mask.remove();
         if (options.close) options.close();
@@ -45,6 +52,7 @@
     }
     $outer.find(".aui_close").on("click", api.close);
     $("body").append($mask, $outer);
+    if (options.init) options.init.call(api);
     return api;
   }
 
@@ -80,6 +88,8 @@
         st.page = 1;
         if (arg) st.opts.queryParams = arg;
         load($table);
+      } else if (options === "options") {
+        return $.extend({}, st.opts, { pageNumber: st.page });
       } else if (options === "getSelections") {
         return $table.find("tbody input[name=ck]:checked").map(function () {
           return st.rows[Number($(this).closest("tr").attr("datagrid-row-index"))];
@@ -87,7 +97,14 @@
       }
       return this;
     }
-    var opts = $.extend({ pageSize: 15, pageList: [15, 30, 50], sortOrder: "desc", queryParams: {}, emptyMsg: "没有找到符合条件的数据" }, options);
+    var opts = $.extend({ pageSize: 15, pageList: [15, 30, 50], sortOrder: "desc", queryParams: {}, emptyMsg: options.NoDataMsg || "没有找到符合条件的数据" }, options);
+    // HiMall passes columns as [[…]]; hidden columns are not drawn, a checkbox column is the 选择 box.
+    var cols = $.isArray(opts.columns[0]) ? opts.columns[0] : opts.columns;
+    opts.columns = $.map(cols, function (c) {
+      if (c.hidden) return null;
+      if (c.checkbox) return $.extend({ field: "ck", title: "", formatter: function () { return '<input type="checkbox" name="ck">'; } }, c);
+      return c;
+    });
     $table.data("hiMallDatagrid", { opts: opts, page: 1, rows: [], total: 0, sort: opts.sortName, order: opts.sortOrder });
     drawHeader($table);
     load($table);
