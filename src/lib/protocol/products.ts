@@ -91,7 +91,16 @@ const rawProduct: Validator<RawProduct> = (v) => {
     out[f] = t
   }
   if (!SOURCES.includes(v.source as CaptureSource)) return null
-  return { ...(out as RawProduct), source: v.source as CaptureSource }
+  const saleStatus = optStatus(v.saleStatus)
+  const auditStatus = optStatus(v.auditStatus)
+  if (saleStatus === undefined || auditStatus === undefined) return null
+  return { ...(out as RawProduct), source: v.source as CaptureSource, saleStatus, auditStatus }
+}
+
+/** A HiMall state number (0–99), null or absent (→ null); undefined when malformed. */
+function optStatus(v: unknown): number | null | undefined {
+  if (v === undefined || v === null) return null
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 99 ? v : undefined
 }
 
 // capture-all: a run id from crypto.randomUUID, the list endpoint's path, an error code.
