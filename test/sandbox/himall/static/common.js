@@ -230,9 +230,11 @@
     var query = $.extend({}, opts.queryParams, { page: opts.pageNumber, rows: opts.pageSize });
     delete query.pageNumber;
     var ncols = columnsOf(opts).length;
-    // Loading: the old body goes, a loading row shows.
+    // Loading: the old body goes; a loading row shows in the head, as HiMall's grid draws it.
     $(target).find("tbody").remove();
-    $(target).append('<tbody><tr id="loadAjax"><td style="height:100px;text-align:center" colspan="' + ncols + '">正在加载,请稍等 ...</td></tr></tbody>');
+    if (!$(target).find("#loadAjax").length) {
+      $(target).find("thead").append('<tr id="loadAjax"><th style="height:100px;text-align:center" colspan="' + ncols + '">正在加载,请稍等 ...</th></tr>');
+    }
     $.ajax({ type: opts.method, url: opts.url, data: query, dataType: "json" })
       .done(function (data) {
         data = data || {};
@@ -250,6 +252,7 @@
 
   function loadData(target, data) {
     var st = $.data(target, "hiMallDatagrid");
+    $(target).find("#loadAjax").remove();
     st.data = data;
     st.selectedRows = [];
     render(target);
