@@ -136,7 +136,7 @@ function linkOfRow(label: HTMLElement, item: HTMLElement): { linkText: string; l
     const value = el instanceof HTMLInputElement ? el.value : ""
     for (const candidate of [href, title, value]) {
       const c = candidate.trim()
-      if (c && !/^javascript:/i.test(c) && PATH_LIKE.test(c)) {
+      if (c && !/^javascript:/i.test(c) && (PATH_LIKE.test(c) || /^https?:\/\/\S+$/i.test(c))) {
         link = c
         break
       }
