@@ -119,7 +119,8 @@ async function openCoverDialog(page: Page, title: string) {
 }
 
 async function saveCoverDialog(page: Page) {
-  await page.getByRole("dialog").getByRole("button", { name: "保存", exact: true }).click()
+  // HiMall's artDialog has no dialog role: its 保存 is the visible button of that name.
+  await page.getByRole("button", { name: "保存", exact: true }).filter({ visible: true }).click()
 }
 
 describe("HiMall 小程序直播", () => {
