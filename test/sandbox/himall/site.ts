@@ -3,7 +3,8 @@
 // Routes (case-insensitive, as ASP.NET; every /Admin/… route also answers as /SellerAdmin/…,
 // where lists only hold shop 1's products and rooms):
 //   GET  /Admin/Product/Management            product list page (table#list datagrid)
-//   POST /Admin/Product/List                  {rows, total}; form: page, rows, keyWords, shopName,
+//   POST /Admin/Product/List                  {rows, total} (platform rows id, name, …; seller rows Id, Name, …);
+//                                             form: page, rows, keyWords, shopName,
 //                                             productCode, brandName, categoryName, productType,
 //                                             auditStatus, saleStatus, sort, order
 //   POST /Admin/Product/BatchInfractionSaleOff  ids=1,2 → 违规下架 (auditStatus 4)
@@ -12,8 +13,12 @@
 //   POST /Admin/Live/Sync                     copies the WeChat sandbox's rooms; counts syncCalls
 //   POST /Admin/Live/SetBanner                {roomId, banner} → the room's cover
 //   POST /Admin/Live/SetShop                  {roomId, shopId} → 分配商家
-//   GET  /Admin/WXSmallProgram/HomePageSetting  homepage editor (首页配置)
-//   POST /Admin/WXSmallProgram/SaveHomePage   JSON {modules} → state.homepage
+//   GET  /Admin/WXSmallProgram/HomePageSetting  homepage editor (首页配置): HiMall's DIY editor
+//                                             (homepageEditor "diy") or the older 图片导航 editor
+//   GET  /Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13
+//                                             the saved DIY page (text/html, BOM + JSON {page, PModules, LModules})
+//   POST /Admin/TemplateVisualizationAjax/Hi_Ajax_SaveTemplate  content=JSON → state.homepage
+//   POST /Admin/WXSmallProgram/SaveHomePage   JSON {modules} → state.homepage (older editor)
 //   POST /common/publicOperation/UploadPic    multipart upload (≤ 2 MB image) → {success, src}
 //   GET  /Storage/Shop/{shopId}/Products/{id}/1.png, 1_{50,100,150,220,350}.png  (see images.ts)
 //   GET  /Storage/Live/{name}                 uploaded covers
