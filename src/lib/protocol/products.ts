@@ -94,7 +94,11 @@ const rawProduct: Validator<RawProduct> = (v) => {
   const saleStatus = optStatus(v.saleStatus)
   const auditStatus = optStatus(v.auditStatus)
   if (saleStatus === undefined || auditStatus === undefined) return null
-  return { ...(out as RawProduct), source: v.source as CaptureSource, saleStatus, auditStatus }
+  const raw: RawProduct = { ...(out as RawProduct), source: v.source as CaptureSource }
+  // The states only when sent (older senders send none).
+  if (v.saleStatus !== undefined) raw.saleStatus = saleStatus
+  if (v.auditStatus !== undefined) raw.auditStatus = auditStatus
+  return raw
 }
 
 /** A HiMall state number (0–99), null or absent (→ null); undefined when malformed. */
