@@ -59,11 +59,12 @@ export async function saveProducts(
         old.link === next.link &&
         old.imageUrl === next.imageUrl &&
         old.shopId === next.shopId &&
-        (old.saleStatus ?? null) === next.saleStatus &&
-        (old.auditStatus ?? null) === next.auditStatus &&
+        // States read for the first time are no change; a known state that changed is.
+        (old.saleStatus == null || old.saleStatus === next.saleStatus) &&
+        (old.auditStatus == null || old.auditStatus === next.auditStatus) &&
         !priceChanged
       outcomes.push(!old ? "created" : same ? "unchanged" : "updated")
-      writes.set(key, same ? { ...old, source, updatedAt: now } : next)
+      writes.set(key, same ? { ...old, source, updatedAt: now, saleStatus: next.saleStatus, auditStatus: next.auditStatus } : next)
     })
     await db.products.bulkPut([...writes.values()])
     return outcomes

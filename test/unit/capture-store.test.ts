@@ -75,7 +75,9 @@ describe("handleCapture", () => {
   it("stores HiMall's sale and audit states; unknown until read, kept when a later capture reads none, updated when they change", async () => {
     await handleCapture(db, shop, page, { products: [raw()] }, 1000)
     expect(await db.products.get(`${shop}|19`)).toMatchObject({ saleStatus: null, auditStatus: null })
-    await handleCapture(db, shop, page, { products: [raw({ saleStatus: 1, auditStatus: 2 })] }, 2000)
+    // Read for the first time: stored, and no change to tell.
+    const first = await handleCapture(db, shop, page, { products: [raw({ saleStatus: 1, auditStatus: 2 })] }, 2000)
+    expect(first.results[0].outcome).toBe("unchanged")
     expect(await db.products.get(`${shop}|19`)).toMatchObject({ saleStatus: 1, auditStatus: 2 })
     const later = await handleCapture(db, shop, page, { products: [raw()] }, 3000)
     expect(later.results[0].outcome).toBe("unchanged")
