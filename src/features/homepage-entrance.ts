@@ -75,7 +75,7 @@ export function startHomepageEntrance(signal: AbortSignal) {
   const refetch = () => {
     if (!endpoint || signal.aborted) return
     fetching++
-    void fetchSavedHomepage(endpoint).then((page) => {
+    void fetchSavedHomepage(endpoint, fetch, signal).then((page) => {
       fetching--
       if (signal.aborted) return
       // A failed read keeps what was read before.

@@ -321,9 +321,9 @@ export function parseSavedPage(text: string): SavedHomepage | null {
 }
 
 /** Ask the page's endpoint for the saved page (same origin, the page's cookies). Null when it has none or cannot be read. */
-export async function fetchSavedHomepage(url: string, fetchImpl: typeof fetch = fetch): Promise<SavedHomepage | null> {
+export async function fetchSavedHomepage(url: string, fetchImpl: typeof fetch = fetch, signal?: AbortSignal): Promise<SavedHomepage | null> {
   try {
-    const res = await fetchImpl(url, { credentials: "same-origin", headers: { "X-Requested-With": "XMLHttpRequest" } })
+    const res = await fetchImpl(url, { credentials: "same-origin", headers: { "X-Requested-With": "XMLHttpRequest" }, signal })
     if (!res.ok) return null
     return parseSavedPage(await res.text())
   } catch {
