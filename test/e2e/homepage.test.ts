@@ -32,9 +32,10 @@ interface HimallState {
 useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
+  // Pages first: an open editor would record its entrance again after the facts are cleared.
+  for (const p of browser.context.pages()) await p.close()
   sandbox.shop().reset()
   await clearExtensionData(browser, ["facts"])
-  for (const p of browser.context.pages()) await p.close()
 })
 
 const shopState = () => sandbox.shop().getState() as unknown as HimallState
@@ -117,6 +118,7 @@ describe("首页配置 (HiMall's DIY editor): the live entrance", () => {
       .poll(() => shopState().homepage.LModules!.flatMap((m) => m.content.images ?? []).find(isLive))
       .toMatchObject({ linkType: 32, link: "../livelist/livelist", showtitle: "直播入口" })
     await expect.poll(() => notice(page).innerText()).not.toContain("尚未保存")
+    await expect.poll(() => notice(page).getAttribute("data-lh-recorded")).toBe("true")
   })
 
   it("a homepage editor whose saved page cannot be read is told to the merchant, and nothing is recorded", async () => {
