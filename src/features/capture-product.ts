@@ -13,6 +13,7 @@ import {
   missingDialogFields,
   readLiveLinkDialog
 } from "~sites/himall/live-link-dialog"
+import { identifyByEndpoint, productListUrl } from "~sites/himall/product-endpoint"
 import { actionCell, findProductRows, readProductRow } from "~sites/himall/product-grid"
 
 const CONTROL_ATTR = "data-lh"
@@ -52,10 +53,14 @@ function describe(result: CaptureResult): { state: ControlState; text: string } 
   return { state: "saved", text: base }
 }
 
-async function capture(raw: RawProduct, button: HTMLButtonElement, status: HTMLElement) {
+async function capture(read: RawProduct, button: HTMLButtonElement, status: HTMLElement) {
+  show(button, status, "busy", t("capture_busy"))
+  // A row that shows no product id: the list endpoint may still tell which product it is.
+  const listUrl = read.source === "row" ? productListUrl(location) : null
+  const raw = listUrl ? await identifyByEndpoint(read, listUrl) : read
+  if (raw.productId && raw !== read) button.setAttribute("data-lh-product-id", raw.productId)
   // Decide at once in the page; a refusal is still sent so the popup can list it.
   const local = qualifyProduct(raw, location.href)
-  show(button, status, "busy", t("capture_busy"))
   try {
     const { results } = await send("product.capture", { products: [raw] })
     const r = results[0]

@@ -220,6 +220,29 @@ describe("capture a HiMall product", () => {
     await page.close()
   })
 
+  it("a row that shows no product id at all is identified through the list endpoint by its name", async () => {
+    const page = await productPage()
+    const facts = await page.evaluate(() => {
+      const row = document.querySelectorAll("input.thisId")[2].closest("tr")!
+      const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement).value
+      const out = { id: v("thisId"), shopId: v("thisShopId"), name: v("thisName") }
+      // Only the name is left: no id, shop, link, attribute, onclick or picture.
+      row.querySelectorAll("input.thisId, input.thisShopId, img").forEach((e) => e.remove())
+      row.querySelectorAll("a").forEach((a) => a.removeAttribute("href"))
+      row.querySelectorAll("[productid], [onclick], [data-url]").forEach((e) => ["productid", "onclick", "data-url"].forEach((n) => e.removeAttribute(n)))
+      row.querySelectorAll("input[type=checkbox]").forEach((e) => e.remove())
+      row.setAttribute("data-test-row", "")
+      return out
+    })
+    const button = page.locator('tr[data-test-row] [data-lh="capture-product"]')
+    await button.click()
+    await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+    expect(await button.getAttribute("data-lh-product-id")).toBe(facts.id)
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored).toMatchObject([{ productId: Number(facts.id), shopId: Number(facts.shopId), saleStatus: 1, auditStatus: 2 }])
+    await page.close()
+  })
+
   it("a seller grid without .thisPrice takes the ￥ price the row shows", async () => {
     sandbox.shop().setState({ rowPriceInput: false })
     const page = await productPage(sandbox.shopOrigin, "/SellerAdmin/Product/Management")

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest"
 
 import { decideEntrance, fetchSavedHomepage, parseSavedPage, readEditorNavItems, readHomepage, savedPageUrl } from "~sites/himall/homepage"
 import { findLiveLinkDialogs, liveLinkControlPlace, readLiveLinkDialog } from "~sites/himall/live-link-dialog"
-import { endpointRowToRaw, parseEndpointPage } from "~sites/himall/product-endpoint"
+import { endpointRowToRaw, identifyByEndpoint, parseEndpointPage } from "~sites/himall/product-endpoint"
 import { findProductGrid, findProductRows, readProductRow } from "~sites/himall/product-grid"
 import { statusFromText, statusNumber } from "~sites/himall/product-status"
 
@@ -256,5 +256,32 @@ describe("首页配置 (DIY): the saved page from the page's endpoint", () => {
     expect(asked).toEqual([url])
     expect(await fetchSavedHomepage(url, answer("", 500))).toBeNull()
     expect(await fetchSavedHomepage(url, (async () => Promise.reject(new Error("offline"))) as unknown as typeof fetch)).toBeNull()
+  })
+})
+
+describe("a row without any id, identified through the list endpoint", () => {
+  const LIST = "https://shop.example.com/Admin/Product/List"
+  const row = { productId: null, shopId: null, name: " 天使旅行箱 ", price: "399.00~488.00", link: null, imageUrl: null, source: "row" as const }
+  const answer = (rows: object[]) => {
+    const asked: URLSearchParams[] = []
+    const impl = (async (_u: string, init: RequestInit) => (asked.push(new URLSearchParams(init.body as URLSearchParams)), new Response(JSON.stringify({ rows, total: rows.length })))) as unknown as typeof fetch
+    return { impl, asked }
+  }
+  const endpointRow = { id: 19, name: "天使旅行箱", price: 399, MaxPrice: 488, shopId: 1, imgUrl: "/Storage/Shop/1/Products/19/1_50.png", saleStatus: 1, auditStatus: 2 }
+
+  it("takes the one row of that name (and price), filling only what the row lacked", async () => {
+    const { impl, asked } = answer([{ ...endpointRow, id: 20, name: "天使旅行箱 2020新款" }, endpointRow])
+    expect(await identifyByEndpoint(row, LIST, impl)).toEqual({ ...row, productId: "19", shopId: "1", imageUrl: "/Storage/Shop/1/Products/19/1_50.png", saleStatus: 1, auditStatus: 2 })
+    expect(asked[0].get("keyWords")).toBe("天使旅行箱")
+  })
+
+  it("two of that name, another price, no answer, or an id already read: the row as it was", async () => {
+    expect(await identifyByEndpoint(row, LIST, answer([endpointRow, { ...endpointRow, id: 21 }]).impl)).toBe(row)
+    expect(await identifyByEndpoint(row, LIST, answer([{ ...endpointRow, price: 10, MaxPrice: 10 }]).impl)).toBe(row)
+    expect(await identifyByEndpoint(row, LIST, (async () => new Response("<html>login</html>")) as unknown as typeof fetch)).toBe(row)
+    const { impl, asked } = answer([endpointRow])
+    const withId = { ...row, productId: "19" }
+    expect(await identifyByEndpoint(withId, LIST, impl)).toBe(withId)
+    expect(asked).toEqual([])
   })
 })

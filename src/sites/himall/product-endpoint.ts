@@ -164,3 +164,36 @@ export async function fetchProductPage(listUrl: string, query: PageQuery, fetchI
   }
   return parseEndpointPage(json)
 }
+
+/** A row's id text, if it is one. */
+const isId = (v: string | null) => v != null && /^\s*\d{1,15}\s*$/.test(v)
+
+/**
+ * A row the page gave no product id for (no hidden input, link, attribute or picture path),
+ * identified through the list endpoint: the one row the 商品名称 search answers whose name is
+ * exactly the row's (and whose price is the row's, when the row shows one). Its fields fill
+ * only what the row lacked. The row as it was when the endpoint cannot tell (none, several,
+ * or no answer).
+ */
+export async function identifyByEndpoint(raw: RawProduct, listUrl: string, fetchImpl: typeof fetch = fetch): Promise<RawProduct> {
+  const name = raw.name?.trim()
+  if (isId(raw.productId) || !name) return raw
+  let page: EndpointPage
+  try {
+    page = await fetchProductPage(listUrl, { page: 1, rows: 50, filters: { keyWords: name } }, fetchImpl)
+  } catch {
+    return raw
+  }
+  const candidates = page.rows.map(endpointRowToRaw).filter((r) => r.name?.trim() === name && (raw.price == null || r.price == null || r.price.split("~")[0] === raw.price.split("~")[0] || Number(r.price.split("~")[0]) === Number(raw.price.split("~")[0])))
+  if (candidates.length !== 1) return raw
+  const found = candidates[0]
+  return {
+    ...raw,
+    productId: found.productId,
+    shopId: isId(raw.shopId) ? raw.shopId : found.shopId,
+    price: raw.price ?? found.price,
+    imageUrl: raw.imageUrl ?? found.imageUrl,
+    saleStatus: raw.saleStatus ?? found.saleStatus,
+    auditStatus: raw.auditStatus ?? found.auditStatus
+  }
+}
