@@ -64,7 +64,11 @@ if (!headless) {
     const liveLink = page.getByText("直播链接", { exact: true }).nth(1)
     if (await liveLink.count()) {
       await liveLink.click()
-      const inDialog = page.locator('[data-lh="capture-product"]:not(tr [data-lh="capture-product"])').first()
+      // The dialog's control: the visible one outside the product grid (HiMall's artDialog is a table too).
+      const inDialog = page
+        .locator('xpath=//*[@data-lh="capture-product"][not(ancestor::table[.//input[contains(concat(" ", @class, " "), " thisId ")]])]')
+        .filter({ visible: true })
+        .first()
       await inDialog.waitFor()
       await inDialog.click()
       await page.waitForTimeout(300)

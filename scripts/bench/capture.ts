@@ -68,8 +68,8 @@ async function productPage(ctx: BenchContext): Promise<Page> {
 async function benchCapturePage(ctx: BenchContext) {
   ctx.sandbox.shop().reset()
   const page = await productPage(ctx)
-  // The grid's own option, as choosing 100 in its 每页 N 条 selector would set it.
-  await page.evaluate(`(() => { const $ = window.jQuery; $("#list").data("hiMallDatagrid").opts.pageSize = 100; $("#list").hiMallDatagrid("reload") })()`)
+  // 100 in the grid's own 每页 N 条 selector.
+  await page.locator("span", { hasText: "每页" }).locator("select").selectOption("100")
   await page.waitForFunction(() => document.querySelectorAll("#list input.thisId").length === 100)
   await page.waitForFunction(() => document.querySelectorAll('[data-lh="capture-product"]').length >= 100)
   const rows = await page.locator("#list input.thisId").count()

@@ -106,10 +106,13 @@ interface LiveLink {
 }
 
 const READ_LIVE_LINK = `(() => {
-  const dialog = [...document.querySelectorAll('[role="dialog"]')].find((d) => d.textContent.includes("小程序直播链接"))
+  // HiMall's artDialog: the title in one table row, #storesLink-form (span.sign-t labels) in another.
+  const title = [...document.querySelectorAll("div, h1, h2, h3, h4")].find((d) => d.children.length === 0 && d.textContent.trim() === "小程序直播链接" && d.offsetParent !== null)
+  let dialog = title
+  while (dialog && !/商品链接/.test(dialog.textContent)) dialog = dialog.parentElement
   if (!dialog) throw new Error("no 小程序直播链接 dialog")
   const out = {}
-  for (const label of dialog.querySelectorAll("label")) {
+  for (const label of dialog.querySelectorAll("label, span.sign-t, th")) {
     const key = label.textContent.replace(/[：:\\s]/g, "")
     const row = label.parentElement
     const input = row.querySelector("input")
@@ -147,7 +150,7 @@ async function manualPath(himall: Page, wechat: Page, id: number, dir: string): 
   const row = himall.locator("tr").filter({ has: himall.locator(`input.thisId[value="${id}"]`) })
   await row.getByText("直播链接", { exact: true }).click()
   actions.push({ kind: "click", what: "HiMall 直播链接" })
-  await himall.getByRole("dialog").filter({ hasText: "小程序直播链接" }).waitFor()
+  await himall.getByText("小程序直播链接", { exact: true }).filter({ visible: true }).waitFor()
   const shown = (await himall.evaluate(READ_LIVE_LINK)) as LiveLink
 
   const b64 = (await himall.evaluate(SAVE_IMAGE(shown.image))) as string
@@ -194,7 +197,8 @@ async function manualPath(himall: Page, wechat: Page, id: number, dir: string): 
   const ms = performance.now() - t0
 
   await closeAddGoods(wechat)
-  await himall.getByRole("dialog").filter({ hasText: "小程序直播链接" }).getByTitle("关闭").click()
+  // artDialog's close: the visible ×.
+  await himall.getByText("×", { exact: true }).filter({ visible: true }).click()
   return { ms, compressMs, actions }
 }
 

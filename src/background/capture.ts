@@ -14,13 +14,13 @@ export async function handleCapture(
   now = Date.now()
 ): Promise<ResponseOf<"product.capture">> {
   const results: CaptureResult[] = []
-  const good: { product: QualifiedProduct; source: CaptureSource; index: number }[] = []
+  const good: { product: QualifiedProduct; source: CaptureSource; status: { saleStatus: number | null; auditStatus: number | null }; index: number }[] = []
   const notices: Omit<NoticeRecord, "id">[] = []
 
   request.products.forEach((raw, index) => {
     const q = qualifyProduct(raw, pageUrl)
     if (q.ok) {
-      good.push({ product: q.product, source: raw.source, index })
+      good.push({ product: q.product, source: raw.source, status: { saleStatus: raw.saleStatus ?? null, auditStatus: raw.auditStatus ?? null }, index })
       results.push({ productId: String(q.product.productId), outcome: "created", problems: [], warnings: q.warnings })
     } else {
       results.push({ productId: raw.productId, outcome: "rejected", problems: q.problems, warnings: [] })

@@ -15,6 +15,12 @@ export interface RawProduct {
   link: string | null
   imageUrl: string | null
   source: CaptureSource
+  /**
+   * HiMall's sale state (1 销售中 · 2 仓库中 · 3 草稿箱) and audit state (1 待审核 · 2 审核通过 ·
+   * 3 未通过 · 4 违规下架) as the page or the list gave them; null or absent: not read.
+   */
+  saleStatus?: number | null
+  auditStatus?: number | null
 }
 
 /** What a product is for WeChat's goods: its HiMall id, name, prices in fen, link and picture. */

@@ -18,7 +18,7 @@ export type SaveOutcome = "created" | "updated" | "unchanged"
 export async function saveProducts(
   db: HelperDb,
   shopOrigin: string,
-  items: { product: QualifiedProduct; source: CaptureSource }[],
+  items: { product: QualifiedProduct; source: CaptureSource; status?: { saleStatus?: number | null; auditStatus?: number | null } }[],
   now = Date.now()
 ): Promise<SaveOutcome[]> {
   return db.transaction("rw", db.products, async () => {
@@ -28,7 +28,7 @@ export async function saveProducts(
     existing.forEach((r) => r && byKey.set(r.key, r))
     const outcomes: SaveOutcome[] = []
     const writes = new Map<string, ProductRecord>()
-    items.forEach(({ product: p, source }, i) => {
+    items.forEach(({ product: p, source, status }, i) => {
       const key = keys[i]
       const old = writes.get(key) ?? byKey.get(key)
       const history = old?.priceHistory ?? []
@@ -49,7 +49,9 @@ export async function saveProducts(
         capturedAt: old?.capturedAt ?? now,
         updatedAt: now,
         priceHistory: priceChanged ? [...history, { lowFen: p.priceLowFen, highFen: p.priceHighFen, at: now }] : history,
-        lastFill: old?.lastFill ?? null
+        lastFill: old?.lastFill ?? null,
+        saleStatus: status?.saleStatus ?? old?.saleStatus ?? null,
+        auditStatus: status?.auditStatus ?? old?.auditStatus ?? null
       }
       const same =
         old &&
@@ -57,9 +59,12 @@ export async function saveProducts(
         old.link === next.link &&
         old.imageUrl === next.imageUrl &&
         old.shopId === next.shopId &&
+        // States read for the first time are no change; a known state that changed is.
+        (old.saleStatus == null || old.saleStatus === next.saleStatus) &&
+        (old.auditStatus == null || old.auditStatus === next.auditStatus) &&
         !priceChanged
       outcomes.push(!old ? "created" : same ? "unchanged" : "updated")
-      writes.set(key, same ? { ...old, source, updatedAt: now } : next)
+      writes.set(key, same ? { ...old, source, updatedAt: now, saleStatus: next.saleStatus, auditStatus: next.auditStatus } : next)
     })
     await db.products.bulkPut([...writes.values()])
     return outcomes

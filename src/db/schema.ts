@@ -35,6 +35,13 @@ export interface ProductRecord extends ProductSummary {
   priceHistory: PricePoint[]
   /** What was last written into WeChat's 添加商品 for it (version 2; absent before a fill). */
   lastFill?: LastFill | null
+  /**
+   * HiMall's sale state (1 销售中 · 2 仓库中 · 3 草稿箱) and audit state (1 待审核 · 2 审核通过 ·
+   * 3 未通过 · 4 违规下架) as last read; null or absent: never read (unknown). A capture that
+   * reads none keeps the last known one.
+   */
+  saleStatus?: number | null
+  auditStatus?: number | null
 }
 
 export interface LastFill {
@@ -69,7 +76,9 @@ export const productFields: Fields<ProductRecord> = {
   capturedAt: num,
   updatedAt: num,
   priceHistory: listOf(shape(pricePointFields)),
-  lastFill: nullable(shape(lastFillFields))
+  lastFill: nullable(shape(lastFillFields)),
+  saleStatus: nullable(int),
+  auditStatus: nullable(int)
 }
 
 /** A HiMall shop the merchant enabled (its host permission is the source of truth). */

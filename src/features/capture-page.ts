@@ -6,6 +6,7 @@ import { errorText, t } from "~lib/i18n"
 import { MAX_PRODUCTS_PER_MESSAGE, type CaptureResult } from "~protocol/products"
 import { sendWithRetry } from "~lib/send-retry"
 import { whenDomChanges } from "~lib/dom/observe"
+import { identifyByEndpoint, productListUrl } from "~sites/himall/product-endpoint"
 import { findProductGrid, findProductRows, readProductRow } from "~sites/himall/product-grid"
 
 import { showRowResult } from "./capture-product"
@@ -39,8 +40,10 @@ export function shownRows(doc: Document): HTMLTableRowElement[] {
 async function capturePage(ui: Ui) {
   const rows = shownRows(document)
   if (rows.length === 0) return setState(ui, "warning", t("capture_page_empty"))
-  const products = rows.map(readProductRow)
   setState(ui, "busy", t("capture_busy"))
+  // Rows that show no product id are identified through the list endpoint when it can tell.
+  const listUrl = productListUrl(location)
+  const products = await Promise.all(rows.map(readProductRow).map((raw) => (listUrl ? identifyByEndpoint(raw, listUrl) : raw)))
   try {
     const results: CaptureResult[] = []
     for (let i = 0; i < products.length; i += MAX_PRODUCTS_PER_MESSAGE) {

@@ -9,9 +9,11 @@ import { send } from "~lib/send"
 import {
   findLiveLinkDialogs,
   LIVE_LINK_ACTION_TEXT,
+  liveLinkControlPlace,
   missingDialogFields,
   readLiveLinkDialog
 } from "~sites/himall/live-link-dialog"
+import { identifyByEndpoint, productListUrl } from "~sites/himall/product-endpoint"
 import { actionCell, findProductRows, readProductRow } from "~sites/himall/product-grid"
 
 const CONTROL_ATTR = "data-lh"
@@ -51,10 +53,14 @@ function describe(result: CaptureResult): { state: ControlState; text: string } 
   return { state: "saved", text: base }
 }
 
-async function capture(raw: RawProduct, button: HTMLButtonElement, status: HTMLElement) {
+async function capture(read: RawProduct, button: HTMLButtonElement, status: HTMLElement) {
+  show(button, status, "busy", t("capture_busy"))
+  // A row that shows no product id: the list endpoint may still tell which product it is.
+  const listUrl = read.source === "row" ? productListUrl(location) : null
+  const raw = listUrl ? await identifyByEndpoint(read, listUrl) : read
+  if (raw.productId && raw !== read) button.setAttribute("data-lh-product-id", raw.productId)
   // Decide at once in the page; a refusal is still sent so the popup can list it.
   const local = qualifyProduct(raw, location.href)
-  show(button, status, "busy", t("capture_busy"))
   try {
     const { results } = await send("product.capture", { products: [raw] })
     const r = results[0]
@@ -93,9 +99,23 @@ function decorateRows(signal: AbortSignal) {
 
 function decorateDialogs() {
   for (const dialog of findLiveLinkDialogs(document)) {
-    if (dialog.querySelector('[data-lh-control="capture-product"]')) continue
-    const missing = missingDialogFields(dialog)
     const preview = readLiveLinkDialog(dialog, null)
+    const existing = dialog.querySelector<HTMLElement>('[data-lh-control="capture-product"]')
+    if (existing) {
+      // HiMall moves the same form into every 直播链接 dialog (and back out on close), our
+      // control with it: follow the product it now shows.
+      const button = existing.querySelector<HTMLButtonElement>('[data-lh="capture-product"]')
+      const status = existing.querySelector<HTMLElement>("[data-lh-status]")
+      if (button && status && button.getAttribute("data-lh-product-id") !== (preview.productId ?? null)) {
+        if (preview.productId) button.setAttribute("data-lh-product-id", preview.productId)
+        else button.removeAttribute("data-lh-product-id")
+        const missing = missingDialogFields(dialog)
+        if (missing.length) show(button, status, "warning", t("dialog_fields_missing", missing.join("、")))
+        else show(button, status, "idle", "")
+      }
+      continue
+    }
+    const missing = missingDialogFields(dialog)
     const made = makeControl(preview.productId)
     made.root.style.display = "flex"
     made.root.style.margin = "8px 0 0"
@@ -106,7 +126,7 @@ function decorateDialogs() {
       void capture(readLiveLinkDialog(dialog, row), made.button, made.status)
     })
     if (missing.length) show(made.button, made.status, "warning", t("dialog_fields_missing", missing.join("、")))
-    dialog.append(made.root)
+    liveLinkControlPlace(dialog).append(made.root)
   }
 }
 

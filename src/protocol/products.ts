@@ -91,7 +91,20 @@ const rawProduct: Validator<RawProduct> = (v) => {
     out[f] = t
   }
   if (!SOURCES.includes(v.source as CaptureSource)) return null
-  return { ...(out as RawProduct), source: v.source as CaptureSource }
+  const saleStatus = optStatus(v.saleStatus)
+  const auditStatus = optStatus(v.auditStatus)
+  if (saleStatus === undefined || auditStatus === undefined) return null
+  const raw: RawProduct = { ...(out as RawProduct), source: v.source as CaptureSource }
+  // The states only when sent (older senders send none).
+  if (v.saleStatus !== undefined) raw.saleStatus = saleStatus
+  if (v.auditStatus !== undefined) raw.auditStatus = auditStatus
+  return raw
+}
+
+/** A HiMall state number (0–99), null or absent (→ null); undefined when malformed. */
+function optStatus(v: unknown): number | null | undefined {
+  if (v === undefined || v === null) return null
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 99 ? v : undefined
 }
 
 // capture-all: a run id from crypto.randomUUID, the list endpoint's path, an error code.

@@ -39,6 +39,8 @@ interface ShopProduct {
   maxPrice: number | string
   shopId: number
   imgUrl: string
+  saleStatus?: number
+  auditStatus?: number
 }
 
 let sandbox: Sandbox
@@ -112,7 +114,10 @@ function expected(origin: string, p: ShopProduct) {
     priceHighFen: high,
     link: `pages/productdetail/productdetail?id=${p.id}`,
     imageUrl: `${origin}${p.imgUrl}`,
-    source: "endpoint"
+    source: "endpoint",
+    // HiMall's states, read from admin (saleStatus/auditStatus) and seller (SaleState/AuditState) rows alike.
+    ...(p.saleStatus === undefined ? {} : { saleStatus: p.saleStatus }),
+    ...(p.auditStatus === undefined ? {} : { auditStatus: p.auditStatus })
   }
 }
 

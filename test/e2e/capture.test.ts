@@ -17,6 +17,8 @@ interface StoredProduct {
   priceHighFen: number
   link: string
   imageUrl: string | null
+  saleStatus?: number | null
+  auditStatus?: number | null
 }
 
 let sandbox: Sandbox
@@ -59,6 +61,13 @@ async function rowData(page: import("playwright-core").Page, index: number) {
     const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement | null)?.value ?? null
     return { id: v("thisId")!, shopId: v("thisShopId")!, name: v("thisName")!, price: v("thisPrice")! }
   })
+}
+
+/** The capture-product control shown outside the product grid: the 直播链接 dialog's. */
+function dialogControl(page: import("playwright-core").Page) {
+  return page
+    .locator('xpath=//*[@data-lh="capture-product"][not(ancestor::table[.//input[contains(concat(" ", @class, " "), " thisId ")]])]')
+    .filter({ visible: true })
 }
 
 function fen(price: string): [number, number] {
@@ -119,18 +128,27 @@ describe("capture a HiMall product", () => {
     await page.close()
   })
 
-  it("stores the product from the 小程序直播链接 dialog", async () => {
+  it("stores the product from the 小程序直播链接 dialog, each time it opens for another product", async () => {
     const page = await productPage()
-    const row = await rowData(page, 1)
-    const cell = page.locator("input.thisId").nth(1).locator("xpath=ancestor::tr")
-    await cell.getByText("直播链接", { exact: true }).click()
-    const dialog = page.locator('[data-lh="capture-product"]:not(tr [data-lh="capture-product"])')
-    await dialog.first().waitFor()
-    expect(await dialog.first().getAttribute("data-lh-product-id")).toBe(row.id)
-    await dialog.first().click()
-    await expect.poll(() => dialog.first().getAttribute("data-lh-state")).toMatch(/saved|warning/)
-    const stored = await readTable<StoredProduct>(browser, "products")
-    expect(stored).toMatchObject([{ productId: Number(row.id), shopId: Number(row.shopId), link: `pages/productdetail/productdetail?id=${row.id}` }])
+    for (const index of [1, 3]) {
+      const row = await rowData(page, index)
+      const cell = page.locator("input.thisId").nth(index).locator("xpath=ancestor::tr")
+      await cell.getByText("直播链接", { exact: true }).click()
+      const dialog = dialogControl(page)
+      await expect.poll(() => dialog.getAttribute("data-lh-product-id")).toBe(row.id)
+      await dialog.click()
+      await expect.poll(() => dialog.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+      const stored = await readTable<StoredProduct>(browser, "products")
+      expect(stored.find((p) => p.productId === Number(row.id))).toMatchObject({
+        shopId: Number(row.shopId),
+        link: `pages/productdetail/productdetail?id=${row.id}`,
+        priceLowFen: fen(row.price)[0],
+        priceHighFen: fen(row.price)[1]
+      })
+      // Closing puts HiMall's form back into the page, hidden: no control shows any more.
+      await page.getByText("×", { exact: true }).and(page.locator(":visible")).click()
+      await expect.poll(() => dialogControl(page).count()).toBe(0)
+    }
     await page.close()
   })
 
@@ -138,7 +156,9 @@ describe("capture a HiMall product", () => {
     const page = await productPage()
     const broken = await page.evaluate(() => {
       const rows = [...document.querySelectorAll("input.thisId")].map((i) => i.closest("tr")!)
-      rows[0].querySelector("input.thisShopId")?.remove() // missing hidden input
+      // No shop id anywhere: neither the hidden input nor the picture's path.
+      rows[0].querySelector("input.thisShopId")?.remove()
+      rows[0].querySelectorAll("img").forEach((i) => i.remove())
       ;(rows[1].querySelector("input.thisPrice") as HTMLInputElement).value = "面议" // unparseable price
       rows[2].querySelectorAll("img").forEach((i) => i.remove()) // no picture
       return rows.slice(0, 3).map((r) => (r.querySelector("input.thisId") as HTMLInputElement).value)
@@ -157,6 +177,7 @@ describe("capture a HiMall product", () => {
     const stored = await readTable<StoredProduct>(browser, "products")
     expect(stored.map((p) => String(p.productId))).toEqual([broken[2]])
     expect(stored[0].imageUrl).toBeNull()
+    expect(stored[0].saleStatus).toBe(1) // the 状态 column said 销售中
 
     const popup = await openPopup(browser)
     const notices = popup.locator('[data-lh-popup="notices"]')
@@ -175,6 +196,64 @@ describe("capture a HiMall product", () => {
     await button.click()
     await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
     expect(await readTable(browser, "products")).toHaveLength(1)
+    await page.close()
+  })
+
+  it("reads a row from its other signals when HiMall's hidden inputs are missing", async () => {
+    const page = await productPage()
+    const facts = await page.evaluate(() => {
+      const row = document.querySelectorAll("input.thisId")[4].closest("tr")!
+      const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement).value
+      const out = { id: v("thisId"), shopId: v("thisShopId"), name: v("thisName"), price: v("thisPrice") }
+      // A version whose 操作 cell carries no hidden inputs at all.
+      row.querySelectorAll("input.thisId, input.thisShopId, input.thisName, input.thisPrice").forEach((i) => i.remove())
+      return out
+    })
+    // The control is still offered, with the id read from the row's product link.
+    const button = page.locator(`[data-lh="capture-product"][data-lh-product-id="${facts.id}"]`)
+    await button.click()
+    await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored).toHaveLength(1)
+    expect(stored[0]).toMatchObject({ productId: Number(facts.id), shopId: Number(facts.shopId), priceLowFen: fen(facts.price)[0] })
+    expect(stored[0].name).toBe(facts.name.replace(/\s+/g, " ").trim())
+    await page.close()
+  })
+
+  it("a row that shows no product id at all is identified through the list endpoint by its name", async () => {
+    const page = await productPage()
+    const facts = await page.evaluate(() => {
+      const row = document.querySelectorAll("input.thisId")[2].closest("tr")!
+      const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement).value
+      const out = { id: v("thisId"), shopId: v("thisShopId"), name: v("thisName") }
+      // Only the name is left: no id, shop, link, attribute, onclick or picture.
+      row.querySelectorAll("input.thisId, input.thisShopId, img").forEach((e) => e.remove())
+      row.querySelectorAll("a").forEach((a) => a.removeAttribute("href"))
+      row.querySelectorAll("[productid], [onclick], [data-url]").forEach((e) => ["productid", "onclick", "data-url"].forEach((n) => e.removeAttribute(n)))
+      row.querySelectorAll("input[type=checkbox]").forEach((e) => e.remove())
+      row.setAttribute("data-test-row", "")
+      return out
+    })
+    const button = page.locator('tr[data-test-row] [data-lh="capture-product"]')
+    await button.click()
+    await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+    expect(await button.getAttribute("data-lh-product-id")).toBe(facts.id)
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored).toMatchObject([{ productId: Number(facts.id), shopId: Number(facts.shopId), saleStatus: 1, auditStatus: 2 }])
+    await page.close()
+  })
+
+  it("a seller grid without .thisPrice takes the ￥ price the row shows", async () => {
+    sandbox.shop().setState({ rowPriceInput: false })
+    const page = await productPage(sandbox.shopOrigin, "/SellerAdmin/Product/Management")
+    expect(await page.locator("input.thisPrice").count()).toBe(0)
+    const id = await page.locator("input.thisId").first().inputValue()
+    const button = page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"]`)
+    await button.click()
+    await expect.poll(() => button.getAttribute("data-lh-state")).toMatch(/saved|warning/)
+    const product = (sandbox.shop().getState() as { products: { id: number; price: number | string }[] }).products.find((p) => p.id === Number(id))!
+    const stored = await readTable<StoredProduct>(browser, "products")
+    expect(stored[0]).toMatchObject({ productId: Number(id), priceLowFen: Math.round(Number(product.price) * 100) })
     await page.close()
   })
 

@@ -96,7 +96,10 @@ const LINKS: { id: number; format: string; refused?: string[] }[] = [
 
 const SHOP_ID = 1
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
+/** The dialog's picture (220×220). */
 const thumb = (id: number) => `${sandbox.shopOrigin}/Storage/Shop/${SHOP_ID}/Products/${id}/1_220.png`
+/** The grid's and the list endpoint's picture: HiMall lists show the 50×50 thumbnail. */
+const listThumb = (id: number) => `${sandbox.shopOrigin}/Storage/Shop/${SHOP_ID}/Products/${id}/1_50.png`
 const original = (id: number) => `${sandbox.shopOrigin}/Storage/Shop/${SHOP_ID}/Products/${id}/1.png`
 const storedCases = () => CORPUS.filter((c) => c.stored)
 const refusedCases = () => CORPUS.filter((c) => c.refused)
@@ -174,7 +177,7 @@ function expectStored(stored: StoredProduct[], cases: Case[], source: string) {
         priceLowFen: c.stored!.lowFen,
         priceHighFen: c.stored!.highFen,
         link: link(c.id),
-        imageUrl: thumb(c.id),
+        imageUrl: listThumb(c.id),
         source
       })
     )
@@ -281,11 +284,16 @@ describe("a corpus of bad input through capture", () => {
       const page = await productPage()
       const row = page.locator(`input.thisId[value="${l.id}"]`).locator("xpath=ancestor::tr")
       await row.getByText("直播链接", { exact: true }).click()
-      const control = page.locator('[data-lh="capture-product"]:not(tr [data-lh="capture-product"])')
+      // The dialog's control: the visible one outside the product grid (HiMall's artDialog is a table too).
+      const control = page
+        .locator('xpath=//*[@data-lh="capture-product"][not(ancestor::table[.//input[contains(concat(" ", @class, " "), " thisId ")]])]')
+        .filter({ visible: true })
       await control.waitFor()
-      // The dialog's 商品链接, found by its label.
+      // The dialog's 商品链接, found by its label (the visible one: the form is moved into the dialog).
       const shown = await page.evaluate(() => {
-        const label = [...document.querySelectorAll("label")].find((l) => l.textContent?.includes("商品链接") && l.closest("table") === null)
+        const label = [...document.querySelectorAll("label, span, th")].find(
+          (l) => l.children.length === 0 && l.textContent?.replace(/[\s：:]/g, "") === "商品链接" && (l as HTMLElement).offsetParent !== null
+        )
         return label?.parentElement?.querySelector("input")?.value ?? null
       })
       expect(shown).toBe(l.format.replace("{id}", String(l.id)))
@@ -377,7 +385,7 @@ describe("every stored product of the corpus through WeChat's 添加商品", () 
       expect(cover, `cover of ${c.id}`).toBeTruthy()
       const want = c.cover!
       if ("problem" in want) expect(cover, `cover of ${c.id}`).toMatchObject({ problem: want.problem, width: 0, bytes: 0 })
-      else expect(cover, `cover of ${c.id}`).toMatchObject({ problem: null, width: 200, height: 200, fetchedUrl: want.from === "original" ? original(c.id) : thumb(c.id) })
+      else expect(cover, `cover of ${c.id}`).toMatchObject({ problem: null, width: 200, height: 200, fetchedUrl: want.from === "original" ? original(c.id) : listThumb(c.id) })
     }
     expect(covers.find((r) => r.productKey.endsWith("|321"))?.httpStatus).toBe(404)
     expect(dialogs).toEqual([])

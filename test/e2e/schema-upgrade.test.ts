@@ -45,7 +45,7 @@ function v1Data(shop: string) {
     priceLowFen: lowFen,
     priceHighFen: highFen,
     link: `pages/productdetail/productdetail?id=${id}`,
-    imageUrl: `${shop}/Storage/Shop/1/Products/${id}/1_220.png`,
+    imageUrl: `${shop}/Storage/Shop/1/Products/${id}/1_50.png`, // the grid's picture, as HiMall lists show it
     source: "row",
     capturedAt: T0 + id,
     updatedAt: T0 + id,

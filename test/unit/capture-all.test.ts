@@ -26,7 +26,7 @@ import { PRODUCT_PAGE, SHOP } from "../support/factories"
 const LIST = "/Admin/Product/List"
 
 function endpointRow(over: Partial<EndpointRow> & Record<string, unknown> = {}): EndpointRow {
-  // Rows carry more fields than we read (saleStatus, …).
+  // Rows carry more fields than we read (brandName, …).
   const row: EndpointRow & Record<string, unknown> = { id: 19, name: "天使旅行箱", price: 399, MaxPrice: 488, shopId: 1, imgUrl: "/Storage/Shop/1/Products/19/1_220.png", saleStatus: 1 }
   return { ...row, ...over }
 }
@@ -64,7 +64,9 @@ describe("endpoint row → RawProduct", () => {
       price: "399~488",
       link: null,
       imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
-      source: "endpoint"
+      source: "endpoint",
+      saleStatus: 1,
+      auditStatus: null
     })
   })
   it.each<[string, Partial<EndpointRow>, string | null]>([

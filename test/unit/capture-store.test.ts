@@ -72,6 +72,21 @@ describe("handleCapture", () => {
     expect((await db.products.get(`${shop}|19`))?.imageUrl).toContain("1_220.png")
   })
 
+  it("stores HiMall's sale and audit states; unknown until read, kept when a later capture reads none, updated when they change", async () => {
+    await handleCapture(db, shop, page, { products: [raw()] }, 1000)
+    expect(await db.products.get(`${shop}|19`)).toMatchObject({ saleStatus: null, auditStatus: null })
+    // Read for the first time: stored, and no change to tell.
+    const first = await handleCapture(db, shop, page, { products: [raw({ saleStatus: 1, auditStatus: 2 })] }, 2000)
+    expect(first.results[0].outcome).toBe("unchanged")
+    expect(await db.products.get(`${shop}|19`)).toMatchObject({ saleStatus: 1, auditStatus: 2 })
+    const later = await handleCapture(db, shop, page, { products: [raw()] }, 3000)
+    expect(later.results[0].outcome).toBe("unchanged")
+    expect(await db.products.get(`${shop}|19`)).toMatchObject({ saleStatus: 1, auditStatus: 2 })
+    const offSale = await handleCapture(db, shop, page, { products: [raw({ auditStatus: 4 })] }, 4000)
+    expect(offSale.results[0].outcome).toBe("updated")
+    expect(await db.products.get(`${shop}|19`)).toMatchObject({ saleStatus: 1, auditStatus: 4 })
+  })
+
   it("counts one product once when a batch repeats it", async () => {
     await saveProducts(
       db,
@@ -105,6 +120,8 @@ describe("message validation", () => {
     ["no products", { ...ok, payload: { products: [] } }],
     ["number as id", { ...ok, payload: { products: [{ ...raw(), productId: 19 }] } }],
     ["bad source", { ...ok, payload: { products: [{ ...raw(), source: "evil" }] } }],
+    ["state not a small integer", { ...ok, payload: { products: [{ ...raw(), saleStatus: "1" }] } }],
+    ["state out of range", { ...ok, payload: { products: [{ ...raw(), auditStatus: 100 }] } }],
     ["huge text", { ...ok, payload: { products: [{ ...raw(), name: "x".repeat(5000) }] } }],
     ["too many", { ...ok, payload: { products: Array.from({ length: 501 }, () => raw()) } }],
     ["not an object", "product.capture"]

@@ -109,16 +109,20 @@ describe("商品管理 grid rows", () => {
       price: "399.00~488.00",
       link: null,
       imageUrl: "/Storage/Shop/1/Products/5/1_50.png",
-      source: "row"
+      source: "row",
+      saleStatus: null,
+      auditStatus: null
     })
     expect(actionCell(rows[0]).className).toBe("op")
   })
 
-  it("still finds a row that lost its id input, so the merchant is told", () => {
+  it("still finds a row that lost its id input: the id comes from the picture's path, else it is told missing", () => {
     document.body.innerHTML = `<table><tbody>${row('<input type="hidden" class="thisName" value="A"><input type="hidden" class="thisPrice" value="1">')}</tbody></table>`
     const rows = findProductRows(document)
     expect(rows).toHaveLength(1)
-    expect(readProductRow(rows[0]).productId).toBeNull()
+    expect(readProductRow(rows[0]).productId).toBe("5")
+    rows[0].querySelector("img")!.remove()
+    expect(readProductRow(rows[0])).toMatchObject({ productId: null, shopId: null, name: "A", price: "1" })
   })
 })
 

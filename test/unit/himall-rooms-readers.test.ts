@@ -456,7 +456,7 @@ describe("首页配置: the live entrance", () => {
   })
 
   it("finds the 图片导航 item linked to 小程序直播 and its name, in the editor and in the page's data", async () => {
-    await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage.js")
+    await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage-imagenav.js")
     const reading = readHomepage(document)
     expect(reading.editorItems?.length).toBe(10)
     expect(reading.editorItems?.find((i) => i.name === "小程序直播")).toEqual({ name: "小程序直播", linkText: "小程序直播 | 小程序直播", link: "/pages/livelist/livelist" })
@@ -465,7 +465,7 @@ describe("首页配置: the live entrance", () => {
   })
 
   it("the name the merchant types in 导航名称 is the one recorded (unsaved until 保存)", async () => {
-    await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage.js")
+    await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage-imagenav.js")
     const input = [...document.querySelectorAll<HTMLInputElement>("input.nav-name")].find((i) => i.value === "小程序直播")!
     input.value = "看直播"
     input.dispatchEvent(new Event("input", { bubbles: true }))
@@ -473,17 +473,17 @@ describe("首页配置: the live entrance", () => {
   })
 
   it("only a 直播间 module: found, as a module", async () => {
-    await loadPage(homePageSettingPage("Admin", withoutLive(seedHomepage(), true), []), "homepage.js")
+    await loadPage(homePageSettingPage("Admin", withoutLive(seedHomepage(), true), []), "homepage-imagenav.js")
     expect(decideEntrance(readHomepage(document))).toEqual({ state: "found", name: null, kind: "live_module", unsaved: false })
   })
 
   it("neither: absent", async () => {
-    await loadPage(homePageSettingPage("Admin", withoutLive(seedHomepage(), false), []), "homepage.js")
+    await loadPage(homePageSettingPage("Admin", withoutLive(seedHomepage(), false), []), "homepage-imagenav.js")
     expect(decideEntrance(readHomepage(document))).toEqual({ state: "absent", name: null, kind: null, unsaved: false })
   })
 
   it("without the page's data, the editor alone decides; with neither it is unknown, not absent", async () => {
-    await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage.js")
+    await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage-imagenav.js")
     document.querySelectorAll("script").forEach((s) => s.remove())
     expect(decideEntrance(readHomepage(document))).toMatchObject({ state: "found", name: "小程序直播" })
     document.body.innerHTML = `<div><h3>标题设置</h3><label>标题名称：</label><input value="直播推荐"></div>`
@@ -504,7 +504,7 @@ describe("首页配置: the live entrance", () => {
 
   it("finds modules in page data of other shapes", () => {
     expect(homepageFromData([{ page: { modules: [{ type: "nav", list: [{ title: "直播", url: "/pages/livelist/livelist?x=1" }] }] } }])).toEqual({
-      navItems: [{ name: "直播", linkText: "", link: "/pages/livelist/livelist?x=1" }],
+      navItems: [{ name: "直播", linkText: "", link: "/pages/livelist/livelist?x=1", linkType: null }],
       liveModule: false
     })
     expect(homepageFromData([{ modules: [{ type: "LiveList" }] }])).toEqual({ navItems: [], liveModule: true })

@@ -1,5 +1,7 @@
 // Reading HiMall's 小程序直播链接 dialog (opened by 直播链接): 商品链接, 商品名称 (readonly
-// inputs), 商品价格 (text), 商品图片 (img). The dialog carries no shop id: it comes from
+// inputs), 商品价格 (text), 商品图片 (img). HiMall's artDialog moves the page's hidden
+// #storesLink-form (labels span.sign-t "  商品链接：") into its .aui_* markup and back out on
+// close, so the same form serves every product. The dialog carries no shop id: it comes from
 // the row that opened it, or from the picture's path /Storage/Shop/{shopId}/Products/{id}/.
 import { productIdFromLink } from "~core/link"
 import type { RawProduct } from "~core/product"
@@ -26,6 +28,22 @@ export function findLiveLinkDialogs(root: ParentNode): HTMLElement[] {
     if (box && !out.includes(box) && isShown(box)) out.push(box)
   }
   return out
+}
+
+/**
+ * Where a control belongs in the dialog: the smallest element holding all its fields (HiMall's
+ * form, which travels with the dialog), else the dialog box itself. Never a table section.
+ */
+export function liveLinkControlPlace(dialog: HTMLElement): HTMLElement {
+  const labels = Object.values(LABELS)
+    .map((texts) => findLabel(dialog, texts))
+    .filter((l): l is HTMLElement => !!l)
+  let box: HTMLElement | null = labels[0]?.parentElement ?? null
+  while (box && box !== dialog && !labels.every((l) => box!.contains(l))) box = box.parentElement
+  for (let el = box; el && dialog.contains(el); el = el.parentElement) {
+    if (!/^(TABLE|TBODY|THEAD|TFOOT|TR)$/.test(el.tagName)) return el
+  }
+  return dialog
 }
 
 function dialogImage(dialog: HTMLElement): string | null {

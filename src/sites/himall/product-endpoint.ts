@@ -1,9 +1,14 @@
 // HiMall's product list endpoint: the JSON the 商品管理 grid (`hiMallDatagrid`) is filled
 // from. `POST /Admin/Product/List` (seller backend `/SellerAdmin/Product/List`), form-encoded
-// `page` (1-based) and `rows`, answering `{ rows: [...], total }`; each row has `id`, `name`,
-// `price`, `MaxPrice`, `shopId`, `imgUrl` (and more we do not need). The endpoint stays on
-// HiMall versions that no longer draw 直播链接. Site knowledge only: no extension API here.
+// `page` (1-based) and `rows`, answering `{ rows: [...], total }` (HiMall's grid also takes
+// `models`/`Models` and `Total`). Platform rows have `id`, `name`, `price`, `MaxPrice`,
+// `shopId`, `imgUrl`, `saleStatus`, `auditStatus`; the seller backend's rows have `Id`,
+// `Name`, `Price`, `MaxPrice`, `ShopId`, `Image`, `SaleState`, `AuditState`: fields are read
+// whatever their capitalisation. The endpoint stays on HiMall versions that no longer draw
+// 直播链接. Site knowledge only: no extension API here.
 import type { RawProduct } from "~core/product"
+
+import { statusNumber } from "./product-status"
 
 /** The list endpoint of the admin area the page is in, or null when not a HiMall admin page. */
 export function productListUrl(url: URL | Location): string | null {
@@ -13,14 +18,28 @@ export function productListUrl(url: URL | Location): string | null {
   return `${url.origin}/${area}/Product/List`
 }
 
-/** One row of the endpoint's answer, as far as we read it (untrusted JSON). */
-export interface EndpointRow {
-  id?: unknown
-  name?: unknown
-  price?: unknown
-  MaxPrice?: unknown
-  shopId?: unknown
-  imgUrl?: unknown
+/** One row of the endpoint's answer (untrusted JSON); fields are looked up by `field()`. */
+export type EndpointRow = Record<string, unknown>
+
+/** The names a field goes by in HiMall's rows (compared without case). */
+const FIELD_NAMES = {
+  id: ["id", "productId"],
+  name: ["name", "productName"],
+  price: ["price", "minSalePrice", "minPrice"],
+  maxPrice: ["maxPrice"],
+  shopId: ["shopId"],
+  image: ["imgUrl", "image", "imageUrl", "pic"],
+  saleStatus: ["saleStatus", "saleState"],
+  auditStatus: ["auditStatus", "auditState"]
+} as const
+
+/** A row's field by any of its names, whatever the capitalisation (first present wins). */
+export function field(row: EndpointRow, key: keyof typeof FIELD_NAMES): unknown {
+  const wanted = FIELD_NAMES[key].map((n) => n.toLowerCase())
+  for (const name of wanted) {
+    for (const k of Object.keys(row)) if (k.toLowerCase() === name && row[k] !== undefined && row[k] !== null) return row[k]
+  }
+  return undefined
 }
 
 export interface EndpointPage {
@@ -64,11 +83,11 @@ function amount(v: unknown): number | null {
  * whichever way it was read.
  */
 export function endpointPrice(row: EndpointRow): string | null {
-  const low = text(row.price)
+  const low = text(field(row, "price"))
   if (low == null) return null
-  const high = text(row.MaxPrice)
-  const lo = amount(row.price)
-  const hi = amount(row.MaxPrice)
+  const high = text(field(row, "maxPrice"))
+  const lo = amount(field(row, "price"))
+  const hi = amount(field(row, "maxPrice"))
   if (high != null && lo != null && hi != null && hi > lo) return `${low.trim()}~${high.trim()}`
   return low
 }
@@ -76,13 +95,15 @@ export function endpointPrice(row: EndpointRow): string | null {
 /** An endpoint row as a RawProduct (image URL as given; qualifyProduct makes it absolute). */
 export function endpointRowToRaw(row: EndpointRow): RawProduct {
   return {
-    productId: text(row.id),
-    shopId: text(row.shopId),
-    name: text(row.name),
+    productId: text(field(row, "id")),
+    shopId: text(field(row, "shopId")),
+    name: text(field(row, "name")),
     price: endpointPrice(row),
     link: null,
-    imageUrl: text(row.imgUrl),
-    source: "endpoint"
+    imageUrl: text(field(row, "image")),
+    source: "endpoint",
+    saleStatus: statusNumber(field(row, "saleStatus")),
+    auditStatus: statusNumber(field(row, "auditStatus"))
   }
 }
 
@@ -92,11 +113,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** Check the answer's shape: `{ rows: object[], total: non-negative integer }`. */
 export function parseEndpointPage(json: unknown): EndpointPage {
-  if (!isRecord(json) || !Array.isArray(json.rows)) throw new EndpointError("list_shape", "no rows")
-  const total = typeof json.total === "string" ? Number(json.total) : json.total
+  if (!isRecord(json)) throw new EndpointError("list_shape", "no rows")
+  // HiMall's grid takes `models` / `Models` for the rows and `Total` for the count too.
+  const rows = [json.rows, json.Rows, json.models, json.Models].find(Array.isArray)
+  if (!rows) throw new EndpointError("list_shape", "no rows")
+  const rawTotal = json.total ?? json.Total
+  const total = typeof rawTotal === "string" ? Number(rawTotal) : rawTotal
   if (typeof total !== "number" || !Number.isSafeInteger(total) || total < 0) throw new EndpointError("list_shape", "no total")
-  if (!json.rows.every(isRecord)) throw new EndpointError("list_shape", "row not an object")
-  return { rows: json.rows as EndpointRow[], total }
+  if (!rows.every(isRecord)) throw new EndpointError("list_shape", "row not an object")
+  return { rows: rows as EndpointRow[], total }
 }
 
 export interface PageQuery {
@@ -138,4 +163,37 @@ export async function fetchProductPage(listUrl: string, query: PageQuery, fetchI
     throw new EndpointError("list_not_json")
   }
   return parseEndpointPage(json)
+}
+
+/** A row's id text, if it is one. */
+const isId = (v: string | null) => v != null && /^\s*\d{1,15}\s*$/.test(v)
+
+/**
+ * A row the page gave no product id for (no hidden input, link, attribute or picture path),
+ * identified through the list endpoint: the one row the 商品名称 search answers whose name is
+ * exactly the row's (and whose price is the row's, when the row shows one). Its fields fill
+ * only what the row lacked. The row as it was when the endpoint cannot tell (none, several,
+ * or no answer).
+ */
+export async function identifyByEndpoint(raw: RawProduct, listUrl: string, fetchImpl: typeof fetch = fetch): Promise<RawProduct> {
+  const name = raw.name?.trim()
+  if (isId(raw.productId) || !name) return raw
+  let page: EndpointPage
+  try {
+    page = await fetchProductPage(listUrl, { page: 1, rows: 50, filters: { keyWords: name } }, fetchImpl)
+  } catch {
+    return raw
+  }
+  const candidates = page.rows.map(endpointRowToRaw).filter((r) => r.name?.trim() === name && (raw.price == null || r.price == null || r.price.split("~")[0] === raw.price.split("~")[0] || Number(r.price.split("~")[0]) === Number(raw.price.split("~")[0])))
+  if (candidates.length !== 1) return raw
+  const found = candidates[0]
+  return {
+    ...raw,
+    productId: found.productId,
+    shopId: isId(raw.shopId) ? raw.shopId : found.shopId,
+    price: raw.price ?? found.price,
+    imageUrl: raw.imageUrl ?? found.imageUrl,
+    saleStatus: raw.saleStatus ?? found.saleStatus,
+    auditStatus: raw.auditStatus ?? found.auditStatus
+  }
 }

@@ -1,6 +1,6 @@
 // Server-rendered HTML of the HiMall admin pages: the shared frame (top nav, left menu) and
 // each page's static markup. Grids and dialogs are drawn by the page scripts under static/.
-import { NAV_PAGES, type Homepage } from "./seed"
+import { LINK_TARGETS, LINK_TYPES, NAV_PAGES, type Homepage } from "./seed"
 
 const STATIC = "/__sandbox/himall/static"
 
@@ -82,7 +82,20 @@ const pagerBar = (left: string) => `
     <div class="pagination-wrap"></div>
   </div>`
 
-export function productManagementPage(area: Area, shopNames: string[], liveLinkAction: boolean, liveLinkFormat = "pages/productdetail/productdetail?id={id}"): string {
+/**
+ * HiMall's 小程序直播链接 form: hidden in the page, moved into the dialog by 直播链接 and
+ * back out when it closes; labels are span.sign-t texts led by two no-break spaces.
+ */
+const STORES_LINK_FORM = `
+  <div class="dialog-form" id="storesLink-form" style="display:none">
+    <div class="form-group" id="divlink"><span class="sign-t">&nbsp;&nbsp;商品链接：</span><input class="form-control input-ssm" readonly="readonly" type="text" id="link" style="width:300px"></div>
+    <div class="form-group" id="divproductname"><span class="sign-t">&nbsp;&nbsp;商品名称：</span><input class="form-control input-ssm" readonly="readonly" type="text" id="pname" style="width:300px"></div>
+    <div class="form-group" id="divprice"><span class="sign-t">&nbsp;&nbsp;商品价格：</span><span id="spanprice"></span></div>
+    <div class="form-group" id="divimage"><span class="sign-t">&nbsp;&nbsp;商品图片：</span><div><img id="imgsrc" type="img" width="220" alt="">
+      <p style="padding-left:8px;color:#999;margin-top:10px">请右键保存图片。如图片过大请先使用<a target="_blank" href="https://zhitu.isux.us/">压缩工具</a>进行处理</p></div></div>
+  </div>`
+
+export function productManagementPage(area: Area, shopNames: string[], liveLinkAction: boolean, liveLinkFormat = "pages/productdetail/productdetail?id={id}", rowPriceInput = true): string {
   const seller = area === "SellerAdmin"
   const tabs = ["所有商品", "销售中", "待审核", "违规下架", "商品设置"]
     .map((t, i) => `<li${i === 0 ? ' class="active"' : ""}><a href="javascript:;" data-tab="${i}">${t}</a></li>`)
@@ -109,17 +122,21 @@ export function productManagementPage(area: Area, shopNames: string[], liveLinkA
       </form>
     </div>
     <table id="list" class="table"></table>
-    ${pagerBar(`<label class="check-all"><input type="checkbox" id="checkAll"> 全选</label>
-      <button type="button" class="btn btn-default btn-sm" id="batchSaleOff">违规下架</button>
+    <div id="saleOff">
+      ${seller
+        ? `<button type="button" class="btn btn-default btn-sm" id="batchSaleOff">下架</button>`
+        : `<button type="button" class="btn btn-default btn-sm" id="batchSaleOff">违规下架</button>`}
       <button type="button" class="btn btn-default btn-sm" id="exportExcel">导出查询结果</button>
-      <button type="button" class="btn btn-primary btn-sm" id="batchVirtual">批量设置虚拟销量</button>`)}
+      <button type="button" class="btn btn-primary btn-sm" id="batchVirtual">批量设置虚拟销量</button>
+    </div>
   </div>
   <div class="tab-pane" id="settingPane" style="display:none">
     <div class="setting-box">
       <div class="form-group"><label>商品审核</label><label class="radio"><input type="radio" name="audit" checked> 需要审核</label><label class="radio"><input type="radio" name="audit"> 无需审核</label></div>
       <div class="form-group"><label></label><button type="button" class="btn btn-primary btn-sm">保 存</button></div>
     </div>
-  </div>`
+  </div>
+  ${STORES_LINK_FORM}`
   return frame({
     area,
     title: "商品管理",
@@ -127,7 +144,7 @@ export function productManagementPage(area: Area, shopNames: string[], liveLinkA
     menu: { items: ["商品管理", "分类管理", "品牌管理", "类型管理", "咨询管理", "评论管理"], active: "商品管理" },
     body,
     scripts: ["product.js"],
-    data: { area, seller, liveLinkAction, liveLinkFormat }
+    data: { area, seller, liveLinkAction, liveLinkFormat, rowPriceInput }
   })
 }
 
@@ -300,9 +317,61 @@ export function homePageSettingPage(area: Area, homepage: Homepage, rooms: { roo
     title: "首页配置",
     nav: "小程序",
     body,
-    scripts: ["homepage.js"],
+    scripts: ["homepage-imagenav.js"],
     data: { area, homepage, rooms, navPages: NAV_PAGES },
     bodyClass: "page-diy"
+  })
+}
+
+/**
+ * 首页配置 as HiMall's DIY editor (TemplateVisualization): the page carries no saved data;
+ * the script asks `/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=…&type=…`
+ * (client and type from the hidden #vtclient / #vttype) and draws the phone preview and, for
+ * the selected module, its control panel. The hidden `content` input holds HiMall's DEFAULT
+ * page (a header, no modules), not the saved one.
+ */
+export function homePageDiyPage(area: Area, rooms: { roomId: number; name: string; coverImg: string; statusDesc: string }[]): string {
+  const palette = [
+    [1, "图片广告"],
+    [2, "图文导航"],
+    [8, "商品"],
+    [10, "优惠券"],
+    [11, "直播间"],
+    [3, "富文本"],
+    [5, "文字链接"],
+    [9, "搜索"],
+    [6, "辅助线"]
+  ]
+    .map(([t, n]) => `<div class="tab"><a href="javascript:;" class="j-diy-addModule" data-type="${t}"><i class="iconfont"></i>${n}</a></div>`)
+    .join("")
+  const defaultContent = JSON.stringify({ page: { title: "店铺首页" }, PModules: [{ id: 1, type: "Header_style1", draggable: false, sort: 0, content: null }], LModules: [] })
+  const body = `
+  <ul class="nav nav-tabs-custom clearfix"><li class="active"><a>编辑模板</a></li></ul>
+  <input type="hidden" id="vtclient" value="smallprog">
+  <input type="hidden" id="vttype" value="13">
+  <div class="inner clearfix"><div class="content-right">
+    <input type="hidden" name="content" value="${esc(defaultContent)}">
+    <input type="hidden" name="template_id" value="default" id="j_pageID">
+    <div class="diy clearfix">
+      <div class="diy-phone-outbox">
+        <div id="diy-phone">
+          <div class="diy-phone-header"><i class="diy-phone-receiver"></i><div class="diy-phone-title j-pagetitle">首页</div></div>
+          <div class="diy-phone-contain" id="diy-contain"><div class="diy-loading">正在加载...</div></div>
+        </div>
+      </div>
+      <div class="diy-ctrl" id="diy-ctrl"></div>
+      <div class="diy-actions"><div class="diy-actions-addModules clearfix">${palette}</div></div>
+    </div>
+    <div class="diy-footer"><a href="javascript:;" class="btn btn-primary" id="j-savePage">保存</a></div>
+  </div></div>`
+  return frame({
+    area,
+    title: "模板编辑",
+    nav: "小程序",
+    body,
+    scripts: ["homepage.js"],
+    data: { area, rooms, linkTypes: LINK_TYPES, linkTargets: LINK_TARGETS },
+    bodyClass: "page-diy page-diy-minapp"
   })
 }
 

@@ -21,16 +21,16 @@ try {
 
   // 1. Product list, first page.
   await page.goto(`${shop}/Admin/Product/Management`)
-  await page.waitForSelector("table#list tbody tr[datagrid-row-index='14']")
+  await page.waitForSelector("table#list tbody tr[hiMallDatagrid-row-index='14']")
   await page.waitForTimeout(1500)
   await shot("01-product-list")
 
   // 2. 直播链接 dialog of 天使旅行箱 (found by the search form).
   await page.fill("#keyWords", "天使旅行箱")
   await page.click("#searchButton")
-  await page.waitForFunction(() => document.querySelectorAll("table#list tbody tr[datagrid-row-index]").length === 1)
-  await page.click("table#list a.live-link")
-  await page.waitForFunction(() => (document.querySelector(".live-link-form img") as HTMLImageElement | null)?.complete)
+  await page.waitForFunction(() => document.querySelectorAll("table#list tbody tr[hiMallDatagrid-row-index]").length === 1)
+  await page.click("table#list a.good-live")
+  await page.waitForFunction(() => (document.querySelector(".aui_content #imgsrc") as HTMLImageElement | null)?.complete)
   await shot("02-live-link-dialog")
 
   // 3. Live rooms, seeded like the manual's screenshot.
@@ -62,9 +62,11 @@ try {
   await page.waitForFunction(() => /^\/temp\//.test((document.querySelector(".aui_content .upload_pic input") as HTMLInputElement | null)?.value ?? ""))
   await shot("04-cover-dialog")
 
-  // 5. Homepage editor.
+  // 5. Homepage editor (HiMall's DIY editor), its 图文导航 module selected.
   await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
-  await page.waitForSelector(".nav-edit-item")
+  await page.waitForSelector("#diy-contain .diy-conitem")
+  await page.click("#diy-contain .diy-conitem:has-text('看直播')")
+  await page.waitForSelector(".ctrl-item-list-li")
   await page.waitForTimeout(500)
   await shot("05-homepage")
   console.log(`screenshots written to ${out}`)

@@ -322,3 +322,118 @@ export function seedHomepage(): Homepage {
 export function seedRooms(): Room[] {
   return []
 }
+
+// ---------------------------------------------------------------------------------------------
+// The DIY editor's homepage (HiMall's TemplateVisualization): what
+// `/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13` answers.
+
+/** HiMall's link types of a 图文导航 item (HiShop.linkType), by number. */
+export const LINK_TYPES: Record<number, string> = {
+  1: "选择商品",
+  2: "优惠劵",
+  3: "专题页面",
+  4: "现金红包",
+  5: "限时购",
+  6: "限时购列表",
+  8: "自定义链接",
+  9: "拼团列表",
+  15: "商家入驻",
+  17: "小程序",
+  23: "电话",
+  24: "积分商城",
+  26: "分类列表",
+  28: "周边",
+  29: "微店",
+  30: "选择分类",
+  31: "选择店铺",
+  32: "小程序直播",
+  40: "品牌专题",
+  41: "文章列表",
+  42: "选择文章"
+}
+
+/** Fixed targets of list-type links (the others ask for their target). */
+export const LINK_TARGETS: Record<number, string> = {
+  6: "/pages/countdownlist/countdownlist",
+  9: "/pages/grouplist/grouplist",
+  15: "/pages/settled/settled",
+  24: "/pages/integralmall/integralmall",
+  26: "/pages/category/category",
+  28: "/pages/shopnearby/shopnearby",
+  29: "/pages/vshoplist/vshoplist",
+  32: "../livelist/livelist",
+  41: "/pages/articlelist/articlelist"
+}
+
+/** A 图文导航 item as HiMall saves it: `title` is the link's name, `showtitle` the 导航名称. */
+export interface DiyNavItem {
+  linkType: number
+  link: string
+  title: string
+  showtitle: string
+  imgSrc: string
+}
+
+/**
+ * A module of the DIY page. `type` is HiMall's module number: 1 图片广告, 2 图文导航 (content
+ * `{ showType, images: DiyNavItem[], … }`), 5 文字链接, 6 辅助线, 8 商品, 9 搜索, 11 直播间, ….
+ */
+export interface DiyModule {
+  id: string
+  type: number
+  draggable: boolean
+  sort: number
+  content: Record<string, unknown>
+}
+
+/** The saved DIY page: `{ page, PModules, LModules }` (LModules top to bottom). */
+export interface DiyHomepage {
+  page: Record<string, unknown>
+  PModules: DiyModule[]
+  LModules: DiyModule[]
+}
+
+/** The seed's entrance: the 图文导航 item linked to 小程序直播, named 看直播. */
+export const SEED_LIVE_ITEM: DiyNavItem = { linkType: 32, link: "../livelist/livelist", title: "小程序直播", showtitle: "看直播", imgSrc: "/Storage/Plat/ImageNav/live.png" }
+
+export function seedDiyHomepage(): DiyHomepage {
+  const nav = (linkType: number, showtitle: string, key: string, title = LINK_TYPES[linkType], link = LINK_TARGETS[linkType]): DiyNavItem => ({
+    linkType,
+    link,
+    title,
+    showtitle,
+    imgSrc: navImage(key)
+  })
+  return {
+    page: { title: "首页" },
+    PModules: [],
+    LModules: [
+      { id: "2021226111315895", type: 9, draggable: true, sort: 0, content: { height: 28, text: "搜索商品", bgColor: "#ffffff" } },
+      {
+        id: "202131115924258",
+        type: 2,
+        draggable: true,
+        sort: 1,
+        content: {
+          showType: 1,
+          scroll: 0,
+          lineCount: 4,
+          bgColor: "#FFFFFF",
+          textColor: "#000000",
+          images: [
+            nav(6, "限时购", "countdown"),
+            nav(9, "拼团", "group"),
+            nav(24, "积分商城", "integral"),
+            { ...SEED_LIVE_ITEM },
+            nav(31, "官方自营店", "shop", "官方自营店", "/pages/vShopHome/vShopHome?id=3"),
+            nav(26, "商品分类", "category"),
+            nav(15, "商家入驻", "settled"),
+            nav(30, "男装、女装", "clothes", "男装", "/pages/productlist/productlist?cid=12")
+          ]
+        }
+      },
+      { id: "202131115926145", type: 11, draggable: true, sort: 2, content: { title: "直播推荐", showType: 1 } },
+      { id: "202131115927001", type: 6, draggable: true, sort: 3, content: { color: "#e5e5e5" } }
+    ]
+  }
+}

@@ -55,13 +55,20 @@ function http(method: string, path: string, body?: string, type = "application/x
   })
 }
 
-const state = () => sb.shop().getState() as { products: (Product & { imgUrl: string })[]; rooms: Room[]; syncCalls: number; homepage: { modules: { type: string; items?: { linkName: string }[] }[] } }
-const ROW = "table#list tbody tr[datagrid-row-index]"
+const state = () =>
+  sb.shop().getState() as {
+    products: (Product & { imgUrl: string })[]
+    rooms: Room[]
+    syncCalls: number
+    homepage: { LModules: { type: number; content: { images?: Record<string, unknown>[] } }[]; modules: { type: string; items?: { linkName: string }[] }[] }
+  }
+const ROW = "table#list tbody tr[hiMallDatagrid-row-index]"
+const PAGER = ".table-bt .active-page"
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
 
-  await check("product list: 15 rows with the hidden inputs and 直播链接", async () => {
+  await check("product list: 15 rows drawn like hiMallDatagrid, with the hidden inputs and 直播链接", async () => {
     await page.goto(`${shop}/Admin/Product/Management`)
     await page.waitForSelector(`${ROW}:nth-child(15)`)
     const rows = await page.$$eval(ROW, (trs) =>
@@ -70,56 +77,77 @@ try {
         shopId: tr.querySelector<HTMLInputElement>("input.thisShopId")?.value,
         name: tr.querySelector<HTMLInputElement>("input.thisName")?.value,
         price: tr.querySelector<HTMLInputElement>("input.thisPrice")?.value,
-        link: tr.querySelector("a.live-link")?.textContent
+        link: tr.querySelector("a.good-live")?.textContent,
+        cells: tr.querySelectorAll("td > div.hiMallDatagrid-cell, td > div.hiMallDatagrid-cell-check").length === tr.querySelectorAll("td").length,
+        alt: tr.classList.contains("hiMallDatagrid-row-alt")
       }))
     )
     assert(rows.length === 15, `${rows.length} rows`)
+    assert(rows.every((r) => r.cells), "cells in div.hiMallDatagrid-cell")
+    assert(rows.every((r, i) => r.alt === (i % 2 === 1)), "alternate rows")
     assert(rows.every((r) => r.id && r.shopId && r.name !== undefined && /^\d+\.\d\d(~\d+\.\d\d)?$/.test(r.price ?? "")), "hidden inputs")
     assert(rows.every((r) => r.link === "直播链接"), "直播链接 links")
     assert(rows[0].id === "130" && rows[0].name === "yuyisky虚拟商品" && rows[0].price === "100.00", JSON.stringify(rows[0]))
-    const info = await page.textContent(".pagination-wrap .page-info")
+    const info = (await page.textContent(PAGER))?.trim()
     assert(info === "1/9 页，共123条记录", `pager says ${info}`)
+    const bar = await page.textContent(".table-bt")
+    assert(!!bar && ["全选", "违规下架", "指定跳转", "每页"].every((t) => bar.includes(t)), `pager bar ${bar}`)
   })
 
   await check("paging re-posts and redraws the rows", async () => {
     const first = await page.$(ROW)
-    await page.click(".pagination-wrap .page-next")
-    await page.waitForFunction(() => document.querySelector(".pagination-wrap .page-info")?.textContent === "2/9 页，共123条记录")
+    await page.click(".table-bt .afterPageBtn")
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.trim() === "2/9 页，共123条记录", PAGER)
     assert(!(await first!.evaluate((el) => el.isConnected)), "old row still in the DOM")
     const firstId = await page.$eval(`${ROW} input.thisId`, (el) => (el as HTMLInputElement).value)
     assert(firstId !== "130", "page 2 shows page 1")
     assert((await page.$$(ROW)).length === 15, "page 2 row count")
+    // 指定跳转 → 跳转到第 N 页.
+    await page.click(".table-bt .jump-to")
+    await page.fill(".table-bt .pageNumberTxt", "9")
+    await page.click(".table-bt .pageJumpBtn")
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.trim() === "9/9 页，共123条记录", PAGER)
   })
 
-  await check("直播链接 dialog fields, and it is removed on close", async () => {
+  await check("直播链接 moves #storesLink-form into an artDialog, and back out on close", async () => {
     await page.fill("#keyWords", "天使旅行箱")
     await page.click("#searchButton")
-    await page.waitForFunction(() => document.querySelector(".pagination-wrap .page-info")?.textContent === "1/1 页，共1条记录")
-    await page.click("table#list a.live-link")
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.trim() === "1/1 页，共1条记录", PAGER)
+    await page.click("table#list a.good-live")
     const d = await page.$eval(".aui_outer", (el) => ({
       title: el.querySelector(".aui_title")?.textContent,
+      form: !!el.querySelector(".aui_content > #storesLink-form"),
+      labels: [...el.querySelectorAll("span.sign-t")].map((s) => s.textContent?.trim()),
       inputs: [...el.querySelectorAll("input")].map((i) => ({ value: i.value, readOnly: i.readOnly })),
-      price: el.querySelector(".price")?.textContent,
+      price: el.querySelector("#spanprice")?.textContent,
       img: el.querySelector("img")?.getAttribute("src"),
       text: el.textContent
     }))
     assert(d.title === "小程序直播链接", `title ${d.title}`)
+    assert(d.form, "form moved into .aui_content")
+    assert(JSON.stringify(d.labels) === JSON.stringify(["商品链接：", "商品名称：", "商品价格：", "商品图片："]), JSON.stringify(d.labels))
     assert(d.inputs[0].value === "pages/productdetail/productdetail?id=19" && d.inputs[0].readOnly, "商品链接")
     assert(d.inputs[1].value === "天使旅行箱" && d.inputs[1].readOnly, "商品名称")
     assert(d.price === "399.00~488.00", `price ${d.price}`)
     assert(d.img === "/Storage/Shop/1/Products/19/1_220.png", `img ${d.img}`)
     assert(d.text?.includes("请右键保存图片。如图片过大请先使用压缩工具进行处理"), "hint")
     await page.click(".aui_close")
-    assert((await page.$$(".aui_outer, .aui_mask")).length === 0, "dialog left in the DOM")
+    const after = await page.evaluate(() => ({
+      back: !!document.querySelector("#storesLink-form")?.closest(".aui_outer"),
+      hidden: (document.querySelector("#storesLink-form") as HTMLElement).style.display,
+      shown: [...document.querySelectorAll(".aui_outer")].filter((o) => (o as HTMLElement).offsetParent !== null).length
+    }))
+    assert(!after.back && after.hidden === "none" && after.shown === 0, JSON.stringify(after))
   })
 
-  await check("liveLinkAction false hides 直播链接, keeps the hidden inputs", async () => {
-    sb.shop().setState({ liveLinkAction: false })
+  await check("liveLinkAction false hides 直播链接, keeps the hidden inputs; rowPriceInput false drops .thisPrice", async () => {
+    sb.shop().setState({ liveLinkAction: false, rowPriceInput: false })
     await page.goto(`${shop}/admin/product/management`)
     await page.waitForSelector(ROW)
-    assert((await page.$$("table#list a.live-link")).length === 0, "直播链接 drawn")
+    assert((await page.$$("table#list a.good-live")).length === 0, "直播链接 drawn")
     assert((await page.$$("table#list input.thisId")).length === 15, "hidden inputs gone")
-    sb.shop().setState({ liveLinkAction: true })
+    assert((await page.$$("table#list input.thisPrice")).length === 0, ".thisPrice drawn")
+    sb.shop().setState({ liveLinkAction: true, rowPriceInput: true })
   })
 
   await check("liveLinkFormat shapes the dialog's 商品链接; a text price that is no plain number reaches .thisPrice as it is", async () => {
@@ -134,19 +162,22 @@ try {
     await page.waitForSelector(`${ROW}:nth-child(2)`)
     const prices = await page.$$eval(`${ROW} input.thisPrice`, (els) => els.map((e) => (e as HTMLInputElement).value))
     assert(JSON.stringify(prices) === JSON.stringify(["￥1,299.00", "59.90~68.00"]), JSON.stringify(prices))
-    await page.click(`${ROW} a.live-link`)
+    await page.click(`${ROW} a.good-live`)
     const link = await page.$eval(".aui_outer input", (el) => (el as HTMLInputElement).value)
     assert(link === "/pages/productdetail/productdetail?id=5", `link ${link}`)
     sb.shop().reset()
     assert((sb.shop().getState() as { liveLinkFormat: string }).liveLinkFormat === "pages/productdetail/productdetail?id={id}", "reset format")
   })
 
-  await check("seller backend lists shop 1 only; routes are case-insensitive", async () => {
+  await check("admin rows in the platform's shape; the seller backend lists shop 1 only, in its own shape; routes are case-insensitive", async () => {
+    const admin = JSON.parse((await http("POST", "/Admin/Product/List", "page=1&rows=200")).body.toString())
+    const a19 = admin.rows.find((p: { id: number }) => p.id === 19)
+    assert(a19.price === 399 && a19.MaxPrice === 488 && a19.shopId === 1 && a19.imgUrl === "/Storage/Shop/1/Products/19/1_50.png" && a19.saleStatus === 1 && a19.auditStatus === 2, JSON.stringify(a19))
     const r = JSON.parse((await http("POST", "/sellerADMIN/product/LIST", "page=1&rows=100")).body.toString())
     const own = state().products.filter((p) => p.shopId === 1).length
-    assert(r.total === own && r.rows.every((p: { shopId: number }) => p.shopId === 1), `total ${r.total}, own ${own}`)
-    const row = r.rows.find((p: { id: number }) => p.id === 19)
-    assert(row.price === 399 && row.MaxPrice === 488 && row.imgUrl === "/Storage/Shop/1/Products/19/1_220.png", JSON.stringify(row))
+    assert(r.total === own && r.rows.every((p: { ShopId: number }) => p.ShopId === 1), `total ${r.total}, own ${own}`)
+    const row = r.rows.find((p: { Id: number }) => p.Id === 19)
+    assert(row.Price === 399 && row.MaxPrice === 488 && row.Image === "/Storage/Shop/1/Products/19/1_50.png" && row.SaleState === 1 && row.AuditState === 2 && !("id" in row), JSON.stringify(row))
     assert((await http("GET", "/SellerAdmin/Live/Management")).status === 200, "seller live page")
   })
 
@@ -279,7 +310,7 @@ try {
     const served = await http("GET", src)
     assert(served.status === 200 && served.body.equals(cover), "cover not served")
     // Reopening the dialog shows the current cover.
-    await page.waitForSelector(".aui_outer", { state: "detached" })
+    await page.waitForSelector(".aui_outer", { state: "hidden" })
     await page.click(`${ROW}:has-text('春季新品直播') a.set-banner`)
     assert((await page.getAttribute(".cover-upload .img-item img", "src")) === src, "preview of the current cover")
     await page.click(".aui_close")
@@ -306,7 +337,42 @@ try {
 
   sb.shop().setState({ liveVariant: "himall" })
 
-  await check("homepage: 图片导航 with 小程序直播, removable through /__fixture/state", async () => {
+  await check("homepage (DIY): saved page by ajax, 图文导航 item {linkType:32}, badge beside a 修改 dropdown of every link type; 保存 writes it back", async () => {
+    const ajax = await http("GET", "/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")
+    const text = ajax.body.toString("utf8").replace(/^\uFEFF/, "")
+    const saved = JSON.parse(text)
+    const live = saved.LModules.flatMap((m: { type: number; content: { images?: { linkType: number }[] } }) => (m.type === 2 ? m.content.images! : [])).find((i: { linkType: number }) => i.linkType === 32)
+    assert(live?.link === "../livelist/livelist" && live.title === "小程序直播" && live.showtitle === "看直播", JSON.stringify(live))
+    const html = (await http("GET", "/Admin/WXSmallProgram/HomePageSetting")).body.toString()
+    assert(!html.includes("看直播"), "the page carries the saved page inline")
+    await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
+    await page.waitForSelector("#diy-contain .diy-conitem")
+    assert((await page.textContent("#diy-contain"))?.includes("看直播"), "live entrance in the preview")
+    await page.click("#diy-contain .diy-conitem:has-text('看直播')")
+    await page.waitForSelector(".ctrl-item-list-li")
+    assert((await page.textContent(".modul-hd")) === "图文导航", "module name")
+    const index = saved.LModules.find((m: { type: number }) => m.type === 2).content.images.indexOf(live)
+    const item = page.locator(".ctrl-item-list-li").nth(index)
+    assert((await item.locator("input[name=title]").inputValue()) === "看直播", "导航名称")
+    const badge = await item.locator("a.badge").textContent()
+    assert(badge === "小程序直播小程序直播", `badge ${badge}`)
+    assert((await item.locator("a.badge").getAttribute("href")) === "../livelist/livelist", "badge link")
+    const menu = await item.locator(".droplist-menu li").allTextContents()
+    assert(menu.length >= 18 && menu.includes("小程序直播") && menu.includes("选择商品"), `menu ${menu.join(",")}`)
+    // Edit the first item into a live entrance and save.
+    const first = page.locator(".ctrl-item-list-li").first()
+    await first.locator("input[name=title]").fill("直播")
+    await first.locator(".j-droplist-toggle").click()
+    await first.locator(".droplist-menu li[data-val='32']").click()
+    await page.click("#j-savePage")
+    await page.waitForSelector(".aui_tips:has-text('保存成功！')")
+    const images = state().homepage.LModules.find((m) => m.type === 2)!.content.images!
+    assert(images[0].linkType === 32 && images[0].showtitle === "直播" && images[0].link === "../livelist/livelist", JSON.stringify(images[0]))
+  })
+
+  await check("homepage (older 图片导航 editor): inline, removable through /__fixture/state", async () => {
+    sb.shop().setState({ homepageEditor: "imageNav" })
+    assert((await http("GET", "/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")).body.length === 0, "endpoint answers a page")
     await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
     await page.waitForSelector(".nav-edit-item")
     assert((await page.textContent("#diyEditor"))?.includes("小程序直播 | 小程序直播"), "live entrance badge")
@@ -328,7 +394,7 @@ try {
 
   await check("reset restores the seed", async () => {
     const s = JSON.parse((await http("POST", "/__fixture/reset", "")).body.toString())
-    assert(s.products.length === 123 && s.rooms.length === 0 && s.syncCalls === 0 && s.liveLinkAction === true, "seed")
+    assert(s.products.length === 123 && s.rooms.length === 0 && s.syncCalls === 0 && s.liveLinkAction === true && s.rowPriceInput === true && s.homepageEditor === "diy" && Array.isArray(s.homepage.LModules), "seed")
   })
 } finally {
   await browser.close()

@@ -3,7 +3,8 @@
 // Routes (case-insensitive, as ASP.NET; every /Admin/… route also answers as /SellerAdmin/…,
 // where lists only hold shop 1's products and rooms):
 //   GET  /Admin/Product/Management            product list page (table#list datagrid)
-//   POST /Admin/Product/List                  {rows, total}; form: page, rows, keyWords, shopName,
+//   POST /Admin/Product/List                  {rows, total} (platform rows id, name, …; seller rows Id, Name, …);
+//                                             form: page, rows, keyWords, shopName,
 //                                             productCode, brandName, categoryName, productType,
 //                                             auditStatus, saleStatus, sort, order
 //   POST /Admin/Product/BatchInfractionSaleOff  ids=1,2 → 违规下架 (auditStatus 4)
@@ -12,8 +13,12 @@
 //   POST /Admin/Live/Sync                     copies the WeChat sandbox's rooms; counts syncCalls
 //   POST /Admin/Live/SetBanner                {roomId, banner} → the room's cover
 //   POST /Admin/Live/SetShop                  {roomId, shopId} → 分配商家
-//   GET  /Admin/WXSmallProgram/HomePageSetting  homepage editor (首页配置)
-//   POST /Admin/WXSmallProgram/SaveHomePage   JSON {modules} → state.homepage
+//   GET  /Admin/WXSmallProgram/HomePageSetting  homepage editor (首页配置): HiMall's DIY editor
+//                                             (homepageEditor "diy") or the older 图片导航 editor
+//   GET  /Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13
+//                                             the saved DIY page (text/html, BOM + JSON {page, PModules, LModules})
+//   POST /Admin/TemplateVisualizationAjax/Hi_Ajax_SaveTemplate  content=JSON → state.homepage
+//   POST /Admin/WXSmallProgram/SaveHomePage   JSON {modules} → state.homepage (older editor)
 //   POST /common/publicOperation/UploadPic    multipart upload (≤ 2 MB image) → {success, src}
 //   GET  /Storage/Shop/{shopId}/Products/{id}/1.png, 1_{50,100,150,220,350}.png  (see images.ts)
 //   GET  /Storage/Live/{name}                 uploaded covers
@@ -23,13 +28,15 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import { readForm, readRawBody, send, sendJson, type Site } from "../http"
 import { navIcon, productImage, SLOW_DELAY_MS, THUMB_SIZES } from "./images"
 import { parseMultipart } from "./multipart"
-import { homePageSettingPage, IIS_404, liveManagementPage, liveProductPage, LOGIN_PAGE, productManagementPage, type Area, type LiveVariant } from "./pages"
+import { homePageDiyPage, homePageSettingPage, IIS_404, liveManagementPage, liveProductPage, LOGIN_PAGE, productManagementPage, type Area, type LiveVariant } from "./pages"
 import {
+  seedDiyHomepage,
   seedHomepage,
   seedProducts,
   seedRooms,
   SHOPS,
   STATUS_DESC,
+  type DiyHomepage,
   type Homepage,
   type ImageKind,
   type Product,
@@ -45,7 +52,16 @@ interface State {
   rooms: Room[]
   /** Count of POST /admin/Live/Sync. */
   syncCalls: number
-  homepage: Homepage
+  /**
+   * The saved mini-program homepage, in the shape of the editor in use: for `homepageEditor`
+   * "diy" HiMall's DIY page `{ page, PModules, LModules }` (what Hi_Ajax_GetTemplateByID
+   * answers); for "imageNav" the older 图片导航 editor's `{ modules }`.
+   */
+  homepage: DiyHomepage | Homepage
+  /** Which 首页配置 editor the shop runs: "diy" (HiMall's DIY editor, ajax-loaded) or "imageNav" (the older, inline 图片导航 editor). */
+  homepageEditor: "diy" | "imageNav"
+  /** Whether the product rows carry `.thisPrice` (false: HiMall's seller tabs that draw none; the price is then only in the 商品 cell or the endpoint). */
+  rowPriceInput: boolean
   /** Whether the product list draws the 直播链接 link (older HiMall versions do). */
   liveLinkAction: boolean
   /** Whether the live room grid draws the room id as a hidden input (false: a version whose rows carry it only through the endpoint). */
@@ -62,7 +78,19 @@ interface State {
 export const LIVE_LINK_FORMAT = "pages/productdetail/productdetail?id={id}"
 
 function seedState(): State {
-  return { products: seedProducts(), rooms: seedRooms(), syncCalls: 0, homepage: seedHomepage(), liveLinkAction: true, liveRoomIdInput: true, liveLinkFormat: LIVE_LINK_FORMAT, liveVariant: "himall", liveAdminBanner: false }
+  return {
+    products: seedProducts(),
+    rooms: seedRooms(),
+    syncCalls: 0,
+    homepage: seedDiyHomepage(),
+    homepageEditor: "diy",
+    rowPriceInput: true,
+    liveLinkAction: true,
+    liveRoomIdInput: true,
+    liveLinkFormat: LIVE_LINK_FORMAT,
+    liveVariant: "himall",
+    liveAdminBanner: false
+  }
 }
 
 const num = (v: unknown, fallback = 0) => {
@@ -137,28 +165,68 @@ function chinaTime(iso: string): string {
   return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ")
 }
 
-const imageUrl = (p: Product, size = 220) => `/Storage/Shop/${p.shopId}/Products/${p.id}/1_${size}.png`
+const imageUrl = (p: Product, size: number) => `/Storage/Shop/${p.shopId}/Products/${p.id}/1_${size}.png`
 
-/** The row of POST /Admin/Product/List. */
-function productRow(p: Product) {
+/** The list picture: HiMall's lists show the 50×50 thumbnail. */
+const LIST_IMAGE_SIZE = 50
+
+/** 状态 as the platform list shows it (HiMall's ShowProductState). */
+function stateText(p: Product): string {
+  if (p.auditStatus === 4) return "违规下架"
+  if (p.auditStatus === 1) return "待审核"
+  if (p.auditStatus === 3) return "未通过"
+  return ({ 1: "销售中", 2: "仓库中", 3: "草稿箱" } as Record<number, string>)[p.saleStatus] ?? ""
+}
+
+/** A row of POST /Admin/Product/List (the platform's ProductModel, its capitalisation). */
+function adminProductRow(p: Product) {
   return {
     id: p.id,
     name: p.name,
-    price: p.price,
-    MaxPrice: p.maxPrice,
-    shopId: p.shopId,
-    shopName: p.shopName,
-    imgUrl: imageUrl(p),
-    saleStatus: p.saleStatus,
-    auditStatus: p.auditStatus,
     brandName: p.brandName,
     categoryName: p.categoryName,
+    imgUrl: imageUrl(p, LIST_IMAGE_SIZE),
+    price: p.price,
+    MaxPrice: p.maxPrice,
+    state: stateText(p),
+    auditStatus: p.auditStatus,
+    url: "",
+    auditReason: p.auditStatus === 4 ? "违规" : "",
+    shopId: p.shopId,
+    shopName: p.shopName,
+    saleStatus: p.saleStatus,
     productCode: p.productCode,
-    productType: p.productType,
     saleCounts: p.saleCounts,
-    virtualSaleCounts: p.virtualSaleCounts,
-    displaySequence: p.displaySequence,
-    addedDate: p.addedDate
+    CheckDate: p.addedDate.slice(0, 16),
+    DisplaySequence: p.displaySequence,
+    VirtualSaleCounts: p.virtualSaleCounts,
+    ProductType: p.productType,
+    stock: 100
+  }
+}
+
+/** A row of POST /SellerAdmin/Product/List (the seller's ProductModel: other capitalisation, other names). */
+function sellerProductRow(p: Product) {
+  return {
+    Name: p.name,
+    Id: p.id,
+    Image: imageUrl(p, LIST_IMAGE_SIZE),
+    Price: p.price,
+    MaxPrice: p.maxPrice,
+    Url: "",
+    PublishTime: p.addedDate.slice(0, 16),
+    SaleState: p.saleStatus,
+    AuditState: p.auditStatus,
+    AuditReason: "",
+    ProductCode: p.productCode,
+    SaleCount: p.saleCounts,
+    CategoryName: p.categoryName,
+    BrandName: p.brandName,
+    Stock: 100,
+    ShopDisplaySequence: p.displaySequence,
+    VirtualSaleCounts: p.virtualSaleCounts,
+    ProductType: p.productType,
+    ShopId: p.shopId
   }
 }
 
@@ -235,8 +303,10 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       saleCounts: (p) => p.saleCounts,
       addedDate: (p) => p.addedDate
     }
-    const key = sortable[form.sort] ?? sortable.addedDate
-    const dir = form.order === "asc" ? 1 : -1
+    // The grid sends the header's field (HiMall's names: DisplaySequence, saleCounts, CheckDate).
+    const sortKey = (form.sort ?? form.Sort ?? "").toLowerCase()
+    const key = sortKey.includes("sequence") ? sortable.displaySequence : sortKey === "salecounts" ? sortable.saleCounts : sortable.addedDate
+    const dir = form.order === "asc" || form.IsAsc === "true" ? 1 : -1
     const items = products(seller)
       .filter(
         (p) =>
@@ -251,7 +321,8 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       )
       .sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : b.id - a.id))
     const result = page(items, form)
-    return { rows: result.rows.map(productRow), total: result.total }
+    const rows: Record<string, unknown>[] = result.rows.map((p) => (seller ? sellerProductRow(p) : adminProductRow(p)))
+    return { rows, total: result.total }
   }
 
   function listRooms(form: Record<string, string>, seller: boolean) {
@@ -282,7 +353,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       .map((p) => ({
         ProductId: p.id,
         Name: p.name,
-        Image: imageUrl(p),
+        Image: imageUrl(p, 220),
         Url: `pages/productdetail/productdetail?id=${p.id}`,
         Price: typeof p.price === "number" ? p.price : num(p.price),
         SaleCount: 0,
@@ -399,7 +470,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
     }
 
     // Controller actions: /{Admin|SellerAdmin}/{Controller}/{Action}.
-    m = path.match(/^\/(admin|selleradmin)\/([a-z]+)\/([a-z]+)$/)
+    m = path.match(/^\/(admin|selleradmin)\/([a-z]+)\/([a-z_]+)$/)
     if (!m) return false
     const area: Area = m[1] === "admin" ? "Admin" : "SellerAdmin"
     const seller = area === "SellerAdmin"
@@ -408,7 +479,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
 
     switch (route) {
       case "GET product/management":
-        html(productManagementPage(area, Object.values(SHOPS), state.liveLinkAction, state.liveLinkFormat))
+        html(productManagementPage(area, Object.values(SHOPS), state.liveLinkAction, state.liveLinkFormat, state.rowPriceInput))
         return true
       case "POST product/list":
         sendJson(res, listProducts(await readForm(req), seller))
@@ -482,9 +553,31 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
         }
         return true
       }
-      case "GET wxsmallprogram/homepagesetting":
-        html(homePageSettingPage(area, state.homepage, state.rooms.map((r) => ({ roomId: r.roomId, name: r.name, coverImg: r.coverImg, statusDesc: r.statusDesc }))))
+      case "GET wxsmallprogram/homepagesetting": {
+        const roomCards = state.rooms.map((r) => ({ roomId: r.roomId, name: r.name, coverImg: r.coverImg, statusDesc: r.statusDesc }))
+        html(state.homepageEditor === "diy" ? homePageDiyPage(area, roomCards) : homePageSettingPage(area, state.homepage as Homepage, roomCards))
         return true
+      }
+      case "GET templatevisualizationajax/hi_ajax_gettemplatebyid":
+      case "POST templatevisualizationajax/hi_ajax_gettemplatebyid": {
+        // HiMall answers the template file's text (UTF-8 with a BOM, as text/html), or nothing
+        // when the shop has none (here: when the older editor is in use).
+        const diy = state.homepageEditor === "diy" && url.searchParams.get("client")?.toLowerCase() === "smallprog"
+        send(res, 200, "text/html; charset=utf-8", diy ? "\uFEFF" + JSON.stringify(state.homepage) : "")
+        return true
+      }
+      case "POST templatevisualizationajax/hi_ajax_savetemplate": {
+        const form = await readForm(req)
+        try {
+          const page = JSON.parse(form.content ?? "")
+          if (!Array.isArray(page?.LModules)) throw new Error("LModules")
+          state.homepage = page
+          sendJson(res, { success: true, status: 1, msg: "保存成功！" })
+        } catch {
+          sendJson(res, { success: false, status: 0, msg: "数据格式错误" })
+        }
+        return true
+      }
       case "POST wxsmallprogram/savehomepage": {
         const form = await readForm(req)
         try {
@@ -503,12 +596,18 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
 
   return {
     handle,
-    getState: () => ({ host, ...state, products: state.products.map((p) => ({ ...p, imgUrl: imageUrl(p) })) }),
+    getState: () => ({ host, ...state, products: state.products.map((p) => ({ ...p, imgUrl: imageUrl(p, LIST_IMAGE_SIZE) })) }),
     setState(patch) {
       if (Array.isArray(patch.products)) state.products = (patch.products as Partial<Product>[]).map(normalizeProduct)
       if (Array.isArray(patch.rooms)) state.rooms = (patch.rooms as Partial<Room>[]).map(normalizeRoom)
       if (patch.syncCalls !== undefined) state.syncCalls = num(patch.syncCalls)
-      if (patch.homepage !== undefined) state.homepage = patch.homepage as Homepage
+      if (patch.homepageEditor === "diy" || patch.homepageEditor === "imageNav") {
+        // Another editor: its own seed page unless the same patch brings one.
+        if (patch.homepageEditor !== state.homepageEditor && patch.homepage === undefined) state.homepage = patch.homepageEditor === "diy" ? seedDiyHomepage() : seedHomepage()
+        state.homepageEditor = patch.homepageEditor
+      }
+      if (patch.homepage !== undefined) state.homepage = patch.homepage as DiyHomepage | Homepage
+      if (patch.rowPriceInput !== undefined) state.rowPriceInput = Boolean(patch.rowPriceInput)
       if (patch.liveLinkAction !== undefined) state.liveLinkAction = Boolean(patch.liveLinkAction)
       if (patch.liveRoomIdInput !== undefined) state.liveRoomIdInput = Boolean(patch.liveRoomIdInput)
       if (patch.liveLinkFormat !== undefined) state.liveLinkFormat = String(patch.liveLinkFormat)

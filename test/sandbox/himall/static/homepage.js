@@ -1,186 +1,222 @@
-// 首页配置 (mini-program homepage editor): phone preview, module editor, palette and 保存.
-// The model is window.pageData.homepage ({ modules }, see seed.ts); every edit redraws.
+// 首页配置 as HiMall's DIY editor: the saved page arrives by ajax (Hi_Ajax_GetTemplateByID →
+// { page, PModules, LModules }), the phone preview shows every module, the control panel
+// (#diy-ctrl) only the selected one. A 图文导航 (type 2) item shows 链接到 as a badge (its link
+// type's name and its title, linking to the item's link) beside a 修改 dropdown listing every
+// link type, and 导航名称 (input name=title, the item's showtitle). 保存 posts the page to
+// Hi_Ajax_SaveTemplate.
 $(function () {
   "use strict";
   var page = window.pageData;
-  var model = page.homepage;
-  var selected = 0;
-
-  // The 修改 menu of a 图片导航 item. Entries of page.navPages link to a fixed page; the others
-  // ask for their target: [prompt, link from the answer].
-  var LINK_TYPES = ["选择商品", "优惠券", "限时购", "限时购列表", "小程序", "电话", "商家入驻", "专题页面", "现金红包",
-    "自定义链接", "拼团列表", "积分商城", "分类列表", "周边", "微店", "选择分类", "选择店铺", "小程序直播"];
+  var ajax = "/" + page.area + "/TemplateVisualizationAjax/";
+  var LINK_TYPES = page.linkTypes;
+  var TARGETS = page.linkTargets;
+  // Order of the 修改 menu, as HiMall lists it.
+  var MENU = [1, 2, 5, 6, 17, 23, 15, 3, 4, 8, 9, 24, 26, 30, 29, 31, 32, 40, 41, 42];
+  // Link types that ask for their target: [prompt, link from the answer, title from the answer].
   var ASK = {
-    选择商品: ["商品ID", function (v) { return "/pages/productdetail/productdetail?id=" + v; }],
-    选择分类: ["分类ID", function (v) { return "/pages/productlist/productlist?cid=" + v; }],
-    选择店铺: ["店铺ID", function (v) { return "/pages/vShopHome/vShopHome?id=" + v; }],
-    电话: ["电话号码", function (v) { return "tel:" + v; }]
+    1: ["商品ID", function (v) { return "/pages/productdetail/productdetail?id=" + v; }],
+    30: ["分类ID", function (v) { return "/pages/productlist/productlist?cid=" + v; }],
+    31: ["店铺ID", function (v) { return "/pages/vShopHome/vShopHome?id=" + v; }]
   };
-  var TITLES = { imageNav: "图片导航设置", title: "标题设置", liveRooms: "直播间设置", blank: "辅助空白设置" };
-  var DEFAULTS = {
-    imageNav: function () { return { type: "imageNav", items: [newNavItem()] }; },
-    title: function () { return { type: "title", text: "标题" }; },
-    liveRooms: function () { return { type: "liveRooms" }; },
-    blank: function () { return { type: "blank", height: 20 }; }
-  };
+  var CUSTOM = { 8: "请输入自定义链接", 17: "请输入小程序AppID", 23: "输入格式：电话号码" };
+  var NAMES = { 1: "图片广告", 2: "图文导航", 3: "富文本", 5: "文字链接", 6: "辅助线", 8: "商品", 9: "搜索", 10: "优惠券", 11: "直播间" };
+  var data = null;
+  var selected = -1;
 
-  function newNavItem() {
-    return { name: "导航", image: "/Storage/Plat/ImageNav/default.png", linkType: "", linkName: "", link: "" };
+  function modules() { return data.LModules; }
+
+  function navItem(it) {
+    var $li = $("<li></li>");
+    $li.append(it.imgSrc ? $('<img alt="">').attr("src", it.imgSrc) : '<img alt="" src="">');
+    if (it.title || it.showtitle) $li.append($("<p></p>").text(it.showtitle));
+    return $li;
   }
 
-  function previewOf(m) {
-    if (m.type === "imageNav") {
-      var $nav = $('<div class="nav-preview"></div>');
-      $.each(m.items, function (_, it) {
-        $nav.append($('<div class="nav-cell"><img alt=""><span></span></div>').find("img").attr("src", it.image).end().find("span").text(it.name).end());
-      });
-      return $nav;
+  function preview(m) {
+    var c = m.content || {};
+    if (m.type === 2) {
+      if (!c.images || !c.images.length) return '<div class="default-preview"><h3>点击编辑图文导航</h3></div>';
+      var $ul = $('<ul class="image-nav nav-flex"></ul>');
+      $.each(c.images, function (_, it) { $ul.append(navItem(it)); });
+      return $('<div class="members_con"></div>').append($ul);
     }
-    if (m.type === "title") return $('<div class="title-preview"></div>').text(m.text);
-    if (m.type === "blank") return $("<div></div>").css("height", m.height);
-    var $live = $('<div class="live-preview"></div>');
-    if (!page.rooms.length) return $live.append('<div class="empty">暂无直播间，请先在 营销 → 小程序直播 获取小程序数据</div>');
-    $.each(page.rooms, function (_, r) {
-      var $card = $('<div class="live-card"></div>');
-      $card.append(r.coverImg ? $('<img alt="">').attr("src", r.coverImg) : '<span class="no-cover"></span>');
-      $card.append($("<div></div>").append($("<b></b>").text(r.name), "<br>", $("<span></span>").text(r.statusDesc)));
-      $live.append($card);
-    });
-    return $live;
+    if (m.type === 9) return $('<div class="search-preview"></div>').text(c.text || "搜索商品");
+    if (m.type === 6) return '<div class="line-preview"></div>';
+    if (m.type === 11) {
+      var $live = $('<div class="live-preview"></div>').append($("<h4></h4>").text(c.title || "直播间"));
+      if (!page.rooms.length) return $live.append('<div class="empty">暂无直播间</div>');
+      $.each(page.rooms, function (_, r) {
+        $live.append($('<div class="live-card"></div>').append(
+          r.coverImg ? $('<img alt="">').attr("src", r.coverImg) : '<span class="no-cover"></span>',
+          $("<div></div>").append($("<b></b>").text(r.name), "<br>", $("<span></span>").text(r.statusDesc))
+        ));
+      });
+      return $live;
+    }
+    return $('<div class="default-preview"></div>').append($("<h3></h3>").text(NAMES[m.type] || "模块"));
   }
 
-  function drawPreview() {
-    var $p = $("#diyPreview").empty();
-    $.each(model.modules, function (i, m) {
-      $p.append(
-        $('<div class="diy-module"></div>').toggleClass("selected", i === selected).attr("data-index", i).append(
-          '<div class="module-actions"><a href="javascript:;" class="module-del">删除</a><a href="javascript:;" class="module-edit">编辑</a></div>',
-          previewOf(m)
-        )
-      );
+  function drawPhone() {
+    var $c = $("#diy-contain").empty();
+    $.each(modules(), function (i, m) {
+      $c.append($('<div class="diy-conitem"></div>').toggleClass("selected", i === selected).attr("data-index", i).append(
+        preview(m),
+        '<div class="diy-conitem-action"><div class="diy-conitem-action-btns"><a href="javascript:;" class="diy-conitem-btn j-edit">编辑</a><a href="javascript:;" class="diy-conitem-btn j-del">删除</a></div></div>'
+      ));
     });
   }
 
-  function navItemEditor(it, i) {
-    var $menu = $('<div class="link-menu"></div>');
-    $.each(LINK_TYPES, function (_, t) { $menu.append($('<a href="javascript:;"></a>').text(t).attr("data-type", t)); });
-    var badge = it.linkType ? it.linkType + " | " + it.linkName : "未设置链接";
-    return $('<div class="nav-edit-item"></div>').attr("data-item", i).append(
-      $('<img alt="">').attr("src", it.image),
-      $('<div class="item-fields"></div>').append(
-        $('<div class="item-row"><label>链接到：</label></div>').append(
-          $('<span class="link-badge"></span>').text(badge).attr("title", it.link),
-          $('<span class="link-menu-wrap"><a href="javascript:;" class="link-modify">修改 ▾</a></span>').append($menu)
-        ),
-        $('<div class="item-row"><label>导航名称：</label><input type="text" class="form-control nav-name"></div>').find("input").val(it.name).end()
-      ),
-      '<div class="item-tools"><a href="javascript:;" class="item-up" title="上移">↑</a><a href="javascript:;" class="item-down" title="下移">↓</a><a href="javascript:;" class="item-del" title="删除">×</a></div>'
+  function droplist(it) {
+    var $menu = $('<ul class="droplist-menu"></ul>');
+    $.each(MENU, function (_, v) {
+      $menu.append($("<li></li>").attr("data-val", v).append($('<a href="javascript:;"></a>').text(LINK_TYPES[v])));
+    });
+    return $('<div class="droplist"></div>').append(
+      $('<a href="javascript:;" class="droplist-title j-droplist-toggle"></a>').append($("<span></span>").text(it.linkType ? "修改" : "请选择"), '<i class="gicon-chevron-down"></i>'),
+      $menu
     );
   }
 
-  function drawEditor() {
-    var $e = $("#diyEditor").empty();
-    var m = model.modules[selected];
-    if (!m) return $e.append('<h3>请从右侧选择组件</h3>');
-    $e.append($("<h3></h3>").text(TITLES[m.type] || m.type));
-    if (m.type === "imageNav") {
-      $.each(m.items, function (i, it) { $e.append(navItemEditor(it, i)); });
-      $e.append('<button type="button" class="btn btn-default add-item">+ 添加一个导航</button>');
-    } else if (m.type === "title") {
-      $e.append($('<div class="item-row"><label>标题名称：</label> <input type="text" class="form-control title-text"></div>').find("input").val(m.text).end());
-    } else if (m.type === "blank") {
-      $e.append($('<div class="item-row"><label>空白高度：</label> <input type="number" class="form-control blank-height"></div>').find("input").val(m.height).end());
-    } else {
-      $e.append('<p>自动显示已同步的小程序直播间，点击进入直播间（/pages/livedetail/livedetail?roomid=…）。</p>');
+  function ctrlItem(it, i) {
+    var $controls = $('<div class="form-controls"></div>');
+    var custom = CUSTOM[it.linkType];
+    if (it.linkType && !custom) {
+      $controls.append($('<a target="_blank" class="badge badge-success"></a>').attr({ href: it.link, title: it.title }).append(
+        $("<span></span>").text(LINK_TYPES[it.linkType] || ""),
+        $('<em class="badge-link ovfEps"></em>').text(it.title)
+      ));
     }
-    // Line the editor's arrow up with the selected module.
-    var $mod = $("#diyPreview .diy-module").eq(selected);
-    $e.css("margin-top", $mod.length ? Math.max(0, $mod.offset().top - $(".diy-wrap").offset().top - 10) : 40);
+    if (custom) $controls.append($('<input type="text" name="customlink" class="input input-no-at">').val(it.link));
+    $controls.append(droplist(it));
+    if (custom) $controls.append($('<span class="fi-help-text"></span>').text(custom));
+    $controls.append('<input type="hidden" class="j-verify" name="item_id" value=""><span class="fi-help-text j-verify-linkType"></span>');
+    return $('<li class="ctrl-item-list-li clearfix"></li>').attr("data-item", i).append(
+      $('<div class="fl imgnav-box"><div class="imgnav j-selectimg"><img alt=""><span class="imgnav-reselect">重新选择</span></div></div>').find("img").attr("src", it.imgSrc || "").end(),
+      $('<div class="fl imgnav-info"></div>').append(
+        $('<div class="formitems"><label class="fi-name">链接到：</label></div>').append($controls),
+        $('<div class="formitems"><label class="fi-name">导航名称：</label><div class="form-controls"><input type="text" name="title" class="input xlarge"><span class="fi-help-text"></span></div></div>')
+          .find("input").val(it.showtitle).end()
+      ),
+      '<div class="ctrl-item-list-actions"><a href="javascript:;" title="上移" class="j-moveup">↑</a><a href="javascript:;" title="下移" class="j-movedown">↓</a><a href="javascript:;" title="删除" class="j-del">×</a></div>'
+    );
+  }
+
+  function drawCtrl() {
+    var $ctrl = $("#diy-ctrl").empty();
+    var m = modules()[selected];
+    if (!m) return;
+    var $box = $('<div class="diy-ctrl-item"></div>').append($('<div class="modul-hd"></div>').text(NAMES[m.type] || "模块"));
+    if (m.type === 2) {
+      var $list = $('<ul class="ctrl-item-list"></ul>');
+      $.each(m.content.images, function (i, it) { $list.append(ctrlItem(it, i)); });
+      if (m.content.images.length < 10) $list.append('<li class="ctrl-item-list-add" title="添加"><i>+</i>添加一个图文导航</li>');
+      $box.append($list);
+    } else if (m.type === 11) {
+      $box.append('<p class="fi-help-text">自动显示已同步的小程序直播间。</p>');
+    } else if (m.type === 9) {
+      $box.append($('<div class="formitems"><label class="fi-name">提示文字：</label><div class="form-controls"><input type="text" name="searchText" class="input"></div></div>').find("input").val(m.content.text || "").end());
+    }
+    $ctrl.append($box);
+    var $item = $("#diy-contain .diy-conitem").eq(selected);
+    $ctrl.css("margin-top", $item.length ? Math.max(0, $item.position().top) : 0);
   }
 
   function draw() {
-    drawPreview();
-    drawEditor();
+    drawPhone();
+    drawCtrl();
   }
 
   function itemOf(el) {
-    return Number($(el).closest(".nav-edit-item").attr("data-item"));
+    return modules()[selected].content.images[Number($(el).closest(".ctrl-item-list-li").attr("data-item"))];
   }
 
-  $("#diyPreview")
-    .on("click", ".diy-module", function () {
+  $("#diy-contain")
+    .on("click", ".diy-conitem", function () {
       selected = Number($(this).attr("data-index"));
       draw();
     })
-    .on("click", ".module-del", function (e) {
+    .on("click", ".j-del", function (e) {
       e.stopPropagation();
-      model.modules.splice(Number($(this).closest(".diy-module").attr("data-index")), 1);
-      selected = Math.min(selected, model.modules.length - 1);
+      modules().splice(Number($(this).closest(".diy-conitem").attr("data-index")), 1);
+      selected = -1;
       draw();
     });
 
-  $("#diyEditor")
-    .on("input", ".nav-name", function () {
-      model.modules[selected].items[itemOf(this)].name = this.value;
-      drawPreview();
+  $("#diy-ctrl")
+    .on("input", "input[name=title]", function () {
+      itemOf(this).showtitle = this.value;
+      drawPhone();
     })
-    .on("input", ".title-text", function () {
-      model.modules[selected].text = this.value;
-      drawPreview();
+    .on("input", "input[name=customlink]", function () {
+      itemOf(this).link = this.value;
     })
-    .on("input", ".blank-height", function () {
-      model.modules[selected].height = Number(this.value) || 0;
-      drawPreview();
+    .on("click", ".j-droplist-toggle", function () {
+      $(this).siblings(".droplist-menu").toggleClass("open");
     })
-    .on("click", ".link-modify", function () {
-      $(this).siblings(".link-menu").toggleClass("open");
-    })
-    .on("click", ".link-menu a", function () {
-      var it = model.modules[selected].items[itemOf(this)];
-      var type = $(this).attr("data-type");
-      var link = page.navPages[type];
-      var name = type;
-      if (!link) {
-        var ask = ASK[type] || ["链接地址", function (v) { return v; }];
+    .on("click", ".droplist-menu li", function () {
+      var it = itemOf(this);
+      var v = Number($(this).attr("data-val"));
+      var ask = ASK[v];
+      if (ask) {
         var answer = window.prompt("请输入" + ask[0]);
         if (!answer) return;
-        link = ask[1](answer);
-        name = answer;
+        it.link = ask[1](answer);
+        it.title = answer;
+      } else {
+        it.link = TARGETS[v] || "";
+        it.title = LINK_TYPES[v];
       }
-      it.linkType = type;
-      it.linkName = name;
-      it.link = link;
+      it.linkType = v;
+      if (!it.showtitle) it.showtitle = it.title;
       draw();
     })
-    .on("click", ".item-up, .item-down", function () {
-      var items = model.modules[selected].items;
-      var i = itemOf(this);
-      var j = $(this).hasClass("item-up") ? i - 1 : i + 1;
+    .on("click", ".j-moveup, .j-movedown", function () {
+      var items = modules()[selected].content.images;
+      var i = Number($(this).closest(".ctrl-item-list-li").attr("data-item"));
+      var j = $(this).hasClass("j-moveup") ? i - 1 : i + 1;
       if (j < 0 || j >= items.length) return;
       items.splice(j, 0, items.splice(i, 1)[0]);
       draw();
     })
-    .on("click", ".item-del", function () {
-      model.modules[selected].items.splice(itemOf(this), 1);
+    .on("click", ".ctrl-item-list-li .j-del", function () {
+      var items = modules()[selected].content.images;
+      items.splice(Number($(this).closest(".ctrl-item-list-li").attr("data-item")), 1);
       draw();
     })
-    .on("click", ".add-item", function () {
-      model.modules[selected].items.push(newNavItem());
+    .on("click", ".ctrl-item-list-add", function () {
+      modules()[selected].content.images.push({ linkType: 0, link: "", title: "", showtitle: "", imgSrc: "" });
       draw();
     });
 
-  $(".palette-item").on("click", function () {
-    model.modules.push(DEFAULTS[$(this).attr("data-type")]());
-    selected = model.modules.length - 1;
+  $(".j-diy-addModule").on("click", function () {
+    var type = Number($(this).data("type"));
+    var content = type === 2 ? { showType: 1, scroll: 0, lineCount: 4, bgColor: "#FFFFFF", textColor: "#000000", images: [] } : {};
+    modules().push({ id: String(Date.now()), type: type, draggable: true, sort: modules().length, content: content });
+    selected = modules().length - 1;
     draw();
   });
 
-  $("#saveHomePage").on("click", function () {
-    $.post("/" + page.area + "/WXSmallProgram/SaveHomePage", { homepage: JSON.stringify(model) }, function (r) {
+  $("#j-savePage").on("click", function () {
+    $.each(modules(), function (i, m) { m.sort = i; });
+    $.post(ajax + "Hi_Ajax_SaveTemplate", { client: $("#vtclient").val(), type: $("#vttype").val(), content: JSON.stringify(data) }, function (r) {
       if (r.success) $.dialog.succeedTips(r.msg);
       else $.dialog.errorTips(r.msg);
     }, "json");
   });
 
-  draw();
+  // The saved page, by ajax (HiMall answers the file's text, or nothing when there is none).
+  $.ajax({ url: ajax + "Hi_Ajax_GetTemplateByID", type: "GET", data: { client: $("#vtclient").val(), type: $("#vttype").val() }, dataType: "text" })
+    .done(function (text) {
+      try {
+        data = text ? JSON.parse(text.replace(/^\uFEFF/, "")) : null;
+      } catch (e) {
+        data = null;
+      }
+      if (!data || !$.isArray(data.LModules)) data = JSON.parse($("input[name=content]").val());
+      selected = modules().length ? 0 : -1;
+      draw();
+    })
+    .fail(function () {
+      $("#diy-contain").html('<div class="diy-loading">加载失败</div>');
+    });
 });

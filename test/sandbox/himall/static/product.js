@@ -1,4 +1,8 @@
-// 商品管理 (product list): the datagrid, its tabs and search, and the 小程序直播链接 dialog.
+// 商品管理 (product list), drawn as HiMall's productManagement.js does: a hiMallDatagrid over
+// ./List, admin rows (id, name, price, MaxPrice, shopId, imgUrl, state, saleStatus,
+// auditStatus, …) or seller rows (Id, Name, Price, MaxPrice, ShopId, Image, SaleState,
+// AuditState, …), each 操作 cell holding the hidden inputs .thisId .thisShopId .thisName
+// .thisPrice, and 直播链接 (a.good-live) moving #storesLink-form into an artDialog.
 $(function () {
   "use strict";
   var page = window.pageData;
@@ -8,90 +12,132 @@ $(function () {
   var TAB_FILTERS = [{}, { auditStatus: 2, saleStatus: 1 }, { auditStatus: 1 }, { auditStatus: 4 }];
   var currentTab = 0;
 
+  /** "68.00" as HiMall's toFixed(2); a price kept as text that is not a plain number is passed on as it is. */
   function money(v) {
-    var n = Number(v);
-    return isFinite(n) ? n.toFixed(2) : "0.00";
+    if (typeof v === "number") return v.toFixed(2);
+    return /^\s*-?\d+(\.\d+)?\s*$/.test(String(v)) ? Number(v).toFixed(2) : String(v);
   }
 
-  /** A price kept as a plain decimal number (or a number). */
-  function plainNumber(v) {
-    return typeof v === "number" || /^\s*-?\d+(\.\d+)?\s*$/.test(String(v));
-  }
-
-  /**
-   * The price as HiMall writes it in .thisPrice: "68.00" or "399.00~488.00". A price kept as
-   * text that is not a plain number ("￥1,299.00", "面议") is passed on as it is.
-   */
-  function priceText(row) {
-    if (!plainNumber(row.price)) return String(row.price);
-    var min = money(row.price);
-    var max = money(row.MaxPrice == null ? row.price : row.MaxPrice);
-    return max !== min ? min + "~" + max : min;
-  }
-
-  function statusText(row) {
-    if (row.auditStatus === 4) return "违规下架";
-    if (row.auditStatus === 1) return "待审核";
-    if (row.auditStatus === 3) return "未通过";
-    return { 1: "销售中", 2: "仓库中", 3: "草稿箱" }[row.saleStatus] || "";
+  /** The .thisPrice value: "68.00" or "399.00~488.00" (price == MaxPrice → one amount). */
+  function priceText(min, max) {
+    // eslint-disable-next-line eqeqeq
+    return min == max || max == null ? money(min) : money(min) + "~" + money(max);
   }
 
   function hidden(cls, value) {
-    return '<input type="hidden" class="' + cls + '" value="' + $.htmlEncode(value) + '">';
+    // HiMall writes the value unescaped into the attribute; the sandbox escapes it so that the
+    // verbatim name survives (a name with a quote would otherwise be cut).
+    return '<input class="' + cls + '" type="hidden" value="' + $.htmlEncode(value) + '"/>';
   }
 
+  var liveLink = page.liveLinkAction ? '<a class="good-live" href="javascript:;">直播链接</a>' : "";
+
   // Formatters build HTML strings as HiMall's do; the name is written unescaped into the
-  // link (a name like "<b>加粗</b>商品" shows in bold), the hidden inputs hold it verbatim.
-  var columns = [
-    { field: "id", title: "选择", width: 36, formatter: function (v) { return '<input type="checkbox" name="ck" value="' + v + '">'; } },
-    { field: "displaySequence", title: "序号", width: 70, sortable: true, formatter: function (v) { return '<input type="text" class="text-order" value="' + (v || 0) + '">'; } },
+  // link (a name like "<b>加粗</b>商品" shows in bold).
+  var adminColumns = [[
+    { checkbox: true, width: 40 },
     {
-      field: "name", title: "商品", width: 220, align: "left",
-      formatter: function (v, row) {
-        return '<div class="product-cell"><img src="' + row.imgUrl + '">' +
-          '<div class="product-info"><a class="product-name" href="/product/detail/' + row.id + '" target="_blank" title="' + $.htmlEncode(v) + '">' + v + "</a>" +
-          "<span>￥" + money(row.price) + "</span>" + (row.productType === 1 ? "<br>(虚拟)" : "") + "</div></div>";
+      field: "DisplaySequence", sort: true, title: "序号", width: 50,
+      formatter: function (value, row) {
+        return '<input class="text-order text-sort" style="width:40px;margin:0" type="text" value="' + value + '" productid="' + row.id + '"/>';
       }
     },
-    { field: "brandName", title: "品牌", width: 50 },
-    { field: "saleStatus", title: "状态", width: 60, formatter: function (v, row) { return statusText(row); } },
-    { field: "categoryName", title: "商城分类", width: 70 },
-    { field: "shopName", title: "店铺名称", width: 80 },
-    { field: "productCode", title: "货号", width: 70 },
-    { field: "saleCounts", title: "实际销量", width: 70, sortable: true },
-    { field: "virtualSaleCounts", title: "虚拟销量", width: 66, formatter: function (v) { return '<input type="text" class="text-order" value="' + (v || 0) + '">'; } },
-    { field: "addedDate", title: "发布时间", width: 80, sortable: true, formatter: function (v) { return '<span class="date-cell">' + String(v || "").slice(0, 16) + "</span>"; } },
     {
-      field: "operate", title: "操作", width: 160,
-      formatter: function (v, row) {
-        return '<span class="btn-a">' +
-          hidden("thisId", row.id) + hidden("thisShopId", row.shopId) + hidden("thisName", row.name) + hidden("thisPrice", priceText(row)) +
-          '<a href="/product/detail/' + row.id + '" target="_blank">预览</a>' +
-          '<a href="javascript:;" class="sale-off">违规下架</a>' +
-          (page.liveLinkAction ? '<a href="javascript:;" class="live-link">直播链接</a>' : "") +
-          "</span>";
+      field: "name", title: "商品", width: 250, align: "left",
+      formatter: function (value, row) {
+        var html = '<img width="40" height="40" src="' + row.imgUrl + '"/><span class="overflow-ellipsis" style="width:150px"><a title="' + $.htmlEncode(value) + '" href="/product/detail/' + row.id + '" target="_blank">' + value + "</a>";
+        html += "<p>￥" + money(row.price) + "</p></span>";
+        if (row.ProductType === 1) html += '<p class="lh20">(虚拟)</p>';
+        return html;
+      }
+    },
+    { field: "brandName", title: "品牌", width: 55 },
+    { field: "state", title: "状态", width: 80 },
+    { field: "categoryName", title: "商城分类", width: 100 },
+    { field: "shopName", title: "店铺名称", width: 100 },
+    { field: "productCode", title: "货号", width: 50, formatter: function (value) { return "<span>" + value + "</span>"; } },
+    { field: "saleCounts", title: "实际销量", width: 96, sort: true },
+    {
+      field: "VirtualSaleCounts", title: "虚拟销量", width: 70,
+      formatter: function (value, row) {
+        return '<input class="text-virtualSaleCount text-order" style="width:40px;margin:0" type="text" value="' + (value || 0) + '" productid="' + row.id + '"/>';
+      }
+    },
+    { field: "CheckDate", title: "审核时间", width: 95, sort: true },
+    {
+      field: "s", title: "操作", width: 90, operation: true,
+      formatter: function (value, row) {
+        var html = '<span class="btn-a">' + hidden("thisId", row.id) + hidden("thisShopId", row.shopId) + hidden("thisName", row.name);
+        if (page.rowPriceInput) html += hidden("thisPrice", priceText(row.price, row.MaxPrice));
+        html += '<a class="good-check view-mobile-product" title="预览" data-url="/m/product/detail/' + row.id + '?sv=True">预览</a>';
+        if (row.auditStatus === 1 && row.saleStatus === 1) html += '<a class="good-check" onclick="audit(' + row.id + ')">审核</a>';
+        else if (row.auditStatus === 2) html += '<a class="good-break" onclick="infractionSaleOffDialog(' + row.id + ')">违规下架</a>';
+        else if (row.auditStatus >= 3) html += '<a class="good-break" onclick="$.dialog.tips(\'' + String(row.auditReason || "无").replace(/'/g, "’") + '\')">查看原因</a>';
+        return html + liveLink + "</span>";
       }
     }
-  ];
+  ]];
+
+  var sellerColumns = [[
+    { checkbox: true, width: 40 },
+    {
+      field: "ShopDisplaySequence", sort: true, title: "序号", width: 50,
+      formatter: function (value, row) {
+        return '<input class="text-order" style="width:40px" type="text" value="' + value + '" productid="' + row.Id + '"/>';
+      }
+    },
+    {
+      field: "Name", title: "商品", align: "left", width: 250,
+      formatter: function (value, row) {
+        var html = row.ProductType === 1 ? '<span class="pull-right virtual-mark">虚拟</span>' : "";
+        html += '<img class="ml15" width="40" height="40" src="' + row.Image + '"/><a class="single-ellipsis w150 lh20" title="' + $.htmlEncode(value) + '" target="_blank" href="/product/detail/' + row.Id + '">' + value + "</a>";
+        return html + '<p class="lh20" style="color:#ffa702">￥' + money(row.Price) + "</p>";
+      }
+    },
+    { field: "ProductCode", title: "商品货号", width: 90 },
+    { field: "BrandName", title: "品牌", width: 90 },
+    { field: "CategoryName", title: "商家分类", width: 90 },
+    { field: "Stock", title: "库存", width: 80 },
+    { field: "SaleCount", title: "实际销量", width: 70 },
+    { field: "VirtualSaleCounts", title: "虚拟销量", width: 72 },
+    { field: "PublishTime", title: "发布时间", width: 90 },
+    {
+      field: "s", title: "操作", width: 120, operation: true,
+      formatter: function (value, row) {
+        var html = '<span class="btn-a text-left inline-block">' + hidden("thisId", row.Id) + hidden("thisShopId", row.ShopId) + hidden("thisName", row.Name);
+        if (page.rowPriceInput) html += hidden("thisPrice", priceText(row.Price, row.MaxPrice));
+        html += '<a class="good-check" href="edit/' + row.Id + '">编辑</a>';
+        html += row.SaleState === 1 ? '<a class="good-del">删除</a>' : '<a class="good-up">上架</a><a class="good-del">删除</a>';
+        return html + liveLink + "</span>";
+      }
+    }
+  ]];
 
   function query() {
-    var q = {
-      keyWords: $("#keyWords").val(),
-      shopName: $("#shopName").val() || "",
-      productCode: $("#productCode").val(),
-      brandName: $("#brandName").val(),
-      productType: $("#productType").val()
-    };
-    return $.extend(q, TAB_FILTERS[currentTab]);
+    return $.extend(
+      {
+        keyWords: $.trim($("#keyWords").val()),
+        shopName: $.trim($("#shopName").val() || ""),
+        productCode: $.trim($("#productCode").val()),
+        brandName: $.trim($("#brandName").val()),
+        productType: $("#productType").val(),
+        auditStatus: "",
+        saleStatus: ""
+      },
+      TAB_FILTERS[currentTab]
+    );
   }
 
   $("#list").hiMallDatagrid({
-    url: base + "List",
-    columns: columns,
-    pageSize: 15,
-    sortName: "addedDate",
+    url: "./List",
+    NoDataMsg: "没有找到符合条件的数据",
+    pagination: true,
+    idField: page.seller ? "Id" : "id",
+    pageSize: page.seller ? 9 : 15,
+    pageNumber: 1,
     queryParams: query(),
-    onLoadSuccess: function () { $("#checkAll").prop("checked", false); }
+    operationButtons: "#saleOff",
+    columns: page.seller ? sellerColumns : adminColumns
   });
 
   $("#searchButton").on("click", function () {
@@ -104,13 +150,10 @@ $(function () {
     var settings = tab === 4;
     $("#productPane").toggle(!settings);
     $("#settingPane").toggle(settings);
+    $(".table-bt").toggle(!settings);
     if (settings) return;
     currentTab = tab;
     $("#list").hiMallDatagrid("reload", query());
-  });
-
-  $("#checkAll").on("change", function () {
-    $("#list tbody input[name=ck]").prop("checked", this.checked);
   });
 
   function saleOff(ids) {
@@ -118,41 +161,44 @@ $(function () {
       $.post(base + "BatchInfractionSaleOff", { ids: ids.join(",") }, function (r) {
         if (r.success) $.dialog.succeedTips(r.msg);
         else $.dialog.errorTips(r.msg);
-        $("#list").hiMallDatagrid("reload", query());
+        $("#list").hiMallDatagrid("reload", { pageNumber: $("#list").hiMallDatagrid("options").pageNumber });
       }, "json");
     });
   }
 
-  $("#batchSaleOff").on("click", function () {
-    var ids = $.map($("#list").hiMallDatagrid("getSelections"), function (r) { return r.id; });
+  // The batch buttons live in the pager bar (moved there by the datagrid).
+  $(document).on("click", "#batchSaleOff", function () {
+    var ids = $.map($("#list").hiMallDatagrid("getSelections"), function (r) { return r.id || r.Id; });
     if (!ids.length) return $.dialog.tips("请至少选择一件商品");
     saleOff(ids);
   });
 
-  $("#exportExcel, #batchVirtual").on("click", function () {
+  $(document).on("click", "#exportExcel, #batchVirtual", function () {
     $.dialog.tips("此功能在沙箱中不可用");
   });
 
-  $("#list").on("click", ".sale-off", function () {
-    saleOff([$(this).closest("td").find(".thisId").val()]);
-  });
+  // Row actions named in onclick attributes, as HiMall's.
+  window.infractionSaleOffDialog = function (id) { saleOff([id]); };
+  window.audit = function () { $.dialog.tips("此功能在沙箱中不可用"); };
 
-  // 直播链接: the dialog reads the row's hidden inputs, as HiMall's does.
-  $("#list").on("click", ".live-link", function () {
-    var $cell = $(this).closest("td");
-    var id = $cell.find(".thisId").val();
-    var shopId = $cell.find(".thisShopId").val();
-    var $form = $('<div class="live-link-form"></div>').append(
-      $('<div class="form-row"><label>商品链接：</label><input type="text" class="form-control" readonly></div>')
-        .find("input").val(String(page.liveLinkFormat || "pages/productdetail/productdetail?id={id}").replace(/\{id\}/g, id)).end(),
-      $('<div class="form-row"><label>商品名称：</label><input type="text" class="form-control" readonly></div>')
-        .find("input").val($cell.find(".thisName").val()).end(),
-      $('<div class="form-row"><label>商品价格：</label><span class="price"></span></div>')
-        .find(".price").text($cell.find(".thisPrice").val()).end(),
-      $('<div class="form-row"><label>商品图片：</label><img alt=""></div>')
-        .find("img").attr("src", "/Storage/Shop/" + shopId + "/Products/" + id + "/1_220.png").end(),
-      '<p class="tips">请右键保存图片。如图片过大请先使用<a href="https://tinypng.com/" target="_blank">压缩工具</a>进行处理</p>'
-    );
-    $.dialog({ title: "小程序直播链接", content: $form });
+  // 直播链接: the row's hidden inputs fill #storesLink-form, moved into the dialog.
+  $("#list").on("click", ".good-live", function () {
+    var id = $(this).siblings(".thisId").val();
+    var shopId = $(this).siblings(".thisShopId").val();
+    var name = $(this).siblings(".thisName").val();
+    var price = $(this).siblings(".thisPrice").val();
+    $.dialog({
+      title: "小程序直播链接",
+      lock: true,
+      id: "StoresLink",
+      content: document.getElementById("storesLink-form"),
+      padding: "0 40px",
+      init: function () {
+        $("#storesLink-form #link").val(String(page.liveLinkFormat).replace(/\{id\}/g, id));
+        $("#storesLink-form #pname").val(name);
+        $("#storesLink-form #spanprice").text(price == null ? "" : price);
+        $("#storesLink-form #imgsrc").attr("src", "/Storage/Shop/" + shopId + "/Products/" + id + "/1_220.png");
+      }
+    });
   });
 });
