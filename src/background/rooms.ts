@@ -65,8 +65,9 @@ export function withoutQuery(url: string): string {
 export type RoomsChanged = (db: HelperDb, now: number) => Promise<void>
 
 /**
- * Upsert the rooms the list showed. A row with neither stored nor readable times or status is
- * skipped (a room needs them). When the list is complete, stored rooms missing from it get
+ * Upsert the rooms the list showed. Every row is stored (tolerant reader): a time or status the
+ * row did not show readably keeps what was stored before, else stays null (unknown, and shown
+ * so); nothing is skipped for it. When the list is complete, stored rooms missing from it get
  * `goneAt` (deleted on WeChat); a room seen again loses it. Plans filled into 创建直播间 are
  * linked to the room they became (same title and start minute).
  */
@@ -90,7 +91,7 @@ export async function recordRooms(
       const start = row.start ?? old?.start ?? null
       const end = row.end ?? old?.end ?? null
       const liveStatus = row.liveStatus ?? old?.liveStatus ?? null
-      if (start === null || end === null || liveStatus === null) continue
+      const statusText = row.statusText.trim() || old?.statusText || ""
       const record: WechatRoomRecord = {
         roomId: row.roomId,
         name: row.name.trim() || old?.name || "",
@@ -99,6 +100,7 @@ export async function recordRooms(
         start,
         end,
         liveStatus,
+        statusText,
         coverUrl: row.coverUrl ?? old?.coverUrl ?? null,
         firstSeenAt: old?.firstSeenAt ?? now,
         seenAt: now,
@@ -154,6 +156,7 @@ function changedRoom(a: WechatRoomRecord, b: WechatRoomRecord): boolean {
 
 /** A plan and the room it became: the same title and the same start minute. */
 function sameRoom(plan: RoomPlanRecord, room: WechatRoomRecord): boolean {
+  if (room.start == null) return false
   return plan.title.trim() === room.name.trim() && Math.abs(floorToMinute(plan.start) - floorToMinute(room.start)) < MINUTE_MS
 }
 

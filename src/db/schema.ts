@@ -143,11 +143,19 @@ export interface WechatRoomRecord {
   anchorName: string
   /** The bound anchor WeChat account, when the page shows it (often it does not). */
   anchorWechat: string | null
-  /** Start and end, ms since epoch. */
-  start: number
-  end: number
-  /** live_status: 101 直播中 · 102 未开始 · 103 已结束 · 104 禁播 · 105 暂停 · 106 异常 · 107 已过期. */
-  liveStatus: number
+  /**
+   * Start and end, ms since epoch; null when the list never showed them readably (a row with
+   * only a start time, say): unknown, shown as such, never guessed.
+   */
+  start: number | null
+  end: number | null
+  /**
+   * live_status: 101 直播中 · 102 未开始 · 103 已结束 · 104 禁播 · 105 暂停 · 106 异常 · 107 已过期;
+   * null when the status text was not one of WeChat's words (unknown).
+   */
+  liveStatus: number | null
+  /** The status as the list worded it (kept when unknown, to show it). */
+  statusText?: string
   /** The room's cover image URL on WeChat, when shown. */
   coverUrl: string | null
   firstSeenAt: number

@@ -7,9 +7,10 @@ import { t } from "~lib/i18n"
 import type { GoodsRowMessage, QueueAction, QueueView } from "~lib/messages"
 import { send } from "~lib/send"
 import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
-import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
+import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsLibrary } from "~sites/wechat/goods-library"
 
 import { GoodsPanel } from "./fill-goods"
+import { UnreadableNote } from "./wechat-notice"
 
 export class GoodsLibraryFeature {
   private panels = new WeakMap<HTMLElement, GoodsPanel>()
@@ -24,6 +25,7 @@ export class GoodsLibraryFeature {
   /** Where the queue's controls are drawn now (the bar, or the open dialog's panel). */
   private queueTarget: HTMLElement | null = null
   private seenInFlight = false
+  private unreadable = new UnreadableNote("goods")
 
   run() {
     this.dialogs()
@@ -64,8 +66,10 @@ export class GoodsLibraryFeature {
   }
 
   private table() {
-    const rows = readGoodsTable(document)
-    if (!rows) return
+    const reading = readGoodsLibrary(document)
+    if (!reading) return
+    const { rows } = reading
+    this.unreadable.set(reading.skipped, null)
     const shelf = currentShelf(document)
     const signature = JSON.stringify([shelf, rows])
     if (signature === this.lastSeen || this.seenInFlight) return

@@ -14,6 +14,8 @@ import { adminCheckShown } from "~sites/wechat/console"
 import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
 import { readRoomList } from "~sites/wechat/room-list"
 
+import { UnreadableNote } from "./wechat-notice"
+
 export function roomProblemText(p: RoomProblem): string {
   return t(`room_problem_${p}`)
 }
@@ -27,6 +29,7 @@ export class RoomsFeature {
   private panels = new WeakMap<HTMLElement, RoomPanel>()
   private lastSeen = ""
   private seenInFlight = false
+  private unreadable = new UnreadableNote("rooms")
 
   run() {
     this.list()
@@ -44,6 +47,8 @@ export class RoomsFeature {
   private list() {
     const reading = readRoomList(document)
     if (!reading) return
+    // Rows shown but not understood are told, never dropped in silence.
+    this.unreadable.set(reading.skipped, null)
     const signature = JSON.stringify(reading)
     if (signature === this.lastSeen || this.seenInFlight) return
     this.seenInFlight = true

@@ -194,7 +194,7 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
   },
   wechatRooms: {
     key: "roomId",
-    fields: { roomId: "int", name: "string", anchorName: "string", start: "number", end: "number", liveStatus: "int", seenAt: "number", firstSeenAt: "number" }
+    fields: { roomId: "int", name: "string", anchorName: "string", start: "number?", end: "number?", liveStatus: "int?", seenAt: "number", firstSeenAt: "number" }
   },
   shopRooms: {
     key: "key",

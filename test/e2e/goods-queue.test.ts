@@ -7,7 +7,7 @@ import type { Page } from "playwright-core"
 import type { Sandbox } from "../sandbox/server"
 import { readTable, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, goodsForm, openGoodsLibrary, showOnlyProducts, waitForCover, wechatState } from "../support/goods"
+import { captureFromGrid, clearExtensionData, goodsForm, openGoodsLibrary, showOnlyProducts, waitForCover, wechatState, WECHAT_MARKUPS } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -37,7 +37,13 @@ async function save(page: Page) {
   await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
 }
 
-describe("the goods queue", () => {
+describe.each(WECHAT_MARKUPS)("the goods queue (%s markup)", (markup) => {
+  beforeAll(async () => {
+    sandbox.wechat.reset()
+    sandbox.wechat.setState({ markup })
+    await clearExtensionData(browser, ["goods", "jobs"])
+  })
+
   it("runs five products to the end across a pause, a reload and a stopped service worker", async () => {
     let page = await openGoodsLibrary(browser)
     await page.locator('[data-lh="queue-start"]').click()

@@ -68,8 +68,8 @@ export interface Room {
  * in the manual's screenshots) or "alt" (a TDesign/Element-like variant: same labels and
  * behaviour, different markup). Read at page load.
  */
-export type GoodsMarkup = "weui" | "alt"
-export const MARKUPS: GoodsMarkup[] = ["weui", "alt"]
+export type GoodsMarkup = "weui" | "alt" | "third"
+export const MARKUPS: GoodsMarkup[] = ["weui", "alt", "third"]
 
 export interface WechatState {
   /** The mini program may use live streaming: the 直播 menu item exists. */
@@ -129,10 +129,11 @@ const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminChec
 const VIEWS = new Set(["", "/broadcast/index", "/broadcast/create", "/broadcast/edit", "/goods/index", "/help/index", "/apply"])
 
 function page(boot: Record<string, unknown>): string {
-  const templates = ["templates.html", ...(boot.markup === "alt" ? ["templates-alt.html"] : [])]
+  const extra = boot.markup === "alt" || boot.markup === "third" ? String(boot.markup) : null
+  const templates = ["templates.html", ...(extra ? [`templates-${extra}.html`] : [])]
     .map((f) => readFileSync(join(here, f), "utf8"))
     .join("\n")
-  const altCss = boot.markup === "alt" ? `\n<link rel="stylesheet" href="/__sandbox/wechat/alt.css">` : ""
+  const altCss = extra ? `\n<link rel="stylesheet" href="/__sandbox/wechat/${extra}.css">` : ""
   const json = JSON.stringify(boot).replace(/</g, "\\u003c")
   return `<!doctype html>
 <html lang="zh-CN">
