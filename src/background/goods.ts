@@ -7,6 +7,7 @@ import { parseAmount } from "~core/price"
 import type { CoverFit, GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
 import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~lib/messages"
 
+import { shopOfAccount } from "./accounts"
 import { coverToDataUrl, getCover } from "./covers"
 
 export const COVER_FIT_SETTING = "coverFit"
@@ -45,7 +46,9 @@ const STATUS_ORDER = { none: 0, rejected: 1, draft: 2, reviewing: 3, approved: 4
 
 export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates">): Promise<ResponseOf<"goods.candidates">> {
   const q = req.query.trim().toLowerCase()
-  const all = await db.products.toArray()
+  // The console's mini program sells for one shop: only that shop's products are offered.
+  const shop = await shopOfAccount(db, req.account)
+  const all = shop ? await db.products.where("shopOrigin").equals(shop).toArray() : await db.products.toArray()
   const matching = q
     ? all.filter((p) => p.name.toLowerCase().includes(q) || String(p.productId) === q || String(p.productId).startsWith(q))
     : all
@@ -110,6 +113,8 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
     .map((r) => ({ row: r, url: goodsUrl(r.url), status: r.status ?? (req.shelf === "approved" ? "approved" : null) }))
     .filter((r): r is { row: GoodsRowMessage; url: string; status: NonNullable<GoodsRowMessage["status"]> } => !!r.url && r.status !== null)
   if (rows.length === 0) return 0
+  const account = req.account ?? null
+  const shop = await shopOfAccount(db, account)
   return db.transaction("rw", db.goods, db.products, async () => {
     const known = await goodsByUrl(db, rows.map((r) => r.url))
     const writes: GoodsRecord[] = []
@@ -118,6 +123,7 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
       const price = parseWechatPrice(row.priceText)
       writes.push({
         url,
+        account: account ?? old?.account ?? null,
         name: row.name.slice(0, 200),
         status,
         statusText: row.statusText.slice(0, 40) || (status === "approved" ? "已入库" : ""),
@@ -131,7 +137,9 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
       })
     }
     await db.goods.bulkPut(writes)
-    return db.products.where("link").anyOf(rows.map((r) => r.url)).count()
+    // Matched to products of the account's shop only (every shop while that is not known).
+    const linked = db.products.where("link").anyOf(rows.map((r) => r.url))
+    return shop ? linked.filter((p) => p.shopOrigin === shop).count() : linked.count()
   })
 }
 

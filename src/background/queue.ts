@@ -5,6 +5,7 @@
 import type { HelperDb, JobRecord } from "~db/schema"
 import type { QueueAction, QueueView } from "~lib/messages"
 
+import { shopOfAccount } from "./accounts"
 import { goodsUrl, toCandidate } from "./goods"
 
 export const QUEUE_ID = "queue"
@@ -55,17 +56,19 @@ export async function getQueue(db: HelperDb): Promise<QueueView | null> {
 }
 
 /** Build the list: captured products whose link WeChat's goods library does not hold, oldest capture first. */
-async function pendingProducts(db: HelperDb): Promise<string[]> {
-  const products = await db.products.orderBy("capturedAt").toArray()
+async function pendingProducts(db: HelperDb, shop: string | null): Promise<string[]> {
+  const products = (await db.products.orderBy("capturedAt").toArray()).filter((p) => !shop || p.shopOrigin === shop)
   const held = new Set((await db.goods.toCollection().primaryKeys()) as string[])
   return products.filter((p) => !held.has(goodsUrl(p.link))).map((p) => p.key)
 }
 
-export async function queueCommand(db: HelperDb, action: QueueAction, now = Date.now()): Promise<QueueView | null> {
+export async function queueCommand(db: HelperDb, action: QueueAction, now = Date.now(), account: string | null = null): Promise<QueueView | null> {
+  // Started on a mini program's console: only the products of the shop it sells for.
+  const shop = action === "start" ? await shopOfAccount(db, account) : null
   return db.transaction("rw", TABLES(db), async () => {
     let job = await db.jobs.get(QUEUE_ID)
     if (action === "start") {
-      const items = await pendingProducts(db)
+      const items = await pendingProducts(db, shop)
       job = { id: QUEUE_ID, state: items.length ? "running" : "done", startedAt: now, updatedAt: now, data: { items, index: 0, skipped: [] } satisfies QueueData }
       await db.jobs.put(job)
       return view(db, job)

@@ -18,6 +18,7 @@ import type {
   RoomPlanView
 } from "~lib/messages"
 
+import { sameAccount } from "./accounts"
 import { coverToDataUrl } from "./covers"
 import { refreshReminders } from "./reminders"
 
@@ -77,6 +78,8 @@ export async function recordRooms(
   now: number,
   changed: RoomsChanged = refreshReminders
 ): Promise<ResponseOf<"rooms.seen">> {
+  const account = req.account ?? null
+  const accountsKnown = await db.wechatAccounts.count()
   const result = await db.transaction("rw", db.wechatRooms, db.plans, async () => {
     let stored = 0
     let gone = 0
@@ -94,6 +97,7 @@ export async function recordRooms(
       const statusText = row.statusText.trim() || old?.statusText || ""
       const record: WechatRoomRecord = {
         roomId: row.roomId,
+        account: account ?? old?.account ?? null,
         name: row.name.trim() || old?.name || "",
         anchorName: row.anchorName.trim() || old?.anchorName || "",
         anchorWechat: row.anchorWechat?.trim() || old?.anchorWechat || null,
@@ -112,7 +116,8 @@ export async function recordRooms(
     }
     if (req.complete) {
       await db.wechatRooms
-        .filter((r) => r.goneAt == null && !seen.has(r.roomId))
+        // Only this mini program's rooms: another account's list says nothing about them.
+        .filter((r) => r.goneAt == null && !seen.has(r.roomId) && sameAccount(r.account, account, accountsKnown))
         .modify((r) => {
           r.goneAt = now
           gone++

@@ -94,6 +94,12 @@ export type { GoodsStatus }
 
 /** A row of WeChat's 商品库 as last seen, keyed by its 商品链接 (matched to products by link). */
 export interface GoodsRecord {
+  /**
+   * The mini program (WeChat account, `wechatAccounts.name`) whose 商品库 showed it (version 5);
+   * absent or null: read before accounts were known, or on a page that did not show the
+   * account — it belongs to "the only account".
+   */
+  account?: string | null
   /** Normalised mini-program link (`core/link.ts`). */
   url: string
   name: string
@@ -139,6 +145,8 @@ export interface FactRecord {
 /** A live room as WeChat's 直播间管理 shows it. */
 export interface WechatRoomRecord {
   roomId: number
+  /** The mini program whose 直播间管理 showed it (version 5); absent or null as for goods. */
+  account?: string | null
   name: string
   anchorName: string
   /** The bound anchor WeChat account, when the page shows it (often it does not). */
@@ -233,6 +241,22 @@ export interface RoomCoverRecord {
 }
 
 /**
+ * A mini program (WeChat account) seen on the console, by the name its header shows, and the
+ * HiMall shop it sells for (schema version 5): asked once on the console (`link-shop`), or
+ * linked by itself while only one shop is enabled. Goods states, rooms and facts read under
+ * this account belong to it, and its goods rows are matched to that shop's products only.
+ */
+export interface WechatAccountRecord {
+  name: string
+  /** The HiMall shop's origin, null until the merchant chose (or when the shop was removed). */
+  shopOrigin: string | null
+  firstSeenAt: number
+  seenAt: number
+  /** When the shop was chosen (or linked by itself), null before. */
+  linkedAt: number | null
+}
+
+/**
  * A summary the background derives from other tables (schema version 4, `overview`), by key:
  * `goods` (the popup's goods counts and first rows, db/overview.ts) and `goods-write` (the stamp
  * of the latest write to products or goods, db/write-stamp.ts). Rebuilt at will; never backed up.
@@ -259,6 +283,7 @@ export class HelperDb extends Dexie {
   plans!: EntityTable<RoomPlanRecord, "id">
   roomCovers!: EntityTable<RoomCoverRecord, "key">
   overview!: EntityTable<OverviewRecord, "key">
+  wechatAccounts!: EntityTable<WechatAccountRecord, "name">
 
   constructor(name = DB_NAME) {
     super(name)
@@ -291,6 +316,12 @@ export class HelperDb extends Dexie {
     // stamps them stale (db/write-stamp.ts).
     this.version(4).stores({
       overview: "key"
+    })
+    // Version 5: the mini programs (WeChat accounts) seen on the console and the shop each sells
+    // for; goods and rooms carry the account they were read under (a field, not indexed: records
+    // without one belong to the only account). Versions 6 and 7 are other engineers'.
+    this.version(5).stores({
+      wechatAccounts: "name, shopOrigin"
     })
     this.use(goodsWriteStamp)
   }

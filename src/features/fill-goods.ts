@@ -11,6 +11,7 @@ import { pagePreferences } from "~lib/language"
 import type { CoverAnswer, GoodsCandidate } from "~lib/messages"
 import { send } from "~lib/send"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
+import { currentAccount } from "./wechat-account"
 
 const PICKER_LIMIT = 50
 
@@ -108,7 +109,7 @@ export class GoodsPanel {
     const seq = ++this.searchSeq
     let answer: { total: number; items: GoodsCandidate[] }
     try {
-      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT })
+      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT, account: currentAccount() })
     } catch (e) {
       this.say(t("fill_no_extension"), "#fa5151")
       console.warn("[HiMall 直播助手]", e)

@@ -10,6 +10,7 @@ import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
 import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsLibrary } from "~sites/wechat/goods-library"
 
 import { GoodsPanel } from "./fill-goods"
+import { currentAccount } from "./wechat-account"
 import { UnreadableNote } from "./wechat-notice"
 
 export class GoodsLibraryFeature {
@@ -71,11 +72,11 @@ export class GoodsLibraryFeature {
     const { rows } = reading
     this.unreadable.set(reading.skipped, null)
     const shelf = currentShelf(document)
-    const signature = JSON.stringify([shelf, rows])
+    const signature = JSON.stringify([shelf, rows, currentAccount()])
     if (signature === this.lastSeen || this.seenInFlight) return
     this.seenInFlight = true
     const payload: GoodsRowMessage[] = rows.slice(0, 500)
-    send("goods.seen", { rows: payload, shelf })
+    send("goods.seen", { rows: payload, shelf, account: currentAccount() })
       .then((r) => {
         this.lastSeen = signature
         this.setQueue(r.queue)
@@ -103,7 +104,7 @@ export class GoodsLibraryFeature {
 
   private async command(action: QueueAction) {
     try {
-      const { queue } = await send("queue.command", { action })
+      const { queue } = await send("queue.command", { action, account: currentAccount() })
       if (action === "start") this.opened.clear()
       this.setQueue(queue)
       if (action === "skip" || action === "resume") this.dialogs()

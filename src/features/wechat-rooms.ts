@@ -14,6 +14,7 @@ import { adminCheckShown } from "~sites/wechat/console"
 import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
 import { readRoomList } from "~sites/wechat/room-list"
 
+import { currentAccount } from "./wechat-account"
 import { UnreadableNote } from "./wechat-notice"
 
 export function roomProblemText(p: RoomProblem): string {
@@ -49,10 +50,10 @@ export class RoomsFeature {
     if (!reading) return
     // Rows shown but not understood are told, never dropped in silence.
     this.unreadable.set(reading.skipped, null)
-    const signature = JSON.stringify(reading)
+    const signature = JSON.stringify([reading, currentAccount()])
     if (signature === this.lastSeen || this.seenInFlight) return
     this.seenInFlight = true
-    send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500 })
+    send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500, account: currentAccount() })
       .then(() => (this.lastSeen = signature))
       .catch((e) => console.warn("[HiMall 直播助手]", e))
       .finally(() => (this.seenInFlight = false))

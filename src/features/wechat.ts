@@ -4,6 +4,7 @@ import { whenDomChanges } from "~lib/dom/observe"
 import { loadPageLanguage } from "~lib/language"
 
 import { QualificationFeature } from "./qualification"
+import { AccountFeature } from "./wechat-account"
 import { GoodsLibraryFeature } from "./wechat-goods"
 import { RoomsFeature } from "./wechat-rooms"
 
@@ -14,6 +15,7 @@ export function startWechat() {
   if (w[FLAG]) return
   w[FLAG] = true
   const controller = new AbortController()
+  const account = new AccountFeature()
   const goods = new GoodsLibraryFeature()
   const qualification = new QualificationFeature()
   const rooms = new RoomsFeature()
@@ -21,6 +23,8 @@ export function startWechat() {
     whenDomChanges(
       document.body,
       () => {
+        // The account first: what the others read belongs to it.
+        account.run()
         goods.run()
         qualification.run()
         rooms.run()

@@ -29,7 +29,8 @@ export async function closeGoodsDialog(page: Page) {
 
 /** Show one shelf of 商品库 (未入库 / 已入库): its tab, segment or radio, by its text. */
 export async function showShelf(page: Page, text: "未入库" | "已入库") {
-  await page.getByText(text, { exact: true }).first().click()
+  // The page's own control (not a note of the extension's that names the shelf), shown.
+  await page.locator(`:not([data-lh-panel]) > :text-is("${text}")`).locator("visible=true").first().click()
 }
 
 export const LIVE_GOODS = "https://live.weixin.qq.com/livemp/goods/index?token=1&lang=zh_CN"

@@ -2,6 +2,7 @@
 // and the options page's room-plan editor (sender "extension").
 import type { RoomPlanFields, RoomProblem } from "~core/room-rules"
 
+import { accountName } from "./goods"
 import { intIn, isRecord, text, type Senders, type Validator, type Validators } from "./validate"
 
 /** Step 一 as the console shows it: no 直播 for this mini program, 直播 not opened yet, opened. */
@@ -84,7 +85,8 @@ export interface RoomsProtocol {
   }
   /** WeChat: the rooms 直播间管理 shows; `complete` when the list is whole (no further pages). */
   "rooms.seen": {
-    request: { rooms: WechatRoomMessage[]; complete: boolean }
+    /** `account`: the mini program whose 直播间管理 this is, when the page shows it. */
+    request: { rooms: WechatRoomMessage[]; complete: boolean; account?: string | null }
     response: { stored: number; gone: number; linked: number }
   }
   /** WeChat (创建直播间 picker): the saved plans, soonest first, with the rules each breaks now. */
@@ -162,7 +164,9 @@ export const roomsValidators: Validators<RoomsProtocol> = {
       if (!room) return null
       rooms.push(room)
     }
-    return { rooms, complete: v.complete }
+    const account = v.account === undefined || v.account === null ? null : accountName(v.account)
+    if (v.account != null && account === null) return null
+    return { rooms, complete: v.complete, account }
   },
   "plans.list": (v) => (isRecord(v) ? {} : null),
   "plan.prepare": (v) => (isRecord(v) && planId(v.planId) ? { planId: v.planId } : null),
