@@ -3,11 +3,20 @@
 // belongs to the account its header names, and that account's goods rows are matched to its
 // shop's products only. The shop is asked once on the console (`link-shop`) and remembered; with
 // a single enabled shop it is linked by itself.
+import type { AccountShops } from "~core/accounts"
 import type { HelperDb, WechatAccountRecord } from "~db/schema"
 import type { AccountView, RequestOf } from "~lib/messages"
 
+/** Shops to choose from: enabled shops with a concrete origin, and the shops products were captured in. */
 async function shopOrigins(db: HelperDb): Promise<string[]> {
-  return (await db.shops.toArray()).map((s) => s.origin).sort()
+  const enabled = (await db.shops.toArray()).map((s) => s.origin).filter((o) => !o.includes("*"))
+  const captured = (await db.products.orderBy("shopOrigin").uniqueKeys()) as string[]
+  return [...new Set([...enabled, ...captured])].sort()
+}
+
+/** Each known account's linked shop. */
+export async function accountShops(db: HelperDb): Promise<AccountShops> {
+  return new Map((await db.wechatAccounts.toArray()).map((a) => [a.name, a.shopOrigin]))
 }
 
 function viewOf(a: WechatAccountRecord | undefined, name: string, shops: string[]): AccountView {

@@ -7,7 +7,9 @@ import { parseAmount } from "~core/price"
 import type { CoverFit, GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
 import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~lib/messages"
 
-import { shopOfAccount } from "./accounts"
+import { ownGoods } from "~core/accounts"
+
+import { accountShops, shopOfAccount } from "./accounts"
 import { coverToDataUrl, getCover } from "./covers"
 
 export const COVER_FIT_SETTING = "coverFit"
@@ -53,7 +55,8 @@ export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates"
     ? all.filter((p) => p.name.toLowerCase().includes(q) || String(p.productId) === q || String(p.productId).startsWith(q))
     : all
   const goods = await goodsByUrl(db, matching.map((p) => goodsUrl(p.link)))
-  const items = matching.map((p) => toCandidate(p, goods.get(goodsUrl(p.link))))
+  const shops = await accountShops(db)
+  const items = matching.map((p) => toCandidate(p, ownGoods(p.shopOrigin, goods.get(goodsUrl(p.link)), shops) ?? undefined))
   items.sort(
     (a, b) =>
       STATUS_ORDER[a.goodsStatus ?? "none"] - STATUS_ORDER[b.goodsStatus ?? "none"] ||
@@ -72,7 +75,7 @@ export async function coverFit(db: HelperDb, requested: CoverFit | null): Promis
 export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now = Date.now()): Promise<ResponseOf<"goods.prepare"> | null> {
   const product = await db.products.get(req.productKey)
   if (!product) return null
-  const goods = await db.goods.get(goodsUrl(product.link))
+  const goods = ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db)) ?? undefined
   let cover: CoverAnswer
   if (!product.imageUrl) cover = { ok: false, problem: "image_missing" }
   else {
@@ -121,9 +124,10 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
     for (const { row, url, status } of rows) {
       const old = known.get(url)
       const price = parseWechatPrice(row.priceText)
+      const owner = account ?? old?.account
       writes.push({
         url,
-        account: account ?? old?.account ?? null,
+        ...(owner ? { account: owner } : {}),
         name: row.name.slice(0, 200),
         status,
         statusText: row.statusText.slice(0, 40) || (status === "approved" ? "已入库" : ""),

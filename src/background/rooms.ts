@@ -97,7 +97,7 @@ export async function recordRooms(
       const statusText = row.statusText.trim() || old?.statusText || ""
       const record: WechatRoomRecord = {
         roomId: row.roomId,
-        account: account ?? old?.account ?? null,
+        ...((account ?? old?.account) ? { account: account ?? old?.account } : {}),
         name: row.name.trim() || old?.name || "",
         anchorName: row.anchorName.trim() || old?.anchorName || "",
         anchorWechat: row.anchorWechat?.trim() || old?.anchorWechat || null,

@@ -135,7 +135,7 @@ export const goodsValidators: Validators<GoodsProtocol> = {
     const limit = v.limit
     const account = optAccount(v.account)
     if (query === null || typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 200 || account === undefined) return null
-    return { query, limit, account }
+    return { query, limit, ...(account ? { account } : {}) }
   },
   "goods.prepare": (v) => {
     if (!isRecord(v) || typeof v.productKey !== "string" || !KEY.test(v.productKey)) return null
@@ -158,7 +158,7 @@ export const goodsValidators: Validators<GoodsProtocol> = {
       if (!row) return null
       rows.push(row)
     }
-    return { rows, shelf: v.shelf as "pending" | "approved" | null, account }
+    return { rows, shelf: v.shelf as "pending" | "approved" | null, ...(account ? { account } : {}) }
   },
   "goods.filled": (v) => {
     if (!isRecord(v) || typeof v.productKey !== "string" || !KEY.test(v.productKey)) return null
@@ -174,7 +174,7 @@ export const goodsValidators: Validators<GoodsProtocol> = {
     if (!isRecord(v) || !["start", "pause", "resume", "stop", "skip"].includes(v.action as string)) return null
     const account = optAccount(v.account)
     if (account === undefined) return null
-    return { action: v.action as QueueAction, account }
+    return { action: v.action as QueueAction, ...(account ? { account } : {}) }
   },
 }
 

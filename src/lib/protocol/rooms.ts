@@ -166,7 +166,7 @@ export const roomsValidators: Validators<RoomsProtocol> = {
     }
     const account = v.account === undefined || v.account === null ? null : accountName(v.account)
     if (v.account != null && account === null) return null
-    return { rooms, complete: v.complete, account }
+    return { rooms, complete: v.complete, ...(account ? { account } : {}) }
   },
   "plans.list": (v) => (isRecord(v) ? {} : null),
   "plan.prepare": (v) => (isRecord(v) && planId(v.planId) ? { planId: v.planId } : null),

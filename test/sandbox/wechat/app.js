@@ -88,7 +88,9 @@ function go(suffix, extra) {
 
 /** GET (no body) or POST JSON to the console's endpoints; answers { ret, errmsg?, ... }. */
 async function api(path, body) {
-  const res = await fetch(`/wxamp/cgi/live${path}`, {
+  // The session token tells the server which mini program is logged in (its own goods and rooms).
+  const token = kept.get("token")
+  const res = await fetch(`/wxamp/cgi/live${path}${token ? `?token=${encodeURIComponent(token)}` : ""}`, {
     method: body ? "POST" : "GET",
     headers: body ? { "content-type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined
