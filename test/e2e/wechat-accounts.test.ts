@@ -106,10 +106,16 @@ describe("two shops and two mini programs in one browser", () => {
 
     // The popup: shop A's 130 is 审核中 in mini program 1; shop B's 130 is in no library.
     const popup = await openPopup(browser)
+    // One shop at a time: its switcher names both.
     const status = (shop: string, id: number) => popup.locator(`[data-lh-popup-product="${id}"][data-lh-shop="${shop}"] [data-lh-goods-status]`)
+    const shown = () => popup.locator("[data-lh-popup-product]").evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute("data-lh-shop")))])
+    await popup.locator(`[data-lh="shop-switch"][data-lh-shop-origin="${sandbox.shopOrigin}"]`).click()
     await expect.poll(() => status(sandbox.shopOrigin, 130).getAttribute("data-lh-goods-status")).toBe("reviewing")
-    expect(await status(OTHER, 130).getAttribute("data-lh-goods-status")).not.toBe("reviewing")
-    expect(await status(OTHER, 118).getAttribute("data-lh-goods-status")).toBe("rejected")
+    expect(await shown()).toEqual([sandbox.shopOrigin])
+    await popup.locator(`[data-lh="shop-switch"][data-lh-shop-origin="${OTHER}"]`).click()
+    await expect.poll(() => status(OTHER, 118).getAttribute("data-lh-goods-status")).toBe("rejected")
+    expect(await status(OTHER, 130).getAttribute("data-lh-goods-status")).toBe("none")
+    expect(await shown()).toEqual([OTHER])
     await popup.close()
 
     // Rooms: each complete list marks only its own mini program's rooms gone.

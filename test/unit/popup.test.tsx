@@ -1,6 +1,6 @@
 // The popup, component by component state: empty, normal, attention, error; on the real
 // database code (fake IndexedDB) with the real locales.
-import { act, render, screen, waitFor, within } from "@testing-library/react"
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
@@ -177,11 +177,22 @@ describe("popup: normal", () => {
     expect(within(list).getAllByRole("link", { name: "打开商品库" })[0].getAttribute("href")).toMatch(/^https:\/\/live\.weixin\.qq\.com\//)
   })
 
-  it("names the shop when products come from several", async () => {
-    await getDb().products.bulkAdd([product(), product({ key: "https://b.example.com|19", shopOrigin: "https://b.example.com" })])
-    render(<PopupPage />)
-    expect(await screen.findByText("b.example.com")).toBeTruthy()
-    expect(screen.getByText("shop.example.com")).toBeTruthy()
+  it("with products from several shops, shows one shop at a time and switches", async () => {
+    await getDb().products.bulkAdd([
+      product(),
+      product({ key: `${SHOP}|20`, productId: 20, link: "pages/productdetail/productdetail?id=20" }),
+      product({ key: "https://b.example.com|19", shopOrigin: "https://b.example.com" })
+    ])
+    const { container } = render(<PopupPage />)
+    const switcher = await screen.findByRole("group", { name: "选择店铺" })
+    const shops = () => [...new Set([...container.querySelectorAll("[data-lh-popup-product]")].map((e) => e.getAttribute("data-lh-shop")))]
+    // The shop with most products first.
+    await waitFor(() => expect(shops()).toEqual([SHOP]))
+    expect(within(switcher).getByRole("button", { name: "shop.example.com" }).getAttribute("aria-pressed")).toBe("true")
+    expect(container.querySelector('[data-lh-count="all"]')!.getAttribute("data-lh-value")).toBe("2")
+    fireEvent.click(within(switcher).getByRole("button", { name: "b.example.com" }))
+    await waitFor(() => expect(shops()).toEqual(["https://b.example.com"]))
+    expect(container.querySelector('[data-lh-count="all"]')!.getAttribute("data-lh-value")).toBe("1")
   })
 
   it("counts goods per state and filters and searches the list", async () => {
