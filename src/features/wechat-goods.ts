@@ -26,6 +26,7 @@ export class GoodsLibraryFeature {
   /** Where the queue's controls are drawn now (the bar, or the open dialog's panel). */
   private queueTarget: HTMLElement | null = null
   private seenInFlight = false
+  private readAgain = false
   private unreadable = new UnreadableNote("goods")
 
   run() {
@@ -73,7 +74,13 @@ export class GoodsLibraryFeature {
     this.unreadable.set(reading.skipped, null)
     const shelf = currentShelf(document)
     const signature = JSON.stringify([shelf, rows, currentAccount()])
-    if (signature === this.lastSeen || this.seenInFlight) return
+    if (signature === this.lastSeen) return
+    // A reading that changed while the last one was on its way is sent once that one is answered
+    // (the page may not change again to prompt it).
+    if (this.seenInFlight) {
+      this.readAgain = true
+      return
+    }
     this.seenInFlight = true
     const payload: GoodsRowMessage[] = rows.slice(0, 500)
     send("goods.seen", { rows: payload, shelf, account: currentAccount() })
@@ -82,7 +89,13 @@ export class GoodsLibraryFeature {
         this.setQueue(r.queue)
       })
       .catch((e) => console.warn("[HiMall 直播助手]", e))
-      .finally(() => (this.seenInFlight = false))
+      .finally(() => {
+        this.seenInFlight = false
+        if (this.readAgain) {
+          this.readAgain = false
+          this.table()
+        }
+      })
   }
 
   private setQueue(q: QueueView | null) {

@@ -30,6 +30,7 @@ export class RoomsFeature {
   private panels = new WeakMap<HTMLElement, RoomPanel>()
   private lastSeen = ""
   private seenInFlight = false
+  private readAgain = false
   private unreadable = new UnreadableNote("rooms")
 
   run() {
@@ -51,12 +52,23 @@ export class RoomsFeature {
     // Rows shown but not understood are told, never dropped in silence.
     this.unreadable.set(reading.skipped, null)
     const signature = JSON.stringify([reading, currentAccount()])
-    if (signature === this.lastSeen || this.seenInFlight) return
+    if (signature === this.lastSeen) return
+    // Changed while the last reading was on its way: read again once it is answered.
+    if (this.seenInFlight) {
+      this.readAgain = true
+      return
+    }
     this.seenInFlight = true
     send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500, account: currentAccount() })
       .then(() => (this.lastSeen = signature))
       .catch((e) => console.warn("[HiMall 直播助手]", e))
-      .finally(() => (this.seenInFlight = false))
+      .finally(() => {
+        this.seenInFlight = false
+        if (this.readAgain) {
+          this.readAgain = false
+          this.list()
+        }
+      })
   }
 }
 
