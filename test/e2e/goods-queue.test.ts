@@ -32,9 +32,11 @@ async function filledByQueue(page: Page): Promise<string> {
   return (await goodsForm(page))!.url
 }
 
+/** 保存 in the dialog the queue filled: WeChat holds one more goods item (the queue may open the next dialog at once). */
 async function save(page: Page) {
+  const before = (await wechatState(page)).goods.length
   await page.getByRole("button", { name: "保存", exact: true }).click()
-  await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+  await expect.poll(async () => (await wechatState(page)).goods.length, { timeout: 15_000 }).toBe(before + 1)
 }
 
 describe.each(WECHAT_MARKUPS)("the goods queue (%s markup)", (markup) => {
