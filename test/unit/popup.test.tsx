@@ -253,6 +253,23 @@ describe("popup: normal", () => {
     expect(rows[2].textContent).toContain("已结束")
   })
 
+  it("shows what is unknown about a room as unknown: its status (with the page's words) and its start", async () => {
+    await getDb().wechatRooms.bulkAdd([
+      wechatRoom(8, { name: "只有开始时间的间", end: null, liveStatus: null, statusText: "待开播" }),
+      wechatRoom(9, { name: "没有时间的间", start: null, end: null })
+    ])
+    const { container } = render(<PopupPage />)
+    await userEvent.click(await screen.findByRole("tab", { name: /直播间/ }))
+    await screen.findByRole("list", { name: "直播间" })
+    const room = (id: number) => container.querySelector(`[data-lh-popup-room="${id}"]`)!
+    await waitFor(() => expect(room(8)).toBeTruthy())
+    expect(room(8).getAttribute("data-lh-room-status")).toBe("unknown")
+    expect(room(8).textContent).toContain("状态未知（页面显示“待开播”）")
+    expect(room(8).getAttribute("data-lh-room-group")).toBe("upcoming")
+    expect(room(9).querySelector("[data-lh-room-start]")!.getAttribute("data-lh-room-start")).toBe("unknown")
+    expect(room(9).textContent).toContain("开播 未知")
+  })
+
   it("speaks English when the browser does", async () => {
     fake.lang = "en"
     render(<PopupPage />)
