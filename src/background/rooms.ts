@@ -27,24 +27,36 @@ export const QUALIFICATION_FACT = "qualification"
 // ---------------------------------------------------------------------------------------------
 // Step 一: qualification
 
+/** The qualification fact of one mini program (`qualification|${account}`), beside the latest reading's. */
+export function qualificationKey(account: string): string {
+  return `${QUALIFICATION_FACT}|${account}`
+}
+
 /**
  * Record what a console page showed. A state is stored as seen (with the time); `listed` (the
  * menu holds 直播, opening unknown) never overrides a state, but proves a stored `unqualified`
- * stale, which is then dropped.
+ * stale, which is then dropped. With the page's account, the same is kept for that mini
+ * program (`qualification|${account}`); `qualification` stays the latest reading of any.
  */
-export async function recordQualification(db: HelperDb, signal: QualificationSignal, url: string, now: number): Promise<QualificationState | null> {
+export async function recordQualification(db: HelperDb, signal: QualificationSignal, url: string, now: number, account: string | null = null): Promise<QualificationState | null> {
+  const state = await recordQualificationAt(db, QUALIFICATION_FACT, signal, url, now)
+  if (account) await recordQualificationAt(db, qualificationKey(account), signal, url, now)
+  return state
+}
+
+async function recordQualificationAt(db: HelperDb, key: string, signal: QualificationSignal, url: string, now: number): Promise<QualificationState | null> {
   return db.transaction("rw", db.facts, async () => {
-    const stored = await db.facts.get(QUALIFICATION_FACT)
+    const stored = await db.facts.get(key)
     const current = (stored?.value as QualificationFact | undefined)?.state ?? null
     if (signal === "listed") {
       if (current === "unqualified") {
-        await db.facts.delete(QUALIFICATION_FACT)
+        await db.facts.delete(key)
         return null
       }
       return current
     }
     const value: QualificationFact = { state: signal, url: withoutQuery(url) }
-    await db.facts.put({ key: QUALIFICATION_FACT, value, seenAt: now })
+    await db.facts.put({ key, value, seenAt: now })
     return signal
   })
 }

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest"
 import { linkAccount, recordAccount, sameAccount, shopOfAccount } from "~background/accounts"
 import { candidates, recordSeen } from "~background/goods"
 import { queueCommand } from "~background/queue"
-import { recordRooms } from "~background/rooms"
+import { qualificationKey, recordQualification, recordRooms } from "~background/rooms"
 import { goodsBelongsTo } from "~core/accounts"
 import { readGoodsRows } from "~db/overview"
 import { getDb, type ProductRecord } from "~db/schema"
@@ -98,6 +98,19 @@ describe("accounts and their shop", () => {
       [2, NOW + 2],
       [101, null]
     ])
+  })
+
+  it("keeps each mini program's qualification apart, beside the latest reading", async () => {
+    const url = "https://mp.weixin.qq.com/wxamp/index/index?token=1"
+    await recordQualification(db, "opened", url, NOW, "甲")
+    await recordQualification(db, "unqualified", url, NOW + 1, "乙")
+    expect((await db.facts.get(qualificationKey("甲")))!.value).toMatchObject({ state: "opened" })
+    expect((await db.facts.get(qualificationKey("乙")))!.value).toMatchObject({ state: "unqualified" })
+    expect((await db.facts.get("qualification"))!.value).toMatchObject({ state: "unqualified" })
+    // 乙's menu later lists 直播: only 乙's stale 'unqualified' goes.
+    await recordQualification(db, "listed", url, NOW + 2, "乙")
+    expect(await db.facts.get(qualificationKey("乙"))).toBeUndefined()
+    expect((await db.facts.get(qualificationKey("甲")))!.value).toMatchObject({ state: "opened" })
   })
 
   it("records and pages without an account belong to the only account", () => {

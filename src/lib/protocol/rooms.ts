@@ -80,7 +80,8 @@ export interface PlanSaveRequest extends RoomPlanFields {
 export interface RoomsProtocol {
   /** WeChat: what a console page shows about step 一 (qualification); answers the stored state. */
   "qualification.seen": {
-    request: { signal: QualificationSignal }
+    /** `account`: the mini program the header shows, when it does (kept per account too). */
+    request: { signal: QualificationSignal; account?: string | null }
     response: { state: QualificationState | null }
   }
   /** WeChat: the rooms 直播间管理 shows; `complete` when the list is whole (no further pages). */
@@ -155,7 +156,12 @@ const imageInput = (v: unknown): PlanImageInput | undefined => {
 }
 
 export const roomsValidators: Validators<RoomsProtocol> = {
-  "qualification.seen": (v) => (isRecord(v) && SIGNALS.includes(v.signal as QualificationSignal) ? { signal: v.signal as QualificationSignal } : null),
+  "qualification.seen": (v) => {
+    if (!isRecord(v) || !SIGNALS.includes(v.signal as QualificationSignal)) return null
+    const account = v.account === undefined || v.account === null ? null : accountName(v.account)
+    if (v.account != null && account === null) return null
+    return { signal: v.signal as QualificationSignal, ...(account ? { account } : {}) }
+  },
   "rooms.seen": (v) => {
     if (!isRecord(v) || !Array.isArray(v.rooms) || v.rooms.length > MAX_ROOMS_PER_MESSAGE || typeof v.complete !== "boolean") return null
     const rooms: WechatRoomMessage[] = []
