@@ -8,6 +8,9 @@ import type { GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
 import { getSetting } from "~db/settings"
 import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~protocol/messages"
 
+import { ownGoods } from "~core/accounts"
+
+import { accountShops, shopOfAccount } from "./accounts"
 import { coverToDataUrl, getCover } from "./covers"
 
 
@@ -45,12 +48,15 @@ const STATUS_ORDER = { none: 0, rejected: 1, draft: 2, reviewing: 3, approved: 4
 
 export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates">): Promise<ResponseOf<"goods.candidates">> {
   const q = req.query.trim().toLowerCase()
-  const all = await db.products.toArray()
+  // The console's mini program sells for one shop: only that shop's products are offered.
+  const shop = await shopOfAccount(db, req.account)
+  const all = shop ? await db.products.where("shopOrigin").equals(shop).toArray() : await db.products.toArray()
   const matching = q
     ? all.filter((p) => p.name.toLowerCase().includes(q) || String(p.productId) === q || String(p.productId).startsWith(q))
     : all
   const goods = await goodsByUrl(db, matching.map((p) => goodsUrl(p.link)))
-  const items = matching.map((p) => toCandidate(p, goods.get(goodsUrl(p.link))))
+  const shops = await accountShops(db)
+  const items = matching.map((p) => toCandidate(p, ownGoods(p.shopOrigin, goods.get(goodsUrl(p.link)), shops) ?? undefined))
   items.sort(
     (a, b) =>
       STATUS_ORDER[a.goodsStatus ?? "none"] - STATUS_ORDER[b.goodsStatus ?? "none"] ||
@@ -63,7 +69,7 @@ export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates"
 export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now = Date.now()): Promise<ResponseOf<"goods.prepare"> | null> {
   const product = await db.products.get(req.productKey)
   if (!product) return null
-  const goods = await db.goods.get(goodsUrl(product.link))
+  const goods = ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db)) ?? undefined
   let cover: CoverAnswer
   if (!product.imageUrl) cover = { ok: false, problem: "image_missing" }
   else {
@@ -104,14 +110,18 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
     .map((r) => ({ row: r, url: goodsUrl(r.url), status: r.status ?? (req.shelf === "approved" ? "approved" : null) }))
     .filter((r): r is { row: GoodsRowMessage; url: string; status: NonNullable<GoodsRowMessage["status"]> } => !!r.url && r.status !== null)
   if (rows.length === 0) return 0
+  const account = req.account ?? null
+  const shop = await shopOfAccount(db, account)
   return db.transaction("rw", db.goods, db.products, async () => {
     const known = await goodsByUrl(db, rows.map((r) => r.url))
     const writes: GoodsRecord[] = []
     for (const { row, url, status } of rows) {
       const old = known.get(url)
       const price = parseWechatPrice(row.priceText)
+      const owner = account ?? old?.account
       writes.push({
         url,
+        ...(owner ? { account: owner } : {}),
         name: row.name.slice(0, 200),
         status,
         statusText: row.statusText.slice(0, 40) || (status === "approved" ? "已入库" : ""),
@@ -125,7 +135,9 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
       })
     }
     await db.goods.bulkPut(writes)
-    return db.products.where("link").anyOf(rows.map((r) => r.url)).count()
+    // Matched to products of the account's shop only (every shop while that is not known).
+    const linked = db.products.where("link").anyOf(rows.map((r) => r.url))
+    return shop ? linked.filter((p) => p.shopOrigin === shop).count() : linked.count()
   })
 }
 

@@ -5,6 +5,9 @@
 import type { HelperDb, JobRecord } from "~db/schema"
 import type { QueueAction, QueueView } from "~protocol/messages"
 
+import { ownGoods } from "~core/accounts"
+
+import { accountShops, shopOfAccount } from "./accounts"
 import { goodsUrl, toCandidate } from "./goods"
 
 export const QUEUE_ID = "queue"
@@ -27,7 +30,7 @@ async function catchUp(db: HelperDb, data: QueueData): Promise<boolean> {
   let moved = false
   while (data.index < data.items.length) {
     const product = await db.products.get(data.items[data.index])
-    if (product && !(await db.goods.get(goodsUrl(product.link)))) break
+    if (product && !ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db))) break
     data.index++
     moved = true
   }
@@ -38,7 +41,7 @@ async function view(db: HelperDb, job: JobRecord | undefined): Promise<QueueView
   if (!job) return null
   const data = dataOf(job)
   const product = data.index < data.items.length ? await db.products.get(data.items[data.index]) : undefined
-  const goods = product ? await db.goods.get(goodsUrl(product.link)) : undefined
+  const goods = product ? (ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db)) ?? undefined) : undefined
   return {
     state: job.state,
     total: data.items.length,
@@ -48,24 +51,27 @@ async function view(db: HelperDb, job: JobRecord | undefined): Promise<QueueView
   }
 }
 
-const TABLES = (db: HelperDb) => [db.jobs, db.products, db.goods]
+const TABLES = (db: HelperDb) => [db.jobs, db.products, db.goods, db.wechatAccounts]
 
 export async function getQueue(db: HelperDb): Promise<QueueView | null> {
   return db.transaction("r", TABLES(db), async () => view(db, await db.jobs.get(QUEUE_ID)))
 }
 
 /** Build the list: captured products whose link WeChat's goods library does not hold, oldest capture first. */
-async function pendingProducts(db: HelperDb): Promise<string[]> {
-  const products = await db.products.orderBy("capturedAt").toArray()
-  const held = new Set((await db.goods.toCollection().primaryKeys()) as string[])
-  return products.filter((p) => !held.has(goodsUrl(p.link))).map((p) => p.key)
+async function pendingProducts(db: HelperDb, shop: string | null): Promise<string[]> {
+  const products = (await db.products.orderBy("capturedAt").toArray()).filter((p) => !shop || p.shopOrigin === shop)
+  const held = new Map((await db.goods.toArray()).map((g) => [g.url, g]))
+  const shops = await accountShops(db)
+  return products.filter((p) => !ownGoods(p.shopOrigin, held.get(goodsUrl(p.link)), shops)).map((p) => p.key)
 }
 
-export async function queueCommand(db: HelperDb, action: QueueAction, now = Date.now()): Promise<QueueView | null> {
+export async function queueCommand(db: HelperDb, action: QueueAction, now = Date.now(), account: string | null = null): Promise<QueueView | null> {
+  // Started on a mini program's console: only the products of the shop it sells for.
+  const shop = action === "start" ? await shopOfAccount(db, account) : null
   return db.transaction("rw", TABLES(db), async () => {
     let job = await db.jobs.get(QUEUE_ID)
     if (action === "start") {
-      const items = await pendingProducts(db)
+      const items = await pendingProducts(db, shop)
       job = { id: QUEUE_ID, state: items.length ? "running" : "done", startedAt: now, updatedAt: now, data: { items, index: 0, skipped: [] } satisfies QueueData }
       await db.jobs.put(job)
       return view(db, job)

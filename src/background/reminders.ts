@@ -10,6 +10,7 @@
 // it is idempotent and cheap (one read of the rooms, one of the alarms).
 import {
   formatStart,
+  mayStart,
   oneLine,
   parseReminderName,
   plannedReminders,
@@ -23,7 +24,6 @@ import {
   type GoingLiveRoom,
   type ReminderDecision
 } from "~core/going-live"
-import { NOT_STARTED } from "~core/rooms"
 import { readLeadMinutes } from "~db/going-live"
 import type { HelperDb } from "~db/schema"
 import { getSetting } from "~db/settings"
@@ -112,7 +112,7 @@ async function remind(db: HelperDb, id: string, target: { roomId: number; start:
   // The merchant's chosen language (options), as the rest of the worker speaks it.
   const language = await getSetting(db, "language")
   if (language !== currentLanguage()) await applyLanguage(language)
-  const time = formatStart(room.start, now, uiLanguage())
+  const time = formatStart(target.start, now, uiLanguage())
   const anchor = oneLine(room.anchorName) || "—"
   const title = t("reminder_title", [oneLine(room.name)])
   const message =
@@ -134,7 +134,7 @@ async function remind(db: HelperDb, id: string, target: { roomId: number; start:
     error = e instanceof Error ? e.message : String(e)
     console.error("[himall-live-helper] reminder notification failed", e)
   }
-  const value: RemindedFact = { roomId: room.roomId, start: room.start, notificationId: id, title, message, shownAt: now, error }
+  const value: RemindedFact = { roomId: room.roomId, start: target.start, notificationId: id, title, message, shownAt: now, error }
   await db.facts.put({ key, value, seenAt: now })
   return decision
 }
@@ -179,7 +179,7 @@ async function clearObsoleteNotifications(rooms: readonly GoingLiveRoom[], now: 
     const target = id.startsWith(REMINDER_PREFIX) ? parseReminderName(id) : null
     if (!target) continue
     const room = byId.get(target.roomId)
-    const stillTrue = room && room.goneAt == null && room.start === target.start && room.liveStatus === NOT_STARTED && now <= room.end
+    const stillTrue = room && room.goneAt == null && room.start === target.start && mayStart(room.liveStatus) && (room.end == null || now <= room.end)
     if (!stillTrue) await chrome.notifications.clear(id)
   }
 }

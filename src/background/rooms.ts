@@ -18,6 +18,7 @@ import type {
   RoomPlanView
 } from "~protocol/messages"
 
+import { sameAccount } from "./accounts"
 import { coverToDataUrl } from "./covers"
 import { refreshReminders } from "./reminders"
 
@@ -26,24 +27,36 @@ export const QUALIFICATION_FACT = "qualification"
 // ---------------------------------------------------------------------------------------------
 // Step 一: qualification
 
+/** The qualification fact of one mini program (`qualification|${account}`), beside the latest reading's. */
+export function qualificationKey(account: string): string {
+  return `${QUALIFICATION_FACT}|${account}`
+}
+
 /**
  * Record what a console page showed. A state is stored as seen (with the time); `listed` (the
  * menu holds 直播, opening unknown) never overrides a state, but proves a stored `unqualified`
- * stale, which is then dropped.
+ * stale, which is then dropped. With the page's account, the same is kept for that mini
+ * program (`qualification|${account}`); `qualification` stays the latest reading of any.
  */
-export async function recordQualification(db: HelperDb, signal: QualificationSignal, url: string, now: number): Promise<QualificationState | null> {
+export async function recordQualification(db: HelperDb, signal: QualificationSignal, url: string, now: number, account: string | null = null): Promise<QualificationState | null> {
+  const state = await recordQualificationAt(db, QUALIFICATION_FACT, signal, url, now)
+  if (account) await recordQualificationAt(db, qualificationKey(account), signal, url, now)
+  return state
+}
+
+async function recordQualificationAt(db: HelperDb, key: string, signal: QualificationSignal, url: string, now: number): Promise<QualificationState | null> {
   return db.transaction("rw", db.facts, async () => {
-    const stored = await db.facts.get(QUALIFICATION_FACT)
+    const stored = await db.facts.get(key)
     const current = (stored?.value as QualificationFact | undefined)?.state ?? null
     if (signal === "listed") {
       if (current === "unqualified") {
-        await db.facts.delete(QUALIFICATION_FACT)
+        await db.facts.delete(key)
         return null
       }
       return current
     }
     const value: QualificationFact = { state: signal, url: withoutQuery(url) }
-    await db.facts.put({ key: QUALIFICATION_FACT, value, seenAt: now })
+    await db.facts.put({ key, value, seenAt: now })
     return signal
   })
 }
@@ -65,8 +78,9 @@ export function withoutQuery(url: string): string {
 export type RoomsChanged = (db: HelperDb, now: number) => Promise<void>
 
 /**
- * Upsert the rooms the list showed. A row with neither stored nor readable times or status is
- * skipped (a room needs them). When the list is complete, stored rooms missing from it get
+ * Upsert the rooms the list showed. Every row is stored (tolerant reader): a time or status the
+ * row did not show readably keeps what was stored before, else stays null (unknown, and shown
+ * so); nothing is skipped for it. When the list is complete, stored rooms missing from it get
  * `goneAt` (deleted on WeChat); a room seen again loses it. Plans filled into 创建直播间 are
  * linked to the room they became (same title and start minute).
  */
@@ -76,6 +90,8 @@ export async function recordRooms(
   now: number,
   changed: RoomsChanged = refreshReminders
 ): Promise<ResponseOf<"rooms.seen">> {
+  const account = req.account ?? null
+  const accountsKnown = await db.wechatAccounts.count()
   const result = await db.transaction("rw", db.wechatRooms, db.plans, async () => {
     let stored = 0
     let gone = 0
@@ -90,15 +106,17 @@ export async function recordRooms(
       const start = row.start ?? old?.start ?? null
       const end = row.end ?? old?.end ?? null
       const liveStatus = row.liveStatus ?? old?.liveStatus ?? null
-      if (start === null || end === null || liveStatus === null) continue
+      const statusText = row.statusText.trim() || old?.statusText || ""
       const record: WechatRoomRecord = {
         roomId: row.roomId,
+        ...((account ?? old?.account) ? { account: account ?? old?.account } : {}),
         name: row.name.trim() || old?.name || "",
         anchorName: row.anchorName.trim() || old?.anchorName || "",
         anchorWechat: row.anchorWechat?.trim() || old?.anchorWechat || null,
         start,
         end,
         liveStatus,
+        statusText,
         coverUrl: row.coverUrl ?? old?.coverUrl ?? null,
         firstSeenAt: old?.firstSeenAt ?? now,
         seenAt: now,
@@ -110,7 +128,8 @@ export async function recordRooms(
     }
     if (req.complete) {
       await db.wechatRooms
-        .filter((r) => r.goneAt == null && !seen.has(r.roomId))
+        // Only this mini program's rooms: another account's list says nothing about them.
+        .filter((r) => r.goneAt == null && !seen.has(r.roomId) && sameAccount(r.account, account, accountsKnown))
         .modify((r) => {
           r.goneAt = now
           gone++
@@ -154,6 +173,7 @@ function changedRoom(a: WechatRoomRecord, b: WechatRoomRecord): boolean {
 
 /** A plan and the room it became: the same title and the same start minute. */
 function sameRoom(plan: RoomPlanRecord, room: WechatRoomRecord): boolean {
+  if (room.start == null) return false
   return plan.title.trim() === room.name.trim() && Math.abs(floorToMinute(plan.start) - floorToMinute(room.start)) < MINUTE_MS
 }
 

@@ -203,6 +203,8 @@ export function filterGoodsRows<R extends GoodsRow>(rows: readonly R[], query: s
 export interface WechatRoomLike extends GoingLiveRoom {
   anchorWechat?: string | null
   coverUrl?: string | null
+  /** The status as the list worded it (shown when the status is unknown). */
+  statusText?: string
 }
 
 export interface ShopRoomLike {
@@ -231,8 +233,8 @@ export interface RoomRow<W extends WechatRoomLike = WechatRoomLike, S extends Sh
   anchorName: string
   start: number | null
   end: number | null
-  /** live_status as last seen (WeChat's reading when newer than HiMall's). */
-  status: number
+  /** live_status as last seen (WeChat's reading when newer than HiMall's); null: unknown. */
+  status: number | null
   group: RoomGroup
   wechat: W | null
   shop: S | null
@@ -250,11 +252,14 @@ export function coverSizeOk(width: number | null, height: number | null): boolea
   return width === height && width >= 375
 }
 
-function groupOf(status: number, start: number | null, end: number | null, now: number, gone: boolean): RoomGroup {
+function groupOf(status: number | null, start: number | null, end: number | null, now: number, gone: boolean): RoomGroup {
   if (gone) return "past"
   if (status === LIVE || status === PAUSED) return "live"
-  // HiMall's own drafts (0 未提交审核, 1 审核中) and WeChat's 未开始 are still to come while not over.
-  if (status === NOT_STARTED || status === 0 || status === 1) {
+  // HiMall's own drafts (0 未提交审核, 1 审核中) and WeChat's 未开始 are still to come while not over;
+  // so is a room whose status is unknown (the times decide; with no time at all, it is listed
+  // as past rather than promised).
+  if (status === null && start == null && end == null) return "past"
+  if (status === NOT_STARTED || status === 0 || status === 1 || status === null) {
     const over = end != null ? end <= now : start != null && start <= now - 24 * 3600_000
     return over ? "past" : "upcoming"
   }
@@ -286,7 +291,8 @@ export function roomRows<W extends WechatRoomLike, S extends ShopRoomLike>(wecha
   const seen = new Set<number>()
   const build = (w: W | null, s: S | null): RoomRow<W, S> => {
     const wechatNewer = w && (!s || w.seenAt >= s.seenAt)
-    const status = wechatNewer ? w.liveStatus : s ? s.status : w!.liveStatus
+    // An unknown WeChat status does not hide HiMall's known one.
+    const status = wechatNewer ? (w.liveStatus ?? s?.status ?? null) : s ? s.status : w!.liveStatus
     const start = w?.start ?? s?.start ?? null
     const end = w?.end ?? s?.end ?? null
     const group = groupOf(status, start, end, opts.now, !!w && w.goneAt != null)
@@ -509,7 +515,7 @@ function liveStep(s: SetupSnapshot, rows: readonly RoomRow[], before: readonly S
   const urgent = flags.filter((f) => f.urgent)
   const live = rows.find((r) => r.group === "live")
   const lines: StepLine[] = []
-  for (const f of urgent.slice(0, 3)) lines.push({ key: `live_flag_${f.kind}`, args: [f.name, { time: f.start }] })
+  for (const f of urgent.slice(0, 3)) lines.push({ key: `live_flag_${f.kind}`, args: [f.name, f.start != null ? { time: f.start } : "—"] })
   if (live) lines.push({ key: "live_now", args: [live.name] })
   const next = rows.find((r) => r.group === "upcoming")
   const ready = before.every((b) => b.state === "done")

@@ -23,9 +23,10 @@ export const AUTO_SYNC_LIMIT_MS = 2 * HIMALL_SYNC_INTERVAL_MS
 
 export interface FreshnessWechatRoom {
   roomId: number
-  liveStatus: number
-  /** Scheduled end, ms since epoch. */
-  end: number
+  /** null: WeChat's list did not show a readable status (unknown: never compared). */
+  liveStatus: number | null
+  /** Scheduled end, ms since epoch; null when unknown. */
+  end: number | null
   firstSeenAt: number
   seenAt: number
   /** Set when the room vanished from WeChat's list (deleted there). */
@@ -88,7 +89,7 @@ function stage(status: number): number {
 /** Since when WeChat's status of a room is known (its latest reading, or its end for rooms that ended). */
 export function statusKnownSince(w: FreshnessWechatRoom): number {
   const over = w.liveStatus === ENDED || w.liveStatus === EXPIRED
-  return over && w.end > 0 && w.end <= w.seenAt ? w.end : w.seenAt
+  return over && w.end != null && w.end > 0 && w.end <= w.seenAt ? w.end : w.seenAt
 }
 
 /**
@@ -96,8 +97,9 @@ export function statusKnownSince(w: FreshnessWechatRoom): number {
  * (or at the same stage with another code): a HiMall status ahead of our WeChat reading means
  * our reading is old, not HiMall. HiMall's own drafts (0 未提交审核, 1 审核中) are not compared.
  */
-export function statusBehind(shopStatus: number, wechatStatus: number): boolean {
-  if (shopStatus === wechatStatus) return false
+export function statusBehind(shopStatus: number, wechatStatus: number | null): boolean {
+  // An unknown WeChat status blames nobody.
+  if (wechatStatus === null || shopStatus === wechatStatus) return false
   const s = stage(shopStatus)
   const w = stage(wechatStatus)
   if (s === 0 || w === 0) return false

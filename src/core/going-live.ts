@@ -26,10 +26,11 @@ export interface GoingLiveRoom {
   roomId: number
   name: string
   anchorName: string
-  /** ms since epoch */
-  start: number
-  end: number
-  liveStatus: number
+  /** ms since epoch; null: the list did not show it readably (unknown). */
+  start: number | null
+  end: number | null
+  /** null: unknown (the list's status text was not one of WeChat's words). */
+  liveStatus: number | null
   /** When the extension last read the room on WeChat's 直播间管理. */
   seenAt: number
   /** Set when the room was missing from a complete read of the list (deleted on WeChat). */
@@ -65,12 +66,22 @@ export interface PlannedReminder {
 }
 
 /**
- * One reminder per room still to start (未开始, not deleted, start ahead) that has not been
- * shown yet. `reminded` holds the `reminded|…` fact keys.
+ * May the room still start? 未开始, or a status the list did not show readably (unknown): a
+ * room with a start ahead and an unknown status is reminded — a reminder too many costs less
+ * than a live missed. A known other status (live, ended, banned…) is not.
+ */
+export function mayStart(liveStatus: number | null): boolean {
+  return liveStatus === null || liveStatus === NOT_STARTED
+}
+
+/**
+ * One reminder per room still to start (未开始 or unknown, not deleted, a known start ahead) that
+ * has not been shown yet. `reminded` holds the `reminded|…` fact keys. A room without a known
+ * start gets none (there is no time to remind at).
  */
 export function plannedReminders(rooms: readonly GoingLiveRoom[], now: number, lead: number, reminded: ReadonlySet<string>): PlannedReminder[] {
   return rooms
-    .filter((r) => r.goneAt == null && r.liveStatus === NOT_STARTED && r.start > now && !reminded.has(remindedKey(r.roomId, r.start)))
+    .filter((r): r is GoingLiveRoom & { start: number } => r.goneAt == null && mayStart(r.liveStatus) && r.start != null && r.start > now && !reminded.has(remindedKey(r.roomId, r.start)))
     .map((r) => ({ name: reminderAlarmName(r.roomId, r.start), roomId: r.roomId, start: r.start, when: reminderTime(r.start, lead) }))
     .sort((a, b) => a.when - b.when || a.roomId - b.roomId)
 }
@@ -120,8 +131,8 @@ export function reminderDecision(
   alreadyReminded: boolean
 ): ReminderDecision {
   if (!room || room.goneAt != null) return { notify: false, reason: "gone" }
-  if (room.start !== alarm.start) return { notify: false, reason: "changed" }
-  if (room.liveStatus !== NOT_STARTED) return { notify: false, reason: "not_upcoming" }
+  if (room.start == null || room.start !== alarm.start) return { notify: false, reason: "changed" }
+  if (!mayStart(room.liveStatus)) return { notify: false, reason: "not_upcoming" }
   if (alreadyReminded) return { notify: false, reason: "already" }
   if (now < reminderTime(room.start, lead) - DUE_SOON_MS) return { notify: false, reason: "early" }
   if (now > room.start + LATE_GRACE_MS) return { notify: false, reason: "too_late" }
@@ -130,7 +141,10 @@ export function reminderDecision(
 
 /**
  * Why a room needs the merchant: 禁播 (104), 异常 (106), 已过期 (107), past its start and still
- * 未开始 (`late`), or starting within the lead (`starting_soon`).
+ * 未开始 (`late`), or starting within the lead (`starting_soon`). A room whose status is unknown
+ * is never `late` (it may well have started: nothing is flagged on a guess) but is
+ * `starting_soon` within the lead before a known start, as its reminder is; a room without a
+ * known start is neither.
  */
 export type RoomFlagKind = "banned" | "error" | "late" | "starting_soon" | "expired"
 
@@ -153,7 +167,9 @@ export function flagOf(room: GoingLiveRoom, now: number, lead: number): RoomFlag
     case EXPIRED:
       return "expired"
     case NOT_STARTED:
-      if (now > room.start + LATE_GRACE_MS) return "late"
+    case null:
+      if (room.start == null) return null
+      if (now > room.start + LATE_GRACE_MS) return room.liveStatus === null ? null : "late"
       if (now >= reminderTime(room.start, lead)) return "starting_soon"
       return null
     default:
@@ -179,7 +195,7 @@ export function flagRooms(rooms: readonly GoingLiveRoom[], now: number, lead: nu
       seenAt: r.seenAt
     })
   }
-  return flags.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.start - b.start || a.roomId - b.roomId)
+  return flags.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.start ?? Infinity) - (b.start ?? Infinity) || a.roomId - b.roomId)
 }
 
 /**

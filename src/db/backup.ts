@@ -35,6 +35,7 @@ import {
   settingFields,
   shopRoomFields,
   syncFields,
+  wechatAccountFields,
   wechatRoomFields,
   type HelperDb
 } from "./schema"
@@ -46,7 +47,7 @@ export const BACKUP_VERSION = 1
 /** What a backup holds, in the order written. (`shops` mirrors the browser's permissions, `jobs`
  * and `notices` are transient: they are not part of it; the shops' origins are listed so that
  * the merchant can enable them again.) */
-export const BACKUP_TABLES = ["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "roomFigures"] as const
+export const BACKUP_TABLES = ["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "roomFigures", "wechatAccounts"] as const
 export type BackupTable = (typeof BACKUP_TABLES)[number]
 
 /** Every other table of the schema, and why it is not in a backup (a test holds the two lists to
@@ -166,7 +167,8 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
   syncs: { key: "id", auto: (r) => `${String(r.shopOrigin)}|${String(r.at)}`, fields: syncFields },
   plans: { key: "id", auto: (r) => `${String(r.createdAt)}|${String(r.title)}`, fields: planFields },
   roomCovers: { key: "key", fields: roomCoverFields },
-  roomFigures: { key: "id", auto: (r) => `${String(r.shopOrigin)}|${String(r.roomId)}|${String(r.at)}`, fields: roomFiguresRecordFields }
+  roomFigures: { key: "id", auto: (r) => `${String(r.shopOrigin)}|${String(r.roomId)}|${String(r.at)}`, fields: roomFiguresRecordFields },
+  wechatAccounts: { key: "name", fields: wechatAccountFields }
 }
 
 /**

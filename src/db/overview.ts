@@ -1,5 +1,6 @@
 // The setup at a glance, read side: what core/checklist.ts needs, read from the tables. Used by
 // the background (the toolbar badge) and by the popup (inside live queries). Reads only.
+import { ownGoods, type AccountShops } from "~core/accounts"
 import {
   goodsRow,
   goodsUrlOf,
@@ -31,12 +32,17 @@ export const ENTRANCE_PREFIX = "entrance|"
 
 export type ProductGoodsRow = GoodsRow<ProductRecord, GoodsRecord>
 
-/** Every captured product with its WeChat goods (matched by link), and every goods row. */
+/** Each mini program's linked shop (schema v5): goods read under one belong to that shop's products. */
+async function accountShops(db: HelperDb): Promise<AccountShops> {
+  return new Map((await db.wechatAccounts.toArray()).map((a) => [a.name, a.shopOrigin]))
+}
+
+/** Every captured product with its WeChat goods (matched by link and, once known, by the mini program's shop), and every goods row. */
 export async function readGoodsRows(db: HelperDb): Promise<{ rows: ProductGoodsRow[]; goods: GoodsRecord[] }> {
-  const [products, goods] = await Promise.all([db.products.toArray(), db.goods.toArray()])
+  const [products, goods, shops] = await Promise.all([db.products.toArray(), db.goods.toArray(), accountShops(db)])
   const byUrl = new Map<string, GoodsRecord>()
   for (const g of goods) byUrl.set(g.url, g)
-  const rows = products.map((p) => goodsRow(p, byUrl.get(goodsUrlOf(p.link)) ?? null))
+  const rows = products.map((p) => goodsRow(p, ownGoods(p.shopOrigin, byUrl.get(goodsUrlOf(p.link)), shops)))
   return { rows, goods }
 }
 
@@ -114,13 +120,13 @@ export interface GoodsHead {
  * (then the whole list is read, readGoodsRows). Reads only.
  */
 export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
-  return db.transaction("r", [db.products, db.goods, db.overview], async () => {
+  return db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
     const stored = await currentOverview(db)
     if (!stored) return null
     const products = await db.products.bulkGet(stored.head)
     if (products.some((p) => !p)) return null
-    const goods = await db.goods.bulkGet(products.map((p) => goodsUrlOf(p!.link)))
-    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, goods[i] ?? null)) }
+    const [goods, shops] = await Promise.all([db.goods.bulkGet(products.map((p) => goodsUrlOf(p!.link))), accountShops(db)])
+    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, ownGoods(p!.shopOrigin, goods[i], shops))) }
   })
 }
 
@@ -133,7 +139,7 @@ export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Prom
   const current = await db.transaction("r", [db.products, db.goods, db.overview], () => currentOverview(db))
   if (current) return current.summary
   // One snapshot: the rows and the stamps they go with.
-  const snap = await db.transaction("r", [db.products, db.goods, db.overview], async () => {
+  const snap = await db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
     const [read, write, stamp] = await Promise.all([readGoodsRows(db), db.overview.get(GOODS_WRITE_KEY), readGoodsStamp(db)])
     return { ...read, write: writeStampOf(write), stamp }
   })
@@ -250,7 +256,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
 
 /** The tables the checklist is read from (one read transaction over them all is faster than one per read). */
 export function setupTables(db: HelperDb) {
-  return [db.products, db.goods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs]
+  return [db.products, db.goods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs, db.wechatAccounts]
 }
 
 /**

@@ -148,6 +148,12 @@ export type { GoodsStatus }
 
 /** A row of WeChat's 商品库 as last seen, keyed by its 商品链接 (matched to products by link). */
 export interface GoodsRecord {
+  /**
+   * The mini program (WeChat account, `wechatAccounts.name`) whose 商品库 showed it (version 5);
+   * absent or null: read before accounts were known, or on a page that did not show the
+   * account — it belongs to "the only account".
+   */
+  account?: string | null
   /** Normalised mini-program link (`core/link.ts`). */
   url: string
   name: string
@@ -177,7 +183,8 @@ export const goodsFields: Fields<GoodsRecord> = {
   firstSeenAt: num,
   seenAt: num,
   statusSince: num,
-  discount: bool
+  discount: bool,
+  account: nullable(text)
 }
 
 /** A resumable multi-step job (the goods queue, a capture-all). */
@@ -212,15 +219,25 @@ export const factFields: Fields<FactRecord> = { key: text, value: json, seenAt: 
 /** A live room as WeChat's 直播间管理 shows it. */
 export interface WechatRoomRecord {
   roomId: number
+  /** The mini program whose 直播间管理 showed it (version 5); absent or null as for goods. */
+  account?: string | null
   name: string
   anchorName: string
   /** The bound anchor WeChat account, when the page shows it (often it does not). */
   anchorWechat: string | null
-  /** Start and end, ms since epoch. */
-  start: number
-  end: number
-  /** live_status: 101 直播中 · 102 未开始 · 103 已结束 · 104 禁播 · 105 暂停 · 106 异常 · 107 已过期. */
-  liveStatus: number
+  /**
+   * Start and end, ms since epoch; null when the list never showed them readably (a row with
+   * only a start time, say): unknown, shown as such, never guessed.
+   */
+  start: number | null
+  end: number | null
+  /**
+   * live_status: 101 直播中 · 102 未开始 · 103 已结束 · 104 禁播 · 105 暂停 · 106 异常 · 107 已过期;
+   * null when the status text was not one of WeChat's words (unknown).
+   */
+  liveStatus: number | null
+  /** The status as the list worded it (kept when unknown, to show it). */
+  statusText?: string
   /** The room's cover image URL on WeChat, when shown. */
   coverUrl: string | null
   firstSeenAt: number
@@ -234,13 +251,15 @@ export const wechatRoomFields: Fields<WechatRoomRecord> = {
   name: text,
   anchorName: text,
   anchorWechat: nullable(text),
-  start: num,
-  end: num,
-  liveStatus: int,
+  start: nullable(num),
+  end: nullable(num),
+  liveStatus: nullable(int),
   coverUrl: nullable(text),
   firstSeenAt: num,
   seenAt: num,
-  goneAt: nullable(num)
+  goneAt: nullable(num),
+  account: nullable(text),
+  statusText: nullable(text)
 }
 
 /** A live room as a HiMall shop's 小程序直播 list shows it (its own list endpoint). */
@@ -444,6 +463,30 @@ export const roomCoverFields: Fields<RoomCoverRecord> = {
 }
 
 /**
+ * A mini program (WeChat account) seen on the console, by the name its header shows, and the
+ * HiMall shop it sells for (schema version 5): asked once on the console (`link-shop`), or
+ * linked by itself while only one shop is enabled. Goods states, rooms and facts read under
+ * this account belong to it, and its goods rows are matched to that shop's products only.
+ */
+export interface WechatAccountRecord {
+  name: string
+  /** The HiMall shop's origin, null until the merchant chose (or when the shop was removed). */
+  shopOrigin: string | null
+  firstSeenAt: number
+  seenAt: number
+  /** When the shop was chosen (or linked by itself), null before. */
+  linkedAt: number | null
+}
+
+export const wechatAccountFields: Fields<WechatAccountRecord> = {
+  name: text,
+  shopOrigin: nullable(text),
+  firstSeenAt: num,
+  seenAt: num,
+  linkedAt: nullable(num)
+}
+
+/**
  * A summary the background derives from other tables (schema version 4, `overview`), by key:
  * `goods` (the popup's goods counts and first rows, db/overview.ts) and `goods-write` (the stamp
  * of the latest write to products or goods, db/write-stamp.ts). Rebuilt at will; never backed up.
@@ -472,6 +515,7 @@ export class HelperDb extends Dexie {
   roomFigures!: EntityTable<RoomFiguresRecord, "id">
   roomContents!: EntityTable<RoomContentsRecord, "key">
   overview!: EntityTable<OverviewRecord, "key">
+  wechatAccounts!: EntityTable<WechatAccountRecord, "name">
 
   constructor(name = DB_NAME) {
     super(name)
@@ -504,6 +548,12 @@ export class HelperDb extends Dexie {
     // stamps them stale (db/write-stamp.ts).
     this.version(4).stores({
       overview: "key"
+    })
+    // Version 5: the mini programs (WeChat accounts) seen on the console and the shop each sells
+    // for; goods and rooms carry the account they were read under (a field, not indexed: records
+    // without one belong to the only account).
+    this.version(5).stores({
+      wechatAccounts: "name, shopOrigin"
     })
     // Version 7: HiMall room figures at each reading, and what each room holds.
     this.version(7).stores({

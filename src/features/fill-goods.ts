@@ -13,6 +13,7 @@ import { ProtocolError } from "~protocol/errors"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
+import { currentAccount } from "./wechat-account"
 
 const PICKER_LIMIT = 50
 
@@ -110,7 +111,7 @@ export class GoodsPanel {
     const seq = ++this.searchSeq
     let answer: { total: number; items: GoodsCandidate[] }
     try {
-      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT })
+      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT, account: currentAccount() })
     } catch (e) {
       this.say(errorText(e), "#fa5151")
       console.warn("[HiMall 直播助手]", e)

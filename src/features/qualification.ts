@@ -7,6 +7,8 @@ import type { QualificationSignal } from "~protocol/messages"
 import { send } from "~lib/send"
 import { CONSENT_TEXT, findButton, findConsentBox, findTerms, INTRO_TEXTS, OPEN_BUTTON, qualificationSignal, shownText } from "~sites/wechat/console"
 
+import { currentAccount } from "./wechat-account"
+
 export class QualificationFeature {
   private sent: QualificationSignal | null = null
   private inFlight = false
@@ -21,7 +23,8 @@ export class QualificationFeature {
     const signal = qualificationSignal(document)
     if (signal && signal !== this.sent && !this.inFlight) {
       this.inFlight = true
-      send("qualification.seen", { signal })
+      const account = currentAccount()
+      send("qualification.seen", account ? { signal, account } : { signal })
         .then(() => (this.sent = signal))
         .catch((e) => console.warn("[HiMall 直播助手]", e))
         .finally(() => (this.inFlight = false))

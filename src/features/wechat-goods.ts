@@ -7,9 +7,11 @@ import { t } from "~lib/i18n"
 import type { GoodsRowMessage, QueueAction, QueueView } from "~protocol/messages"
 import { send } from "~lib/send"
 import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
-import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
+import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsLibrary } from "~sites/wechat/goods-library"
 
 import { GoodsPanel } from "./fill-goods"
+import { currentAccount } from "./wechat-account"
+import { UnreadableNote } from "./wechat-notice"
 
 export class GoodsLibraryFeature {
   private panels = new WeakMap<HTMLElement, GoodsPanel>()
@@ -24,6 +26,8 @@ export class GoodsLibraryFeature {
   /** Where the queue's controls are drawn now (the bar, or the open dialog's panel). */
   private queueTarget: HTMLElement | null = null
   private seenInFlight = false
+  private readAgain = false
+  private unreadable = new UnreadableNote("goods")
 
   /** `stopped`: the page's root signal; answers arriving after it aborted change nothing. */
   constructor(private readonly stopped?: AbortSignal) {}
@@ -69,20 +73,34 @@ export class GoodsLibraryFeature {
   }
 
   private table() {
-    const rows = readGoodsTable(document)
-    if (!rows) return
+    const reading = readGoodsLibrary(document)
+    if (!reading) return
+    const { rows } = reading
+    this.unreadable.set(reading.skipped, null)
     const shelf = currentShelf(document)
-    const signature = JSON.stringify([shelf, rows])
-    if (signature === this.lastSeen || this.seenInFlight) return
+    const signature = JSON.stringify([shelf, rows, currentAccount()])
+    if (signature === this.lastSeen) return
+    // A reading that changed while the last one was on its way is sent once that one is answered
+    // (the page may not change again to prompt it).
+    if (this.seenInFlight) {
+      this.readAgain = true
+      return
+    }
     this.seenInFlight = true
     const payload: GoodsRowMessage[] = rows.slice(0, 500)
-    send("goods.seen", { rows: payload, shelf })
+    send("goods.seen", { rows: payload, shelf, account: currentAccount() })
       .then((r) => {
         this.lastSeen = signature
         this.setQueue(r.queue)
       })
       .catch((e) => console.warn("[HiMall 直播助手]", e))
-      .finally(() => (this.seenInFlight = false))
+      .finally(() => {
+        this.seenInFlight = false
+        if (this.readAgain) {
+          this.readAgain = false
+          this.table()
+        }
+      })
   }
 
   private setQueue(q: QueueView | null) {
@@ -105,7 +123,7 @@ export class GoodsLibraryFeature {
 
   private async command(action: QueueAction) {
     try {
-      const { queue } = await send("queue.command", { action })
+      const { queue } = await send("queue.command", { action, account: currentAccount() })
       if (action === "start") this.opened.clear()
       this.setQueue(queue)
       if (action === "skip" || action === "resume") this.dialogs()

@@ -16,6 +16,9 @@ import { adminCheckShown } from "~sites/wechat/console"
 import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
 import { readRoomList } from "~sites/wechat/room-list"
 
+import { currentAccount } from "./wechat-account"
+import { UnreadableNote } from "./wechat-notice"
+
 export function roomProblemText(p: RoomProblem): string {
   return t(`room_problem_${p}`)
 }
@@ -29,6 +32,8 @@ export class RoomsFeature {
   private panels = new WeakMap<HTMLElement, RoomPanel>()
   private lastSeen = ""
   private seenInFlight = false
+  private readAgain = false
+  private unreadable = new UnreadableNote("rooms")
 
   /** `stopped`: the page's root signal; nothing is read or drawn once it aborted. */
   constructor(private readonly stopped?: AbortSignal) {}
@@ -50,13 +55,26 @@ export class RoomsFeature {
   private list() {
     const reading = readRoomList(document)
     if (!reading) return
-    const signature = JSON.stringify(reading)
-    if (signature === this.lastSeen || this.seenInFlight) return
+    // Rows shown but not understood are told, never dropped in silence.
+    this.unreadable.set(reading.skipped, null)
+    const signature = JSON.stringify([reading, currentAccount()])
+    if (signature === this.lastSeen) return
+    // Changed while the last reading was on its way: read again once it is answered.
+    if (this.seenInFlight) {
+      this.readAgain = true
+      return
+    }
     this.seenInFlight = true
-    send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500 })
+    send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500, account: currentAccount() })
       .then(() => (this.lastSeen = signature))
       .catch((e) => console.warn("[HiMall 直播助手]", e))
-      .finally(() => (this.seenInFlight = false))
+      .finally(() => {
+        this.seenInFlight = false
+        if (this.readAgain) {
+          this.readAgain = false
+          this.list()
+        }
+      })
   }
 }
 

@@ -6,6 +6,7 @@ import { loadPageLanguage } from "~lib/language"
 
 import { QualificationFeature } from "./qualification"
 import { startPage, type Feature, type PageRoot } from "./registry"
+import { AccountFeature } from "./wechat-account"
 import { GoodsLibraryFeature } from "./wechat-goods"
 import { RoomsFeature } from "./wechat-rooms"
 
@@ -24,13 +25,16 @@ function onEveryChange(id: string, make: (signal: AbortSignal) => { run(): void 
 }
 
 /**
- * The console's readers (商品库 and its 添加商品 panel and queue, qualification, rooms) in one
- * pass per page change, in this order, under one observer: cheaper than three, and the goods
- * queue's timing (it opens the next 添加商品 right after a save) is what it was tested with.
+ * The console's readers (the mini program's account, 商品库 and its 添加商品 panel and queue,
+ * qualification, rooms) in one pass per page change, in this order, under one observer: cheaper
+ * than several, the account first (what the others read belongs to it), and the goods queue's
+ * timing (it opens the next 添加商品 right after a save) is what it was tested with.
  */
 export const WECHAT_FEATURES: readonly Feature[] = [
   onEveryChange("wechat-console", (signal) => {
-    const readers = [new GoodsLibraryFeature(signal), new QualificationFeature(signal), new RoomsFeature(signal)]
+    const account = new AccountFeature()
+    signal.addEventListener("abort", () => account.stop(), { once: true })
+    const readers = [account, new GoodsLibraryFeature(signal), new QualificationFeature(signal), new RoomsFeature(signal)]
     return { run: () => readers.forEach((r) => r.run()) }
   })
 ]

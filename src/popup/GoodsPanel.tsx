@@ -3,7 +3,7 @@
 // text: rendered as text, never as HTML.
 import { useDeferredValue, useMemo, useState } from "react"
 
-import { filterGoodsRows, GOODS_FILTERS, himallUrl, wechatPriceOf, type GoodsFilter, type GoodsSummary, type HimallArea } from "~core/checklist"
+import { filterGoodsRows, GOODS_FILTERS, himallUrl, summariseGoods, wechatPriceOf, type GoodsFilter, type GoodsSummary, type HimallArea } from "~core/checklist"
 import { t } from "~lib/i18n"
 import { formatPrice, formatTime, hostOf } from "~ui/format"
 import { useBlobUrl, useCover, type ProductGoodsRow } from "~ui/use-data"
@@ -88,6 +88,19 @@ function PendingRow() {
   return <div className="lh-product lh-product-pending" aria-busy="true" />
 }
 
+/** The shop with most products among `shops` (alphabetically first on a tie). */
+function mostProducts(rows: readonly ProductGoodsRow[], shops: readonly string[]): string {
+  const count = new Map<string, number>()
+  for (const r of rows) count.set(r.product.shopOrigin, (count.get(r.product.shopOrigin) ?? 0) + 1)
+  return [...shops].sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0) || a.localeCompare(b))[0]
+}
+
+/** The product counts of some rows (the library-wide ones stay the summary's). */
+function countsOf(rows: readonly ProductGoodsRow[]): Partial<GoodsSummary> {
+  const s = summariseGoods(rows, [])
+  return { products: s.products, none: s.none, draft: s.draft, reviewing: s.reviewing, rejected: s.rejected, approved: s.approved, notInLibrary: s.notInLibrary, drift: s.drift }
+}
+
 export function GoodsPanel({
   rows,
   summary,
@@ -95,7 +108,8 @@ export function GoodsPanel({
   showShop,
   goodsPage,
   areas,
-  hasShops
+  hasShops,
+  shops = []
 }: {
   /** Every product when `complete`; else the list's first rows (the rest is being read). */
   rows: ProductGoodsRow[]
@@ -106,17 +120,27 @@ export function GoodsPanel({
   goodsPage: string
   areas: Record<string, HimallArea>
   hasShops: boolean
+  /** The shops products were captured in: with several, one is shown at a time (a switcher). */
+  shops?: readonly string[]
 }) {
+  const [picked, setPicked] = useState<string | null>(null)
+  // One shop at a time when there are several: the merchant's pick, else the one with most products.
+  const several = shops.length > 1
+  const shop = several ? (picked && shops.includes(picked) ? picked : mostProducts(rows, shops)) : null
+  const shopRows = useMemo(() => (shop ? rows.filter((r) => r.product.shopOrigin === shop) : rows), [rows, shop])
+  // A shop's counts need its whole list (the first screen's summary counts every shop).
+  const shopSummary = useMemo(() => (shop && complete ? { ...summary, ...countsOf(shopRows) } : summary), [shop, complete, shopRows, summary])
   const [query, setQuery] = useState("")
   const [filter, setFilter] = useState<GoodsFilter>("all")
   // Typing stays responsive: the list follows the query a moment later with 10,000 products.
   const deferredQuery = useDeferredValue(query)
   // Filtering keeps the order: the first rows filtered are the filtered list's first rows.
-  const shown = useMemo(() => filterGoodsRows(rows, deferredQuery, filter), [rows, deferredQuery, filter])
+  const shown = useMemo(() => filterGoodsRows(shopRows, deferredQuery, filter), [shopRows, deferredQuery, filter])
   // How many rows the list has: counted, or — with only the first rows read — the filter's count
   // (a search must wait for the whole list: null).
   const searching = deferredQuery.trim() !== ""
-  const total = complete ? shown.length : searching ? null : COUNT_OF[filter](summary)
+  // One shop of several before the whole list is read: its rows among the first ones, if any.
+  const total = complete ? shown.length : searching ? null : shop ? shown.length || null : COUNT_OF[filter](summary)
 
   if (summary.products === 0) {
     return (
@@ -130,6 +154,15 @@ export function GoodsPanel({
   }
   return (
     <div className="lh-goods">
+      {several && (
+        <div className="lh-filters lh-shops" role="group" aria-label={t("popup_shop_switch")} data-lh-popup="shop-switch">
+          {shops.map((o) => (
+            <button key={o} type="button" className="lh-filter" aria-pressed={o === shop} data-lh="shop-switch" data-lh-shop-origin={o} onClick={() => setPicked(o)}>
+              {hostOf(o)}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="lh-filters" role="group" aria-label={t("popup_goods_filters")} data-lh-popup="goods-counts">
         {GOODS_FILTERS.map((f) => (
           <button
@@ -138,10 +171,10 @@ export function GoodsPanel({
             className={`lh-filter lh-filter-${f}`}
             aria-pressed={filter === f}
             data-lh-count={f}
-            data-lh-value={COUNT_OF[f](summary)}
+            data-lh-value={COUNT_OF[f](shopSummary)}
             onClick={() => setFilter(filter === f && f !== "all" ? "all" : f)}
           >
-            {t(`popup_filter_${f}`)} <span className="lh-filter-count">{COUNT_OF[f](summary)}</span>
+            {t(`popup_filter_${f}`)} <span className="lh-filter-count">{COUNT_OF[f](shopSummary)}</span>
           </button>
         ))}
       </div>
@@ -160,7 +193,7 @@ export function GoodsPanel({
           spellCheck={false}
         />
         <span className="lh-muted" role="status" data-lh-popup="goods-shown">
-          {total === null ? t("popup_goods_loading") : t("popup_goods_shown", [String(total), String(summary.products)])}
+          {total === null ? t("popup_goods_loading") : t("popup_goods_shown", [String(total), String(shopSummary.products)])}
         </span>
       </div>
       {total === null ? (

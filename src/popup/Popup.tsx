@@ -40,7 +40,8 @@ export function Popup({ first }: { first?: FirstScreen }) {
 
   useEffect(() => {
     if (marked.current || !setup || !goods) return
-    const list = document.querySelector('[data-lh-popup="goods-list"] [role="listitem"], [data-lh-popup="empty"]')
+    // (With several shops the first screen may hold no row of the shop shown: its list is loading.)
+    const list = document.querySelector('[data-lh-popup="goods-list"] [role="listitem"], [data-lh-popup="empty"], [data-lh-popup="goods-loading"]')
     if (document.querySelector('[data-lh-popup="checklist"]') && list) {
       marked.current = true
       performance.mark(FIRST_DATA_MARK)
@@ -107,6 +108,7 @@ export function Popup({ first }: { first?: FirstScreen }) {
                 summary={goods.summary}
                 complete={goods.complete}
                 showShop={setup.base.productOrigins.length > 1}
+                shops={setup.base.productOrigins}
                 goodsPage={goodsPage}
                 areas={areas}
                 hasShops={setup.base.hasShopGrant}

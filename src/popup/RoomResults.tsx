@@ -35,7 +35,7 @@ function replayState(v: boolean | null | undefined): "yes" | "no" | "unknown" {
 /** The figures and replay of an ended room, with its place among the shop's recent rooms. */
 export function RoomResults({ row, rows }: { row: RoomRow; rows: readonly RoomRow[] }) {
   const shop = resultsOf(row)
-  if (!shop || !roomEnded(row.status)) return null
+  if (!shop || row.status == null || !roomEnded(row.status)) return null
   const figures = shop.figures ?? null
   const peers = rows
     .map(resultsOf)

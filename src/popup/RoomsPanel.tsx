@@ -10,7 +10,9 @@ import { VirtualList } from "~ui/VirtualList"
 import { PageLink } from "./Checklist"
 import { ExportRoomFigures, RoomResults } from "./RoomResults"
 
-function statusText(code: number): string {
+/** The status in words; an unknown one says so (with the page's own wording when there was one). */
+function statusText(code: number | null, pageWording?: string): string {
+  if (code === null) return pageWording?.trim() ? t("popup_room_status_unknown_as", pageWording.trim().slice(0, 40)) : t("popup_room_status_unknown")
   // HiMall's status could be read neither as a code nor as words (background/shop-rooms.ts UNKNOWN_STATUS).
   if (code === -1) return t("room_figures_unknown")
   const text = t(`popup_room_status_${code}`)
@@ -66,17 +68,19 @@ function RoomRowView({
   const himall = origin ? himallUrl(origin, "live", areas[origin] ?? "Admin") : null
   const live = row.group === "live"
   return (
-    <div className={`lh-room lh-room-${row.group}`} data-lh-popup-room={row.roomId} data-lh-room-group={row.group} data-lh-room-status={row.status}>
+    <div className={`lh-room lh-room-${row.group}`} data-lh-popup-room={row.roomId} data-lh-room-group={row.group} data-lh-room-status={row.status ?? "unknown"}>
       <CoverThumb row={row} />
       <div className="lh-product-text">
         <div className="lh-room-head">
-          <span className={`lh-badge lh-room-status${live ? " lh-status-live" : ""}`}>{statusText(row.status)}</span>{" "}
+          <span className={`lh-badge lh-room-status${live ? " lh-status-live" : ""}`}>{statusText(row.status, row.wechat?.statusText)}</span>{" "}
           <span className="lh-product-name" title={row.name}>
             {row.name}
           </span>
         </div>
         <div className="lh-muted">
-          {t("popup_room_start", formatTime(row.start))}
+          <span data-lh-room-start={row.start == null ? "unknown" : String(row.start)}>
+            {t("popup_room_start", row.start == null ? t("popup_room_time_unknown") : formatTime(row.start))}
+          </span>
           {" · "}
           {t("popup_room_anchor", row.anchorName || "—")}
         </div>

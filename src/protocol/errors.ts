@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   // Handlers: the thing asked about is not there, or the handler failed.
   "no_such_product",
   "no_such_plan",
+  "no_such_shop",
   "badge_not_computed",
   "handler_failed",
   // The sending side: no answer (a worker stopped mid-message), nobody listening, or the

@@ -34,10 +34,29 @@ export interface QueueView {
   current: GoodsCandidate | null
 }
 
+/** A mini program (WeChat account) and the HiMall shop it sells for, with the shops to choose from. */
+export interface AccountView {
+  name: string
+  shopOrigin: string | null
+  /** Enabled HiMall shops (origins). */
+  shops: string[]
+}
+
 export interface GoodsProtocol {
+  /** WeChat: the account (mini program) the console's header shows; answers its shop link. */
+  "account.seen": {
+    request: { name: string }
+    response: AccountView
+  }
+  /** WeChat (`link-shop`): the merchant chose the shop this mini program sells for. */
+  "account.link": {
+    request: { name: string; shopOrigin: string }
+    response: AccountView
+  }
   /** WeChat: captured products matching a search (name or id), not-yet-added first. */
   "goods.candidates": {
-    request: { query: string; limit: number }
+    /** `account`: the console's mini program, when shown: only its shop's products are offered. */
+    request: { query: string; limit: number; account?: string | null }
     response: { total: number; items: GoodsCandidate[] }
   }
   /** WeChat: one product and its 200×200 cover (made now or from the cache). */
@@ -52,7 +71,8 @@ export interface GoodsProtocol {
   }
   /** WeChat: what the 商品库 table shows now; answers the queue as it stands after it. */
   "goods.seen": {
-    request: { rows: GoodsRowMessage[]; shelf: "pending" | "approved" | null }
+    /** `account`: the mini program whose 商品库 this is, when the page shows it. */
+    request: { rows: GoodsRowMessage[]; shelf: "pending" | "approved" | null; account?: string | null }
     response: { matched: number; queue: QueueView | null }
   }
   /** WeChat: what was written into 添加商品 for a product (for drift and the popup). */
@@ -65,7 +85,8 @@ export interface GoodsProtocol {
     response: { queue: QueueView | null }
   }
   "queue.command": {
-    request: { action: QueueAction }
+    /** `account` on start: the queue takes only its shop's products. */
+    request: { action: QueueAction; account?: string | null }
     response: { queue: QueueView | null }
   }
 }
@@ -73,6 +94,16 @@ export interface GoodsProtocol {
 const MAX_ROWS = 500
 const STATUSES: readonly (GoodsStatus | null)[] = [...GOODS_STATUSES, null]
 const KEY = /^https?:\/\/[^|\s]{1,200}\|\d{1,15}$/
+
+/** An account name as the header shows it: one line of text, 1–60 characters. */
+export const accountName = (v: unknown): string | null => {
+  if (typeof v !== "string") return null
+  const s = v.replace(/\s+/g, " ").trim()
+  return s && s.length <= 60 && s === v ? s : null
+}
+/** An optional account in a request: absent or null is null; anything else must be a name. */
+const optAccount = (v: unknown): string | null | undefined => (v === undefined || v === null ? null : (accountName(v) ?? undefined))
+const SHOP_ORIGIN = /^https?:\/\/[^/\s|]{1,200}$/
 
 const goodsRow: Validator<GoodsRowMessage> = (v) => {
   if (!isRecord(v)) return null
@@ -88,12 +119,23 @@ const goodsRow: Validator<GoodsRowMessage> = (v) => {
 }
 
 export const goodsValidators: Validators<GoodsProtocol> = {
+  "account.seen": (v) => {
+    const name = isRecord(v) ? accountName(v.name) : null
+    return name ? { name } : null
+  },
+  "account.link": (v) => {
+    if (!isRecord(v)) return null
+    const name = accountName(v.name)
+    if (!name || typeof v.shopOrigin !== "string" || !SHOP_ORIGIN.test(v.shopOrigin)) return null
+    return { name, shopOrigin: v.shopOrigin }
+  },
   "goods.candidates": (v) => {
     if (!isRecord(v)) return null
     const query = text(v.query, 200)
     const limit = v.limit
-    if (query === null || typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 200) return null
-    return { query, limit }
+    const account = optAccount(v.account)
+    if (query === null || typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 200 || account === undefined) return null
+    return { query, limit, ...(account ? { account } : {}) }
   },
   "goods.prepare": (v) => {
     if (!isRecord(v) || typeof v.productKey !== "string" || !KEY.test(v.productKey)) return null
@@ -108,13 +150,15 @@ export const goodsValidators: Validators<GoodsProtocol> = {
   "goods.seen": (v) => {
     if (!isRecord(v) || !Array.isArray(v.rows) || v.rows.length > MAX_ROWS) return null
     if (v.shelf !== null && v.shelf !== "pending" && v.shelf !== "approved") return null
+    const account = optAccount(v.account)
+    if (account === undefined) return null
     const rows: GoodsRowMessage[] = []
     for (const r of v.rows) {
       const row = goodsRow(r)
       if (!row) return null
       rows.push(row)
     }
-    return { rows, shelf: v.shelf as "pending" | "approved" | null }
+    return { rows, shelf: v.shelf as "pending" | "approved" | null, ...(account ? { account } : {}) }
   },
   "goods.filled": (v) => {
     if (!isRecord(v) || typeof v.productKey !== "string" || !KEY.test(v.productKey)) return null
@@ -128,11 +172,15 @@ export const goodsValidators: Validators<GoodsProtocol> = {
   "queue.get": (v) => (isRecord(v) ? {} : null),
   "queue.command": (v) => {
     if (!isRecord(v) || !["start", "pause", "resume", "stop", "skip"].includes(v.action as string)) return null
-    return { action: v.action as QueueAction }
+    const account = optAccount(v.account)
+    if (account === undefined) return null
+    return { action: v.action as QueueAction, ...(account ? { account } : {}) }
   },
 }
 
 export const goodsSenders: Senders<GoodsProtocol> = {
+  "account.seen": "wechat",
+  "account.link": "wechat",
   "goods.candidates": "wechat",
   "goods.prepare": "wechat",
   "cover.warm": "wechat",

@@ -2,6 +2,7 @@
 // and the options page's room-plan editor (sender "extension").
 import type { RoomPlanFields, RoomProblem } from "~core/room-rules"
 
+import { accountName } from "./goods"
 import { intIn, isRecord, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** Step 一 as the console shows it: no 直播 for this mini program, 直播 not opened yet, opened. */
@@ -79,12 +80,14 @@ export interface PlanSaveRequest extends RoomPlanFields {
 export interface RoomsProtocol {
   /** WeChat: what a console page shows about step 一 (qualification); answers the stored state. */
   "qualification.seen": {
-    request: { signal: QualificationSignal }
+    /** `account`: the mini program the header shows, when it does (kept per account too). */
+    request: { signal: QualificationSignal; account?: string | null }
     response: { state: QualificationState | null }
   }
   /** WeChat: the rooms 直播间管理 shows; `complete` when the list is whole (no further pages). */
   "rooms.seen": {
-    request: { rooms: WechatRoomMessage[]; complete: boolean }
+    /** `account`: the mini program whose 直播间管理 this is, when the page shows it. */
+    request: { rooms: WechatRoomMessage[]; complete: boolean; account?: string | null }
     response: { stored: number; gone: number; linked: number }
   }
   /** WeChat (创建直播间 picker): the saved plans, soonest first, with the rules each breaks now. */
@@ -153,7 +156,12 @@ const imageInput = (v: unknown): PlanImageInput | undefined => {
 }
 
 export const roomsValidators: Validators<RoomsProtocol> = {
-  "qualification.seen": (v) => (isRecord(v) && SIGNALS.includes(v.signal as QualificationSignal) ? { signal: v.signal as QualificationSignal } : null),
+  "qualification.seen": (v) => {
+    if (!isRecord(v) || !SIGNALS.includes(v.signal as QualificationSignal)) return null
+    const account = v.account === undefined || v.account === null ? null : accountName(v.account)
+    if (v.account != null && account === null) return null
+    return { signal: v.signal as QualificationSignal, ...(account ? { account } : {}) }
+  },
   "rooms.seen": (v) => {
     if (!isRecord(v) || !Array.isArray(v.rooms) || v.rooms.length > MAX_ROOMS_PER_MESSAGE || typeof v.complete !== "boolean") return null
     const rooms: WechatRoomMessage[] = []
@@ -162,7 +170,9 @@ export const roomsValidators: Validators<RoomsProtocol> = {
       if (!room) return null
       rooms.push(room)
     }
-    return { rooms, complete: v.complete }
+    const account = v.account === undefined || v.account === null ? null : accountName(v.account)
+    if (v.account != null && account === null) return null
+    return { rooms, complete: v.complete, ...(account ? { account } : {}) }
   },
   "plans.list": (v) => (isRecord(v) ? {} : null),
   "plan.prepare": (v) => (isRecord(v) && planId(v.planId) ? { planId: v.planId } : null),

@@ -55,8 +55,9 @@ export interface ShopRoomView {
 export interface MissingRoomView {
   roomId: number
   name: string
-  liveStatus: number
-  start: number
+  /** Unknown (null) when WeChat's list did not show it readably. */
+  liveStatus: number | null
+  start: number | null
 }
 
 export interface ShopRoomsView {

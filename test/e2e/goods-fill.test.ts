@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest"
 import type { Sandbox } from "../sandbox/server"
 import { type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport } from "../support/goods"
+import { captureFromGrid, clearExtensionData, closeGoodsDialog, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, WECHAT_MARKUPS } from "../support/goods"
 import { textUnits } from "~core/goods"
 
 let sandbox: Sandbox
@@ -27,7 +27,9 @@ beforeEach(async () => {
   await clearExtensionData(browser, ["goods", "jobs"])
 })
 
-describe("fill 添加商品 from a captured product", () => {
+describe.each(WECHAT_MARKUPS)("fill 添加商品 from a captured product (%s markup)", (markup) => {
+  beforeEach(() => sandbox.wechat.setState({ markup }))
+
   it("a single price fills 一口价 with cover, name, price and link, and the report says so", async () => {
     const page = await openGoodsLibrary(browser)
     await openAddGoods(page)
@@ -129,8 +131,7 @@ describe("fill 添加商品 from a captured product", () => {
       const form = (await goodsForm(page))!
       expect(form.cover).toBeNull()
       expect(form.url).toBe(`pages/productdetail/productdetail?id=${id}`)
-      await page.getByRole("button", { name: "关闭" }).first().click().catch(async () => page.keyboard.press("Escape"))
-      await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+      await closeGoodsDialog(page)
     }
     await page.close()
   }, 60_000)
@@ -145,8 +146,7 @@ describe("fill 添加商品 from a captured product", () => {
       const form = (await goodsForm(page))!
       expect(form.cover).toMatchObject({ width: 200, height: 200 })
       expect(form.cover!.bytes).toBeLessThanOrEqual(50 * 1024)
-      await page.getByRole("button", { name: "关闭" }).first().click()
-      await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+      await closeGoodsDialog(page)
     }
     await page.close()
   }, 60_000)

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core"
 import type { Sandbox } from "../sandbox/server"
 import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../support/goods"
+import { captureFromGrid, clearExtensionData, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, showShelf, waitForCover, waitForReport, wechatState, WECHAT_MARKUPS } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -42,7 +42,9 @@ async function storedGoods(): Promise<Record<string, StoredGoods>> {
 
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
-describe("follow goods from 未入库 to 已入库", () => {
+describe.each(WECHAT_MARKUPS)("follow goods from 未入库 to 已入库 (%s markup)", (markup) => {
+  beforeEach(() => sandbox.wechat.setState({ markup }))
+
   it("records 审核中, then 已入库 and 审核未通过 with its reason, and the popup shows them", async () => {
     showOnlyProducts(sandbox, [130, 19])
     await captureFromGrid(browser, sandbox, [130, 19])
@@ -64,7 +66,7 @@ describe("follow goods from 未入库 to 已入库", () => {
     await expect.poll(async () => (await storedGoods())[link(19)]?.status, { timeout: 15_000 }).toBe("rejected")
     expect((await storedGoods())[link(19)].rejectReason).toBe("商品图片与名称不符")
     // The approved one is on 已入库: the merchant looks there.
-    await page.getByText("已入库", { exact: true }).first().click()
+    await showShelf(page, "已入库")
     await expect.poll(async () => (await storedGoods())[link(130)]?.status, { timeout: 15_000 }).toBe("approved")
 
     const popup = await openPopup(browser)

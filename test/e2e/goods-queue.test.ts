@@ -7,7 +7,7 @@ import type { Page } from "playwright-core"
 import type { Sandbox } from "../sandbox/server"
 import { readTable, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, goodsForm, openGoodsLibrary, showOnlyProducts, waitForCover, wechatState } from "../support/goods"
+import { captureFromGrid, clearExtensionData, goodsForm, openGoodsLibrary, showOnlyProducts, waitForCover, wechatState, WECHAT_MARKUPS } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -32,12 +32,20 @@ async function filledByQueue(page: Page): Promise<string> {
   return (await goodsForm(page))!.url
 }
 
+/** 保存 in the dialog the queue filled: WeChat holds one more goods item (the queue may open the next dialog at once). */
 async function save(page: Page) {
+  const before = (await wechatState(page)).goods.length
   await page.getByRole("button", { name: "保存", exact: true }).click()
-  await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+  await expect.poll(async () => (await wechatState(page)).goods.length, { timeout: 15_000 }).toBe(before + 1)
 }
 
-describe("the goods queue", () => {
+describe.each(WECHAT_MARKUPS)("the goods queue (%s markup)", (markup) => {
+  beforeAll(async () => {
+    sandbox.wechat.reset()
+    sandbox.wechat.setState({ markup })
+    await clearExtensionData(browser, ["goods", "jobs"])
+  })
+
   it("runs five products to the end across a pause, a reload and a stopped service worker", async () => {
     let page = await openGoodsLibrary(browser)
     await page.locator('[data-lh="queue-start"]').click()

@@ -1,13 +1,14 @@
-// The same goods flows on another faithful markup of WeChat's pages (the sandbox's `alt`
-// markup: an Element/TDesign-like dialog, hidden radios whose price inputs appear only once
-// chosen, a hidden file input, a table whose header and body are separate tables, no 状态
-// column on 已入库). Nothing here knows that markup: only labels and behaviour.
+// The goods flows on every faithful markup of WeChat's pages (weui; `alt`: an Element/TDesign-like
+// dialog, hidden radios whose price inputs appear only once chosen, a hidden file input, a table
+// whose header and body are separate tables, no 状态 column on 已入库; `third`: Ant-Design-like,
+// role-based grids of divs, price inputs hidden until chosen, a rejection reason only in a
+// tooltip, a paged library). Nothing here knows a markup: only labels and behaviour.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import type { Sandbox } from "../sandbox/server"
 import { readTable, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../support/goods"
+import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, showShelf, waitForCover, waitForReport, wechatState, WECHAT_MARKUPS } from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -21,13 +22,14 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   sandbox.wechat.reset()
-  sandbox.wechat.setState({ markup: "alt" })
   await clearExtensionData(browser, ["goods", "jobs"])
 })
 
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
-describe("goods on another markup of the console", () => {
+describe.each(WECHAT_MARKUPS)("goods on every markup of the console (%s)", (markup) => {
+  beforeEach(() => sandbox.wechat.setState({ markup }))
+
   it("fills 一口价, 价格区间 and 显示折扣价 through inputs that appear only after their radio", async () => {
     const page = await openGoodsLibrary(browser)
     const cases = [
@@ -58,7 +60,23 @@ describe("goods on another markup of the console", () => {
     await page.close()
   }, 90_000)
 
-  it("reads the split table: 审核未通过 with its 驳回原因, and 已入库 without a 状态 column", async () => {
+  it("a library split over pages is read page by page as the merchant turns them; nothing read is lost", async () => {
+    const goods = Array.from({ length: 7 }, (_, i) => ({
+      goodsId: i + 1, name: `商品${i + 1}`, url: link(200 + i), priceType: 1, price: 10, price2: null, coverUrl: "", cover: null, status: "reviewing", rejectReason: ""
+    }))
+    sandbox.wechat.setState({ goods })
+    const page = await openGoodsLibrary(browser)
+    const stored = async () => (await readTable<{ url: string }>(browser, "goods")).map((g) => g.url).sort()
+    // The third markup shows 5 a page; the others all 7.
+    const firstPage = markup === "third" ? 5 : 7
+    await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(firstPage)
+    const next = page.locator('[title="下一页"] button, button[title="下一页"], a:text-is("下一页")').first()
+    if (markup === "third") await next.click()
+    await expect.poll(stored, { timeout: 10_000 }).toEqual(goods.map((g) => g.url).sort())
+    await page.close()
+  }, 60_000)
+
+  it("reads the table: 审核未通过 with its reason, and 已入库 (without a 状态 column in alt and third)", async () => {
     const page = await openGoodsLibrary(browser)
     for (const id of [130, 19]) {
       await openAddGoods(page)
@@ -76,7 +94,7 @@ describe("goods on another markup of the console", () => {
     const stored = async () => Object.fromEntries((await readTable<{ url: string; status: string; rejectReason: string | null }>(browser, "goods")).map((g) => [g.url, g]))
     await expect.poll(async () => (await stored())[link(19)]?.status, { timeout: 15_000 }).toBe("rejected")
     expect((await stored())[link(19)].rejectReason).toBe("价格与商品详情页不一致")
-    await page.getByRole("tab", { name: "已入库" }).click()
+    await showShelf(page, "已入库")
     await expect.poll(async () => (await stored())[link(130)]?.status, { timeout: 15_000 }).toBe("approved")
     await page.close()
   }, 90_000)

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import { pngFile } from "../sandbox/wechat/harness"
 import { startSandbox, type Sandbox } from "../sandbox/server"
-import { launchWithExtension, readTable, type ExtensionBrowser } from "../support/browser"
+import { launchWithExtension, openPopup, readTable, type ExtensionBrowser } from "../support/browser"
 import { clearExtensionData } from "../support/goods"
 
 const Q = "?token=1&lang=zh_CN"
@@ -322,8 +322,15 @@ describe("step 三: room plans and fill-room", () => {
     await page.close()
   }, 120_000)
 
-  it("the same fill on the other markup (alt): split list, breadcrumb title, two time inputs, hidden uploaders", async () => {
-    sandbox.wechat.setState({ markup: "alt" })
+  // alt: split list with one info cell, breadcrumb title, two time inputs, hidden uploaders.
+  // third: a role-based grid whose rows show only a start time and give the id only in the 编辑
+  // link, a page-header title, a range picker told apart by aria-label, picture-card uploaders.
+  const OTHER_MARKUPS = [
+    { markup: "alt", showsEnd: true },
+    { markup: "third", showsEnd: false }
+  ] as const
+  it.each(OTHER_MARKUPS)("the same fill on the $markup markup, read back from its list", async ({ markup, showsEnd }) => {
+    sandbox.wechat.setState({ markup })
     const start = fromNow(4 * 24 * HOUR)
     const id = await seedPlan({ title: "另一种页面的直播", start, end: start + 3 * HOUR, allowComment: false, anchorWechat: "lily_88", anchorName: "Lily" })
     const page = await browser.context.newPage()
@@ -334,7 +341,8 @@ describe("step 三: room plans and fill-room", () => {
       anchorName: "小美",
       anchorWechat: null,
       start: Date.parse("2030-06-01T12:00:00.000Z"),
-      end: Date.parse("2030-06-01T14:00:00.000Z"),
+      // A row with only a start time is stored, its end unknown.
+      end: showsEnd ? Date.parse("2030-06-01T14:00:00.000Z") : null,
       liveStatus: 102
     })
     await page.getByRole("button", { name: "创建直播间" }).click()
@@ -355,8 +363,16 @@ describe("step 三: room plans and fill-room", () => {
     await page.getByRole("dialog", { name: "成功创建直播间" }).waitFor()
     await expect
       .poll(async () => (await readTable<Record<string, unknown>>(browser, "wechatRooms")).find((r) => r.roomId === 3), { timeout: 10_000 })
-      .toMatchObject({ name: "另一种页面的直播", anchorName: "Lily", start, end: start + 3 * HOUR, liveStatus: 102, goneAt: null })
+      .toMatchObject({ name: "另一种页面的直播", anchorName: "Lily", start, end: showsEnd ? start + 3 * HOUR : null, liveStatus: 102, goneAt: null })
     await expect.poll(async () => (await plans()).find((p) => p.id === id)?.roomId, { timeout: 10_000 }).toBe(3)
     await page.close()
+    // The popup lists the room with what is known, its end unknown or not.
+    const popup = await openPopup(browser)
+    await popup.locator('[data-lh="tab-rooms"]').click()
+    const row = popup.locator('[data-lh-popup-room="3"]')
+    await row.waitFor()
+    expect(await row.getAttribute("data-lh-room-status")).toBe("102")
+    expect(await row.locator("[data-lh-room-start]").getAttribute("data-lh-room-start")).toBe(String(start))
+    await popup.close()
   }, 120_000)
 })

@@ -15,6 +15,24 @@ export interface GoodsForm {
   url: string
 }
 
+/** The sandbox's markups of the WeChat console (test/sandbox/wechat/README.md): every WeChat flow runs on each. */
+export const WECHAT_MARKUPS = ["weui", "alt", "third"] as const
+export type WechatMarkup = (typeof WECHAT_MARKUPS)[number]
+
+/** Close the open 添加商品 dialog the way a merchant would, whatever the markup: its close control. */
+export async function closeGoodsDialog(page: Page) {
+  const named = page.getByRole("button", { name: /^(关闭|Close)$/ })
+  if (await named.count()) await named.first().click()
+  else await page.locator('[role=dialog] [class*="close"]').first().click()
+  await page.waitForFunction(() => !(window as any).__fixture.goodsForm())
+}
+
+/** Show one shelf of 商品库 (未入库 / 已入库): its tab, segment or radio, by its text. */
+export async function showShelf(page: Page, text: "未入库" | "已入库") {
+  // The page's own control (not a note of the extension's that names the shelf), shown.
+  await page.locator(`:not([data-lh-panel]) > :text-is("${text}")`).locator("visible=true").first().click()
+}
+
 export const LIVE_GOODS = "https://live.weixin.qq.com/livemp/goods/index?token=1&lang=zh_CN"
 export const MP_GOODS = "https://mp.weixin.qq.com/wxamp/frame/live/goods/index?token=1&lang=zh_CN"
 

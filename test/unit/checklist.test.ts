@@ -212,6 +212,21 @@ describe("room rows", () => {
     expect(row.needs).toBe(0)
   })
 
+  it("a WeChat room with an unknown status or times is listed, never dropped, and grouped by what is known", () => {
+    const opts = { now: NOW, leadMinutes: 15, hasShops: true }
+    const rows = roomRows([wroom(1, { liveStatus: null, end: null }), wroom(2, { liveStatus: null, start: null, end: null }), wroom(3, { liveStatus: null, start: NOW - 3 * 60 * MIN, end: NOW - MIN })], [], opts)
+    const byId = Object.fromEntries(rows.map((r) => [r.roomId, r]))
+    expect(byId[1]).toMatchObject({ status: null, group: "upcoming", end: null, todo: ["sync"] })
+    expect(byId[2]).toMatchObject({ status: null, group: "past", start: null })
+    expect(byId[3]).toMatchObject({ status: null, group: "past" })
+    // HiMall's known status is kept when WeChat's newer reading did not show one.
+    const [merged] = roomRows([wroom(4, { liveStatus: null, seenAt: NOW })], [sroom(4, { status: 101, seenAt: NOW - 5 * MIN })], opts)
+    expect(merged).toMatchObject({ status: 101, group: "live" })
+    // The checklist names a flagged room with no known start without a time.
+    const list = buildChecklist(snapshot({ wechatRooms: [wroom(5, { liveStatus: 104, start: null, end: null })] }))
+    expect(list.steps.find((x) => x.id === "live")!.lines[0]).toEqual({ key: "live_flag_banned", args: ["间5", "—"] })
+  })
+
   it("without a shop enabled, sync and cover are not asked yet", () => {
     const [row] = roomRows([wroom(2)], [], { now: NOW, leadMinutes: 15, hasShops: false })
     expect(row.todo).toEqual([])

@@ -55,7 +55,7 @@ describe("settings.set", () => {
     const alarm = [...fake.alarms.values()].find((a) => a.name.startsWith("reminder|5|"))
     expect(alarm).toBeTruthy()
     const start = (await getDb().wechatRooms.get(5))!.start
-    expect(alarm!.scheduledTime).toBe(start - 60 * 60_000)
+    expect(alarm!.scheduledTime).toBe(start! - 60 * 60_000)
   })
 })
 

@@ -8,6 +8,7 @@ import {
   freshness,
   MANY_SYNCS_PER_DAY,
   statusBehind,
+  statusKnownSince,
   syncState,
   type FreshnessShopRoom,
   type FreshnessWechatRoom
@@ -97,6 +98,16 @@ describe("freshness", () => {
     expect(statusBehind(103, 101)).toBe(false)
     expect(statusBehind(101, 101)).toBe(false)
     expect(statusBehind(1, 101)).toBe(false)
+  })
+})
+
+describe("an unknown WeChat status or end", () => {
+  it("blames nobody for an unknown status, but a room HiMall lacks is still missing", () => {
+    const later = T0 + 30 * MIN
+    const r = freshness({ wechatRooms: [wx(1, { liveStatus: null, end: null, seenAt: T0 }), wx(2, { liveStatus: null, end: null })], shopRooms: [shop(1, { seenAt: later })], syncs: [], now: later })
+    expect(r.staleStatus).toEqual([])
+    expect(r.missingInShop).toEqual([2])
+    expect(statusKnownSince(wx(1, { liveStatus: 103, end: null, seenAt: T0 + 5 }))).toBe(T0 + 5)
   })
 })
 

@@ -118,9 +118,29 @@ describe("reconciling alarms", () => {
   })
 })
 
+describe("rooms with an unknown start, end or status", () => {
+  it("a room whose status is unknown is reminded before a known start; one without a start never", () => {
+    const planned = plannedReminders([room(1, { liveStatus: null }), room(2, { start: null }), room(3, { start: null, liveStatus: null }), room(4, { liveStatus: 101 })], NOW, 15, new Set())
+    expect(planned.map((p) => p.roomId)).toEqual([1])
+    const fired = { roomId: 1, start: NOW + 60 * MIN }
+    expect(reminderDecision(room(1, { liveStatus: null }), fired, NOW + 45 * MIN, 15, false)).toEqual({ notify: true, minutesLeft: 15 })
+    expect(reminderDecision(room(1, { start: null }), fired, NOW + 45 * MIN, 15, false)).toEqual({ notify: false, reason: "changed" })
+  })
+
+  it("flags nothing on a guess: an unknown status is never late, only starting soon before a known start", () => {
+    const flags = (r: GoingLiveRoom, now: number) => flagRooms([r], now, 15).map((f) => f.kind)
+    expect(flags(room(1, { liveStatus: null }), NOW + 50 * MIN)).toEqual(["starting_soon"])
+    expect(flags(room(1, { liveStatus: null }), NOW + 2 * 60 * MIN)).toEqual([])
+    expect(flags(room(1, { start: null }), NOW + 2 * 60 * MIN)).toEqual([])
+    expect(flags(room(1, { end: null }), NOW + 2 * 60 * MIN)).toEqual(["late"])
+    // Known bad statuses are flagged whatever the times.
+    expect(flags(room(1, { liveStatus: 104, start: null, end: null }), NOW)).toEqual(["banned"])
+  })
+})
+
 describe("when a reminder fires", () => {
   const target = { roomId: 1, start: NOW + 15 * MIN }
-  const r = room(1, { start: NOW + 15 * MIN })
+  const r = { ...room(1), start: NOW + 15 * MIN }
 
   it("notifies with the minutes left", () => {
     expect(reminderDecision(r, target, NOW, 15, false)).toEqual({ notify: true, minutesLeft: 15 })

@@ -1,6 +1,6 @@
 // The popup, component by component state: empty, normal, attention, error; on the real
 // database code (fake IndexedDB) with the real locales.
-import { act, render, screen, waitFor, within } from "@testing-library/react"
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
@@ -177,11 +177,22 @@ describe("popup: normal", () => {
     expect(within(list).getAllByRole("link", { name: "打开商品库" })[0].getAttribute("href")).toMatch(/^https:\/\/live\.weixin\.qq\.com\//)
   })
 
-  it("names the shop when products come from several", async () => {
-    await getDb().products.bulkAdd([product(), product({ key: "https://b.example.com|19", shopOrigin: "https://b.example.com" })])
-    render(<PopupPage />)
-    expect(await screen.findByText("b.example.com")).toBeTruthy()
-    expect(screen.getByText("shop.example.com")).toBeTruthy()
+  it("with products from several shops, shows one shop at a time and switches", async () => {
+    await getDb().products.bulkAdd([
+      product(),
+      product({ key: `${SHOP}|20`, productId: 20, link: "pages/productdetail/productdetail?id=20" }),
+      product({ key: "https://b.example.com|19", shopOrigin: "https://b.example.com" })
+    ])
+    const { container } = render(<PopupPage />)
+    const switcher = await screen.findByRole("group", { name: "选择店铺" })
+    const shops = () => [...new Set([...container.querySelectorAll("[data-lh-popup-product]")].map((e) => e.getAttribute("data-lh-shop")))]
+    // The shop with most products first.
+    await waitFor(() => expect(shops()).toEqual([SHOP]))
+    expect(within(switcher).getByRole("button", { name: "shop.example.com" }).getAttribute("aria-pressed")).toBe("true")
+    expect(container.querySelector('[data-lh-count="all"]')!.getAttribute("data-lh-value")).toBe("2")
+    fireEvent.click(within(switcher).getByRole("button", { name: "b.example.com" }))
+    await waitFor(() => expect(shops()).toEqual(["https://b.example.com"]))
+    expect(container.querySelector('[data-lh-count="all"]')!.getAttribute("data-lh-value")).toBe("1")
   })
 
   it("counts goods per state and filters and searches the list", async () => {
@@ -240,6 +251,23 @@ describe("popup: normal", () => {
     expect(rows[1].textContent).toContain("封面 750×750")
     expect(rows[1].querySelector("img")!.getAttribute("src")).toBe(`${SHOP}/Storage/Live/1.jpg`)
     expect(rows[2].textContent).toContain("已结束")
+  })
+
+  it("shows what is unknown about a room as unknown: its status (with the page's words) and its start", async () => {
+    await getDb().wechatRooms.bulkAdd([
+      wechatRoom(8, { name: "只有开始时间的间", end: null, liveStatus: null, statusText: "待开播" }),
+      wechatRoom(9, { name: "没有时间的间", start: null, end: null })
+    ])
+    const { container } = render(<PopupPage />)
+    await userEvent.click(await screen.findByRole("tab", { name: /直播间/ }))
+    await screen.findByRole("list", { name: "直播间" })
+    const room = (id: number) => container.querySelector(`[data-lh-popup-room="${id}"]`)!
+    await waitFor(() => expect(room(8)).toBeTruthy())
+    expect(room(8).getAttribute("data-lh-room-status")).toBe("unknown")
+    expect(room(8).textContent).toContain("状态未知（页面显示“待开播”）")
+    expect(room(8).getAttribute("data-lh-room-group")).toBe("upcoming")
+    expect(room(9).querySelector("[data-lh-room-start]")!.getAttribute("data-lh-room-start")).toBe("unknown")
+    expect(room(9).textContent).toContain("开播 未知")
   })
 
   it("speaks English when the browser does", async () => {

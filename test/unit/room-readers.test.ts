@@ -228,6 +228,24 @@ describe("直播间管理", () => {
     expect(readRoomList(document)).toMatchObject({ skipped: 1, rooms: [{ roomId: 12 }] })
   })
 
+  it("third: a role-based grid whose rows show only a start time and give the id only in the 编辑 link", () => {
+    const row = (r: Room) =>
+      `<div role="row"><div role="cell"><span>${r.name}</span></div><div role="cell">${r.anchorName}</div><div role="cell">${formatRoomTime(r.start)}</div>` +
+      `<div role="cell"><span class="ant-tag">${r.status}</span></div><div role="cell"><a role="button">推流</a><a href="/livemp/broadcast/edit?token=1&amp;roomId=${r.roomId}">编辑</a></div></div>`
+    page(
+      tabs() +
+        `<div><button type="button" class="ant-btn"><span>创建直播间</span></button><div role="table"><div role="rowgroup"><div role="row">` +
+        ["直播间", "主播", "开播时间", "直播状态", "操作"].map((h) => `<div role="columnheader">${h}</div>`).join("") +
+        `</div></div><div role="rowgroup">${ROOMS.map(row).join("")}</div></div>` +
+        `<ul><li>共 2 条</li><li title="下一页" aria-disabled="true"><button disabled>›</button></li></ul></div>`
+    )
+    expect(readRoomList(document)).toEqual({
+      rooms: ROOMS.map((r) => ({ ...expected(r, false), end: null, coverUrl: null })),
+      skipped: 0,
+      complete: true
+    })
+  })
+
   it("a pager with a next page makes the list incomplete", () => {
     page(weuiList(ROOMS) + `<div class="weui-desktop-pagination"><a href="javascript:;">上一页</a><span>1/3</span><a href="javascript:;">下一页</a></div>`)
     expect(readRoomList(document)!.complete).toBe(false)

@@ -96,6 +96,7 @@ describe("rooms from 直播间管理", () => {
       start: NOW + 24 * H,
       end: NOW + 26 * H,
       liveStatus: 101,
+      statusText: "直播中",
       coverUrl: null,
       firstSeenAt: NOW,
       seenAt: NOW + 2000,
@@ -124,9 +125,15 @@ describe("rooms from 直播间管理", () => {
     expect(await db.wechatRooms.get(1)).toMatchObject({ anchorWechat: "himall_anchor", start: NOW + 24 * H, liveStatus: 102, coverUrl: "https://mp.weixin.qq.com/img?id=1" })
   })
 
-  it("skips a new room whose times or status cannot be read", async () => {
-    expect(await recordRooms(db, { rooms: [room(5, { start: null }), room(6, { liveStatus: null })], complete: false }, NOW, async () => undefined)).toMatchObject({ stored: 0 })
-    expect(await db.wechatRooms.count()).toBe(0)
+  it("stores a new room whose end, start or status cannot be read, those marked unknown (null)", async () => {
+    const rows = [room(5, { end: null }), room(6, { liveStatus: null, statusText: "待开播" }), room(7, { start: null, end: null })]
+    expect(await recordRooms(db, { rooms: rows, complete: false }, NOW, async () => undefined)).toMatchObject({ stored: 3 })
+    expect(await db.wechatRooms.get(5)).toMatchObject({ start: NOW + 5 * 24 * H, end: null, liveStatus: 102 })
+    expect(await db.wechatRooms.get(6)).toMatchObject({ liveStatus: null, statusText: "待开播", end: NOW + 6 * 24 * H + 2 * H })
+    expect(await db.wechatRooms.get(7)).toMatchObject({ start: null, end: null, liveStatus: 102 })
+    // Read later with its end: the unknown is filled in, the rest kept.
+    await recordRooms(db, { rooms: [room(5)], complete: false }, NOW + 1, async () => undefined)
+    expect(await db.wechatRooms.get(5)).toMatchObject({ end: NOW + 5 * 24 * H + 2 * H, seenAt: NOW + 1 })
   })
 
   it("a failing reminder refresh does not lose the rooms", async () => {

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest"
 
 import type { PriceType } from "~core/goods"
 import { collectGoodsDialog, fillGoodsDialog, findGoodsDialogs, missingFields, priceInputs } from "~sites/wechat/goods-dialog"
-import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
+import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
 
 type Markup = "weui" | "alt"
 type Status = "draft" | "reviewing" | "rejected" | "approved"
@@ -487,6 +487,13 @@ describe.each(["weui", "alt"] as Markup[])("商品库 table, %s markup", (markup
         rejectReason: null
       }
     ])
+  })
+
+  it("counts a row without a readable link, keeps the others, and skips the empty text", () => {
+    document.body.innerHTML = m.library().replace("pages/productdetail/productdetail?id=7", "")
+    const reading = readGoodsLibrary(document)!
+    expect(reading.skipped).toBe(1)
+    expect(reading.rows.map((r) => r.url)).toEqual(["pages/productdetail/productdetail?id=19", "pages/productdetail/productdetail?id=23"])
   })
 
   it("reads the 已入库 shelf", () => {

@@ -6,7 +6,7 @@ import { deletePlan, listPlans, preparePlan, recordPlanFilled, recordQualificati
 import { ProtocolError, type Routes } from "./context"
 
 export const roomsRoutes: Routes<keyof RoomsProtocol> = {
-  "qualification.seen": async (p, c) => ({ state: await recordQualification(c.db, p.signal, c.url, c.now) }),
+  "qualification.seen": async (p, c) => ({ state: await recordQualification(c.db, p.signal, c.url, c.now, p.account ?? null) }),
   "rooms.seen": (p, c) => recordRooms(c.db, p, c.now),
   "plans.list": async (_p, c) => ({ plans: await listPlans(c.db, c.now) }),
   "plan.prepare": async (p, c) => {

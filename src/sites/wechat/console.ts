@@ -145,3 +145,33 @@ export function findConsentBox(root: ParentNode): HTMLInputElement | null {
   }
   return null
 }
+
+/** The MP console's own name in its header (the logo), and what stands beside it that is not the account. */
+export const MP_LOGO_TEXTS = ["微信公众平台", "微信公众平台小程序"]
+const NOT_ACCOUNT = new Set(["微信公众平台", "小程序", "退出", "通知中心", "消息", "帮助", "设置"])
+
+/**
+ * The mini program the console is logged in as: the name the MP header shows beside the logo
+ * 微信公众平台 (the header's last text of two or more characters that is not the logo's, a
+ * link of the header or an avatar's initial). Null where the page shows no such header (the
+ * live console alone on live.weixin.qq.com) — the account is then not known from this page.
+ */
+export function readAccountName(root: ParentNode): string | null {
+  for (const logo of textElements(root, MP_LOGO_TEXTS)) {
+    if (!isShown(logo)) continue
+    // The header: the nearest container around the logo holding other text too.
+    for (let box = logo.parentElement, depth = 0; box && depth < 4; box = box.parentElement, depth++) {
+      const texts: string[] = []
+      const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement
+        if (!parent || parent.closest("[data-lh-panel]") || logo.contains(parent) || !isShown(parent)) continue
+        const t = readable(n.textContent)
+        if (t) texts.push(t)
+      }
+      const names = texts.filter((t) => [...t].length >= 2 && [...t].length <= 60 && !NOT_ACCOUNT.has(t))
+      if (names.length) return names[names.length - 1]
+    }
+  }
+  return null
+}

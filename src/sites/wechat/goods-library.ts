@@ -62,13 +62,32 @@ const GOODS_TABLE: TableSpec<"info" | "price" | "url" | "status"> = {
 
 /** The rows of the goods table shown, or null when there is no goods table on the page. */
 export function readGoodsTable(root: ParentNode): GoodsRow[] | null {
+  return readGoodsLibrary(root)?.rows ?? null
+}
+
+export interface GoodsReading {
+  rows: GoodsRow[]
+  /** Rows shown but not understood (no link: a goods row is known by its link alone). */
+  skipped: number
+}
+
+/**
+ * The goods table as read: each row with what could be read (a status that is not one of
+ * WeChat's words is null, the rest kept), and how many rows had no readable link.
+ */
+export function readGoodsLibrary(root: ParentNode): GoodsReading | null {
   const table = readTable(root, GOODS_TABLE)
   if (!table) return null
   const { header } = table
   const out: GoodsRow[] = []
-  for (const { cells } of table.rows) {
-    const url = cellText(cells[header.col.url])
-    if (!url) continue
+  let skipped = 0
+  for (const { row, cells } of table.rows) {
+    const url = cellText(cells[header.col.url] ?? row)
+    if (!url || cells.length < 2) {
+      // An empty-text row (暂无数据) is no goods; any other row without a link is one we cannot read.
+      if (cellText(row) && !/^(暂无数据|暂无商品|加载中)/.test(cellText(row))) skipped++
+      continue
+    }
     const statusCell = header.col.status >= 0 ? cells[header.col.status] : null
     const full = statusCell ? cellText(statusCell) : ""
     // A reason may be written after the status, or kept in a tooltip's title.
@@ -85,5 +104,5 @@ export function readGoodsTable(root: ParentNode): GoodsRow[] | null {
       rejectReason: status === "rejected" ? (rejectReasonFrom(full) ?? (titled.trim() || null)) : null
     })
   }
-  return out
+  return { rows: out, skipped }
 }

@@ -21,6 +21,8 @@ import {
 const { createApp, reactive } = Vue
 
 const RERENDER_MS = 500
+/** Goods a page in the "third" markup's goods library. */
+const THIRD_PAGE_SIZE = 5
 const POLL_MS = 3000
 
 /** The model getters of the open forms, read by window.__fixture. */
@@ -35,7 +37,7 @@ window.__fixture = {
 
 /**
  * Server-rendered page facts: { site: 'mp'|'live', page: 'home'|'live', base, qualified, liveOpened,
- * account, markup: 'weui'|'alt' } (markup: how the 商品库 view and its dialog are drawn).
+ * account, markup: 'weui'|'alt'|'third' } (markup: how the 商品库 view and its dialog are drawn).
  */
 const boot = reactive(window.__WX_BOOT__)
 
@@ -86,7 +88,9 @@ function go(suffix, extra) {
 
 /** GET (no body) or POST JSON to the console's endpoints; answers { ret, errmsg?, ... }. */
 async function api(path, body) {
-  const res = await fetch(`/wxamp/cgi/live${path}`, {
+  // The session token tells the server which mini program is logged in (its own goods and rooms).
+  const token = kept.get("token")
+  const res = await fetch(`/wxamp/cgi/live${path}${token ? `?token=${encodeURIComponent(token)}` : ""}`, {
     method: body ? "POST" : "GET",
     headers: body ? { "content-type": "application/json" } : {},
     body: body ? JSON.stringify(body) : undefined
@@ -537,6 +541,75 @@ const components = {
       }
     }
   },
+
+  // The "third" markup (boot.markup === "third"; templates-third.html, Ant-Design-like): the
+  // same options; the goods library is split over pages of THIRD_PAGE_SIZE goods.
+  "goods-library-third": {
+    ...goodsLibrary,
+    data: () => ({ ...goodsLibrary.data(), page: 1, filterOpen: false }),
+    computed: {
+      ...goodsLibrary.computed,
+      shelves: () => [
+        { key: "pending", title: "未入库" },
+        { key: "approved", title: "已入库" }
+      ],
+      currentFilter() {
+        return this.filters.find((f) => f.key === this.filter)
+      },
+      columns() {
+        const pending = this.shelf !== "approved"
+        return [
+          { key: "info", title: "基本信息" },
+          { key: "price", title: "价格" },
+          { key: "url", title: "链接" },
+          ...(pending ? [{ key: "status", title: "状态" }] : []),
+          { key: "opr", title: "操作" }
+        ]
+      },
+      pageCount() {
+        return Math.max(1, Math.ceil(this.rows.length / THIRD_PAGE_SIZE))
+      },
+      pageRows() {
+        const page = Math.min(this.page, this.pageCount)
+        return this.rows.slice((page - 1) * THIRD_PAGE_SIZE, page * THIRD_PAGE_SIZE)
+      }
+    },
+    methods: {
+      ...goodsLibrary.methods,
+      setShelf(shelf) {
+        this.shelf = shelf
+        this.page = 1
+      },
+      setFilter(filter) {
+        this.filter = filter
+        this.filterOpen = false
+        this.page = 1
+      }
+    }
+  },
+  "goods-dialog-third": {
+    ...goodsDialog,
+    computed: {
+      ...goodsDialog.computed,
+      priceTypes: () => [
+        { value: 1, title: "一口价" },
+        { value: 2, title: "价格区间" },
+        { value: 3, title: "显示折扣价" }
+      ]
+    }
+  },
+  "image-uploader-third": {
+    ...imageUploader,
+    methods: {
+      ...imageUploader.methods,
+      remove() {
+        this.$refs.file.value = ""
+        this.$emit("update:modelValue", null)
+      }
+    }
+  },
+  "room-list-third": roomList,
+  "room-form-third": roomForm,
 
   "room-list": roomList,
   "room-form": roomForm,

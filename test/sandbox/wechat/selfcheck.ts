@@ -463,6 +463,35 @@ try {
   same("alt rooms: the new room is listed", (await roomTable()).rows, 3)
   await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
 
+  // The third markup: role-based grids, a paged goods library, start-only room rows.
+  const seedGoods = Array.from({ length: 7 }, (_, i) => ({ goodsId: i + 1, name: `商品${i + 1}`, url: `pages/x?id=${i + 1}`, priceType: 1, price: 1, price2: null, coverUrl: "", cover: null, status: "reviewing", rejectReason: "" }))
+  await h.call(page, "/__fixture/reset", {})
+  await h.call(page, "/__fixture/state", { markup: "third", goods: seedGoods })
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+  await page.getByText("共 7 条").waitFor()
+  const gridRows = () => page.evaluate(() => [...document.querySelectorAll("[role=table] [role=rowgroup]:last-child > [role=row]")].map((r) => r.querySelector("[role=cell]")!.textContent!.trim()))
+  same("third: no <table>, no weui or alt goods markup, no data-lh", await page.evaluate(() => [
+    document.querySelectorAll("table, .weui-desktop-sub-tab, .t-goods").length, document.querySelectorAll("[data-lh]").length
+  ]), [0, 0])
+  same("third: the library shows 5 goods a page", await gridRows(), ["商品1", "商品2", "商品3", "商品4", "商品5"])
+  await page.locator('[title="下一页"] button').click()
+  same("third: page 2 shows the rest", await gridRows(), ["商品6", "商品7"])
+  same("third: 下一页 disabled on the last page", await page.locator('[title="下一页"]').getAttribute("aria-disabled"), "true")
+  await page.goto(`${MP}/wxamp/frame/live/broadcast/index${Q}`)
+  await page.getByText("店庆特惠专场").waitFor()
+  same("third rooms: headers", await page.locator("[role=columnheader]").allTextContents(), ["直播间", "主播", "开播时间", "直播状态", "操作"])
+  same("third rooms: the time cell holds only the start", (await page.locator("[role=row]", { hasText: "店庆特惠专场" }).locator("[role=cell]").nth(2).textContent())!.trim(), local(new Date("2030-06-01T12:00:00.000Z")))
+  same("third rooms: the id only in the 编辑 link", await page.locator("[role=row]", { hasText: "店庆特惠专场" }).evaluate((r) => [/ID/.test(r.textContent!), r.querySelector("a[href*='roomId=']")?.getAttribute("href")?.replace(/^.*roomId=/, "")]), [false, "2"])
+
+  // Other mini programs by session token (state key accounts).
+  await h.call(page, "/__fixture/state", { accounts: { "2": { account: "二号店小程序", goods: [seedGoods[0]], rooms: [] } } })
+  await page.goto(`${MP}/wxamp/frame/live/goods/index?token=2&lang=zh_CN`)
+  await page.getByText("共 1 条").waitFor()
+  same("accounts: token 2 shows its own name and goods", [await page.evaluate(() => (window as any).__WX_BOOT__.account), await gridRows()], ["二号店小程序", ["商品1"]])
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+  await page.getByText("共 7 条").waitFor()
+  same("accounts: the main token keeps the main account", await page.evaluate(() => (window as any).__WX_BOOT__.account), "HiMall商城")
+
   // Reset brings the weui markup back.
   same("alt: reset returns markup to weui", (await h.call(page, "/__fixture/reset", {})).markup, "weui")
   await page.reload()

@@ -68,8 +68,8 @@ export interface Room {
  * in the manual's screenshots) or "alt" (a TDesign/Element-like variant: same labels and
  * behaviour, different markup). Read at page load.
  */
-export type GoodsMarkup = "weui" | "alt"
-export const MARKUPS: GoodsMarkup[] = ["weui", "alt"]
+export type GoodsMarkup = "weui" | "alt" | "third"
+export const MARKUPS: GoodsMarkup[] = ["weui", "alt", "third"]
 
 export interface WechatState {
   /** The mini program may use live streaming: the 直播 menu item exists. */
@@ -84,6 +84,20 @@ export interface WechatState {
   rooms: Room[]
   /** Markup of the goods pages (see GoodsMarkup). */
   markup: GoodsMarkup
+  /**
+   * Other mini programs logged in in the same browser, by MP session token (a compatible
+   * extension of the protocol): a page or endpoint asked with `?token=<key>` shows that
+   * account's name in the header and serves its own goods and rooms; every other token is the
+   * main account (`HiMall商城`, the top-level goods and rooms).
+   */
+  accounts: Record<string, OtherAccount>
+}
+
+/** A second (third…) mini program: its name and its own 商品库 and 直播间管理. */
+export interface OtherAccount {
+  account: string
+  goods: Goods[]
+  rooms: Room[]
 }
 
 /** An image as the page posts it: the info plus a data: URL of the file. */
@@ -115,6 +129,7 @@ function seed(): WechatState {
     adminCheck: false,
     unverifiedAnchors: [],
     markup: "weui",
+    accounts: {},
     goods: [],
     rooms: [
       room(1, "春季新品发布直播", "2020-03-01T12:00:00.000Z", "2020-03-01T14:00:00.000Z", 103),
@@ -123,16 +138,17 @@ function seed(): WechatState {
   }
 }
 
-const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminCheck", "unverifiedAnchors", "goods", "rooms", "markup"]
+const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminCheck", "unverifiedAnchors", "goods", "rooms", "markup", "accounts"]
 
 /** Which live-console views exist below a console base path. */
 const VIEWS = new Set(["", "/broadcast/index", "/broadcast/create", "/broadcast/edit", "/goods/index", "/help/index", "/apply"])
 
 function page(boot: Record<string, unknown>): string {
-  const templates = ["templates.html", ...(boot.markup === "alt" ? ["templates-alt.html"] : [])]
+  const extra = boot.markup === "alt" || boot.markup === "third" ? String(boot.markup) : null
+  const templates = ["templates.html", ...(extra ? [`templates-${extra}.html`] : [])]
     .map((f) => readFileSync(join(here, f), "utf8"))
     .join("\n")
-  const altCss = boot.markup === "alt" ? `\n<link rel="stylesheet" href="/__sandbox/wechat/alt.css">` : ""
+  const altCss = extra ? `\n<link rel="stylesheet" href="/__sandbox/wechat/${extra}.css">` : ""
   const json = JSON.stringify(boot).replace(/</g, "\\u003c")
   return `<!doctype html>
 <html lang="zh-CN">
@@ -264,10 +280,28 @@ export function createWechatSite(): Site {
     return { ret: 0, roomId: room.roomId }
   }
 
-  /** The JSON endpoints behind the pages; returns undefined for an unknown one. */
-  async function api(req: IncomingMessage, path: string): Promise<unknown> {
+  /**
+   * The JSON endpoints behind the pages; returns undefined for an unknown one. For another
+   * account's token, its goods and rooms stand in for the main ones while the (synchronous)
+   * handler runs, and are written back after.
+   */
+  async function api(req: IncomingMessage, path: string, token: string | null): Promise<unknown> {
     const body = req.method === "POST" ? JSON.parse((await readBody(req)) || "{}") : {}
-    switch (`${req.method} ${path}`) {
+    const other = token ? state.accounts[token] : undefined
+    if (!other) return handleApi(req.method ?? "GET", path, body)
+    const main = state
+    state = { ...main, goods: other.goods, rooms: other.rooms }
+    try {
+      return handleApi(req.method ?? "GET", path, body)
+    } finally {
+      other.goods = state.goods
+      other.rooms = state.rooms
+      state = main
+    }
+  }
+
+  function handleApi(method: string, path: string, body: any): unknown {
+    switch (`${method} ${path}`) {
       case "POST /apply":
         if (!state.qualified) return { ret: 300021, errmsg: "你的小程序暂不满足直播功能开通条件" }
         if (body.agree !== true) return { ret: 300022, errmsg: "请阅读并同意服务条款" }
@@ -316,12 +350,14 @@ export function createWechatSite(): Site {
         return true
       }
       if (path.startsWith("/wxamp/cgi/live/")) {
-        const answer = await api(req, path.slice("/wxamp/cgi/live".length))
+        const answer = await api(req, path.slice("/wxamp/cgi/live".length), url.searchParams.get("token"))
         if (answer === undefined) return false
         sendJson(res, answer)
         return true
       }
-      const boot = { qualified: state.qualified, liveOpened: state.liveOpened, account: ACCOUNT, markup: state.markup }
+      const token = url.searchParams.get("token")
+      const account = (token && state.accounts[token]?.account) || ACCOUNT
+      const boot = { qualified: state.qualified, liveOpened: state.liveOpened, account, markup: state.markup }
       if (host === "mp.weixin.qq.com") {
         if (path === "/" || path === "/wxamp/index/index") {
           send(res, 200, "text/html; charset=utf-8", page({ ...boot, site: "mp", page: "home" }))
@@ -359,7 +395,7 @@ export function createWechatSite(): Site {
     },
 
     review(body) {
-      const goods = findGoods(body.goodsId)
+      const goods = findGoods(body.goodsId) ?? Object.values(state.accounts).flatMap((a) => a.goods).find((g) => String(g.goodsId) === String(body.goodsId))
       if (!goods) throw new Error(`no goods with goodsId ${String(body.goodsId)}`)
       if (goods.status !== "reviewing" && goods.status !== "draft")
         throw new Error(`goods ${goods.goodsId} is ${goods.status}, not waiting for review`)
