@@ -15,6 +15,9 @@ export interface RawProduct {
   link: string | null
   imageUrl: string | null
   source: CaptureSource
+  /** HiMall's saleStatus / auditStatus as the list endpoint gave them (absent elsewhere). */
+  saleStatus?: string | null
+  auditStatus?: string | null
 }
 
 /** What a product is for WeChat's goods: its HiMall id, name, prices in fen, link and picture. */
@@ -27,6 +30,9 @@ export interface ProductFacts {
   link: string
   /** The picture HiMall shows for the product, absolute; null when the page had none. */
   imageUrl: string | null
+  /** HiMall's ProductSaleStatus / ProductAuditStatus (core/goods-risk.ts); absent or null when not read. */
+  saleStatus?: number | null
+  auditStatus?: number | null
 }
 
 /** A product fit to store. */
@@ -82,6 +88,15 @@ export function resolveImageUrl(raw: string | null, pageUrl: string): string | n
   }
 }
 
+/** saleStatus / auditStatus when the reader gave them as small integers; nothing otherwise. */
+function statusFields(raw: RawProduct): Pick<ProductFacts, "saleStatus" | "auditStatus"> {
+  const n = (v: string | null | undefined) => (v != null && /^\s*\d{1,2}\s*$/.test(v) ? Number(v) : null)
+  const out: Pick<ProductFacts, "saleStatus" | "auditStatus"> = {}
+  if (raw.saleStatus !== undefined) out.saleStatus = n(raw.saleStatus)
+  if (raw.auditStatus !== undefined) out.auditStatus = n(raw.auditStatus)
+  return out
+}
+
 export function qualifyProduct(raw: RawProduct, pageUrl: string): Qualified {
   const problems: ProductProblem[] = []
   const warnings: ProductProblem[] = []
@@ -123,7 +138,8 @@ export function qualifyProduct(raw: RawProduct, pageUrl: string): Qualified {
       priceLowFen: price.lowFen,
       priceHighFen: price.highFen,
       link,
-      imageUrl: image === "invalid" ? null : image
+      imageUrl: image === "invalid" ? null : image,
+      ...statusFields(raw)
     },
     warnings
   }

@@ -49,7 +49,10 @@ export async function saveProducts(
         capturedAt: old?.capturedAt ?? now,
         updatedAt: now,
         priceHistory: priceChanged ? [...history, { lowFen: p.priceLowFen, highFen: p.priceHighFen, at: now }] : history,
-        lastFill: old?.lastFill ?? null
+        lastFill: old?.lastFill ?? null,
+        // HiMall's sale / audit status: a reader that does not give them keeps what was known.
+        ...(p.saleStatus !== undefined || old?.saleStatus !== undefined ? { saleStatus: p.saleStatus !== undefined ? p.saleStatus : old?.saleStatus } : {}),
+        ...(p.auditStatus !== undefined || old?.auditStatus !== undefined ? { auditStatus: p.auditStatus !== undefined ? p.auditStatus : old?.auditStatus } : {})
       }
       const same =
         old &&
@@ -57,6 +60,8 @@ export async function saveProducts(
         old.link === next.link &&
         old.imageUrl === next.imageUrl &&
         old.shopId === next.shopId &&
+        old.saleStatus === next.saleStatus &&
+        old.auditStatus === next.auditStatus &&
         !priceChanged
       outcomes.push(!old ? "created" : same ? "unchanged" : "updated")
       writes.set(key, same ? { ...old, source, updatedAt: now } : next)

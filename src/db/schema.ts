@@ -204,6 +204,8 @@ export interface RoomPlanRecord extends RoomPlanFields {
   /** When it was last filled into 创建直播间, and the WeChat room it became (when matched). */
   usedAt: number | null
   roomId: number | null
+  /** The goods to import into the room, in order: product keys (`ProductRecord.key`); absent = none (issue 11). */
+  goods?: string[]
 }
 
 /** A 750×750 cover made for a HiMall room (`make-cover`), cached. */
@@ -236,6 +238,18 @@ export interface OverviewRecord {
   at: number
 }
 
+/** What a live room holds, as last read on a page that shows it (schema version 6, `roomGoods`). */
+export interface RoomGoodsRecord {
+  roomId: number
+  /** The goods as shown: name, and the link when the page shows one. */
+  items: { name: string; url: string | null }[]
+  /** The page showed the whole list (no further page). */
+  complete: boolean
+  /** Where it was read: WeChat's room goods list, or HiMall's 直播商品 page after a sync. */
+  source: "wechat" | "himall"
+  seenAt: number
+}
+
 export class HelperDb extends Dexie {
   products!: EntityTable<ProductRecord, "key">
   shops!: EntityTable<ShopRecord, "origin">
@@ -251,6 +265,7 @@ export class HelperDb extends Dexie {
   plans!: EntityTable<RoomPlanRecord, "id">
   roomCovers!: EntityTable<RoomCoverRecord, "key">
   overview!: EntityTable<OverviewRecord, "key">
+  roomGoods!: EntityTable<RoomGoodsRecord, "roomId">
 
   constructor(name = DB_NAME) {
     super(name)
@@ -283,6 +298,11 @@ export class HelperDb extends Dexie {
     // stamps them stale (db/write-stamp.ts).
     this.version(4).stores({
       overview: "key"
+    })
+    // Version 6 (issue 11): what each live room holds, as last read (plans carry their goods list
+    // in the unindexed `goods` field). Versions 5 and 7 are other changes'.
+    this.version(6).stores({
+      roomGoods: "roomId, seenAt"
     })
     this.use(goodsWriteStamp)
   }

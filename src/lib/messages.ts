@@ -5,6 +5,7 @@
 import { extensionSenders, extensionValidators, type ExtensionProtocol } from "./protocol/extension"
 import { goodsSenders, goodsValidators, type GoodsProtocol } from "./protocol/goods"
 import { productsSenders, productsValidators, type ProductsProtocol } from "./protocol/products"
+import { roomGoodsSenders, roomGoodsValidators, type RoomGoodsProtocol } from "./protocol/room-goods"
 import { roomsSenders, roomsValidators, type RoomsProtocol } from "./protocol/rooms"
 import { shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./protocol/shop-rooms"
 import { isRecord, type SenderKind } from "./protocol/validate"
@@ -12,11 +13,12 @@ import { isRecord, type SenderKind } from "./protocol/validate"
 export * from "./protocol/extension"
 export * from "./protocol/goods"
 export * from "./protocol/products"
+export * from "./protocol/room-goods"
 export * from "./protocol/rooms"
 export * from "./protocol/shop-rooms"
 export type { SenderKind } from "./protocol/validate"
 
-export interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol {}
+export interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol, RoomGoodsProtocol {}
 
 export type MessageType = keyof Protocol
 export type RequestOf<T extends MessageType> = Protocol[T]["request"]
@@ -37,7 +39,8 @@ const validators: { [T in MessageType]: (v: unknown) => RequestOf<T> | null } = 
   ...goodsValidators,
   ...roomsValidators,
   ...shopRoomsValidators,
-  ...extensionValidators
+  ...extensionValidators,
+  ...roomGoodsValidators
 }
 
 /** Who may send each message. */
@@ -46,7 +49,8 @@ export const SENDERS: { [T in MessageType]: SenderKind } = {
   ...goodsSenders,
   ...roomsSenders,
   ...shopRoomsSenders,
-  ...extensionSenders
+  ...extensionSenders,
+  ...roomGoodsSenders
 }
 
 /** Messages WeChat pages may send. */

@@ -91,6 +91,13 @@ const rawProduct: Validator<RawProduct> = (v) => {
     out[f] = t
   }
   if (!SOURCES.includes(v.source as CaptureSource)) return null
+  // HiMall's saleStatus / auditStatus: optional (only the list endpoint gives them).
+  for (const f of ["saleStatus", "auditStatus"] as const) {
+    if (v[f] === undefined) continue
+    const t = optText(v[f])
+    if (t === undefined) return null
+    out[f] = t
+  }
   return { ...(out as RawProduct), source: v.source as CaptureSource }
 }
 

@@ -21,6 +21,8 @@ export interface EndpointRow {
   MaxPrice?: unknown
   shopId?: unknown
   imgUrl?: unknown
+  saleStatus?: unknown
+  auditStatus?: unknown
 }
 
 export interface EndpointPage {
@@ -82,7 +84,9 @@ export function endpointRowToRaw(row: EndpointRow): RawProduct {
     price: endpointPrice(row),
     link: null,
     imageUrl: text(row.imgUrl),
-    source: "endpoint"
+    source: "endpoint",
+    saleStatus: text(row.saleStatus),
+    auditStatus: text(row.auditStatus)
   }
 }
 
