@@ -10,6 +10,7 @@ import { t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
 import type { CoverAnswer, GoodsCandidate } from "~lib/messages"
 import { send } from "~lib/send"
+import { risksOf, showRisks } from "./goods-risk-check"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
 
 const PICKER_LIMIT = 50
@@ -163,6 +164,13 @@ export class GoodsPanel {
       (r) => r.cover,
       (e): CoverAnswer => ({ ok: false, problem: e instanceof Error && /no such product/.test(e.message) ? "product_gone" : "no_extension" })
     )
+    // WeChat's review words and HiMall's sale / audit status, before anything is written (issue 11).
+    const risks = risksOf(c, plan.name)
+    if (risks.length) {
+      showRisks(this.report, this.fix, c, risks, (name) => void this.pick(c, opts, name))
+      this.say(t("fill_refused"), "#fa5151")
+      return null
+    }
     if (plan.nameProblem) {
       this.askName(c, opts, plan)
       return null

@@ -3,7 +3,9 @@
 import { whenDomChanges } from "~lib/dom/observe"
 import { loadPageLanguage } from "~lib/language"
 
+import { PriceFixFeature } from "./price-fix"
 import { QualificationFeature } from "./qualification"
+import { RoomGoodsFeature } from "./room-goods"
 import { GoodsLibraryFeature } from "./wechat-goods"
 import { RoomsFeature } from "./wechat-rooms"
 
@@ -17,6 +19,8 @@ export function startWechat() {
   const goods = new GoodsLibraryFeature()
   const qualification = new QualificationFeature()
   const rooms = new RoomsFeature()
+  const roomGoods = new RoomGoodsFeature(controller.signal)
+  const priceFix = new PriceFixFeature(controller.signal)
   const start = () =>
     whenDomChanges(
       document.body,
@@ -24,6 +28,8 @@ export function startWechat() {
         goods.run()
         qualification.run()
         rooms.run()
+        roomGoods.run()
+        priceFix.run()
       },
       controller.signal
     )
