@@ -125,7 +125,7 @@ class ImportPanel {
     const roomCount = plan.goods.filter((g) => g.inRoom).length
     let left = importCapacity(this.dialog) ?? ROOM_GOODS_CAP - roomCount
     const merchantTicked = new Set<string>()
-    const processPage = () => {
+    const processPage = async () => {
       for (const item of readImportItems(this.dialog)) {
         const g = pending.find((p) => !out.has(p.productKey) && matches(item, p))
         if (!g) {
@@ -137,7 +137,8 @@ class ImportPanel {
         }
         const d = decideImport(item, left, goodsStatusFromText)
         if (d.result === ("tick" as ImportResult)) {
-          const ok = tick(item) || itemIsChecked(item)
+          // A framework draws the tick a moment after the click.
+          const ok = tick(item) || !!(await waitFor(() => itemIsChecked(item), 1000))
           if (ok) left--
           out.set(g.productKey, { result: ok ? "ticked" : "failed" })
         } else {
@@ -148,14 +149,14 @@ class ImportPanel {
     }
     const unresolved = () => pending.filter((g) => !out.has(g.productKey))
     const walkPages = async () => {
-      processPage()
+      await processPage()
       for (let n = 0; n < MAX_PAGES && unresolved().length && !this.signal.aborted; n++) {
         const next = nextPage(this.dialog)
         if (!next) break
         const before = signature(this.dialog)
         next.click()
         if (!(await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS))) break
-        processPage()
+        await processPage()
       }
     }
     // Let the list load first.
