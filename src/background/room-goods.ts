@@ -2,38 +2,13 @@
 // WeChat states, what each room holds as last read, drifted 已入库 goods and the price-fix queue
 // (a `jobs` record, so a stopped worker loses nothing).
 import { priceDrift } from "~core/goods"
-import { itemMatches, type PlannedGoods, type RoomItem } from "~core/room-goods"
-import type { HelperDb, RoomPlanRecord } from "~db/schema"
+import { plannedGoods } from "~db/room-goods"
+import type { HelperDb } from "~db/schema"
 import type { DriftItem, PlanGoodsView, PriceFixQueueState, RequestOf, ResponseOf } from "~lib/messages"
 
 import { goodsUrl } from "./goods"
 
 export const PRICE_FIX_JOB = "price-fix"
-
-/** A plan's goods in order, each with its WeChat state and whether the room is known to hold it. */
-export async function plannedGoods(db: HelperDb, plan: Pick<RoomPlanRecord, "goods" | "roomId">, roomItems?: RoomItem[] | null): Promise<PlannedGoods[]> {
-  const keys = plan.goods ?? []
-  if (!keys.length) return []
-  const products = await db.products.bulkGet(keys)
-  const urls = products.map((p) => (p ? goodsUrl(p.link) : null))
-  const goods = await db.goods.bulkGet(urls.map((u) => u ?? ""))
-  const items = roomItems !== undefined ? roomItems : plan.roomId ? ((await db.roomGoods.get(plan.roomId))?.items ?? null) : null
-  return keys.map((key, i) => {
-    const p = products[i]
-    const g = goods[i]
-    const planned: PlannedGoods = {
-      productKey: key,
-      productId: p?.productId ?? null,
-      name: p?.name ?? key,
-      url: urls[i],
-      wechatName: g?.name ?? null,
-      state: g?.status ?? "none",
-      inRoom: false
-    }
-    planned.inRoom = !!items?.some((it) => itemMatches(it, planned))
-    return planned
-  })
-}
 
 export async function roomGoodsContext(db: HelperDb, req: RequestOf<"roomGoods.context">): Promise<ResponseOf<"roomGoods.context">> {
   const plans = (await db.plans.toArray()).filter((p) => (p.goods?.length ?? 0) > 0)

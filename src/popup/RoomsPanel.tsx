@@ -8,6 +8,7 @@ import { useBlobUrl, useRoomCover } from "~ui/use-data"
 import { VirtualList } from "~ui/VirtualList"
 
 import { PageLink } from "./Checklist"
+import { RoomGoodsLine } from "./RoomGoodsLine"
 
 function statusText(code: number): string {
   const text = t(`popup_room_status_${code}`)
@@ -75,6 +76,7 @@ function RoomRowView({ row, now, roomsPage, areas }: { row: RoomRow; now: number
             {t(`popup_room_todo_${todo}`)}
           </div>
         ))}
+        <RoomGoodsLine roomId={row.roomId} />
         <div className="lh-actions">
           {himall && (row.todo.includes("sync") || row.todo.includes("cover") || row.shop) && (
             <PageLink url={himall} label={t("popup_open_himall_live")} className="lh-link" lh="open-himall-live" />

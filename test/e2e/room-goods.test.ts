@@ -47,7 +47,7 @@ async function roomGoods(page: Page, roomId: number): Promise<number[]> {
 
 beforeEach(async () => {
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["products", "goods", "plans", "roomGoods", "covers", "jobs", "settings"])
+  await clearExtensionData(browser, ["products", "goods", "plans", "roomGoods", "covers", "jobs", "settings", "wechatRooms"])
 })
 
 describe("fill-room-goods", () => {
@@ -88,13 +88,20 @@ describe("fill-room-goods", () => {
       .poll(async () => (await readTable<{ roomId: number; items: unknown[] }>(browser, "roomGoods")).find((r) => r.roomId === 2)?.items.length, { timeout: 15_000 })
       .toBe(13)
 
+    // The rooms themselves, as 直播间管理 shows them.
+    await page.goto(`https://live.weixin.qq.com/livemp/broadcast/index?${Q}`, { waitUntil: "domcontentloaded" })
+    await expect.poll(async () => (await readTable<{ roomId: number }>(browser, "wechatRooms")).some((r) => r.roomId === 2), { timeout: 15_000 }).toBe(true)
+
     const popup = await openPopup(browser)
     await popup.locator('[data-lh="tab-rooms"]').click()
     const coverage = popup.locator('[data-lh-room-goods="2"]')
     await coverage.waitFor({ timeout: 15_000 })
     expect(await coverage.getAttribute("data-lh-in-room")).toBe("12")
     expect(await coverage.getAttribute("data-lh-planned")).toBe("15")
-    expect(await coverage.textContent()).toContain("黑糖姜茶")
+    // The missing ones: the two in review and the rejected one.
+    const missing = await coverage.locator("[data-lh-room-goods-missing]").textContent()
+    for (const name of ["青花瓷碗", "黑糖姜茶", "檀木梳子"]) expect(missing).toContain(name)
+    expect(missing).not.toContain("天使旅行箱")
     await popup.close()
     await page.close()
   })
