@@ -35,7 +35,7 @@ export function wechatGoods(goods: SeedGoods[]) {
 }
 
 /** The extension's products and the goods states it read, for these goods (HiMall price in yuan). */
-export async function seedExtension(b: ExtensionBrowser, sandbox: Sandbox, goods: (SeedGoods & { himallPrice?: number; saleStatus?: number })[]) {
+export async function seedExtension(b: ExtensionBrowser, sandbox: Sandbox, goods: (SeedGoods & { himallPrice?: number; himallPrice2?: number; saleStatus?: number })[]) {
   const shop = sandbox.shopOrigin
   const now = Date.now()
   await putRecords(
@@ -43,6 +43,7 @@ export async function seedExtension(b: ExtensionBrowser, sandbox: Sandbox, goods
     "products",
     goods.map((g) => {
       const fen = Math.round((g.himallPrice ?? g.price) * 100)
+      const high = Math.round((g.himallPrice2 ?? g.himallPrice ?? g.price2 ?? g.price) * 100)
       return {
         key: `${shop}|${g.id}`,
         shopOrigin: shop,
@@ -50,13 +51,13 @@ export async function seedExtension(b: ExtensionBrowser, sandbox: Sandbox, goods
         productId: g.id,
         name: g.name,
         priceLowFen: fen,
-        priceHighFen: fen,
+        priceHighFen: high,
         link: linkOf(g.id),
         imageUrl: `${shop}/Storage/Shop/1/Products/${g.id}/1_220.png`,
         source: "endpoint",
         capturedAt: now,
         updatedAt: now,
-        priceHistory: [{ lowFen: fen, highFen: fen, at: now }],
+        priceHistory: [{ lowFen: fen, highFen: high, at: now }],
         ...(g.saleStatus !== undefined ? { saleStatus: g.saleStatus, auditStatus: 2 } : {})
       }
     })
