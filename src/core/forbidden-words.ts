@@ -61,6 +61,7 @@ export function withoutForbiddenWords(text: string): string {
   }
   out += text.slice(at)
   return out
+    .replace(/【\s*】|\[\s*\]|（\s*）|\(\s*\)|「\s*」/g, " ")
     .replace(/[\s\u3000]+/g, " ")
     .replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g, "")
     .replace(/^[\s,，、!！~～|/]+|[\s,，、!！~～|/]+$/g, "")
