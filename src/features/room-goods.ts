@@ -43,10 +43,18 @@ function currentRoomId(): number | null {
 
 const signature = (dialog: HTMLElement) => readImportItems(dialog).map((i) => i.text).join("|")
 
-function matches(item: ImportItem, g: PlannedGoods): boolean {
+/**
+ * Is this import item the planned goods? Its link in the item's text; else an element reading
+ * exactly WeChat's (or HiMall's) name; else the name within the item's text, unless a longer
+ * planned name that holds it is there too (羊毛大衣 vs 羊毛大衣加厚).
+ */
+function matches(item: ImportItem, g: PlannedGoods, all: readonly PlannedGoods[] = []): boolean {
   if (g.url && item.text.includes(g.url)) return true
   const names = [g.wechatName, g.name].filter((n): n is string => !!n)
-  return names.length > 0 && elementsWithText(item.box, names).length > 0
+  if (!names.length) return false
+  if (elementsWithText(item.box, names).length > 0) return true
+  const longer = all.flatMap((o) => [o.wechatName, o.name]).filter((n): n is string => !!n && names.some((m) => n !== m && n.includes(m)))
+  return names.some((n) => n.length >= 2 && item.text.includes(n)) && !longer.some((n) => item.text.includes(n))
 }
 
 /** One import dialog's panel: the plan choice, the button and the report. */
@@ -127,7 +135,7 @@ class ImportPanel {
     const merchantTicked = new Set<string>()
     const processPage = async () => {
       for (const item of readImportItems(this.dialog)) {
-        const g = pending.find((p) => !out.has(p.productKey) && matches(item, p))
+        const g = pending.find((p) => !out.has(p.productKey) && matches(item, p, plan.goods))
         if (!g) {
           if (item.checked && !item.disabled && !merchantTicked.has(item.text)) {
             merchantTicked.add(item.text)

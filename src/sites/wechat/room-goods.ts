@@ -7,7 +7,9 @@ import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
-export const IMPORT_TITLES = ["导入商品", "选择商品", "添加直播商品", "商品导入", "关联商品", "导入直播商品"]
+export const IMPORT_TITLES = ["导入商品", "选择商品", "添加直播商品", "商品导入", "关联商品", "导入直播商品", "添加商品"]
+/** Titles that say "import" by themselves; the others (添加商品 is also the goods library's dialog) need check boxes. */
+const PLAIN_IMPORT_TITLES = new Set(["导入商品", "商品导入", "导入直播商品", "添加直播商品"])
 const CONFIRM = /^(确定|确认|导入|完成|确定导入|确认导入)$/
 const CHECKS = "input[type=checkbox], [role=checkbox]"
 const CLICKABLE = "button, a, [role=button], [role=tab], [role=link]"
@@ -24,10 +26,13 @@ export function findImportDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, IMPORT_TITLES)) {
     if (title.closest(CLICKABLE) || ours(title) || !isShown(title)) continue
+    const plain = PLAIN_IMPORT_TITLES.has(squash(title.textContent))
+    const fits = (b: HTMLElement) => !!b.querySelector(CHECKS) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(squash(x.textContent))))
     let box: HTMLElement | null = title.closest<HTMLElement>("[role=dialog]")
+    if (box && !plain && !box.querySelector(CHECKS)) continue
     if (!box) {
       box = title.parentElement
-      while (box && box !== document.body && !(box.querySelector(CHECKS) || (searchInput(box) && buttonsIn(box).some((b) => CONFIRM.test(squash(b.textContent)))))) box = box.parentElement
+      while (box && box !== document.body && !fits(box)) box = box.parentElement
     }
     if (box && box !== document.body && !out.includes(box) && isShown(box)) out.push(box)
   }
@@ -94,10 +99,24 @@ function disabledControl(el: HTMLElement): boolean {
   return (el as HTMLButtonElement).disabled || el.getAttribute("aria-disabled") === "true" || /(^|[-_\s])disabled($|[-_\s])/i.test(el.className || "")
 }
 
-/** 下一页 (by text, aria-label or title), or null when there is none or it is disabled. */
+/** 下一页 (by text, aria-label or title); else, in a pager of numbers only, the number after the current one; null at the end. */
 export function nextPage(dialog: HTMLElement): HTMLElement | null {
   const next = buttonsIn(dialog).find((b) => /^(下一页|下页|>|›|»)$/.test(squash(b.textContent)) || /下一页|next/i.test(`${b.getAttribute("aria-label") ?? ""} ${b.title}`))
-  return next && !disabledControl(next) ? next : null
+  if (next) return disabledControl(next) ? null : next
+  return numberAfterCurrent(dialog)
+}
+
+/** A numbers-only pager: the page number after the current one (aria-current, or a current / active look). */
+function numberAfterCurrent(scope: HTMLElement): HTMLElement | null {
+  const numbers = [...scope.querySelectorAll<HTMLElement>("button, a, li, [role=button]")].filter(
+    (e) => !ours(e) && /^\d{1,3}$/.test(squash(e.textContent)) && !e.querySelector("button, a, li, [role=button]") && isShown(e)
+  )
+  const isCurrent = (e: HTMLElement) =>
+    e.getAttribute("aria-current") === "page" || /(^|[-_\s])(current|active|selected)($|[-_\s])/i.test(`${e.className} ${e.parentElement?.className ?? ""}`)
+  const current = numbers.find(isCurrent)
+  if (!current) return null
+  const n = Number(squash(current.textContent))
+  return numbers.find((e) => Number(squash(e.textContent)) === n + 1) ?? null
 }
 
 /** 上一页 / the first page: to go back before searching again. */
@@ -148,7 +167,8 @@ export function readRoomGoodsPage(root: Document): RoomGoodsPage | null {
   // The view: the smallest ancestor of 导入商品 that names the room (房间号 / ID) and holds the list or its empty text.
   let view: HTMLElement | null = button.parentElement
   let roomId: number | null = null
-  const fromUrl = Number(new URLSearchParams(root.location?.search ?? "").get("roomId"))
+  const query = new URLSearchParams(root.location?.search ?? "")
+  const fromUrl = Number(query.get("roomId") ?? query.get("room_id") ?? query.get("roomid"))
   while (view && view !== root.body) {
     const text = squash(view.textContent)
     const m = /(?:房间号|房间ID|ID)\s*[：:]\s*(\d{1,12})/.exec(text)
