@@ -49,8 +49,10 @@ export class PriceFixFeature {
     if (this.signal.aborted) return
     this.dialogs()
     if (!isGoodsLibrary(document)) return
-    const rows = readGoodsTable(document)
-    const sig = JSON.stringify([currentShelf(document), rows])
+    // The table is read only where drift can show: the 已入库 shelf, or while the queue runs (the
+    // 未入库 shelf only needs the count, asked once when the shelf changes).
+    const shelf = currentShelf(document)
+    const sig = shelf === "approved" || this.queue.state === "running" ? JSON.stringify([shelf, readGoodsTable(document)]) : JSON.stringify([shelf])
     if (sig !== this.tableSig) {
       this.tableSig = sig
       // The goods library feature records the table first (goods.seen): ask now and once more after.
@@ -58,8 +60,8 @@ export class PriceFixFeature {
       const id = setTimeout(() => (this.timers.delete(id), void this.refresh()), 1200)
       this.timers.add(id)
     }
-    this.rowButtons()
-    this.drawBar()
+    if (shelf === "approved") this.rowButtons()
+    if (!this.bar?.isConnected && (this.items.length || this.queue.state)) this.drawBar()
   }
 
   private async refresh() {

@@ -27,9 +27,10 @@ export function findImportDialogs(root: ParentNode): HTMLElement[] {
   for (const title of elementsWithText(root, IMPORT_TITLES)) {
     if (title.closest(CLICKABLE) || ours(title) || !isShown(title)) continue
     const plain = PLAIN_IMPORT_TITLES.has(squash(title.textContent))
-    const fits = (b: HTMLElement) => !!b.querySelector(CHECKS) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(squash(x.textContent))))
+    const checks = (b: HTMLElement) => [...b.querySelectorAll(CHECKS)].some((c) => !ours(c))
+    const fits = (b: HTMLElement) => checks(b) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(squash(x.textContent))))
     let box: HTMLElement | null = title.closest<HTMLElement>("[role=dialog]")
-    if (box && !plain && !box.querySelector(CHECKS)) continue
+    if (box && !plain && !checks(box)) continue
     if (!box) {
       box = title.parentElement
       while (box && box !== document.body && !fits(box)) box = box.parentElement
