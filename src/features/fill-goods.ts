@@ -256,6 +256,7 @@ export class GoodsPanel {
   showReport(result: FillResult, c: GoodsCandidate | null, cover?: CoverAnswer) {
     this.report.hidden = false
     this.report.setAttribute("data-lh-outcome", result.outcome)
+    this.report.removeAttribute("data-lh-refused")
     if (c) this.report.setAttribute("data-lh-product-id", String(c.productId))
     else this.report.removeAttribute("data-lh-product-id")
     const title = reportTitle(result.outcome, t(`fill_report_${result.outcome}`))
