@@ -3,7 +3,7 @@
 // the room already, and how many more the room can take (WeChat refuses past its cap, 300033).
 // Saved at once through `plan.setGoods`; `fill-room-goods` ticks them in WeChat's import.
 import { useLiveQuery } from "dexie-react-hooks"
-import { useState } from "react"
+import { useEffect, useRef, useState } from "react"
 
 import { linkKey, planGoodsCounts, PLAN_GOODS_MAX, ROOM_GOODS_CAP, type PlannedGoodsState } from "~core/room-goods"
 import { plannedGoods } from "~db/room-goods"
@@ -18,6 +18,8 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
   const [query, setQuery] = useState("")
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>("all")
   const [error, setError] = useState("")
+  /** The list as last sent, until the database shows it (quick clicks build on it, not on a stale read). */
+  const sentKeys = useRef<string[] | null>(null)
   const data = useLiveQuery(async () => {
     const db = getDb()
     const plan = await db.plans.get(planId)
@@ -36,10 +38,18 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
       .filter((x) => filter === "all" || x.state === filter)
       .slice(0, SEARCH_LIMIT)
   }, [query, filter])
-  if (data === undefined) return null
-  if (data === null) return null
-  const keys = data.goods.map((g) => g.productKey)
-  const save = async (next: string[]) => {
+  const stored = data ? data.goods.map((g) => g.productKey) : null
+  useEffect(() => {
+    if (stored && sentKeys.current && stored.join("\n") === sentKeys.current.join("\n")) sentKeys.current = null
+  })
+  const storedRef = useRef<string[]>([])
+  storedRef.current = stored ?? []
+  if (!data) return null
+  const keys = sentKeys.current ?? storedRef.current
+  /** Change the list from what it is now (as last sent, else as stored), not from this render's copy. */
+  const save = async (change: (current: string[]) => string[]) => {
+    const next = change(sentKeys.current ?? storedRef.current)
+    sentKeys.current = next
     setError("")
     try {
       await send("plan.setGoods", { planId, productKeys: next.slice(0, PLAN_GOODS_MAX) })
@@ -47,11 +57,14 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
       setError(e instanceof Error ? e.message : String(e))
     }
   }
-  const move = (i: number, d: -1 | 1) => {
-    const next = [...keys]
-    ;[next[i], next[i + d]] = [next[i + d], next[i]]
-    void save(next)
-  }
+  const move = (key: string, d: -1 | 1) =>
+    void save((current) => {
+      const next = [...current]
+      const i = next.indexOf(key)
+      if (i < 0 || i + d < 0 || i + d >= next.length) return next
+      ;[next[i], next[i + d]] = [next[i + d], next[i]]
+      return next
+    })
   const counts = planGoodsCounts(data.goods, data.roomCount, ROOM_GOODS_CAP)
   const stateText = (s: PlannedGoodsState, inRoom: boolean) => (inRoom ? t("plan_goods_in_room") : t(`goods_status_${s}`))
   return (
@@ -65,13 +78,13 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
         {data.goods.map((g, i) => (
           <li key={g.productKey} data-lh-plan-goods={g.productKey} data-lh-goods-state={g.inRoom ? "in_room" : g.state}>
             <span>{g.name}</span> <span className={g.state === "rejected" ? "lh-error" : "lh-muted"}>{stateText(g.state, g.inRoom)}</span>{" "}
-            <button type="button" className="lh-btn-plain" data-lh="plan-goods-up" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("plan_goods_up")}>
+            <button type="button" className="lh-btn-plain" data-lh="plan-goods-up" disabled={i === 0} onClick={() => move(g.productKey, -1)} aria-label={t("plan_goods_up")}>
               ↑
             </button>
-            <button type="button" className="lh-btn-plain" data-lh="plan-goods-down" disabled={i === keys.length - 1} onClick={() => move(i, 1)} aria-label={t("plan_goods_down")}>
+            <button type="button" className="lh-btn-plain" data-lh="plan-goods-down" disabled={i === keys.length - 1} onClick={() => move(g.productKey, 1)} aria-label={t("plan_goods_down")}>
               ↓
             </button>
-            <button type="button" className="lh-btn-plain" data-lh="plan-goods-remove" onClick={() => void save(keys.filter((k) => k !== g.productKey))}>
+            <button type="button" className="lh-btn-plain" data-lh="plan-goods-remove" onClick={() => void save((current) => current.filter((k) => k !== g.productKey))}>
               {t("plan_goods_remove")}
             </button>
           </li>
@@ -96,7 +109,7 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
                 data-lh="plan-goods-add"
                 data-lh-product-id={String(p.productId)}
                 disabled={keys.includes(p.key) || keys.length >= PLAN_GOODS_MAX}
-                onClick={() => void save([...keys, p.key])}>
+                onClick={() => void save((current) => (current.includes(p.key) ? current : [...current, p.key]))}>
                 {keys.includes(p.key) ? t("plan_goods_added") : t("plan_goods_add")}
               </button>
             </li>
