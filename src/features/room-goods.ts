@@ -45,8 +45,9 @@ const signature = (dialog: HTMLElement) => readImportItems(dialog).map((i) => i.
 
 /**
  * Is this import item the planned goods? Its link in the item's text; else an element reading
- * exactly WeChat's (or HiMall's) name; else the name within the item's text, unless a longer
- * planned name that holds it is there too (羊毛大衣 vs 羊毛大衣加厚).
+ * exactly WeChat's (or HiMall's) name; else the name as a whole word of the item's text (ending
+ * at a space, a price or the end: 羊毛大衣 is not 羊毛大衣加厚), unless a longer planned name
+ * that holds it is there too.
  */
 function matches(item: ImportItem, g: PlannedGoods, all: readonly PlannedGoods[] = []): boolean {
   if (g.url && item.text.includes(g.url)) return true
@@ -54,7 +55,8 @@ function matches(item: ImportItem, g: PlannedGoods, all: readonly PlannedGoods[]
   if (!names.length) return false
   if (elementsWithText(item.box, names).length > 0) return true
   const longer = all.flatMap((o) => [o.wechatName, o.name]).filter((n): n is string => !!n && names.some((m) => n !== m && n.includes(m)))
-  return names.some((n) => n.length >= 2 && item.text.includes(n)) && !longer.some((n) => item.text.includes(n))
+  const whole = (n: string) => new RegExp(`(^|\\s)${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|\\s|[¥￥(（])`).test(item.text)
+  return names.some((n) => n.length >= 2 && whole(n)) && !longer.some((n) => item.text.includes(n))
 }
 
 /** One import dialog's panel: the plan choice, the button and the report. */
