@@ -64,7 +64,8 @@ describe("endpoint row → RawProduct", () => {
       price: "399~488",
       link: null,
       imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
-      source: "endpoint"
+      source: "endpoint",
+      saleStatus: "1"
     })
   })
   it.each<[string, Partial<EndpointRow>, string | null]>([
@@ -111,7 +112,9 @@ describe("endpoint row → RawProduct", () => {
         price: high !== low ? `${low}~${high}` : low,
         link: null,
         imageUrl: r.imgUrl as string,
-        source: "row"
+        source: "row",
+        // The grid's 状态 column is drawn from the same saleStatus.
+        saleStatus: String(r.saleStatus)
       }
       expect(qualifyProduct(endpointRowToRaw(r), PRODUCT_PAGE)).toEqual(qualifyProduct(fromRow, PRODUCT_PAGE))
     }

@@ -85,8 +85,9 @@ export function endpointRowToRaw(row: EndpointRow): RawProduct {
     link: null,
     imageUrl: text(row.imgUrl),
     source: "endpoint",
-    saleStatus: text(row.saleStatus),
-    auditStatus: text(row.auditStatus)
+    // HiMall's sale / audit status, when the row carries them (core/goods-risk.ts).
+    ...(row.saleStatus !== undefined ? { saleStatus: text(row.saleStatus) } : {}),
+    ...(row.auditStatus !== undefined ? { auditStatus: text(row.auditStatus) } : {})
   }
 }
 
