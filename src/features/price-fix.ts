@@ -118,8 +118,16 @@ export class PriceFixFeature {
       toolbar.after(this.bar)
     }
     const status = el("span", { role: "status", "data-lh": "price-fix-progress", "data-lh-state": this.queue.state ?? "idle", "data-lh-left": String(this.items.length) })
-    status.textContent =
-      this.queue.state === "running" ? t("price_fix_queue_running", String(this.items.length)) : this.queue.state === "done" && !this.items.length ? t("price_fix_queue_done") : t("price_fix_count", String(this.items.length))
+    // Running with nothing left it can open here (cancelled ones, or rows this page does not show).
+    const stuck = active && this.items.length > 0 && !this.nextItem()
+    status.setAttribute("data-lh-stuck", String(stuck))
+    status.textContent = stuck
+      ? t("price_fix_queue_stuck", String(this.items.length))
+      : this.queue.state === "running"
+        ? t("price_fix_queue_running", String(this.items.length))
+        : this.queue.state === "done" && !this.items.length
+          ? t("price_fix_queue_done")
+          : t("price_fix_count", String(this.items.length))
     const control = active ? button("price-fix-queue-stop", t("price_fix_queue_stop")) : button("price-fix-queue", t("price_fix_queue"), true)
     if (!active && !this.items.length) control.disabled = true
     control.addEventListener("click", () => void this.command(active ? "stop" : "start"))
@@ -144,15 +152,25 @@ export class PriceFixFeature {
       void this.refreshQueueState()
       return
     }
-    const next = this.items.find((i) => !this.opened.has(i.productKey))
-    if (!next) return
     if (currentShelf(document) !== "approved") {
+      if (!this.items.some((i) => !this.opened.has(i.productKey))) return
       const tab = elementsWithText(document, SHELF_TEXT.approved).find((e) => !e.closest("[data-lh-panel]"))
       tab?.click()
       return
     }
+    const next = this.nextItem()
+    if (!next) {
+      this.drawBar()
+      return
+    }
     this.opened.add(next.productKey)
     void this.fix(next)
+  }
+
+  /** The next drifted goods the queue has not opened on this page and whose row is shown. */
+  private nextItem(): DriftItem | null {
+    const shown = new Set(goodsTableRows(document).map((r) => r.url))
+    return this.items.find((i) => !this.opened.has(i.productKey) && shown.has(i.url)) ?? null
   }
 
   private async refreshQueueState() {

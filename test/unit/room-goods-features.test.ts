@@ -101,3 +101,29 @@ describe("fix-price where a row has no 编辑", () => {
     expect(document.querySelector('[data-lh="price-fix-ask"]')).toBeNull()
   })
 })
+
+describe("the price-fix queue with nothing it can open here", () => {
+  it("says how many are left and why, instead of waiting silently", async () => {
+    await db.products.put(productRecord({ key: key(5), productId: 5, name: "保温杯", link: link(5), priceLowFen: 900, priceHighFen: 900 }))
+    await db.goods.put(goods(5, "保温杯"))
+    // 商品库 on its 已入库 shelf, showing another goods only (the drifted one is on another page).
+    document.body.innerHTML = `<div><a class="current">未入库</a><a class="tab_current">已入库</a><div><button>添加商品</button></div>
+      <table><thead><tr><th>基本信息</th><th>价格</th><th>链接</th><th>操作</th></tr></thead>
+      <tbody><tr><td>羊毛大衣</td><td>¥10.00</td><td>${link(1)}</td><td><a>编辑</a></td></tr></tbody></table></div>`
+    document.querySelector("a.current")!.className = ""
+    const controller = new AbortController()
+    const feature = new PriceFixFeature(controller.signal)
+    feature.run()
+    const start = await waitFor(() => {
+      const b = document.querySelector<HTMLButtonElement>('[data-lh="price-fix-queue"]')
+      if (!b) throw new Error("no queue button yet")
+      return b
+    })
+    start.click()
+    await waitFor(() => expect(document.querySelector('[data-lh="price-fix-progress"]')?.getAttribute("data-lh-stuck")).toBe("true"))
+    expect(document.querySelector('[data-lh="price-fix-progress"]')!.textContent).toContain("还有 1 个价格未修正")
+    controller.abort()
+    expect(document.querySelector("[data-lh-panel]")).toBeNull()
+  })
+})
+
