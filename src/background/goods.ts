@@ -31,6 +31,8 @@ export function toCandidate(p: ProductRecord, goods: GoodsRecord | undefined): G
     priceHighFen: p.priceHighFen,
     link: p.link,
     imageUrl: p.imageUrl,
+    ...(p.saleStatus != null ? { saleStatus: p.saleStatus } : {}),
+    ...(p.auditStatus != null ? { auditStatus: p.auditStatus } : {}),
     goodsStatus: goods?.status ?? null,
     rejectReason: goods?.rejectReason ?? null,
     drift: priceDrift(p, wechat)

@@ -9,6 +9,7 @@ import type { Handler, RouteContext } from "./routes/context"
 import { extensionRoutes } from "./routes/extension"
 import { goodsRoutes } from "./routes/goods"
 import { productRoutes } from "./routes/products"
+import { roomGoodsRoutes } from "./routes/room-goods"
 import { roomsRoutes } from "./routes/rooms"
 import { shopRoomsRoutes } from "./routes/shop-rooms"
 
@@ -25,7 +26,7 @@ export interface RouterDeps {
   onHandled?: (type: MessageType, kind: SenderKind, ctx: RouteContext) => void
 }
 
-const ROUTES: { [T in MessageType]: Handler<T> } = { ...productRoutes, ...goodsRoutes, ...roomsRoutes, ...shopRoomsRoutes, ...extensionRoutes }
+const ROUTES: { [T in MessageType]: Handler<T> } = { ...productRoutes, ...goodsRoutes, ...roomsRoutes, ...shopRoomsRoutes, ...extensionRoutes, ...roomGoodsRoutes }
 
 function senderOrigin(sender: Runtime.MessageSender): string | null {
   const fromField = (sender as { origin?: string }).origin

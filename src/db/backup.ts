@@ -57,7 +57,8 @@ export const NOT_BACKED_UP: Record<string, string> = {
   jobs: "progress of a run in this browser",
   notices: "transient messages to the merchant",
   overview: "derived from the other tables, rebuilt at will",
-  roomContents: "read again from HiMall's 直播商品 and WeChat's room goods at the next visit"
+  roomContents: "read again from HiMall's 直播商品 and WeChat's room goods at the next visit",
+  roomGoods: "read again from WeChat's room goods list at the next visit"
 }
 
 export function isBackupTable(v: unknown): v is BackupTable {

@@ -413,6 +413,8 @@ export interface RoomPlanRecord extends RoomPlanFields {
   /** When it was last filled into 创建直播间, and the WeChat room it became (when matched). */
   usedAt: number | null
   roomId: number | null
+  /** The goods to import into the room, in order: product keys (`ProductRecord.key`); absent = none (issue 11). */
+  goods?: string[]
 }
 
 export const planFields: Fields<RoomPlanRecord> = {
@@ -428,7 +430,8 @@ export const planFields: Fields<RoomPlanRecord> = {
   createdAt: num,
   updatedAt: num,
   usedAt: nullable(num),
-  roomId: nullable(int)
+  roomId: nullable(int),
+  goods: nullable(listOf(text))
 }
 
 /** A 750×750 cover made for a HiMall room (`make-cover`), cached. */
@@ -498,6 +501,18 @@ export interface OverviewRecord {
   at: number
 }
 
+/** What a live room holds, as last read on a page that shows it (schema version 6, `roomGoods`). */
+export interface RoomGoodsRecord {
+  roomId: number
+  /** The goods as shown: name, and the link when the page shows one. */
+  items: { name: string; url: string | null }[]
+  /** The page showed the whole list (no further page). */
+  complete: boolean
+  /** Where it was read: WeChat's room goods list, or HiMall's 直播商品 page after a sync. */
+  source: "wechat" | "himall"
+  seenAt: number
+}
+
 export class HelperDb extends Dexie {
   products!: EntityTable<ProductRecord, "key">
   shops!: EntityTable<ShopRecord, "origin">
@@ -516,6 +531,7 @@ export class HelperDb extends Dexie {
   roomContents!: EntityTable<RoomContentsRecord, "key">
   overview!: EntityTable<OverviewRecord, "key">
   wechatAccounts!: EntityTable<WechatAccountRecord, "name">
+  roomGoods!: EntityTable<RoomGoodsRecord, "roomId">
 
   constructor(name = DB_NAME) {
     super(name)
@@ -554,6 +570,11 @@ export class HelperDb extends Dexie {
     // without one belong to the only account).
     this.version(5).stores({
       wechatAccounts: "name, shopOrigin"
+    })
+    // Version 6 (issue 11): what each live room holds on WeChat, as last read (plans carry their
+    // goods list in the unindexed `goods` field).
+    this.version(6).stores({
+      roomGoods: "roomId, seenAt"
     })
     // Version 7: HiMall room figures at each reading, and what each room holds.
     this.version(7).stores({

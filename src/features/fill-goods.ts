@@ -12,6 +12,7 @@ import type { CoverAnswer, GoodsCandidate } from "~protocol/messages"
 import { ProtocolError } from "~protocol/errors"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"
+import { risksOf, showRisks } from "./goods-risk-check"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
 import { currentAccount } from "./wechat-account"
 
@@ -166,6 +167,13 @@ export class GoodsPanel {
       (r) => r.cover,
       (e): CoverAnswer => ({ ok: false, problem: e instanceof ProtocolError && e.code === "no_such_product" ? "product_gone" : "no_extension" })
     )
+    // WeChat's review words and HiMall's sale / audit status, before anything is written (issue 11).
+    const risks = risksOf(c, plan.name)
+    if (risks.length) {
+      showRisks(this.report, this.fix, c, risks, (name) => void this.pick(c, opts, name))
+      this.say(t("fill_refused"), "#fa5151")
+      return null
+    }
     if (plan.nameProblem) {
       this.askName(c, opts, plan)
       return null
@@ -260,6 +268,7 @@ export class GoodsPanel {
   showReport(result: FillResult, c: GoodsCandidate | null, cover?: CoverAnswer) {
     this.report.hidden = false
     this.report.setAttribute("data-lh-outcome", result.outcome)
+    this.report.removeAttribute("data-lh-refused")
     if (c) this.report.setAttribute("data-lh-product-id", String(c.productId))
     else this.report.removeAttribute("data-lh-product-id")
     const title = reportTitle(result.outcome, t(`fill_report_${result.outcome}`))

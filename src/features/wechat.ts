@@ -4,9 +4,11 @@
 import { whenDomChanges } from "~lib/dom/observe"
 import { loadPageLanguage } from "~lib/language"
 
+import { PriceFixFeature } from "./price-fix"
 import { QualificationFeature } from "./qualification"
 import { startPage, type Feature, type PageRoot } from "./registry"
 import { AccountFeature } from "./wechat-account"
+import { RoomGoodsFeature } from "./room-goods"
 import { GoodsLibraryFeature } from "./wechat-goods"
 import { RoomsFeature } from "./wechat-rooms"
 
@@ -26,7 +28,7 @@ function onEveryChange(id: string, make: (signal: AbortSignal) => { run(): void 
 
 /**
  * The console's readers (the mini program's account, 商品库 and its 添加商品 panel and queue,
- * qualification, rooms) in one pass per page change, in this order, under one observer: cheaper
+ * qualification, rooms, a room's goods and its import, price fixes) in one pass per page change, in this order, under one observer: cheaper
  * than several, the account first (what the others read belongs to it), and the goods queue's
  * timing (it opens the next 添加商品 right after a save) is what it was tested with.
  */
@@ -34,7 +36,14 @@ export const WECHAT_FEATURES: readonly Feature[] = [
   onEveryChange("wechat-console", (signal) => {
     const account = new AccountFeature()
     signal.addEventListener("abort", () => account.stop(), { once: true })
-    const readers = [account, new GoodsLibraryFeature(signal), new QualificationFeature(signal), new RoomsFeature(signal)]
+    const readers = [
+      account,
+      new GoodsLibraryFeature(signal),
+      new QualificationFeature(signal),
+      new RoomsFeature(signal),
+      new RoomGoodsFeature(signal),
+      new PriceFixFeature(signal)
+    ]
     return { run: () => readers.forEach((r) => r.run()) }
   })
 ]

@@ -26,6 +26,8 @@ import type { PlanImageInput, PlanSaveRequest } from "~protocol/messages"
 import { send } from "~lib/send"
 import { formatTime } from "~ui/format"
 
+import { PlanGoods } from "./PlanGoods"
+
 /** An image in the editor: the stored one, a newly picked file (sent as a data URL), or none. */
 type ImageChoice = { kind: "keep"; bytes: number } | { kind: "picked"; name: string; dataUrl: string } | { kind: "none" }
 
@@ -95,6 +97,7 @@ export function Plans() {
   const plans = useLiveQuery(() => getDb().plans.orderBy("start").toArray(), [])
   const [editing, setEditing] = useState<Draft | null>(null)
   const [confirming, setConfirming] = useState<number | null>(null)
+  const [goodsOf, setGoodsOf] = useState<number | null>(null)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const now = useNow()
   const remove = useMutation({ mutationFn: (id: number) => send("plan.delete", { id }) })
@@ -136,6 +139,9 @@ export function Plans() {
               <button type="button" className="lh-btn-plain" data-lh="plan-edit" data-lh-plan-id={String(p.id)} onClick={() => setEditing(draftOf(p))}>
                 {t("plans_edit")}
               </button>
+              <button type="button" className="lh-btn-plain" data-lh="plan-goods" data-lh-plan-id={String(p.id)} onClick={() => setGoodsOf(goodsOf === p.id ? null : p.id!)}>
+                {t("plan_goods_button", String(p.goods?.length ?? 0))}
+              </button>
               {confirming === p.id ? (
                 <button
                   type="button"
@@ -158,6 +164,7 @@ export function Plans() {
           )
         })}
       </ul>
+      {goodsOf !== null && <PlanGoods planId={goodsOf} onClose={() => setGoodsOf(null)} />}
       {editing ? (
         <PlanEditor
           key={editing.id ?? "new"}

@@ -10,6 +10,7 @@ import { useBlobUrl, useCover, type ProductGoodsRow } from "~ui/use-data"
 import { VirtualList } from "~ui/VirtualList"
 
 import { PageLink } from "./Checklist"
+import { AtRiskCount } from "./AtRiskCount"
 
 const COUNT_OF: Record<GoodsFilter, (s: GoodsSummary) => number> = {
   all: (s) => s.products,
@@ -178,6 +179,7 @@ export function GoodsPanel({
           </button>
         ))}
       </div>
+      <AtRiskCount />
       <div className="lh-search">
         <label className="lh-visually-hidden" htmlFor="lh-goods-search">
           {t("popup_search_label")}

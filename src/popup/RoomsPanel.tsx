@@ -9,6 +9,7 @@ import { VirtualList } from "~ui/VirtualList"
 
 import { PageLink } from "./Checklist"
 import { ExportRoomFigures, RoomResults } from "./RoomResults"
+import { RoomGoodsLine } from "./RoomGoodsLine"
 
 /** The status in words; an unknown one says so (with the page's own wording when there was one). */
 function statusText(code: number | null, pageWording?: string): string {
@@ -95,6 +96,7 @@ function RoomRowView({
           </div>
         ))}
         <RoomResults row={row} rows={rows} />
+        <RoomGoodsLine roomId={row.roomId} />
         <div className="lh-actions">
           {himall && (row.todo.includes("sync") || row.todo.includes("cover") || row.shop) && (
             <PageLink url={himall} label={t("popup_open_himall_live")} className="lh-link" lh="open-himall-live" />

@@ -5,6 +5,7 @@
 import { extensionReadOnly, extensionSenders, extensionValidators, type ExtensionProtocol } from "./extension"
 import { goodsReadOnly, goodsSenders, goodsValidators, type GoodsProtocol } from "./goods"
 import { productsReadOnly, productsSenders, productsValidators, type ProductsProtocol } from "./products"
+import { roomGoodsReadOnly, roomGoodsSenders, roomGoodsValidators, type RoomGoodsProtocol } from "./room-goods"
 import { roomsReadOnly, roomsSenders, roomsValidators, type RoomsProtocol } from "./rooms"
 import { shopRoomsReadOnly, shopRoomsSenders, shopRoomsValidators, type ShopRoomsProtocol } from "./shop-rooms"
 import type { Failure } from "./errors"
@@ -14,11 +15,12 @@ export * from "./errors"
 export * from "./extension"
 export * from "./goods"
 export * from "./products"
+export * from "./room-goods"
 export * from "./rooms"
 export * from "./shop-rooms"
 export type { SenderKind } from "./validate"
 
-export interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol {}
+export interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol, RoomGoodsProtocol {}
 
 export type MessageType = keyof Protocol
 export type RequestOf<T extends MessageType> = Protocol[T]["request"]
@@ -39,7 +41,8 @@ const validators: { [T in MessageType]: (v: unknown) => RequestOf<T> | null } = 
   ...goodsValidators,
   ...roomsValidators,
   ...shopRoomsValidators,
-  ...extensionValidators
+  ...extensionValidators,
+  ...roomGoodsValidators
 }
 
 /** Who may send each message. */
@@ -48,12 +51,13 @@ export const SENDERS: { [T in MessageType]: SenderKind } = {
   ...goodsSenders,
   ...roomsSenders,
   ...shopRoomsSenders,
-  ...extensionSenders
+  ...extensionSenders,
+  ...roomGoodsSenders
 }
 
 /** Messages that write nothing (declared beside each domain's senders). */
 export const READ_ONLY: ReadonlySet<MessageType> = new Set(
-  Object.keys({ ...productsReadOnly, ...goodsReadOnly, ...roomsReadOnly, ...shopRoomsReadOnly, ...extensionReadOnly }) as MessageType[]
+  Object.keys({ ...productsReadOnly, ...goodsReadOnly, ...roomsReadOnly, ...shopRoomsReadOnly, ...extensionReadOnly, ...roomGoodsReadOnly }) as MessageType[]
 )
 
 /** Messages WeChat pages may send. */

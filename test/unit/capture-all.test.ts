@@ -113,7 +113,9 @@ describe("endpoint row → RawProduct", () => {
         price: high !== low ? `${low}~${high}` : low,
         link: null,
         imageUrl: r.imgUrl as string,
-        source: "row"
+        source: "row",
+        // The grid's 状态 column is drawn from the same saleStatus.
+        saleStatus: r.saleStatus as number
       }
       expect(qualifyProduct(endpointRowToRaw(r), PRODUCT_PAGE)).toEqual(qualifyProduct(fromRow, PRODUCT_PAGE))
     }

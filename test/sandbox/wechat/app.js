@@ -455,6 +455,7 @@ const components = {
         const views = {
           "/broadcast/create": "create",
           "/broadcast/edit": "edit",
+          "/broadcast/goods": "room-goods",
           "/goods/index": "goods",
           "/help/index": "help"
         }
@@ -682,6 +683,210 @@ const components = {
     }
   }
 }
+
+// ===== Goods in rooms and the 已入库 goods edit (issue 11) =====================================
+// 直播间商品 (/broadcast/goods?roomId=N): the goods a room holds, and 导入商品, a dialog listing
+// 已入库 goods with check boxes, its own search box and pages; the room's cap (roomGoodsCap,
+// 300033 past it). 编辑 on 已入库 goods opens the edit dialog where only the price form and the
+// prices can change. Both in the two markups ("alt": a drawer with role=checkbox cards, goods in
+// review listed but disabled; a 修改商品 dialog showing name and link as text).
+const IMPORT_PAGE_SIZE = 10
+openForms.goodsEdit = null
+openForms.roomImport = null
+Object.assign(window.__fixture, {
+  /** The 已入库 goods edit dialog's model, or null: { goodsId, name, url, priceType, price, price2 }. */
+  goodsEditForm: () => (openForms.goodsEdit ? openForms.goodsEdit() : null),
+  /** The open 导入商品 dialog: { roomId, selected: goodsIds ticked, query, page, pages }, or null. */
+  roomGoodsImport: () => (openForms.roomImport ? openForms.roomImport() : null)
+})
+
+{
+  const baseData = goodsLibrary.data
+  goodsLibrary.data = () => ({ ...baseData(), editing: null })
+  goodsLibrary.methods.onEdited = function () {
+    this.editing = null
+    showToast("保存成功")
+    this.load()
+  }
+}
+
+const roomGoods = {
+  mixins: [common, polling],
+  props: { roomId: String },
+  data: () => ({ room: null, goods: [], cap: 0, loaded: false, importOpen: false }),
+  methods: {
+    async load() {
+      const rooms = (await api("/room/list")).rooms
+      this.room = rooms.find((r) => String(r.roomId) === String(this.roomId)) ?? null
+      if (this.room) {
+        const answer = await api("/room/goods", { roomId: this.room.roomId })
+        this.goods = answer.goods
+        this.cap = answer.cap
+      }
+      this.loaded = true
+    },
+    priceText: goodsLibrary.methods.priceText,
+    async removeGoods(g) {
+      await api("/room/goods/remove", { roomId: this.room.roomId, goodsId: g.goodsId })
+      this.load()
+    },
+    onImported(n) {
+      this.importOpen = false
+      showToast(`成功导入${n}个商品`)
+      this.load()
+    }
+  }
+}
+
+const roomGoodsImport = {
+  mixins: [controlled],
+  props: { roomId: Number, inRoom: Array, cap: Number },
+  emits: ["close", "imported"],
+  data: () => ({ all: [], loaded: false, queryText: "", query: "", page: 1, selected: [], error: "", busy: false }),
+  async created() {
+    openForms.roomImport = () => this.importModel()
+    this.all = (await api("/goods/list")).goods
+    this.loaded = true
+  },
+  unmounted() {
+    openForms.roomImport = null
+  },
+  computed: {
+    /** Listed goods: 已入库 only (the alt markup also lists goods in review, disabled). */
+    listed() {
+      return this.all.filter((g) => g.status === "approved" || (this.listReviewing && g.status === "reviewing"))
+    },
+    listReviewing: () => false,
+    matches() {
+      const q = this.query.trim()
+      return q ? this.listed.filter((g) => g.name.includes(q)) : this.listed
+    },
+    pages() {
+      return Math.max(1, Math.ceil(this.matches.length / IMPORT_PAGE_SIZE))
+    },
+    rows() {
+      const start = (this.page - 1) * IMPORT_PAGE_SIZE
+      return this.matches.slice(start, start + IMPORT_PAGE_SIZE)
+    },
+    left() {
+      return Math.max(0, this.cap - this.inRoom.length)
+    }
+  },
+  methods: {
+    priceText: goodsLibrary.methods.priceText,
+    isIn(g) {
+      return this.inRoom.includes(g.goodsId)
+    },
+    isDisabled(g) {
+      return this.isIn(g) || g.status !== "approved"
+    },
+    isChecked(g) {
+      return this.isIn(g) || this.selected.includes(g.goodsId)
+    },
+    toggle(g) {
+      if (this.isDisabled(g)) return
+      const i = this.selected.indexOf(g.goodsId)
+      if (i >= 0) this.selected.splice(i, 1)
+      else this.selected.push(g.goodsId)
+      this.error = ""
+    },
+    search() {
+      this.query = this.queryText
+      this.page = 1
+    },
+    goPage(n) {
+      this.page = Math.min(this.pages, Math.max(1, n))
+    },
+    importModel() {
+      return { roomId: this.roomId, selected: [...this.selected], query: this.query, page: this.page, pages: this.pages }
+    },
+    async confirm() {
+      if (!this.selected.length) {
+        this.error = "请选择要导入的商品"
+        return
+      }
+      this.busy = true
+      const answer = await api("/room/goods/import", { roomId: this.roomId, goodsIds: this.selected })
+      this.busy = false
+      if (answer.ret === 0) this.$emit("imported", answer.added)
+      else this.error = answer.errmsg
+    }
+  }
+}
+
+const goodsEdit = {
+  mixins: [controlled],
+  props: { goods: Object },
+  emits: ["close", "saved"],
+  data() {
+    const g = this.goods
+    const y = (n) => (n == null ? "" : String(n))
+    const t = g.priceType
+    return {
+      form: {
+        priceType: t,
+        fixed: t === 1 ? y(g.price) : "",
+        low: t === 2 ? y(g.price) : "",
+        high: t === 2 ? y(g.price2) : "",
+        original: t === 3 ? y(g.price) : "",
+        current: t === 3 ? y(g.price2) : ""
+      },
+      errors: {},
+      busy: false
+    }
+  },
+  computed: {
+    priceTypes: () => [
+      { value: 1, title: "一口价" },
+      { value: 2, title: "价格区间" },
+      { value: 3, title: "显示折扣价" }
+    ]
+  },
+  created() {
+    openForms.goodsEdit = () => this.editModel()
+  },
+  unmounted() {
+    openForms.goodsEdit = null
+  },
+  methods: {
+    editModel() {
+      const f = this.form
+      const [price, price2] = f.priceType === 2 ? [f.low, f.high] : f.priceType === 3 ? [f.original, f.current] : [f.fixed, ""]
+      return { goodsId: this.goods.goodsId, name: this.goods.name, url: this.goods.url, priceType: f.priceType, price, price2 }
+    },
+    async save() {
+      const model = this.editModel()
+      const all = validateGoods({ ...model, cover: { bytes: 1, width: 200, height: 200 } })
+      this.errors = all.price ? { price: all.price } : {}
+      if (all.price) return
+      this.busy = true
+      const answer = await api("/goods/update", model)
+      this.busy = false
+      if (answer.ret === 0) this.$emit("saved")
+      else this.errors = answer.errors ?? { form: answer.errmsg }
+    }
+  }
+}
+
+components["goods-library-alt"].data = goodsLibrary.data
+Object.assign(components, {
+  "room-goods": roomGoods,
+  "room-goods-alt": roomGoods,
+  "room-goods-import": roomGoodsImport,
+  "room-goods-import-alt": {
+    ...roomGoodsImport,
+    computed: { ...roomGoodsImport.computed, listReviewing: () => true },
+    watch: {
+      /** This markup searches as the merchant types. */
+      queryText() {
+        this.search()
+      }
+    }
+  },
+  "goods-edit": goodsEdit,
+  "goods-edit-alt": goodsEdit
+})
+// ===== end goods in rooms =====================================================================
 
 const app = createApp({
   template: "#tpl-app",

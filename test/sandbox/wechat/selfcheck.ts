@@ -492,6 +492,37 @@ try {
   await page.getByText("共 7 条").waitFor()
   same("accounts: the main token keeps the main account", await page.evaluate(() => (window as any).__WX_BOOT__.account), "HiMall商城")
 
+  // ===== Goods in rooms and the 已入库 edit (issue 11) =====
+  {
+    const g = (goodsId: number, status: string, price = 10) => ({ goodsId, name: `直播商品${goodsId}号`, url: `pages/productdetail/productdetail?id=${goodsId}`, priceType: 1, price, price2: null, coverUrl: "", cover: null, status, rejectReason: "" })
+    wechat.reset()
+    wechat.setState({ goods: [g(1, "approved"), g(2, "approved"), g(3, "reviewing"), g(4, "approved")], roomGoodsCap: 2 })
+    await page.goto(`${LIVE}/livemp/broadcast/goods${Q}&roomId=2`)
+    const post = (path: string, body: unknown) =>
+      page.evaluate(async ([p, b]) => (await fetch(`/wxamp/cgi/live${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(b) })).json(), [path, body] as const)
+    same("room goods: goods not 已入库 refused (300025)", (await post("/room/goods/import", { roomId: 2, goodsIds: [3] })).ret, 300025)
+    same("room goods: import", (await post("/room/goods/import", { roomId: 2, goodsIds: [1, 2] })).ret, 0)
+    same("room goods: past the cap refused (300033)", (await post("/room/goods/import", { roomId: 2, goodsIds: [4] })).ret, 300033)
+    same("room goods: rooms[].goods in state", state().rooms[1].goods, [1, 2])
+    same("goods/update: only 已入库 goods", (await post("/goods/update", { goodsId: 3, priceType: 1, price: "9", price2: "" })).ret, 300010)
+    same("goods/update: invalid price refused", (await post("/goods/update", { goodsId: 1, priceType: 2, price: "9", price2: "8" })).ret, 300003)
+    same("goods/update: price form and price only", [(await post("/goods/update", { goodsId: 1, priceType: 2, price: "9", price2: "12" })).ret, state().goods[0]], [0, { ...g(1, "approved"), priceType: 2, price: 9, price2: 12 }])
+    await page.reload()
+    await page.getByText("房间号：2", { exact: true }).waitFor()
+    check("room goods view lists what the room holds", await visible(page, "直播商品2号"))
+    await page.getByRole("button", { name: "导入商品", exact: true }).click()
+    await page.getByText("导入商品", { exact: true }).first().waitFor()
+    same("import: __fixture.roomGoodsImport()", await page.evaluate(() => (window as any).__fixture.roomGoodsImport()), { roomId: 2, selected: [], query: "", page: 1, pages: 1 })
+    await page.locator("tr", { hasText: "直播商品4号" }).locator("input[type=checkbox]").click()
+    same("import: a tick is in the model", (await page.evaluate(() => (window as any).__fixture.roomGoodsImport())).selected, [4])
+    await page.getByRole("button", { name: "确定", exact: true }).click()
+    await page.getByText("直播间商品数量超过上限（最多2个）").waitFor()
+    check("import: past the cap, WeChat's 300033 text", true)
+  }
+  wechat.setState({ markup: "alt" })
+  await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
+  // ===== end goods in rooms =====
+
   // Reset brings the weui markup back.
   same("alt: reset returns markup to weui", (await h.call(page, "/__fixture/reset", {})).markup, "weui")
   await page.reload()

@@ -61,6 +61,8 @@ export interface Room {
   shareImg: string
   roomCover: ImageInfo | null
   shareCover: ImageInfo | null
+  /** Goods imported into the room (goodsIds, in import order); absent means none. */
+  goods?: number[]
 }
 
 /**
@@ -91,6 +93,8 @@ export interface WechatState {
    * main account (`HiMall商城`, the top-level goods and rooms).
    */
   accounts: Record<string, OtherAccount>
+  /** How many goods one room may hold (WeChat answers 300033 past it; 200 is the reported figure). */
+  roomGoodsCap: number
 }
 
 /** A second (third…) mini program: its name and its own 商品库 and 直播间管理. */
@@ -106,6 +110,8 @@ interface PostedImage extends ImageInfo {
 }
 
 const IMAGE_ORIGIN = "https://mp.weixin.qq.com"
+/** WeChat's reported per-room goods cap (domain.md). */
+const ROOM_GOODS_CAP = 200
 const ACCOUNT = "HiMall商城"
 
 function seed(): WechatState {
@@ -130,6 +136,7 @@ function seed(): WechatState {
     unverifiedAnchors: [],
     markup: "weui",
     accounts: {},
+    roomGoodsCap: ROOM_GOODS_CAP,
     goods: [],
     rooms: [
       room(1, "春季新品发布直播", "2020-03-01T12:00:00.000Z", "2020-03-01T14:00:00.000Z", 103),
@@ -138,10 +145,10 @@ function seed(): WechatState {
   }
 }
 
-const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminCheck", "unverifiedAnchors", "goods", "rooms", "markup", "accounts"]
+const STATE_KEYS: (keyof WechatState)[] = ["qualified", "liveOpened", "adminCheck", "unverifiedAnchors", "goods", "rooms", "markup", "accounts", "roomGoodsCap"]
 
 /** Which live-console views exist below a console base path. */
-const VIEWS = new Set(["", "/broadcast/index", "/broadcast/create", "/broadcast/edit", "/goods/index", "/help/index", "/apply"])
+const VIEWS = new Set(["", "/broadcast/index", "/broadcast/create", "/broadcast/edit", "/broadcast/goods", "/goods/index", "/help/index", "/apply"])
 
 function page(boot: Record<string, unknown>): string {
   const extra = boot.markup === "alt" || boot.markup === "third" ? String(boot.markup) : null
@@ -273,12 +280,48 @@ export function createWechatSite(): Site {
       coverImg: coverImg.url,
       shareImg: shareImg.url,
       roomCover: coverImg.info,
-      shareCover: shareImg.info
+      shareCover: shareImg.info,
+      goods: existing?.goods ?? []
     }
     if (existing) state.rooms[state.rooms.indexOf(existing)] = room
     else state.rooms.push(room)
     return { ret: 0, roomId: room.roomId }
   }
+
+  // --- goods in rooms and the 已入库 goods edit (issue 11) ---
+  /** The goods a room holds, in import order (goods since deleted are left out). */
+  const roomGoodsOf = (room: Room) => (room.goods ?? []).map((id) => findGoods(id)).filter((g): g is Goods => !!g)
+
+  function roomGoodsApi(path: string, body: Record<string, unknown>): unknown {
+    if (path === "/goods/update") {
+      // Approved goods: only the price form and prices change (domain.md).
+      const goods = findGoods(body.goodsId)
+      if (!goods) return { ret: 300001, errmsg: "商品不存在" }
+      if (goods.status !== "approved") return { ret: 300010, errmsg: "仅已入库商品可修改价格" }
+      const form = { cover: goods.cover ?? { name: "", type: "image/jpeg", bytes: 1, width: 200, height: 200 }, name: goods.name, url: goods.url, priceType: Number(body.priceType), price: String(body.price ?? ""), price2: String(body.price2 ?? "") }
+      const errors: Record<string, string> = validateGoods(form)
+      if (errors.price) return { ret: GOODS_ERROR_CODE.price, errmsg: errors.price, errors: { price: errors.price } }
+      goods.priceType = form.priceType as 1 | 2 | 3
+      goods.price = Number(form.price)
+      goods.price2 = form.priceType === 1 ? null : Number(form.price2)
+      return { ret: 0 }
+    }
+    const room = findRoom(body.roomId)
+    if (!room) return { ret: 300001, errmsg: "直播间不存在" }
+    if (path === "/room/goods") return { ret: 0, goods: roomGoodsOf(room), cap: state.roomGoodsCap }
+    if (path === "/room/goods/remove") {
+      room.goods = (room.goods ?? []).filter((id) => String(id) !== String(body.goodsId))
+      return { ret: 0 }
+    }
+    const ids = Array.isArray(body.goodsIds) ? body.goodsIds.map(Number) : []
+    const fresh = ids.filter((id) => !(room.goods ?? []).includes(id))
+    if (fresh.some((id) => findGoods(id)?.status !== "approved")) return { ret: 300025, errmsg: "商品未入库，不能导入直播间" }
+    if ((room.goods ?? []).length + fresh.length > state.roomGoodsCap)
+      return { ret: 300033, errmsg: `直播间商品数量超过上限（最多${state.roomGoodsCap}个）` }
+    room.goods = [...(room.goods ?? []), ...fresh]
+    return { ret: 0, added: fresh.length }
+  }
+  // --- end goods in rooms ---
 
   /**
    * The JSON endpoints behind the pages; returns undefined for an unknown one. For another
@@ -335,6 +378,13 @@ export function createWechatSite(): Site {
       case "POST /room/delete":
         state.rooms = state.rooms.filter((r) => String(r.roomId) !== String(body.roomId))
         return { ret: 0 }
+      // --- goods in rooms and the 已入库 goods edit (issue 11) ---
+      case "POST /room/goods":
+      case "POST /room/goods/import":
+      case "POST /room/goods/remove":
+      case "POST /goods/update":
+        return roomGoodsApi(path, body)
+      // --- end goods in rooms ---
     }
     return undefined
   }
