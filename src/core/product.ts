@@ -33,9 +33,6 @@ export interface ProductFacts {
   link: string
   /** The picture HiMall shows for the product, absolute; null when the page had none. */
   imageUrl: string | null
-  /** HiMall's ProductSaleStatus / ProductAuditStatus (core/goods-risk.ts); absent or null when not read. */
-  saleStatus?: number | null
-  auditStatus?: number | null
 }
 
 /** A product fit to store. */
@@ -91,15 +88,6 @@ export function resolveImageUrl(raw: string | null, pageUrl: string): string | n
   }
 }
 
-/** saleStatus / auditStatus when the reader gave them as small integers; nothing otherwise. */
-function statusFields(raw: RawProduct): Pick<ProductFacts, "saleStatus" | "auditStatus"> {
-  const n = (v: number | null | undefined) => (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 99 ? v : null)
-  const out: Pick<ProductFacts, "saleStatus" | "auditStatus"> = {}
-  if (raw.saleStatus !== undefined) out.saleStatus = n(raw.saleStatus)
-  if (raw.auditStatus !== undefined) out.auditStatus = n(raw.auditStatus)
-  return out
-}
-
 export function qualifyProduct(raw: RawProduct, pageUrl: string): Qualified {
   const problems: ProductProblem[] = []
   const warnings: ProductProblem[] = []
@@ -141,8 +129,7 @@ export function qualifyProduct(raw: RawProduct, pageUrl: string): Qualified {
       priceLowFen: price.lowFen,
       priceHighFen: price.highFen,
       link,
-      imageUrl: image === "invalid" ? null : image,
-      ...statusFields(raw)
+      imageUrl: image === "invalid" ? null : image
     },
     warnings
   }

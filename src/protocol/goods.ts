@@ -12,6 +12,9 @@ export interface GoodsCandidate extends ProductSummary {
   rejectReason: string | null
   /** HiMall's price differs from the one WeChat holds. */
   drift: boolean
+  /** HiMall's sale / audit state as last read (core/goods-risk.ts); absent when not known. */
+  saleStatus?: number
+  auditStatus?: number
 }
 
 export type CoverAnswer =
