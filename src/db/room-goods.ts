@@ -4,6 +4,19 @@ import { linkKey, roomCoverage, itemMatches, type PlannedGoods, type RoomCoverag
 
 import type { HelperDb, RoomPlanRecord } from "./schema"
 
+/**
+ * What a room holds, from the newest reading of either side: WeChat's room goods list
+ * (`roomGoods`) or HiMall's 直播商品 after a sync (`roomContents`, HiMall's room id being WeChat's).
+ */
+export async function readRoomItems(db: HelperDb, roomId: number): Promise<{ items: RoomItem[]; seenAt: number } | null> {
+  const [wechat, himall] = await Promise.all([db.roomGoods.get(roomId), db.roomContents.where("roomId").equals(roomId).toArray()])
+  const readings = [
+    ...(wechat ? [{ items: wechat.items, seenAt: wechat.seenAt }] : []),
+    ...himall.map((c) => ({ items: c.items.map((i) => ({ name: i.name, url: i.url })), seenAt: c.seenAt }))
+  ]
+  return readings.sort((a, b) => b.seenAt - a.seenAt)[0] ?? null
+}
+
 /** A plan's goods in order, each with its WeChat state and whether the room is known to hold it. */
 export async function plannedGoods(db: HelperDb, plan: Pick<RoomPlanRecord, "goods" | "roomId">, roomItems?: RoomItem[] | null): Promise<PlannedGoods[]> {
   const keys = plan.goods ?? []
@@ -11,7 +24,7 @@ export async function plannedGoods(db: HelperDb, plan: Pick<RoomPlanRecord, "goo
   const products = await db.products.bulkGet(keys)
   const urls = products.map((p) => (p ? linkKey(p.link) : null))
   const goods = await db.goods.bulkGet(urls.map((u) => u ?? ""))
-  const items = roomItems !== undefined ? roomItems : plan.roomId ? ((await db.roomGoods.get(plan.roomId))?.items ?? null) : null
+  const items = roomItems !== undefined ? roomItems : plan.roomId ? ((await readRoomItems(db, plan.roomId))?.items ?? null) : null
   return keys.map((key, i) => {
     const p = products[i]
     const g = goods[i]
@@ -33,7 +46,7 @@ export async function plannedGoods(db: HelperDb, plan: Pick<RoomPlanRecord, "goo
 export async function readRoomCoverage(db: HelperDb, roomId: number): Promise<(RoomCoverage & { seen: boolean; seenAt: number | null }) | null> {
   const plans = (await db.plans.toArray()).filter((p) => p.roomId === roomId && (p.goods?.length ?? 0) > 0)
   if (!plans.length) return null
-  const record = await db.roomGoods.get(roomId)
+  const record = await readRoomItems(db, roomId)
   const goods = (await Promise.all(plans.map((p) => plannedGoods(db, p, record?.items ?? null)))).flat()
   const unique = [...new Map(goods.map((g) => [g.productKey, g])).values()]
   return { ...roomCoverage(unique, record?.items ?? []), seen: !!record, seenAt: record?.seenAt ?? null }

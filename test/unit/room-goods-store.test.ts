@@ -83,6 +83,21 @@ describe("goods in rooms", () => {
     const cov = await readRoomCoverage(db, 7)
     expect(cov).toMatchObject({ planned: 4, inRoom: 1, seen: true })
     expect(cov!.missing.map((g) => g.productId)).toEqual([2, 3, 4])
+
+    // HiMall's 直播商品, read after a sync later than WeChat's list: the newest reading counts.
+    await db.roomContents.put({
+      key: `himall|${SHOP}|7`,
+      roomId: 7,
+      source: "himall",
+      shopOrigin: SHOP,
+      items: [1, 2].map((n) => ({ productId: n, goodsId: null, url: link(n), name: `商品${n}号`, price: 1, image: null })),
+      complete: true,
+      total: 2,
+      seenAt: 9
+    })
+    const later = await readRoomCoverage(db, 7)
+    expect(later).toMatchObject({ planned: 4, inRoom: 2, seen: true, seenAt: 9 })
+    expect(later!.missing.map((g) => g.productId)).toEqual([3, 4])
     expect(await readRoomCoverage(db, 8)).toBeNull()
   })
 })
