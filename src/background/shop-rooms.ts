@@ -6,7 +6,7 @@
 // every write is idempotent (a message resent after a stopped worker changes nothing more).
 import { freshness, syncState } from "~core/freshness"
 import { roomContentsKey } from "~core/room-contents"
-import { coverNeedsCheck, coverSizeAccepted, coverSizeForList, ROOM_COVER_MAX_BYTES, roomCoverState } from "~core/room-covers"
+import { coverNeedsCheck, coverSizeAccepted, coverSizeForList, ROOM_COVER_MAX_BYTES, roomCoverState, roomsReadFactKey } from "~core/room-covers"
 import { sameFigures } from "~core/room-figures"
 import { liveStatusFromText, roomKey } from "~core/rooms"
 import type { FactRecord, HelperDb, RoomCoverRecord, ShopRoomRecord } from "~db/schema"
@@ -27,7 +27,7 @@ import type {
 import { coverToDataUrl } from "./covers"
 
 export const entranceFactKey = (origin: string) => `entrance|${origin}`
-export const roomsReadFactKey = (origin: string) => `shopRoomsRead|${origin}`
+export { roomsReadFactKey } from "~core/room-covers"
 
 /** The fact `shopRoomsRead|${origin}`: the latest read of the shop's room list. */
 export interface RoomsReadFact {

@@ -3,6 +3,7 @@
 // asked of the merchant), when it was last seen, what needs the merchant now, and the page that
 // fixes it. Plus the goods and room rows the popup lists. Pure functions over plain records
 // (the tables' shapes, structurally), so that the popup and the background agree.
+import { PLATFORM_COVER_SIZE, roomCoverState, type CoverSize } from "./room-covers"
 import { flagRooms, type GoingLiveRoom, type RoomFlag, type RoomFlagKind } from "./going-live"
 import { priceDrift, type GoodsStatus } from "./goods"
 import { normalizeLink } from "./link"
@@ -246,11 +247,6 @@ export interface RoomRow<W extends WechatRoomLike = WechatRoomLike, S extends Sh
   needs: number
 }
 
-/** HiMall recommends 750×750: a cover that is not square is cropped in the mini program's list. */
-export function coverSizeOk(width: number | null, height: number | null): boolean {
-  if (width == null || height == null || width <= 0 || height <= 0) return true
-  return width === height && width >= 375
-}
 
 function groupOf(status: number | null, start: number | null, end: number | null, now: number, gone: boolean): RoomGroup {
   if (gone) return "past"
@@ -272,6 +268,8 @@ export interface RoomRowsOptions {
   leadMinutes: number
   /** At least one HiMall shop is enabled (otherwise nothing can be synced or given a cover yet). */
   hasShops: boolean
+  /** The cover size each shop's backend asks (by origin; default 750×750). */
+  coverWanted?: Record<string, CoverSize>
 }
 
 /**
@@ -301,7 +299,8 @@ export function roomRows<W extends WechatRoomLike, S extends ShopRoomLike>(wecha
     let cover: CoverState
     if (!s) cover = "not_synced"
     else if (!s.coverUrl) cover = "missing"
-    else cover = coverSizeOk(s.coverWidth, s.coverHeight) ? "ok" : "size"
+    // One rule with the HiMall page (core/room-covers.ts): the size the shop's backend asks.
+    else cover = roomCoverState(s, opts.coverWanted?.[s.shopOrigin] ?? PLATFORM_COVER_SIZE) === "wrong_size" ? "size" : "ok"
     const flag = w ? flags.get(w.roomId) : undefined
     if (flag) {
       todo.push(flag.kind)
@@ -311,7 +310,8 @@ export function roomRows<W extends WechatRoomLike, S extends ShopRoomLike>(wecha
       if (!s) {
         todo.push("sync")
         needs += 1
-      } else if (cover === "missing") {
+      } else if (cover === "missing" || cover === "size") {
+        // The same covers the HiMall page flags: none, or not the size the shop's backend asks.
         todo.push("cover")
         needs += 1
       }
@@ -411,6 +411,8 @@ export interface SetupSnapshot {
   entrances: Record<string, EntranceFact>
   /** Last WeChat console pages seen, when any (already checked with safeWechatUrl). */
   pages: { wechatGoods: string | null; wechatRooms: string | null }
+  /** The cover size each shop's backend asks, by origin (from its latest room list read; default 750×750). */
+  coverWanted?: Record<string, CoverSize>
 }
 
 function hasShops(s: SetupSnapshot): boolean {
@@ -550,7 +552,7 @@ export interface Checklist {
 }
 
 export function buildChecklist(s: SetupSnapshot): Checklist {
-  const rooms = roomRows(s.wechatRooms, s.shopRooms, { now: s.now, leadMinutes: s.leadMinutes, hasShops: hasShops(s) })
+  const rooms = roomRows(s.wechatRooms, s.shopRooms, { now: s.now, leadMinutes: s.leadMinutes, hasShops: hasShops(s), coverWanted: s.coverWanted })
   const first = [qualificationStep(s), goodsStep(s), roomsStep(s, rooms), entranceStep(s)]
   const steps = [...first, liveStep(s, rooms, first)]
   const needs = steps.reduce((n, x) => n + x.needs, 0)

@@ -1,5 +1,6 @@
 // The setup at a glance, read side: what core/checklist.ts needs, read from the tables. Used by
 // the background (the toolbar badge) and by the popup (inside live queries). Reads only.
+import { coverSizeForList, ROOMS_READ_PREFIX, type CoverSize } from "~core/room-covers"
 import { ownGoods, type AccountShops } from "~core/accounts"
 import {
   goodsRow,
@@ -194,7 +195,7 @@ export async function productOriginsOf(db: HelperDb): Promise<string[]> {
  * each row when there are several).
  */
 export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<SetupSnapshot, "goods"> & { hasShopGrant: boolean; productOrigins: string[] }> {
-  const [shops, qualification, entranceFacts, pageFacts, wechatRooms, shopRooms, syncs, leadMinutes, productOrigins] = await Promise.all([
+  const [shops, qualification, entranceFacts, pageFacts, wechatRooms, shopRooms, syncs, leadMinutes, productOrigins, roomsRead] = await Promise.all([
     db.shops.toArray(),
     db.facts.get(QUALIFICATION_FACT),
     db.facts.where("key").startsWith(ENTRANCE_PREFIX).toArray(),
@@ -203,7 +204,8 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     db.shopRooms.toArray(),
     db.syncs.orderBy("at").reverse().limit(200).toArray(),
     readLeadMinutes(db),
-    productOriginsOf(db)
+    productOriginsOf(db),
+    db.facts.where("key").startsWith(ROOMS_READ_PREFIX).toArray()
   ])
   const pages = new Map(pageFacts.map((f) => [f.key, f]))
 
@@ -233,6 +235,8 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     const e = entranceOf(f.value, f.seenAt)
     if (e) entrances[f.key.slice(ENTRANCE_PREFIX.length)] = e
   }
+  const coverWanted: Record<string, CoverSize> = {}
+  for (const f of roomsRead) coverWanted[f.key.slice(ROOMS_READ_PREFIX.length)] = coverSizeForList((f.value as { listPath?: unknown } | null)?.listPath as string | undefined)
   const lastSync: Record<string, { at: number; ok: boolean }> = {}
   for (const s of syncs) if (!lastSync[s.shopOrigin]) lastSync[s.shopOrigin] = { at: s.at, ok: s.ok }
 
@@ -247,6 +251,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     shopRooms,
     lastSync,
     entrances,
+    coverWanted,
     pages: {
       wechatGoods: safeWechatUrl(urlOf(pages.get(PAGE_FACT.wechatGoods)?.value)),
       wechatRooms: safeWechatUrl(urlOf(pages.get(PAGE_FACT.wechatRooms)?.value))

@@ -205,11 +205,16 @@ describe("room rows", () => {
     expect(rows[0]).toMatchObject({ cover: "not_synced", todo: ["sync"], needs: 1 })
   })
 
-  it("HiMall's newer reading wins for the status; a cover that is not square is flagged but not counted", () => {
+  it("HiMall's newer reading wins for the status; a cover not of the size the backend asks is flagged and counted, as on the HiMall page", () => {
     const [row] = roomRows([wroom(2, { seenAt: NOW - 10 * MIN })], [sroom(2, { status: 101, seenAt: NOW - MIN, coverWidth: 800, coverHeight: 600 })], { now: NOW, leadMinutes: 15, hasShops: true })
     expect(row.status).toBe(101)
     expect(row.cover).toBe("size")
-    expect(row.needs).toBe(0)
+    expect(row.todo).toEqual(["cover"])
+    expect(row.needs).toBe(1)
+    // The seller backend asks 800×640: that size passes there, and only there.
+    const seller = { now: NOW, leadMinutes: 15, hasShops: true, coverWanted: { [sroom(2).shopOrigin]: { width: 800, height: 640 } } }
+    const [ok] = roomRows([wroom(2)], [sroom(2, { coverWidth: 800, coverHeight: 640 })], seller)
+    expect(ok).toMatchObject({ cover: "ok", needs: 0 })
   })
 
   it("a WeChat room with an unknown status or times is listed, never dropped, and grouped by what is known", () => {
