@@ -290,8 +290,11 @@ describe("make-cover in 封面设置", () => {
     const panel = page.locator('[data-lh-control="make-cover"]')
     expect(await panel.getAttribute("data-lh-room-id")).toBe("12")
     expect(await panel.getAttribute("data-lh-size")).toBe("750x750")
-    // The dialog has no file input of its own (HiMall's uploader makes one outside the page).
-    expect(await page.getByRole("dialog").locator("input[type=file]:not([data-lh])").count()).toBe(0)
+    // The dialog (the nearest box around our panel that holds its title 封面设置; artDialog gives it
+    // no role) has no file input of its own: HiMall's uploader makes one outside the page.
+    const dialog = panel.locator("xpath=ancestor::*[contains(normalize-space(.), '封面设置')][1]")
+    expect(await dialog.locator("text=建议尺寸").count()).toBeGreaterThan(0)
+    expect(await dialog.locator("input[type=file]:not([data-lh])").count()).toBe(0)
     await pickPhoto(page)
     const status = page.locator('[data-lh-status="make-cover"]')
     await expect.poll(() => status.getAttribute("data-lh-outcome"), { timeout: 30_000 }).toBe("ok")
@@ -299,7 +302,7 @@ describe("make-cover in 封面设置", () => {
     const uploaded = (await panel.getAttribute("data-lh-uploaded-url"))!
     expect(new URL(uploaded).pathname).toMatch(/^\/temp\/\d+\.jpg$/)
     // Shown in the dialog's picture box, not saved until 保存.
-    expect(await page.getByRole("dialog").locator("input[type=hidden]").first().inputValue()).toBe(new URL(uploaded).pathname)
+    expect(await dialog.locator("input[type=hidden]").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain(new URL(uploaded).pathname)
     expect(coverOf(12)).toBe("")
 
     await saveCoverDialog(page)
