@@ -92,7 +92,8 @@ describe("fix-price", () => {
     await save(page, "确定")
 
     await expect.poll(() => progress.getAttribute("data-lh-state"), { timeout: 15_000 }).toBe("done")
-    expect(await progress.getAttribute("data-lh-left")).toBe("0")
+    // The last goods stops drifting once 商品库 shows its new price (read after the save).
+    await expect.poll(() => progress.getAttribute("data-lh-left"), { timeout: 15_000 }).toBe("0")
     const after = await state(page)
     expect(after.map((g) => [g.goodsId, g.priceType, g.price, g.price2])).toEqual([
       [601, 1, 259, null],
