@@ -59,7 +59,7 @@ export function goalRows(figures: Record<string, unknown>): { figure: string; me
 }
 
 /** A user action of a path through the pages, recorded as it is driven. */
-export type ActionKind = "click" | "typing" | "file_choice" | "copy_paste" | "tab_switch" | "compress"
+export type ActionKind = "navigate" | "click" | "typing" | "file_choice" | "copy_paste" | "tab_switch" | "compress"
 export interface Action {
   kind: ActionKind
   what: string
