@@ -289,7 +289,8 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   const coverSaved = async () => (shopState.getState() as { rooms: { name: string; coverImg: string }[] }).rooms.find((r) => r.name === title)?.coverImg
   for (let i = 0; i < 100 && !(await coverSaved()); i++) await himall.waitForTimeout(100)
   if (!(await coverSaved())) throw new Error("HiMall has no cover for the room")
-  await himall.locator("[data-lh-room-flags][data-lh-cover-state='ok']").first().waitFor({ timeout: 30_000 }).catch(() => undefined)
+  // HiMall's grid reloads; the room's flags say its cover is right (an empty, hidden flag cell).
+  await himall.locator("tr", { hasText: title }).locator("[data-lh-room-flags][data-lh-cover-state='ok']").waitFor({ state: "attached", timeout: 30_000 })
   await finish(`封面 750×750 已保存到 HiMall（${enabled ? "由微信直播间封面制作" : "由所选图片制作"}）`, himall)
 
   // 四、The homepage's live entrance, read and recorded.
