@@ -28,7 +28,7 @@ const flag = (name: string) => {
   const i = argv.indexOf(`--${name}`)
   return i >= 0 ? argv[i + 1] : undefined
 }
-const RUNS = Number(flag("runs") ?? 15)
+const RUNS = Number(flag("runs") ?? 9)
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive whole number, not ${flag("runs")}`)
 
 /** In the order they run; `size` needs no browser. */

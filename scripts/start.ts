@@ -40,6 +40,13 @@ const shots: Shot[] = []
 if (headless) {
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
+  let cjk = ""
+  try {
+    cjk = execFileSync("fc-list", [":lang=zh"], { encoding: "utf8" })
+  } catch {
+    // No fontconfig: nothing to tell.
+  }
+  if (!cjk.trim()) console.log("note: no Chinese font installed (Debian: fonts-noto-cjk): the screenshots will show boxes instead of Chinese text")
 }
 
 /** After each step (and each view inside one): a screenshot headless, a pause headed. */
