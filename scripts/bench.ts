@@ -86,8 +86,15 @@ try {
     sandbox.wechat.reset()
     sandbox.shop().reset()
     await clearExtensionData(ext)
-    Object.assign(figures, await SECTIONS[name](ctx))
-    log(`section ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    try {
+      Object.assign(figures, await SECTIONS[name](ctx))
+      log(`section ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    } catch (e) {
+      // One section failing (a page changed) leaves the others' figures; the error is in the JSON.
+      figures[`${name}_error`] = String((e as Error)?.stack ?? e)
+      log(`section ${name} FAILED: ${(e as Error)?.message ?? e}`)
+      for (const page of ext.context.pages()) await page.close().catch(() => undefined)
+    }
   }
 } finally {
   await (await plain?.catch(() => undefined))?.close()
@@ -99,6 +106,8 @@ const sizeGoals = ((figures.size_bytes as SizeEntry[] | undefined) ?? [])
   .filter((e) => e.goal_gzip !== undefined)
   .map((e) => ({ figure: `size ${e.file} (gzip bytes)`, median: e.gzip, p95: e.gzip, goal: `≤ ${e.goal_gzip!}`, met: e.met! }))
 const goals = [...goalRows(figures), ...sizeGoals]
-figures.goals = { met: goals.filter((g) => g.met).length, missed: goals.filter((g) => !g.met).map((g) => g.figure), all: goals }
+const failed = Object.keys(figures).filter((k) => k.endsWith("_error"))
+figures.goals = { met: goals.filter((g) => g.met).length, missed: goals.filter((g) => !g.met).map((g) => g.figure), failed_sections: failed, all: goals }
 figures.elapsed_s = Math.round((performance.now() - started) / 1000)
 console.log(JSON.stringify(figures, null, 2))
+if (failed.length) process.exitCode = 1

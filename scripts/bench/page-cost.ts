@@ -115,7 +115,13 @@ export async function benchPageCost(ctx: BenchContext) {
   // The seed shop, but product 119's picture answers at once: its 10 s delay (a slow server, for
   // the cover tests) would keep a request of the page open through every measurement.
   const seed = (shop.getState() as { products: { imageKind?: string }[] }).products
-  shop.setState({ products: seed.map((p) => (p.imageKind === "slow" ? { ...p, imageKind: "jpeg" } : p)) })
+  // 小程序直播 lists WeChat's two seed rooms, as after a sync (one with its cover, one without).
+  const HOUR = 3600_000
+  const room = (roomId: number, name: string, status: number, start: number, coverImg = "") => ({ roomId, name, anchorName: "小美", anchorWechat: "himall_anchor", shopId: 1, status, start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString(), coverImg })
+  shop.setState({
+    products: seed.map((p) => (p.imageKind === "slow" ? { ...p, imageKind: "jpeg" } : p)),
+    rooms: [room(1, "新品首发直播", 103, Date.parse("2020-03-01T12:00:00Z")), room(2, "店庆特惠专场", 102, Date.parse("2030-06-01T12:00:00Z"), "/Storage/Shop/1/Products/19/1_220.png")]
+  })
   sandbox.wechat.reset()
   // A merchant who uses the extension: the shop's products are stored.
   await clearExtensionData(ext)
