@@ -1,5 +1,5 @@
-// `npx tsx scripts/profile-popup.ts [--runs 5] [--top 40]`: where the popup's first data render
-// goes, on the bench's 10,000 products and 1,000 rooms. A developer's tool next to
+// `npx tsx scripts/profile-popup.ts [--runs 5] [--top 40] [--products 10000] [--rooms 1000]`: where
+// the popup's first data render goes, by default on 10,000 products and 1,000 rooms. A developer's tool next to
 // `npm run bench -- --only popup` (which gives the figures): it CPU-profiles the popup's load
 // (DevTools protocol Profiler, from navigation to the `lh-popup-first-data` mark) and prints the
 // functions that took the time, grouped by bundle and by function, plus the page's timeline
@@ -19,6 +19,8 @@ const flag = (name: string) => {
 }
 const RUNS = Number(flag("runs") ?? 5)
 const TOP = Number(flag("top") ?? 40)
+const PRODUCTS = Number(flag("products") ?? 10_000)
+const ROOMS = Number(flag("rooms") ?? 1_000)
 /** Without the profiler (its sampling slows the page): only the timeline and the page's own marks. */
 const PROFILE = !argv.includes("--no-profile")
 
@@ -77,7 +79,7 @@ try {
   await waitForShopScript(b)
   const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")
   await clearExtensionData(b, ["products", "notices", "goods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"])
-  await seedLargeSetup(b, { shop: sandbox.shopOrigin, products: 10_000, rooms: 1_000, coverJpeg: jpeg })
+  await seedLargeSetup(b, { shop: sandbox.shopOrigin, products: PRODUCTS, rooms: ROOMS, coverJpeg: jpeg })
   const byFn = new Map<string, number>()
   const byUrl = new Map<string, number>()
   let total = 0

@@ -1,19 +1,30 @@
-// `npm start`: build, start the sandbox, open Chromium with the extension so a newcomer can
-// practise the whole flow without real accounts. With a display the browser stays open
-// until Ctrl-C; without one (or with --headless) it runs headless, walks through each step
-// and writes a screenshot of each to artifacts/start/.
+// `npm start`: build, start the sandbox, open Chromium with the extension and walk the whole
+// manual on the sandbox — qualification, goods (capture all, a queue of five to 保存并提审), a
+// room from a plan to 创建直播间, HiMall's sync, its cover, the homepage entrance, the reminder
+// before the start — with the same driver as the bench's whole-job count (scripts/demo/job.ts).
+// Headed (a display, no --headless): pauses after each step until Enter (or --pause-ms N), then
+// leaves the browser open until Ctrl-C. Headless (no display, or --headless): one screenshot
+// per step and an index.html laying them out in order, in artifacts/start/. docs/demo.md.
 import { execFileSync } from "node:child_process"
-import { mkdirSync } from "node:fs"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-
-import type { Page } from "playwright-core"
+import { createInterface } from "node:readline"
 
 import { startSandbox } from "../test/sandbox/server"
-import { launchWithExtension, openPopup, ROOT, waitForShopScript } from "../test/support/browser"
+import { launchWithExtension, ROOT, waitForShopScript } from "../test/support/browser"
+import { demoPage, type Shot } from "./demo/page"
+import { runJob, type StepDone } from "./demo/job"
 
-const args = new Set(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const args = new Set(argv)
+const value = (name: string) => {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 ? argv[i + 1] : undefined
+}
 const headless = args.has("--headless") || !process.env.DISPLAY
-const outDir = join(ROOT, "artifacts/start")
+const pauseMs = value("pause-ms") === undefined ? null : Number(value("pause-ms"))
+const goods = Number(value("goods") ?? 5)
+const outDir = join(ROOT, value("out") ?? "artifacts/start")
 
 if (!args.has("--no-build")) execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/build.ts"), "--sandbox"], { stdio: "inherit" })
 
@@ -22,18 +33,53 @@ console.log(`sandbox: ${sandbox.hostRules}`)
 const browser = await launchWithExtension(sandbox, { headless })
 await waitForShopScript(browser)
 
-const productsUrl = `${sandbox.shopOrigin}/Admin/Product/Management`
-const goodsUrl = `${sandbox.wechatOrigin}/wxamp/frame/live/goods/index?token=1&lang=zh_CN`
+const input = !headless && pauseMs === null ? createInterface({ input: process.stdin, output: process.stdout }) : null
+const waitForEnter = (prompt: string) => new Promise<void>((resolve) => input!.question(prompt, () => resolve()))
 
-if (!headless) {
-  const page = await browser.context.newPage()
-  await page.goto(productsUrl, { waitUntil: "domcontentloaded" })
-  const wechat = await browser.context.newPage()
-  await wechat.goto(goodsUrl)
-  await openPopup(browser)
-  console.log("Chromium is open with HiMall 直播助手. Try 存入直播助手 / 存入本页 / 存入全店 on the product list,")
-  console.log("then 添加商品 → 从 HiMall 商品填入 in WeChat's 商品库, and the extension popup.")
-  console.log("Press Ctrl-C to stop.")
+const shots: Shot[] = []
+if (headless) {
+  rmSync(outDir, { recursive: true, force: true })
+  mkdirSync(outDir, { recursive: true })
+  let cjk = ""
+  try {
+    cjk = execFileSync("fc-list", [":lang=zh"], { encoding: "utf8" })
+  } catch {
+    // No fontconfig: nothing to tell.
+  }
+  if (!cjk.trim()) console.log("note: no Chinese font installed (Debian: fonts-noto-cjk): the screenshots will show boxes instead of Chinese text")
+}
+
+/** After each step (and each view inside one): a screenshot headless, a pause headed. */
+async function after(step: StepDone) {
+  const n = shots.length + 1
+  const file = `${String(n).padStart(2, "0")}-${step.id}.png`
+  shots.push({ file, title: step.title, line: step.line, actions: step.actions, ms: step.ms })
+  console.log(`${String(n).padStart(2)}. ${step.title} — ${step.line}${step.actions ? ` (${step.actions} actions)` : ""}`)
+  if (headless) {
+    await step.page.screenshot({ path: join(outDir, file) })
+  } else if (pauseMs !== null) {
+    await step.page.waitForTimeout(pauseMs)
+  } else {
+    await waitForEnter("    Enter: next step ")
+  }
+}
+
+let failed = false
+try {
+  const { actions } = await runJob({ sandbox, ext: browser, goods, demo: true, after, log: (m) => console.log(`    · ${m}`) })
+  console.log(`The whole manual in ${actions.count()} merchant actions (docs/performance.md compares it with the manual path).`)
+  if (headless) {
+    writeFileSync(join(outDir, "index.html"), demoPage(shots, { date: new Date().toISOString(), actions: actions.count(), goods }))
+    console.log(`Screenshots and ${join(outDir, "index.html")}`)
+  }
+} catch (e) {
+  failed = true
+  console.error(e)
+}
+
+if (!headless && !failed) {
+  console.log("Done. The browser stays open for questions; Ctrl-C stops it.")
+  input?.close()
   const stop = async () => {
     await browser.close()
     await sandbox.close()
@@ -43,74 +89,8 @@ if (!headless) {
   process.on("SIGTERM", stop)
   browser.context.on("close", () => void stop())
 } else {
-  mkdirSync(outDir, { recursive: true })
-  let n = 0
-  const shot = async (page: Page, name: string) => {
-    const file = join(outDir, `${String(++n).padStart(2, "0")}-${name}.png`)
-    await page.screenshot({ path: file })
-    console.log(`  step ${n}: ${name} -> ${file}`)
-  }
-  try {
-    const page = await browser.context.newPage()
-    await page.goto(productsUrl, { waitUntil: "domcontentloaded" })
-    await page.locator('[data-lh="capture-product"]').first().waitFor()
-    await shot(page, "himall-product-list-with-controls")
-
-    const first = page.locator('[data-lh="capture-product"]').first()
-    await first.click()
-    await page.waitForFunction(() => document.querySelector('[data-lh="capture-product"]')?.getAttribute("data-lh-state") !== "busy")
-    await shot(page, "product-captured")
-
-    const liveLink = page.getByText("直播链接", { exact: true }).nth(1)
-    if (await liveLink.count()) {
-      await liveLink.click()
-      // The dialog's control: the visible one outside the product grid (HiMall's artDialog is a table too).
-      const inDialog = page
-        .locator('xpath=//*[@data-lh="capture-product"][not(ancestor::table[.//input[contains(concat(" ", @class, " "), " thisId ")]])]')
-        .filter({ visible: true })
-        .first()
-      await inDialog.waitFor()
-      await inDialog.click()
-      await page.waitForTimeout(300)
-      await shot(page, "live-link-dialog-captured")
-    }
-
-    await page.reload({ waitUntil: "domcontentloaded" })
-    await page.locator('[data-lh="capture-all"]').click()
-    await page.waitForFunction(() => /\d+ \/ \d+/.test(document.body.innerText), null, { timeout: 30_000 }).catch(() => undefined)
-    await page.waitForTimeout(1500)
-    await shot(page, "capture-all")
-
-    const wechatGoods = await browser.context.newPage()
-    await wechatGoods.goto(goodsUrl, { waitUntil: "domcontentloaded" })
-    await wechatGoods.getByRole("button", { name: "添加商品", exact: true }).click()
-    await wechatGoods.locator('[data-lh="fill-goods"]').click()
-    await wechatGoods.locator('[data-lh="picker-search"]').fill("天使")
-    const pick = wechatGoods.locator('[data-lh="pick-product"][data-lh-product-id="19"]')
-    await pick.waitFor()
-    await shot(wechatGoods, "wechat-add-goods-picker")
-    await pick.click()
-    await wechatGoods.locator('[data-lh="fill-report"][data-lh-outcome]').waitFor()
-    await wechatGoods.waitForFunction(() => !!(window as any).__fixture.goodsForm()?.cover)
-    await shot(wechatGoods, "wechat-add-goods-filled")
-    await wechatGoods.getByRole("button", { name: "保存并提审", exact: true }).click()
-    await wechatGoods.waitForFunction(() => !(window as any).__fixture.goodsForm())
-    await wechatGoods.waitForTimeout(800)
-    await shot(wechatGoods, "wechat-goods-library-reviewing")
-
-    const popup = await openPopup(browser)
-    await popup.setViewportSize({ width: 400, height: 600 })
-    await popup.locator("[data-lh-popup-product]").first().waitFor()
-    await shot(popup, "popup-with-products")
-
-    const options = await browser.context.newPage()
-    await options.goto(browser.url("options.html"))
-    await options.locator("[data-lh-shop]").first().waitFor()
-    await shot(options, "options-shops")
-
-    console.log(`Screenshots in ${outDir}`)
-  } finally {
-    await browser.close()
-    await sandbox.close()
-  }
+  input?.close()
+  await browser.close()
+  await sandbox.close()
+  process.exit(failed ? 1 : 0)
 }

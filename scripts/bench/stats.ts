@@ -9,9 +9,10 @@ export interface Figure {
   max: number
 }
 
-/** A figure with a goal: `met` when its median is at most the goal. */
+/** A figure with a goal: `met` when its median is at most the goal (or at least, `goal_is`). */
 export interface GoalFigure extends Figure {
   goal: number
+  goal_is?: "at_least"
   met: boolean
 }
 
@@ -30,9 +31,14 @@ export function summarise(samples: number[]): Figure {
   return { runs: s.length, median: round(percentile(s, 0.5)), p95: round(percentile(s, 0.95)), min: round(s[0]), max: round(s[s.length - 1]) }
 }
 
-/** The figure checked against a goal on its median (the issue's goals are medians). */
-export function withGoal(figure: Figure, goal: number): GoalFigure {
-  return { ...figure, goal, met: figure.median <= goal }
+/** The figure checked against a goal on its median (the issue's goals are medians): at most the goal, or at least it. */
+export function withGoal(figure: Figure, goal: number, is: "at_most" | "at_least" = "at_most"): GoalFigure {
+  return is === "at_least" ? { ...figure, goal, goal_is: "at_least", met: figure.median >= goal } : { ...figure, goal, met: figure.median <= goal }
+}
+
+/** One value (a count, a ratio of medians) as a figure of one run. */
+export function single(value: number): Figure {
+  return summarise([value])
 }
 
 /** a / b rounded to 0.1, or null when b is 0. */
@@ -47,19 +53,40 @@ export function differences(a: number[], b: number[]): number[] {
 }
 
 /** Every figure with a goal in a figures object, as rows for the summary and the docs. */
-export function goalRows(figures: Record<string, unknown>): { figure: string; median: number; p95: number; goal: number; met: boolean }[] {
-  const rows: { figure: string; median: number; p95: number; goal: number; met: boolean }[] = []
+export interface GoalRow {
+  figure: string
+  median: number
+  p95: number
+  /** "≤ 5" or "≥ 10" */
+  goal: string
+  met: boolean
+}
+
+export function goalRows(figures: Record<string, unknown>): GoalRow[] {
+  const rows: GoalRow[] = []
   for (const [key, value] of Object.entries(figures)) {
     if (value && typeof value === "object" && "goal" in value && "met" in value && "median" in value) {
       const f = value as GoalFigure
-      rows.push({ figure: key, median: f.median, p95: f.p95, goal: f.goal, met: f.met })
+      rows.push({ figure: key, median: f.median, p95: f.p95, goal: `${f.goal_is === "at_least" ? "≥" : "≤"} ${f.goal}`, met: f.met })
     }
   }
   return rows
 }
 
+/**
+ * a / b as a figure with a goal: the ratio of the medians (paired runs, where there are, give
+ * the ratio's spread: p95 of the per-run ratios).
+ */
+export function ratioFigure(a: Figure, b: Figure, goal: number, pairs?: { a: number[]; b: number[] }): GoalFigure & { of: { a: number; b: number } } {
+  if (b.median === 0) throw new Error("ratioFigure: a median of 0")
+  const median = Math.round((a.median / b.median) * 100) / 100
+  const per = pairs ? pairs.a.map((v, i) => v / pairs.b[i]).sort((x, y) => x - y) : [median]
+  const r2 = (n: number) => Math.round(n * 100) / 100
+  return { runs: per.length, median, p95: r2(percentile(per, 0.95)), min: r2(per[0]), max: r2(per[per.length - 1]), goal, met: median <= goal, of: { a: a.median, b: b.median } }
+}
+
 /** A user action of a path through the pages, recorded as it is driven. */
-export type ActionKind = "click" | "typing" | "file_choice" | "copy_paste" | "tab_switch" | "compress"
+export type ActionKind = "navigate" | "click" | "typing" | "file_choice" | "copy_paste" | "tab_switch" | "compress"
 export interface Action {
   kind: ActionKind
   what: string

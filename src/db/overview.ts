@@ -58,13 +58,22 @@ export const GOODS_OVERVIEW_KEY = "goods"
 /** Rows of the list kept in the overview: more than a popup's first window shows. */
 export const HEAD_SIZE = 40
 
-/** What the tables look like, cheaply (indexes only): a write from outside Dexie changes it. */
+/**
+ * What the tables look like, from indexes only: a write from outside Dexie changes it. The counts
+ * walk the whole table in Chromium's IndexedDB (100,000 products: 50–400 ms on two cores), so the
+ * popup's first screen checks only the rest (`quick`): each table's last primary key and newest
+ * time, a few seeks whatever the shop's size. Its live queries replace that screen at once, and
+ * the background's check (the badge) compares the counts too.
+ */
 export interface GoodsStamp {
   products: number
   goods: number
   productsUpdatedAt: number | null
   goodsSeenAt: number | null
+  productsLastKey: string | null
+  goodsLastKey: string | null
 }
+type QuickStamp = Omit<GoodsStamp, "products" | "goods">
 
 interface StoredGoodsOverview {
   /** The write stamp it was computed after (null: no write stamp yet). */
@@ -75,14 +84,30 @@ interface StoredGoodsOverview {
   head: string[]
 }
 
-// (`last()` / `first()` read one record through the index; Dexie's `keys()` would walk it all.)
-export async function readGoodsStamp(db: HelperDb): Promise<GoodsStamp> {
-  const [products, goods, lastProduct, lastGoods] = await Promise.all([db.products.count(), db.goods.count(), db.products.orderBy("updatedAt").last(), db.goods.orderBy("seenAt").last()])
-  return { products, goods, productsUpdatedAt: lastProduct?.updatedAt ?? null, goodsSeenAt: lastGoods?.seenAt ?? null }
+// (`last()` / `first()` / `lastKey()` read one entry through the index; Dexie's `keys()` would walk it all.)
+async function readQuickStamp(db: HelperDb): Promise<QuickStamp> {
+  const [lastProduct, lastGoods, productsLastKey, goodsLastKey] = await Promise.all([
+    db.products.orderBy("updatedAt").last(),
+    db.goods.orderBy("seenAt").last(),
+    db.products.toCollection().lastKey(),
+    db.goods.toCollection().lastKey()
+  ])
+  return {
+    productsUpdatedAt: lastProduct?.updatedAt ?? null,
+    goodsSeenAt: lastGoods?.seenAt ?? null,
+    productsLastKey: typeof productsLastKey === "string" ? productsLastKey : null,
+    goodsLastKey: typeof goodsLastKey === "string" ? goodsLastKey : null
+  }
 }
 
-function sameStamp(a: GoodsStamp, b: GoodsStamp): boolean {
-  return a.products === b.products && a.goods === b.goods && a.productsUpdatedAt === b.productsUpdatedAt && a.goodsSeenAt === b.goodsSeenAt
+export async function readGoodsStamp(db: HelperDb): Promise<GoodsStamp> {
+  const [products, goods, quick] = await Promise.all([db.products.count(), db.goods.count(), readQuickStamp(db)])
+  return { products, goods, ...quick }
+}
+
+function sameStamp(a: QuickStamp & Partial<GoodsStamp>, b: QuickStamp & Partial<GoodsStamp>, counts: boolean): boolean {
+  if (counts && (a.products !== b.products || a.goods !== b.goods)) return false
+  return a.productsUpdatedAt === b.productsUpdatedAt && a.goodsSeenAt === b.goodsSeenAt && a.productsLastKey === b.productsLastKey && a.goodsLastKey === b.goodsLastKey
 }
 
 function writeStampOf(record: { value: unknown } | undefined): string | null {
@@ -101,11 +126,14 @@ function storedOverview(value: unknown): StoredGoodsOverview | null {
   return v as StoredGoodsOverview
 }
 
-/** The stored overview when it is current; null when missing or stale. Reads only indexes and two records. */
-async function currentOverview(db: HelperDb): Promise<StoredGoodsOverview | null> {
-  const [record, write, stamp] = await Promise.all([db.overview.get(GOODS_OVERVIEW_KEY), db.overview.get(GOODS_WRITE_KEY), readGoodsStamp(db)])
+/**
+ * The stored overview when it is current; null when missing or stale. Reads only indexes and two
+ * records; with `counts` (the background) it also counts both tables.
+ */
+async function currentOverview(db: HelperDb, counts: boolean): Promise<StoredGoodsOverview | null> {
+  const [record, write, stamp] = await Promise.all([db.overview.get(GOODS_OVERVIEW_KEY), db.overview.get(GOODS_WRITE_KEY), counts ? readGoodsStamp(db) : readQuickStamp(db)])
   const stored = storedOverview(record?.value)
-  if (!stored || stored.write !== writeStampOf(write) || !sameStamp(stored.stamp, stamp)) return null
+  if (!stored || stored.write !== writeStampOf(write) || !sameStamp(stored.stamp, stamp, counts)) return null
   return stored
 }
 
@@ -117,12 +145,13 @@ export interface GoodsHead {
 
 /**
  * The popup's first screen: the counts and the list's first rows from the stored overview,
- * reading a few dozen records instead of every product; null when the overview is not current
+ * reading a few dozen records and index ends instead of every product (no count: the time does
+ * not grow with the shop); null when the overview is not current
  * (then the whole list is read, readGoodsRows). Reads only.
  */
 export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
   return db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
-    const stored = await currentOverview(db)
+    const stored = await currentOverview(db, false)
     if (!stored) return null
     const products = await db.products.bulkGet(stored.head)
     if (products.some((p) => !p)) return null
@@ -137,7 +166,7 @@ export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
  * store is skipped when something was written meanwhile (the write stamp moved on).
  */
 export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Promise<GoodsSummary> {
-  const current = await db.transaction("r", [db.products, db.goods, db.overview], () => currentOverview(db))
+  const current = await db.transaction("r", [db.products, db.goods, db.overview], () => currentOverview(db, true))
   if (current) return current.summary
   // One snapshot: the rows and the stamps they go with.
   const snap = await db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
@@ -270,7 +299,7 @@ export function setupTables(db: HelperDb) {
  * product and stored for the next reader (refreshGoodsOverview).
  */
 export async function readSetup(db: HelperDb, now: number): Promise<SetupSnapshot> {
-  const [base, current] = await db.transaction("r", setupTables(db), () => Promise.all([readSetupBase(db, now), currentOverview(db)]))
+  const [base, current] = await db.transaction("r", setupTables(db), () => Promise.all([readSetupBase(db, now), currentOverview(db, true)]))
   const goods = current?.summary ?? (await refreshGoodsOverview(db, now))
   return { ...base, goods }
 }
