@@ -1,4 +1,4 @@
-// `npx tsx scripts/profile-popup.ts [--runs 5] [--top 40] [--products 10000] [--rooms 1000]`: where
+// `npx tsx scripts/profile-popup.ts [--runs 5] [--top 40] [--products 10000] [--rooms 1000] [--no-profile] [--dir build/…]`: where
 // the popup's first data render goes, by default on 10,000 products and 1,000 rooms. A developer's tool next to
 // `npm run bench -- --only popup` (which gives the figures): it CPU-profiles the popup's load
 // (DevTools protocol Profiler, from navigation to the `lh-popup-first-data` mark) and prints the
@@ -21,6 +21,8 @@ const RUNS = Number(flag("runs") ?? 5)
 const TOP = Number(flag("top") ?? 40)
 const PRODUCTS = Number(flag("products") ?? 10_000)
 const ROOMS = Number(flag("rooms") ?? 1_000)
+/** Another build of the extension to load (default: build/chrome-mv3-sandbox). */
+const dir = flag("dir")
 /** Without the profiler (its sampling slows the page): only the timeline and the page's own marks. */
 const PROFILE = !argv.includes("--no-profile")
 
@@ -74,7 +76,7 @@ async function profileOnce(page: Page, url: string) {
 }
 
 const sandbox = await startSandbox({ quiet: true })
-const b = await launchWithExtension(sandbox)
+const b = await launchWithExtension(sandbox, dir ? { extensionDir: dir } : {})
 try {
   await waitForShopScript(b)
   const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")

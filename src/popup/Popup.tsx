@@ -28,8 +28,10 @@ const LIVE_AFTER_MS = 300
  * them; then the live queries take over (they follow every write of the background), and the whole
  * goods list is read when the first screen showed only the list's first rows.
  */
-export function Popup({ first }: { first?: FirstScreen }) {
+export function Popup({ first: given }: { first?: FirstScreen }) {
   const now = useNow()
+  // Only the first mount draws from them: drawn again (a new language), the popup reads live at once.
+  const [first] = useState(() => (given && !given.used ? ((given.used = true), given) : undefined))
   const [live, setLive] = useState(!first)
   const goods = useGoodsOverview(first?.goods, live)
   const setup = useChecklist(goods?.summary, now, first?.base, live)

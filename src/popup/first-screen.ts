@@ -10,6 +10,8 @@ export interface FirstScreen {
   goods: Seed<GoodsOverview>
   base: Seed<SetupBase>
   notices: Seed<NoticeRecord[]>
+  /** Drawn from once already (the popup's first mount). */
+  used?: boolean
 }
 
 export function readFirstScreen(db: HelperDb = getDb()): FirstScreen {
