@@ -129,7 +129,8 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   const shopState = sandbox.shop()
   shopState.reset()
   const seed = (shopState.getState() as { products: { id: number; name: string; imageKind?: string }[] }).products
-  shopState.setState({ products: cleanProducts(seed, o.goods), rooms: [] })
+  // 设置封面图 in the platform backend, as the manual shows it (HiMall's 2021 snapshot comments it out).
+  shopState.setState({ products: cleanProducts(seed, o.goods), rooms: [], liveAdminBanner: true })
   sandbox.wechat.reset()
   if (o.demo) sandbox.wechat.setState({ liveOpened: false })
 
@@ -285,7 +286,8 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   }
   await himall.locator('[data-lh-status="make-cover"][data-lh-outcome="ok"]').waitFor({ timeout: 60_000 })
   if (o.demo) await show("三、直播间：封面设置", "直播助手做好 750×750 封面并交给 HiMall 的上传，商家只需保存", himall)
-  await a.do("click", "保存", () => himall.getByRole("dialog").getByRole("button", { name: "保存", exact: true }).click())
+  // HiMall's artDialog has no dialog role: its 保存 is the visible button of that name.
+  await a.do("click", "保存", () => himall.getByRole("button", { name: "保存", exact: true }).filter({ visible: true }).click())
   const coverSaved = async () => (shopState.getState() as { rooms: { name: string; coverImg: string }[] }).rooms.find((r) => r.name === title)?.coverImg
   for (let i = 0; i < 100 && !(await coverSaved()); i++) await himall.waitForTimeout(100)
   if (!(await coverSaved())) throw new Error("HiMall has no cover for the room")
