@@ -688,8 +688,9 @@ const components = {
 // 直播间商品 (/broadcast/goods?roomId=N): the goods a room holds, and 导入商品, a dialog listing
 // 已入库 goods with check boxes, its own search box and pages; the room's cap (roomGoodsCap,
 // 300033 past it). 编辑 on 已入库 goods opens the edit dialog where only the price form and the
-// prices can change. Both in the two markups ("alt": a drawer with role=checkbox cards, goods in
-// review listed but disabled; a 修改商品 dialog showing name and link as text).
+// prices can change. Both in every markup ("alt": a drawer with role=checkbox cards, goods in
+// review listed but disabled; a 修改商品 dialog showing name and link as text. "third": an Ant
+// Modal with a grid of check boxes, every goods listed with its state, 5 a page; 修改价格).
 const IMPORT_PAGE_SIZE = 10
 openForms.goodsEdit = null
 openForms.roomImport = null
