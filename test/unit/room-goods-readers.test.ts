@@ -128,4 +128,20 @@ describe("an 已入库 edit as a page", () => {
     expect(steps.map((s) => s.state)).toEqual(["filled", "filled"])
     expect(page.querySelector<HTMLInputElement>("input[type=text]")!.value).toBe("259.00")
   })
+  it("in a dialog whose 现价 comes before 原价, named only by placeholder: the 原价 is read and kept, the prices land in their own inputs", async () => {
+    document.body.innerHTML = `<div role="dialog"><div class="title">修改价格</div>
+      <dl><dt>商品名称</dt><dd>羊毛大衣</dd><dt>商品链接</dt><dd>pages/productdetail/productdetail?id=601</dd></dl>
+      <div class="item"><label>价格形式</label>
+        <label><input type="radio" name="t" value="1">一口价</label>
+        <label><input type="radio" name="t" value="2">价格区间</label>
+        <label><input type="radio" name="t" value="3" checked>显示折扣价</label>
+        <div><input role="spinbutton" placeholder="现价" value="199.00"><input role="spinbutton" placeholder="原价" value="299.00"></div>
+      </div><button><span>保 存</span></button></div>`
+    const [dialog] = findGoodsEditDialogs(document)
+    expect(readEditPrices(dialog)).toEqual({ priceType: 3, original: "299.00" })
+    const { missing } = await fillEditPrices(dialog, { priceType: 3, price: "299.00", price2: "259.00" })
+    expect(missing).toEqual([])
+    const value = (p: string) => dialog.querySelector<HTMLInputElement>(`[placeholder="${p}"]`)!.value
+    expect([value("原价"), value("现价")]).toEqual(["299.00", "259.00"])
+  })
 })
