@@ -97,8 +97,8 @@ describe.each(WECHAT_MARKUPS)("fix-price (%s markup)", (markup) => {
     expect(await editForm(page)).toMatchObject({ goodsId: 602, priceType: 2, price: "120.00", price2: "180.00" })
     await save(page)
 
-    await expect.poll(() => progress.getAttribute("data-lh-state"), { timeout: 15_000 }).toBe("done")
-    expect(await progress.getAttribute("data-lh-left")).toBe("0")
+    // The queue's state and the drift list are asked together but answered apart: wait for both.
+    await expect.poll(async () => [await progress.getAttribute("data-lh-state"), await progress.getAttribute("data-lh-left")], { timeout: 15_000 }).toEqual(["done", "0"])
     const after = await state(page)
     expect(after.map((g) => [g.goodsId, g.priceType, g.price, g.price2])).toEqual([
       [601, 1, 259, null],
