@@ -114,6 +114,6 @@ export function decideImport(item: ImportItemView, left: number, statusFromText:
 
 /** The import dialog's own count of goods it will still take ("还可导入 12 个"), or null. */
 export function capacityFromText(text: string): number | null {
-  const m = /(?:还可(?:导入|添加|选择?)|剩余(?:可导入)?)\s*(\d{1,4})\s*(?:个|件)/.exec(text.replace(/\s+/g, ""))
+  const m = /(?:还可(?:导入|添加|选择?)|剩余(?:可(?:导入|添加|选择?))?)\s*(\d{1,4})\s*(?:个|件)/.exec(text.replace(/\s+/g, ""))
   return m ? Number(m[1]) : null
 }

@@ -2,13 +2,14 @@
 // 商品库 row; it opens WeChat's own edit (编辑商品 / 修改商品) and fills only the price form and
 // prices from HiMall's current price; the merchant saves and WeChat then holds HiMall's price
 // with name, link and cover untouched. `price-fix-queue` walks every drifted goods the same way
-// (on the `alt` markup, started from the 未入库 shelf).
+// (started from the 未入库 shelf). Both on every markup of the console (weui 编辑商品, alt 修改商品,
+// third 修改价格 with InputNumbers and a spaced 保 存 button): nothing here knows a markup.
 import type { Page } from "playwright-core"
 import { beforeEach, describe, expect, it } from "vitest"
 
 import type { Sandbox } from "../sandbox/server"
 import type { ExtensionBrowser } from "../support/browser"
-import { clearExtensionData } from "../support/goods"
+import { clearExtensionData, showShelf, WECHAT_MARKUPS } from "../support/goods"
 import { seedExtension, wechatGoods, type SeedGoods } from "../support/room-goods"
 import { useExtensionSuite } from "../support/suite"
 
@@ -42,18 +43,23 @@ beforeEach(async () => {
   await seedExtension(browser, sandbox, GOODS)
 })
 
-async function save(page: Page, name: string) {
-  await page.getByRole("button", { name, exact: true }).click()
+/** The edit's save button, as a merchant finds it: 保存 or 确定 (a component library may space it: 保 存). */
+const saveButton = (page: Page) => page.getByRole("button", { name: /^(保\s?存|确\s?定)$/ })
+
+async function save(page: Page) {
+  await saveButton(page).click()
   await page.waitForFunction(() => !(window as any).__fixture.goodsEditForm())
 }
 
-describe("fix-price", () => {
+describe.each(WECHAT_MARKUPS)("fix-price (%s markup)", (markup) => {
+  beforeEach(() => sandbox.wechat.setState({ markup }))
+
   it("fills only the price fields of the drifted goods through WeChat's edit; the rest of the goods is untouched", async () => {
     sandbox.wechat.setState({ goods: wechatGoods(GOODS) })
     const page = await browser.context.newPage()
     await page.goto(`https://live.weixin.qq.com/livemp/goods/index?${Q}`, { waitUntil: "domcontentloaded" })
     const before = await state(page)
-    await page.getByText("已入库", { exact: true }).first().click()
+    await showShelf(page, "已入库")
     const fix = page.locator('[data-lh="fix-price"][data-lh-product-id="601"]')
     await fix.waitFor({ timeout: 15_000 })
     // Only the drifted goods get it.
@@ -63,7 +69,7 @@ describe("fix-price", () => {
     await report.waitFor({ timeout: 15_000 })
     expect(await report.getAttribute("data-lh-outcome")).toBe("ok")
     expect(await editForm(page)).toEqual({ goodsId: 601, name: "羊毛大衣", url: "pages/productdetail/productdetail?id=601", priceType: 1, price: "259.00", price2: "" })
-    await save(page, "保存")
+    await save(page)
     const after = await state(page)
     const was = before.find((g) => g.goodsId === 601)!
     expect(after.find((g) => g.goodsId === 601)).toEqual({ ...was, price: 259 })
@@ -74,8 +80,8 @@ describe("fix-price", () => {
     await page.close()
   })
 
-  it("the queue walks every drifted goods, one after another as each is saved, on the alt markup", async () => {
-    sandbox.wechat.setState({ markup: "alt", goods: wechatGoods(GOODS) })
+  it("the queue walks every drifted goods, one after another as each is saved", async () => {
+    sandbox.wechat.setState({ goods: wechatGoods(GOODS) })
     const page = await browser.context.newPage()
     await page.goto(`https://mp.weixin.qq.com/wxamp/frame/live/goods/index?${Q}`, { waitUntil: "domcontentloaded" })
     const progress = page.locator('[data-lh="price-fix-progress"]')
@@ -85,15 +91,14 @@ describe("fix-price", () => {
     await page.locator('[data-lh="price-fix-report"][data-lh-product-id="601"][data-lh-outcome="ok"]').waitFor({ timeout: 15_000 })
     expect(await editForm(page)).toMatchObject({ goodsId: 601, priceType: 1, price: "259.00" })
     // Saved: the queue opens the next drifted goods at once.
-    await page.getByRole("button", { name: "确定", exact: true }).click()
+    await saveButton(page).click()
 
     await page.locator('[data-lh="price-fix-report"][data-lh-product-id="602"][data-lh-outcome="ok"]').waitFor({ timeout: 15_000 })
     expect(await editForm(page)).toMatchObject({ goodsId: 602, priceType: 2, price: "120.00", price2: "180.00" })
-    await save(page, "确定")
+    await save(page)
 
-    await expect.poll(() => progress.getAttribute("data-lh-state"), { timeout: 15_000 }).toBe("done")
-    // The last goods stops drifting once 商品库 shows its new price (read after the save).
-    await expect.poll(() => progress.getAttribute("data-lh-left"), { timeout: 15_000 }).toBe("0")
+    // The queue's state and the drift list are asked together but answered apart: wait for both.
+    await expect.poll(async () => [await progress.getAttribute("data-lh-state"), await progress.getAttribute("data-lh-left")], { timeout: 15_000 }).toEqual(["done", "0"])
     const after = await state(page)
     expect(after.map((g) => [g.goodsId, g.priceType, g.price, g.price2])).toEqual([
       [601, 1, 259, null],

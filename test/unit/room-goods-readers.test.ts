@@ -55,6 +55,24 @@ describe("an import the tests have not seen", () => {
     document.body.innerHTML = importMarkup(3)
     expect(nextPage(findImportDialogs(document)[0])).toBeNull()
   })
+  it("icon-only controls are named by their icon or the pager item around them (li title=下一页, an icon named search)", () => {
+    const markup = (page: number, last: number) => `<div role="dialog"><div class="hd">导入商品</div>
+      <span class="search"><input type="text" placeholder="请输入"><button type="button"><i role="img" aria-label="search"><svg></svg></i></button></span>
+      <div role="row"><span role="cell"><input type="checkbox"></span><span role="cell">羊毛大衣</span><span role="cell">¥199.00</span></div>
+      <ul class="pager"><li title="上一页"><button type="button"${page <= 1 ? " disabled" : ""}><i role="img" aria-label="left"><svg></svg></i></button></li>
+        <li title="${page}/${last}"><input type="text" value="${page}"> / ${last}</li>
+        <li title="下一页"><button type="button"${page >= last ? " disabled" : ""}><i role="img" aria-label="right"><svg></svg></i></button></li></ul>
+      <p>已选择 0 项，剩余可添加 199 个</p><button><span>确 定</span></button></div>`
+    document.body.innerHTML = markup(1, 3)
+    const dialog = findImportDialogs(document)[0]
+    expect(searchButton(dialog)?.querySelector("[aria-label]")?.getAttribute("aria-label")).toBe("search")
+    expect(searchInput(dialog)?.placeholder).toBe("请输入")
+    expect(nextPage(dialog)?.closest("li")?.title).toBe("下一页")
+    expect(importCapacity(dialog)).toBe(199)
+    expect(readImportItems(dialog).map((i) => i.text)).toEqual(["羊毛大衣¥199.00"])
+    document.body.innerHTML = markup(3, 3)
+    expect(nextPage(findImportDialogs(document)[0])).toBeNull()
+  })
   it("a goods dialog titled 添加商品 without check boxes is no import", () => {
     document.body.innerHTML = `<div role="dialog"><h3>添加商品</h3><label>商品名称</label><input><label>商品链接</label><input><button>保存</button></div>`
     expect(findImportDialogs(document)).toEqual([])
@@ -75,6 +93,12 @@ describe("a room goods list the tests have not seen", () => {
       ],
       complete: true
     })
+  })
+  it("reads the room's id from a label and value in separate elements (the colon drawn by CSS), not from the address", () => {
+    document.body.innerHTML = `<div class="view"><dl><dt>直播间</dt><dd>店庆特惠专场</dd><dt>房间ID</dt><dd>9</dd></dl><button><span>导入商品</span></button>
+      <div role="table"><div role="row"><div role="columnheader">商品</div><div role="columnheader">售价</div><div role="columnheader">页面路径</div></div>
+      <div role="row"><div role="cell">羊毛大衣</div><div role="cell">¥199.00</div><div role="cell">pages/p?id=1</div></div></div></div>`
+    expect(readRoomGoodsPage(document)).toEqual({ roomId: 9, items: [{ name: "羊毛大衣", url: "pages/p?id=1" }], complete: true })
   })
   it("an empty list is a complete, empty list; no 导入商品 is no room goods list", () => {
     document.body.innerHTML = `<section><p>房间号：7</p><button>导入商品</button><div>暂无商品</div></section>`
@@ -103,5 +127,21 @@ describe("an 已入库 edit as a page", () => {
     expect(missing).toEqual([])
     expect(steps.map((s) => s.state)).toEqual(["filled", "filled"])
     expect(page.querySelector<HTMLInputElement>("input[type=text]")!.value).toBe("259.00")
+  })
+  it("in a dialog whose 现价 comes before 原价, named only by placeholder: the 原价 is read and kept, the prices land in their own inputs", async () => {
+    document.body.innerHTML = `<div role="dialog"><div class="title">修改价格</div>
+      <dl><dt>商品名称</dt><dd>羊毛大衣</dd><dt>商品链接</dt><dd>pages/productdetail/productdetail?id=601</dd></dl>
+      <div class="item"><label>价格形式</label>
+        <label><input type="radio" name="t" value="1">一口价</label>
+        <label><input type="radio" name="t" value="2">价格区间</label>
+        <label><input type="radio" name="t" value="3" checked>显示折扣价</label>
+        <div><input role="spinbutton" placeholder="现价" value="199.00"><input role="spinbutton" placeholder="原价" value="299.00"></div>
+      </div><button><span>保 存</span></button></div>`
+    const [dialog] = findGoodsEditDialogs(document)
+    expect(readEditPrices(dialog)).toEqual({ priceType: 3, original: "299.00" })
+    const { missing } = await fillEditPrices(dialog, { priceType: 3, price: "299.00", price2: "259.00" })
+    expect(missing).toEqual([])
+    const value = (p: string) => dialog.querySelector<HTMLInputElement>(`[placeholder="${p}"]`)!.value
+    expect([value("原价"), value("现价")]).toEqual(["299.00", "259.00"])
   })
 })

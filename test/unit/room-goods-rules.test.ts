@@ -91,6 +91,7 @@ describe("room goods", () => {
   it("reads the import's own count of what it still takes", () => {
     expect(capacityFromText("仅可导入已入库商品。已选 3 个，本直播间还可导入 187 个")).toBe(187)
     expect(capacityFromText("已选择 1 件，还可导入 0 件")).toBe(0)
+    expect(capacityFromText("已选择 2 项，剩余可添加 198 个")).toBe(198)
     expect(capacityFromText("共 40 条")).toBeNull()
   })
 })

@@ -98,8 +98,12 @@ export function collectGoodsDialog(dialog: HTMLElement): GoodsDialogFields {
 export function priceInputs(section: HTMLElement, type: PriceType): HTMLInputElement[] {
   const inputs = usableInputs(section, TEXT_INPUT)
   if (type !== 3 || inputs.length < 2) return inputs
-  // 显示折扣价: 原价 then 现价, by their labels where the markup has them in another order.
+  // 显示折扣价: 原价 then 现价, by the inputs' own names (aria-label, placeholder) where both have
+  // one, else by their labels where the markup has them in another order.
   const [a, b] = inputs
+  const ownName = (i: HTMLInputElement) => `${i.getAttribute("aria-label") ?? ""} ${i.placeholder ?? ""}`
+  if (/现价/.test(ownName(a)) && /原价/.test(ownName(b)) && !/原价/.test(ownName(a))) return [b, a]
+  if (/原价/.test(ownName(a)) && /现价/.test(ownName(b))) return inputs
   // (a precedes b, so the labels' order tells: 现价 before 原价, or before the first input.)
   const current = elementsWithText(section, "现价", LABEL_LIKE)[0]
   const original = elementsWithText(section, "原价", LABEL_LIKE)[0]

@@ -106,7 +106,7 @@ export function goodsTableRows(root: ParentNode): GoodsTableRow[] {
     if (!url) continue
     const slot = cells[table.header.col.opr >= 0 ? table.header.col.opr : cells.length - 1]
     const edit =
-      [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find((b) => !b.closest("[data-lh-panel]") && /^(编辑|修改|修改价格|编辑价格)$/.test(squash(b.textContent))) ?? null
+      [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find((b) => !b.closest("[data-lh-panel]") && /^(编辑|修改|修改价格|编辑价格)$/.test(squash(b.textContent).replace(/ /g, ""))) ?? null
     out.push({ row, url, slot, edit })
   }
   return out

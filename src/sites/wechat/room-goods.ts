@@ -28,7 +28,7 @@ export function findImportDialogs(root: ParentNode): HTMLElement[] {
     if (title.closest(CLICKABLE) || ours(title) || !isShown(title)) continue
     const plain = PLAIN_IMPORT_TITLES.has(squash(title.textContent))
     const checks = (b: HTMLElement) => [...b.querySelectorAll(CHECKS)].some((c) => !ours(c))
-    const fits = (b: HTMLElement) => checks(b) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(squash(x.textContent))))
+    const fits = (b: HTMLElement) => checks(b) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(squash(x.textContent).replace(/ /g, ""))))
     let box: HTMLElement | null = title.closest<HTMLElement>("[role=dialog]")
     if (box && !plain && !checks(box)) continue
     if (!box) {
@@ -91,9 +91,27 @@ export function searchInput(dialog: HTMLElement): HTMLInputElement | null {
   return inputs.find((i) => i.type === "search" || /搜索|名称|关键|商品/.test(i.placeholder + (i.getAttribute("aria-label") ?? ""))) ?? inputs[0] ?? null
 }
 
+/**
+ * What a control is called: its text, aria-label and title, the title of the list item or
+ * wrapper it sits in (a pager's li title=下一页), and the names of the icons it holds (an
+ * icon-only button: role=img aria-label=search / right).
+ */
+function controlNames(b: HTMLElement): string[] {
+  const names = [squash(b.textContent), b.getAttribute("aria-label") ?? "", b.title]
+  const holder = b.parentElement?.closest<HTMLElement>("[title]")
+  if (holder && holder.parentElement?.contains(b) && holder.querySelectorAll("button, a, [role=button]").length === 1) names.push(holder.title)
+  if (!squash(b.textContent)) for (const icon of b.querySelectorAll("[aria-label]")) names.push(icon.getAttribute("aria-label") ?? "")
+  return names.map((n) => n.trim()).filter(Boolean)
+}
+
 /** The button that runs the search, when the markup has one (else Enter, or typing searches). */
 export function searchButton(dialog: HTMLElement): HTMLElement | null {
-  return buttonsIn(dialog).find((b) => /^(搜索|查询|搜 索)$/.test(squash(b.textContent)) || /搜索/.test(b.getAttribute("aria-label") ?? "")) ?? null
+  return (
+    buttonsIn(dialog).find((b) => {
+      const [text, ...names] = controlNames(b)
+      return /^(搜索|查询|搜 索)$/.test(text ?? "") || names.concat(text ?? "").some((n) => /搜索|^search$/i.test(n))
+    }) ?? null
+  )
 }
 
 function disabledControl(el: HTMLElement): boolean {
@@ -102,7 +120,7 @@ function disabledControl(el: HTMLElement): boolean {
 
 /** 下一页 (by text, aria-label or title); else, in a pager of numbers only, the number after the current one; null at the end. */
 export function nextPage(dialog: HTMLElement): HTMLElement | null {
-  const next = buttonsIn(dialog).find((b) => /^(下一页|下页|>|›|»)$/.test(squash(b.textContent)) || /下一页|next/i.test(`${b.getAttribute("aria-label") ?? ""} ${b.title}`))
+  const next = buttonsIn(dialog).find((b) => controlNames(b).some((n) => /^(下一页|下页|>|›|»|right|arrow-right)$/i.test(n) || /下一页|next/i.test(n)))
   if (next) return disabledControl(next) ? null : next
   return numberAfterCurrent(dialog)
 }
@@ -122,7 +140,7 @@ function numberAfterCurrent(scope: HTMLElement): HTMLElement | null {
 
 /** 上一页 / the first page: to go back before searching again. */
 export function previousPage(dialog: HTMLElement): HTMLElement | null {
-  const prev = buttonsIn(dialog).find((b) => /^(上一页|上页|<|‹|«)$/.test(squash(b.textContent)) || /上一页|prev/i.test(`${b.getAttribute("aria-label") ?? ""} ${b.title}`))
+  const prev = buttonsIn(dialog).find((b) => controlNames(b).some((n) => /^(上一页|上页|<|‹|«|left|arrow-left)$/i.test(n) || /上一页|prev/i.test(n)))
   return prev && !disabledControl(prev) ? prev : null
 }
 
@@ -136,7 +154,7 @@ export function importCapacity(dialog: HTMLElement): number | null {
 // ---- the room's goods list ----------------------------------------------------------------
 
 const ROOM_GOODS_TABLE: TableSpec<"name" | "price" | "url"> = {
-  columns: { name: ["商品信息", "商品", "商品名称", "基本信息"], price: ["价格"], url: ["链接", "商品链接"] },
+  columns: { name: ["商品信息", "商品", "商品名称", "基本信息"], price: ["价格", "售价"], url: ["链接", "商品链接", "页面路径", "商品路径", "小程序路径"] },
   required: ["name"],
   minCells: 2,
   headerCells: ["th", "td", "[role=columnheader]"],
@@ -159,6 +177,18 @@ export function findImportButton(root: ParentNode): HTMLElement | null {
   return null
 }
 
+const ROOM_ID_LABELS = ["房间号", "房间ID", "直播间ID", "房间 ID", "ID"]
+
+/** A room id shown as a label and its value in separate elements, the colon drawn by CSS (房间ID | 2). */
+function labelledRoomId(view: HTMLElement): number | null {
+  for (const label of elementsWithText(view, ROOM_ID_LABELS)) {
+    if (ours(label) || label.closest("[role=dialog]")) continue
+    const value = squash(label.nextElementSibling?.textContent)
+    if (/^\d{1,12}$/.test(value)) return Number(value)
+  }
+  return null
+}
+
 const PRICE_ONLY = /^[¥￥]?\s*\d[\d,.]*(\s*[-~至]\s*[¥￥]?\s*\d[\d,.]*)?(（原价.*）)?$/
 
 /** The room's goods as its list shows them, or null when this is not a room's goods list (or it is still loading). */
@@ -173,8 +203,9 @@ export function readRoomGoodsPage(root: Document): RoomGoodsPage | null {
   while (view && view !== root.body) {
     const text = squash(view.textContent)
     const m = /(?:房间号|房间ID|ID)\s*[：:]\s*(\d{1,12})/.exec(text)
-    if (m) {
-      roomId = Number(m[1])
+    const id = m ? Number(m[1]) : labelledRoomId(view)
+    if (id !== null) {
+      roomId = id
       break
     }
     view = view.parentElement

@@ -688,8 +688,9 @@ const components = {
 // 直播间商品 (/broadcast/goods?roomId=N): the goods a room holds, and 导入商品, a dialog listing
 // 已入库 goods with check boxes, its own search box and pages; the room's cap (roomGoodsCap,
 // 300033 past it). 编辑 on 已入库 goods opens the edit dialog where only the price form and the
-// prices can change. Both in the two markups ("alt": a drawer with role=checkbox cards, goods in
-// review listed but disabled; a 修改商品 dialog showing name and link as text).
+// prices can change. Both in every markup ("alt": a drawer with role=checkbox cards, goods in
+// review listed but disabled; a 修改商品 dialog showing name and link as text. "third": an Ant
+// Modal with a grid of check boxes, every goods listed with its state, 5 a page; 修改价格).
 const IMPORT_PAGE_SIZE = 10
 openForms.goodsEdit = null
 openForms.roomImport = null
@@ -757,16 +758,17 @@ const roomGoodsImport = {
       return this.all.filter((g) => g.status === "approved" || (this.listReviewing && g.status === "reviewing"))
     },
     listReviewing: () => false,
+    pageSize: () => IMPORT_PAGE_SIZE,
     matches() {
       const q = this.query.trim()
       return q ? this.listed.filter((g) => g.name.includes(q)) : this.listed
     },
     pages() {
-      return Math.max(1, Math.ceil(this.matches.length / IMPORT_PAGE_SIZE))
+      return Math.max(1, Math.ceil(this.matches.length / this.pageSize))
     },
     rows() {
-      const start = (this.page - 1) * IMPORT_PAGE_SIZE
-      return this.matches.slice(start, start + IMPORT_PAGE_SIZE)
+      const start = (this.page - 1) * this.pageSize
+      return this.matches.slice(start, start + this.pageSize)
     },
     left() {
       return Math.max(0, this.cap - this.inRoom.length)
@@ -884,8 +886,45 @@ Object.assign(components, {
     }
   },
   "goods-edit": goodsEdit,
-  "goods-edit-alt": goodsEdit
+  "goods-edit-alt": goodsEdit,
+  // The "third" markup (templates-third.html): a Modal with a grid of check boxes (a select-all
+  // in the header), goods not 已入库 listed disabled with their state, 5 a page, an Input.Search.
+  "room-goods-third": roomGoods,
+  "room-goods-import-third": {
+    ...roomGoodsImport,
+    computed: {
+      ...roomGoodsImport.computed,
+      listReviewing: () => true,
+      pageSize: () => THIRD_PAGE_SIZE,
+      /** Every goods of the library: those not 已入库 are shown disabled with their state. */
+      listed() {
+        return this.all
+      },
+      statusText: () => goodsLibrary.computed.statusText(),
+      /** The header's check box: every goods of this page that can be ticked is ticked. */
+      pageAllChecked() {
+        const free = this.rows.filter((g) => !this.isDisabled(g))
+        return free.length > 0 && free.every((g) => this.selected.includes(g.goodsId))
+      }
+    },
+    methods: {
+      ...roomGoodsImport.methods,
+      togglePage() {
+        const free = this.rows.filter((g) => !this.isDisabled(g))
+        if (this.pageAllChecked) this.selected = this.selected.filter((id) => !free.some((g) => g.goodsId === id))
+        else for (const g of free) if (!this.selected.includes(g.goodsId)) this.selected.push(g.goodsId)
+        this.error = ""
+      },
+      goPage(n) {
+        this.page = Math.min(this.pages, Math.max(1, n))
+        // The simple pager's input shows the page even when the typed number was out of range.
+        this.$forceUpdate()
+      }
+    }
+  },
+  "goods-edit-third": goodsEdit
 })
+components["goods-library-third"].methods.onEdited = goodsLibrary.methods.onEdited
 // ===== end goods in rooms =====================================================================
 
 const app = createApp({

@@ -1,6 +1,7 @@
 // Self-check of the WeChat sandbox against the sandbox protocol: window.__fixture everywhere,
 // controlled inputs, the forms' validation, saving, review, the admin check and rooms; then the
-// same goods flows in the "alt" markup of 商品库 and 添加商品 (state markup: "alt").
+// same goods flows in the "alt" markup of 商品库 and 添加商品 (state markup: "alt"), the "third"
+// markup, and goods in rooms with the 已入库 edit on each markup (issue 11).
 // Run: npx tsx test/sandbox/wechat/selfcheck.ts  (exit code 1 when a check fails)
 import { deepStrictEqual } from "node:assert"
 import type { Page } from "playwright-core"
@@ -185,7 +186,8 @@ try {
   // 创建直播间.
   wechat.setState({ rooms: [], unverifiedAnchors: ["unverified_wx"] })
   await page.goto(`${MP}/wxamp/frame/live${Q}`)
-  check("empty room list text", await visible(page, "暂无直播房间"))
+  // (The list loads after the page: wait for its text rather than look once.)
+  check("empty room list text", await page.getByText("暂无直播房间", { exact: true }).first().waitFor({ timeout: 10_000 }).then(() => true, () => false))
   await page.getByRole("button", { name: "创建直播间" }).click()
   await page.getByText("分享卡片展示样式").waitFor()
   same("roomForm() of the fresh form", await roomForm(page), {
@@ -518,6 +520,78 @@ try {
     await page.getByRole("button", { name: "确定", exact: true }).click()
     await page.getByText("直播间商品数量超过上限（最多2个）").waitFor()
     check("import: past the cap, WeChat's 300033 text", true)
+
+    // The third markup: an Ant page, a Modal with a grid of check boxes, a simple pager, 修改价格.
+    const importModel = () => page.evaluate(() => (window as any).__fixture.roomGoodsImport())
+    const many = [1, 2, 3, 4, 5, 6, 7].map((id) => g(id, "approved"))
+    wechat.reset()
+    wechat.setState({ markup: "third", goods: [...many, g(8, "reviewing"), g(9, "rejected")], roomGoodsCap: 3 })
+    wechat.setState({ rooms: state().rooms.map((r: any) => (r.roomId === 2 ? { ...r, goods: [1] } : r)) })
+    await page.goto(`${LIVE}/livemp/broadcast/index${Q}`)
+    await page.locator("[role=row]", { hasText: "店庆特惠专场" }).getByRole("button", { name: "直播商品" }).click()
+    await page.getByText("直播商品1号", { exact: true }).waitFor()
+    same("third room goods: reached from the room row, at broadcast/goods?roomId=2", new URL(page.url()).searchParams.get("roomId"), "2")
+    same("third room goods: the room id as a label and a value, no colon in the text", await page.evaluate(() => {
+      const label = [...document.querySelectorAll("span")].find((e) => e.textContent === "房间ID")
+      return [label?.nextElementSibling?.textContent, /房间ID[：:]/.test(document.body.textContent!)]
+    }), ["2", false])
+    same("third room goods: headers, no <table>", [await page.locator("[role=columnheader]").allTextContents(), await page.locator("table").count()], [["商品", "售价", "页面路径", "操作"], 0])
+    check("third room goods: 移除 on each row", await visible(page, "移除"))
+    await page.getByRole("button", { name: "导入商品", exact: true }).click()
+    const modal = page.getByRole("dialog", { name: "添加直播商品" })
+    await modal.waitFor()
+    same("third import: __fixture.roomGoodsImport(), 5 goods a page", await importModel(), { roomId: 2, selected: [], query: "", page: 1, pages: 2 })
+    const importRow = (name: string) => modal.locator("[role=row]", { hasText: name })
+    const box = (name: string) => importRow(name).locator("input[type=checkbox]")
+    same("third import: the room's goods checked, disabled, 已添加", [await box("直播商品1号").isChecked(), await box("直播商品1号").isDisabled(), (await importRow("直播商品1号").textContent())!.includes("已添加")], [true, true, true])
+    check("third import: the count and what is left", await modal.getByText("已选择 0 项，剩余可添加 2 个").isVisible())
+    await modal.locator('li[title="下一页"] button').click()
+    same("third import: page 2 by the icon-only 下一页", (await importModel()).page, 2)
+    same("third import: goods not 已入库 listed, disabled, with their state", [await box("直播商品8号").isDisabled(), (await importRow("直播商品8号").textContent())!.includes("审核中"), await box("直播商品9号").isDisabled()], [true, true, true])
+    check("third import: 下一页 disabled on the last page", (await modal.locator('li[title="下一页"]').getAttribute("aria-disabled")) === "true")
+    await modal.locator('li[title="上一页"] button').click()
+    await modal.locator("[role=columnheader] label").click()
+    same("third import: the header's check box ticks the page's free goods", (await importModel()).selected, [2, 3, 4, 5])
+    await modal.locator("[role=columnheader] label").click()
+    same("third import: and unticks them", (await importModel()).selected, [])
+    await modal.getByPlaceholder("输入商品名称").fill("直播商品7")
+    same("third import: the query waits for the search", (await importModel()).query, "")
+    await modal.getByRole("button", { name: "search" }).click()
+    same("third import: searched by the icon button", await importModel(), { roomId: 2, selected: [], query: "直播商品7", page: 1, pages: 1 })
+    await modal.getByPlaceholder("输入商品名称").fill("")
+    await modal.getByPlaceholder("输入商品名称").press("Enter")
+    for (const name of ["直播商品2号", "直播商品3号", "直播商品4号"]) await importRow(name).locator("label").click()
+    same("third import: ticks by the label", (await importModel()).selected, [2, 3, 4])
+    await modal.getByRole("button", { name: "确 定" }).click()
+    await modal.getByText("直播间商品数量超过上限（最多3个）").waitFor()
+    check("third import: past the cap, WeChat's 300033 text", true)
+    await importRow("直播商品4号").locator("label").click()
+    await modal.getByRole("button", { name: "确 定" }).click()
+    await page.waitForFunction(() => !(window as any).__fixture.roomGoodsImport())
+    same("third import: the room holds them", state().rooms[1].goods, [1, 2, 3])
+    await page.getByText("3 / 3", { exact: true }).waitFor()
+    check("third room goods: the count follows", true)
+
+    // 修改价格 on an 已入库 goods.
+    await page.goto(`${LIVE}/livemp/goods/index${Q}`)
+    await page.locator("label", { hasText: "已入库" }).click()
+    await page.locator("[role=row]", { hasText: "直播商品1号" }).getByRole("button", { name: "编 辑" }).click()
+    const edit = page.getByRole("dialog", { name: "修改价格" })
+    await edit.waitFor()
+    const editForm = () => page.evaluate(() => (window as any).__fixture.goodsEditForm())
+    same("third edit: goodsEditForm()", await editForm(), { goodsId: 1, name: "直播商品1号", url: "pages/productdetail/productdetail?id=1", priceType: 1, price: "10", price2: "" })
+    same("third edit: name and link as text, only the chosen form's InputNumber", [await edit.locator("input:not([type=radio])").count(), await edit.getByRole("spinbutton").count()], [1, 1])
+    await edit.locator("label", { hasText: "价格区间" }).click()
+    same("third edit: 价格区间 shows its two inputs", await edit.getByRole("spinbutton").count(), 2)
+    await edit.getByPlaceholder("最低价").fill("20")
+    await edit.getByPlaceholder("最高价").fill("10")
+    await edit.getByRole("button", { name: "保 存" }).click()
+    await edit.getByText("价格区间的最低价格必须小于最高价格").waitFor()
+    check("third edit: validated like 添加商品's prices", state().goods[0].priceType === 1)
+    await edit.getByPlaceholder("最高价").fill("30")
+    await edit.getByRole("button", { name: "保 存" }).click()
+    await page.waitForFunction(() => !(window as any).__fixture.goodsEditForm())
+    same("third edit: only the price form and prices changed", state().goods[0], { ...g(1, "approved"), priceType: 2, price: 20, price2: 30 })
   }
   wechat.setState({ markup: "alt" })
   await page.goto(`${MP}/wxamp/frame/live/goods/index${Q}`)
