@@ -20,6 +20,7 @@ import {
   answerIsSuccess,
   fetchAllRooms,
   fetchRoomContents,
+  findCoverDialogs,
   liveProductListUrl,
   liveProductRoomId,
   findRoomGrid,
@@ -234,6 +235,13 @@ class LiveRoomsPage {
     signal.addEventListener("abort", () => this.refreshTimer && clearTimeout(this.refreshTimer), { once: true })
   }
 
+  /** Read the rooms again after `ms` (a later call replaces an earlier one). */
+  refreshSoon(ms: number) {
+    if (this.signal.aborted) return
+    if (this.refreshTimer) clearTimeout(this.refreshTimer)
+    this.refreshTimer = setTimeout(() => void this.refresh(), ms)
+  }
+
   get listPath() {
     return new URL(this.listUrl).pathname
   }
@@ -354,8 +362,7 @@ class LiveRoomsPage {
     const sig = gridSignature(rows)
     if (fresh || sig !== this.signature) {
       this.signature = sig
-      if (this.refreshTimer) clearTimeout(this.refreshTimer)
-      this.refreshTimer = setTimeout(() => void this.refresh(), 300)
+      this.refreshSoon(300)
     }
     this.decorate()
   }
@@ -486,7 +493,11 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
         const tr = action.closest("tr")
         // The 封面设置 dialog may not say which room it is: make-cover reads it from the page state.
         shared.lastCoverRoomId = roomIdOf(action) ?? (tr ? page.roomIdOfRow(tr) : null)
+        return
       }
+      // 封面设置's 保存 posts SetBanner and closes the dialog; HiMall does not redraw its grid, so
+      // the room's cover flag would wait for the next reading: read the list again once it is saved.
+      if (action && findCoverDialogs(document).some((d) => d.root.contains(action))) page.refreshSoon(1500)
     },
     { capture: true, signal }
   )

@@ -17,8 +17,21 @@ const ROOT = join(import.meta.dirname, "../..")
 /** The stores of each released version, as they shipped. */
 const RELEASED: Record<number, Record<string, string>> = {
   1: { products: "key, shopOrigin, productId, updatedAt, capturedAt", shops: "origin", notices: "++id, at" },
-  2: { products: "key, shopOrigin, productId, updatedAt, capturedAt, link", covers: "productKey, madeAt", goods: "url, status, seenAt", jobs: "id", settings: "key" },
-  3: { facts: "key", wechatRooms: "roomId, start, liveStatus", shopRooms: "key, shopOrigin, roomId", syncs: "++id, shopOrigin, at", plans: "++id, start, updatedAt", roomCovers: "key" }
+  2: {
+    products: "key, shopOrigin, productId, updatedAt, capturedAt, link",
+    covers: "productKey, madeAt",
+    goods: "url, status, seenAt",
+    jobs: "id",
+    settings: "key"
+  },
+  3: {
+    facts: "key",
+    wechatRooms: "roomId, start, liveStatus",
+    shopRooms: "key, shopOrigin, roomId",
+    syncs: "++id, shopOrigin, at",
+    plans: "++id, start, updatedAt",
+    roomCovers: "key"
+  }
 }
 
 const SHOP = "https://shop.example.com"
@@ -68,11 +81,57 @@ const V1 = {
 const V2 = {
   ...V1,
   products: [{ ...V1.products[0], lastFill: { at: T0 + 5000, outcome: "ok", priceType: 2, priceLowFen: 39900, priceHighFen: 48800 } }, V1.products[1]],
-  covers: [{ productKey: `${SHOP}|125`, sourceUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`, fit: "contain", madeAt: T0 + 4000, blob: null, width: 0, height: 0, bytes: 0, quality: 0, problem: "image_http_error", fetchedUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`, httpStatus: 404 }],
-  goods: [{ url: "pages/productdetail/productdetail?id=19", name: "天使旅行箱", status: "rejected", statusText: "审核未通过", rejectReason: "商品图片与名称不符", priceLowFen: 39900, priceHighFen: 48800, firstSeenAt: T0 + 6000, seenAt: T0 + 7000, statusSince: T0 + 7000, discount: false }],
+  covers: [
+    {
+      productKey: `${SHOP}|125`,
+      sourceUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`,
+      fit: "contain",
+      madeAt: T0 + 4000,
+      blob: null,
+      width: 0,
+      height: 0,
+      bytes: 0,
+      quality: 0,
+      problem: "image_http_error",
+      fetchedUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`,
+      httpStatus: 404
+    }
+  ],
+  goods: [
+    {
+      url: "pages/productdetail/productdetail?id=19",
+      name: "天使旅行箱",
+      status: "rejected",
+      statusText: "审核未通过",
+      rejectReason: "商品图片与名称不符",
+      priceLowFen: 39900,
+      priceHighFen: 48800,
+      firstSeenAt: T0 + 6000,
+      seenAt: T0 + 7000,
+      statusSince: T0 + 7000,
+      discount: false
+    }
+  ],
   jobs: [
     { id: "queue", state: "paused", startedAt: T0 + 8000, updatedAt: T0 + 9000, data: { items: [`${SHOP}|19`, `${SHOP}|125`], index: 1, skipped: [] } },
-    { id: `capture-all|${SHOP}`, state: "paused", startedAt: T0, updatedAt: T0 + 500, data: { runId: "8d1c2a7e-0000-4000-8000-000000000000", listPath: "/Admin/Product/List", pageSize: 100, total: 250, pages: 3, nextPage: 2, received: 100, counts: { created: 99, updated: 0, unchanged: 0, rejected: 1 }, problems: { name_missing: 1 }, error: null } }
+    {
+      id: `capture-all|${SHOP}`,
+      state: "paused",
+      startedAt: T0,
+      updatedAt: T0 + 500,
+      data: {
+        runId: "8d1c2a7e-0000-4000-8000-000000000000",
+        listPath: "/Admin/Product/List",
+        pageSize: 100,
+        total: 250,
+        pages: 3,
+        nextPage: 2,
+        received: 100,
+        counts: { created: 99, updated: 0, unchanged: 0, rejected: 1 },
+        problems: { name_missing: 1 },
+        error: null
+      }
+    }
   ],
   settings: [{ key: "coverFit", value: "crop" }]
 }
@@ -80,10 +139,58 @@ const V2 = {
 const V3 = {
   ...V2,
   facts: [{ key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: T0 }],
-  wechatRooms: [{ roomId: 7, name: "春季新品直播", anchorName: "小羽", anchorWechat: null, start: T0 + 86_400_000, end: T0 + 90_000_000, liveStatus: 102, coverUrl: null, firstSeenAt: T0, seenAt: T0, goneAt: null }],
-  shopRooms: [{ key: `${SHOP}|7`, shopOrigin: SHOP, roomId: 7, name: "春季新品直播", anchorName: "小羽", shopName: "羽逸ifc", status: 102, statusDesc: "未开始", start: T0 + 86_400_000, end: T0 + 90_000_000, coverUrl: null, coverWidth: null, coverHeight: null, coverCheckedAt: null, firstSeenAt: T0, seenAt: T0 }],
+  wechatRooms: [
+    {
+      roomId: 7,
+      name: "春季新品直播",
+      anchorName: "小羽",
+      anchorWechat: null,
+      start: T0 + 86_400_000,
+      end: T0 + 90_000_000,
+      liveStatus: 102,
+      coverUrl: null,
+      firstSeenAt: T0,
+      seenAt: T0,
+      goneAt: null
+    }
+  ],
+  shopRooms: [
+    {
+      key: `${SHOP}|7`,
+      shopOrigin: SHOP,
+      roomId: 7,
+      name: "春季新品直播",
+      anchorName: "小羽",
+      shopName: "羽逸ifc",
+      status: 102,
+      statusDesc: "未开始",
+      start: T0 + 86_400_000,
+      end: T0 + 90_000_000,
+      coverUrl: null,
+      coverWidth: null,
+      coverHeight: null,
+      coverCheckedAt: null,
+      firstSeenAt: T0,
+      seenAt: T0
+    }
+  ],
   syncs: [{ shopOrigin: SHOP, at: T0, ok: true, message: "获取成功！" }],
-  plans: [{ title: "春季新品直播", start: T0 + 86_400_000, end: T0 + 90_000_000, anchorName: "小羽", anchorWechat: "xiaoyu", allowComment: true, shareImage: null, roomCover: null, createdAt: T0, updatedAt: T0, usedAt: null, roomId: null }],
+  plans: [
+    {
+      title: "春季新品直播",
+      start: T0 + 86_400_000,
+      end: T0 + 90_000_000,
+      anchorName: "小羽",
+      anchorWechat: "xiaoyu",
+      allowComment: true,
+      shareImage: null,
+      roomCover: null,
+      createdAt: T0,
+      updatedAt: T0,
+      usedAt: null,
+      roomId: null
+    }
+  ],
   roomCovers: []
 }
 
@@ -170,13 +277,55 @@ describe("schema upgrades", () => {
     db.close()
   })
 
+  it("a version 7 database's goods move to their mini program's key: one without an account goes to the only account", async () => {
+    const goodsRow = (id: number, account?: string) => ({ ...V2.goods[0], url: `pages/productdetail/productdetail?id=${id}`, ...(account ? { account } : {}) })
+    const write7 = async (name: string, accounts: string[], goods: Record<string, unknown>[]) => {
+      const old = new Dexie(name)
+      for (let i = 1; i <= 7; i++) old.version(i).stores(RELEASED[i])
+      await old.open()
+      await old.table("wechatAccounts").bulkAdd(accounts.map((a) => ({ name: a, shopOrigin: SHOP, firstSeenAt: T0, seenAt: T0, linkedAt: T0 })))
+      await old.table("goods").bulkAdd(goods)
+      old.close()
+    }
+    const keysAfter = async (name: string) => {
+      const db = new HelperDb(name)
+      await db.open()
+      const out = (await db.wechatGoods.toArray()).map((g) => [g.key, g.account ?? null, g.status]).sort()
+      expect(db.tables.some((t) => t.name === "goods")).toBe(false)
+      db.close()
+      return out
+    }
+    // One account: its record keeps it, the one read without an account becomes its.
+    const one = dbName()
+    await write7(one, ["甲"], [goodsRow(19, "甲"), goodsRow(20)])
+    expect(await keysAfter(one)).toEqual([
+      ["甲|pages/productdetail/productdetail?id=19", "甲", "rejected"],
+      ["甲|pages/productdetail/productdetail?id=20", "甲", "rejected"]
+    ])
+    // Two accounts: a record without one stays nobody's (its key has no account part).
+    const two = dbName()
+    await write7(two, ["甲", "乙"], [goodsRow(19, "乙"), goodsRow(20)])
+    expect(await keysAfter(two)).toEqual([
+      ["|pages/productdetail/productdetail?id=20", null, "rejected"],
+      ["乙|pages/productdetail/productdetail?id=19", "乙", "rejected"]
+    ])
+  })
+
   it("the current code works on an upgraded version 1 database: a re-capture changes nothing, the picker lists its products", async () => {
     const name = dbName()
     await writeOld(name, 1)
     const db = new HelperDb(name)
     await db.open()
     const p = V1.products[0]
-    const raw = { productId: "19", shopId: "1", name: p.name, price: "399.00~488.00", link: null, imageUrl: "/Storage/Shop/1/Products/19/1_220.png", source: "row" as const }
+    const raw = {
+      productId: "19",
+      shopId: "1",
+      name: p.name,
+      price: "399.00~488.00",
+      link: null,
+      imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
+      source: "row" as const
+    }
     const { results } = await handleCapture(db, SHOP, `${SHOP}/Admin/Product/Management`, { products: [raw] }, T0 + 10_000)
     expect(results).toEqual([{ productId: "19", outcome: "unchanged", problems: [], warnings: [] }])
     expect(await db.products.get(p.key)).toMatchObject({ capturedAt: p.capturedAt, priceHistory: p.priceHistory })
