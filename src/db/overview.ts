@@ -1,7 +1,7 @@
 // The setup at a glance, read side: what core/checklist.ts needs, read from the tables. Used by
 // the background (the toolbar badge) and by the popup (inside live queries). Reads only.
 import { coverSizeForList, ROOMS_READ_PREFIX, type CoverSize } from "~core/room-covers"
-import { ownGoods, type AccountShops } from "~core/accounts"
+import { pickOwnGoods, type AccountShops } from "~core/accounts"
 import {
   goodsRow,
   goodsUrlOf,
@@ -18,6 +18,7 @@ import {
 } from "~core/checklist"
 import { patternCoversOrigin } from "~core/origins"
 
+import { groupByUrl, ownGoodsOf } from "./goods"
 import { readLeadMinutes } from "./going-live"
 import type { GoodsRecord, HelperDb, ProductRecord } from "./schema"
 import { GOODS_WRITE_KEY } from "./write-stamp"
@@ -40,10 +41,9 @@ async function accountShops(db: HelperDb): Promise<AccountShops> {
 
 /** Every captured product with its WeChat goods (matched by link and, once known, by the mini program's shop), and every goods row. */
 export async function readGoodsRows(db: HelperDb): Promise<{ rows: ProductGoodsRow[]; goods: GoodsRecord[] }> {
-  const [products, goods, shops] = await Promise.all([db.products.toArray(), db.goods.toArray(), accountShops(db)])
-  const byUrl = new Map<string, GoodsRecord>()
-  for (const g of goods) byUrl.set(g.url, g)
-  const rows = products.map((p) => goodsRow(p, ownGoods(p.shopOrigin, byUrl.get(goodsUrlOf(p.link)), shops)))
+  const [products, goods, shops] = await Promise.all([db.products.toArray(), db.wechatGoods.toArray(), accountShops(db)])
+  const byUrl = groupByUrl(goods)
+  const rows = products.map((p) => goodsRow(p, pickOwnGoods(p.shopOrigin, byUrl.get(goodsUrlOf(p.link)), shops)))
   return { rows, goods }
 }
 
@@ -77,7 +77,7 @@ interface StoredGoodsOverview {
 
 // (`last()` / `first()` read one record through the index; Dexie's `keys()` would walk it all.)
 export async function readGoodsStamp(db: HelperDb): Promise<GoodsStamp> {
-  const [products, goods, lastProduct, lastGoods] = await Promise.all([db.products.count(), db.goods.count(), db.products.orderBy("updatedAt").last(), db.goods.orderBy("seenAt").last()])
+  const [products, goods, lastProduct, lastGoods] = await Promise.all([db.products.count(), db.wechatGoods.count(), db.products.orderBy("updatedAt").last(), db.wechatGoods.orderBy("seenAt").last()])
   return { products, goods, productsUpdatedAt: lastProduct?.updatedAt ?? null, goodsSeenAt: lastGoods?.seenAt ?? null }
 }
 
@@ -121,13 +121,13 @@ export interface GoodsHead {
  * (then the whole list is read, readGoodsRows). Reads only.
  */
 export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
-  return db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
+  return db.transaction("r", [db.products, db.wechatGoods, db.overview, db.wechatAccounts], async () => {
     const stored = await currentOverview(db)
     if (!stored) return null
     const products = await db.products.bulkGet(stored.head)
     if (products.some((p) => !p)) return null
-    const [goods, shops] = await Promise.all([db.goods.bulkGet(products.map((p) => goodsUrlOf(p!.link))), accountShops(db)])
-    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, ownGoods(p!.shopOrigin, goods[i], shops))) }
+    const goods = await ownGoodsOf(db, products, await accountShops(db))
+    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, goods[i] ?? null)) }
   })
 }
 
@@ -137,10 +137,10 @@ export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
  * store is skipped when something was written meanwhile (the write stamp moved on).
  */
 export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Promise<GoodsSummary> {
-  const current = await db.transaction("r", [db.products, db.goods, db.overview], () => currentOverview(db))
+  const current = await db.transaction("r", [db.products, db.wechatGoods, db.overview], () => currentOverview(db))
   if (current) return current.summary
   // One snapshot: the rows and the stamps they go with.
-  const snap = await db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
+  const snap = await db.transaction("r", [db.products, db.wechatGoods, db.overview, db.wechatAccounts], async () => {
     const [read, write, stamp] = await Promise.all([readGoodsRows(db), db.overview.get(GOODS_WRITE_KEY), readGoodsStamp(db)])
     return { ...read, write: writeStampOf(write), stamp }
   })
@@ -261,7 +261,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
 
 /** The tables the checklist is read from (one read transaction over them all is faster than one per read). */
 export function setupTables(db: HelperDb) {
-  return [db.products, db.goods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs, db.wechatAccounts]
+  return [db.products, db.wechatGoods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs, db.wechatAccounts]
 }
 
 /**

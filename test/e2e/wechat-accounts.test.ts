@@ -27,7 +27,7 @@ function goods(goodsId: number, id: number, status: string) {
 }
 
 beforeAll(async () => {
-  await clearExtensionData(browser, ["products", "notices", "goods", "covers", "jobs", "settings", "wechatRooms", "wechatAccounts"])
+  await clearExtensionData(browser, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "wechatRooms", "wechatAccounts"])
   // Shop A (shop.sandbox.test) sells 130 and 19; shop B (other.sandbox.test) its own 130 and 118.
   showOnlyProducts(sandbox, [130, 19])
   await captureFromGrid(browser, sandbox, [130, 19])
@@ -82,7 +82,7 @@ describe("two shops and two mini programs in one browser", () => {
     const one = await browser.context.newPage()
     await one.goto(goodsPage("1"))
     await linkShop(one, sandbox.shopOrigin)
-    await expect.poll(async () => (await readTable<{ url: string; account?: string }>(browser, "goods")).map((g) => [g.url, g.account])).toEqual([[link(130), MAIN_ACCOUNT]])
+    await expect.poll(async () => (await readTable<{ url: string; account?: string }>(browser, "wechatGoods")).map((g) => [g.url, g.account])).toEqual([[link(130), MAIN_ACCOUNT]])
     expect(await pickerIds(one)).toEqual(["130", "19"])
 
     // Mini program 2 on another token: its own header, its own question, shop B.
@@ -90,7 +90,7 @@ describe("two shops and two mini programs in one browser", () => {
     await two.goto(goodsPage("2"))
     await linkShop(two, OTHER)
     await expect
-      .poll(async () => Object.fromEntries((await readTable<{ url: string; account?: string; status: string }>(browser, "goods")).map((g) => [g.url, [g.account, g.status]])))
+      .poll(async () => Object.fromEntries((await readTable<{ url: string; account?: string; status: string }>(browser, "wechatGoods")).map((g) => [g.url, [g.account, g.status]])))
       .toEqual({ [link(130)]: [MAIN_ACCOUNT, "reviewing"], [link(118)]: [OTHER_ACCOUNT, "rejected"] })
     expect(await pickerIds(two)).toEqual(["118", "130"])
     expect(await readTable<{ name: string; shopOrigin: string }>(browser, "wechatAccounts").then((a) => a.map((x) => [x.name, x.shopOrigin]).sort())).toEqual([

@@ -38,7 +38,7 @@ async function seed(db: HelperDb) {
     productRecord(),
     productRecord({ key: `${SHOP}|20`, productId: 20, name: "羊毛\n大衣 \"引号\" <b>", lastFill: { at: 5, outcome: "ok", priceType: 1, priceLowFen: 100, priceHighFen: 100 } })
   ])
-  await db.goods.add({
+  await db.wechatGoods.add({
     url: "pages/productdetail/productdetail?id=19",
     name: "天使旅行箱",
     status: "rejected",
@@ -94,7 +94,7 @@ describe("backup round trip", () => {
     await seed(db)
     const before = await dump(db)
     const { parts, counts } = await exportBackup(db, { now: 1234, extensionVersion: "0.1.0" })
-    expect(counts).toMatchObject({ products: 2, goods: 1, covers: 1, settings: 2, facts: 1, wechatRooms: 1, shopRooms: 1, syncs: 2, plans: 1, roomCovers: 0 })
+    expect(counts).toMatchObject({ products: 2, wechatGoods: 1, covers: 1, settings: 2, facts: 1, wechatRooms: 1, shopRooms: 1, syncs: 2, plans: 1, roomCovers: 0 })
     const text = parts.join("")
     expect(text).not.toContain("page|wechat-goods")
 
@@ -135,12 +135,12 @@ describe("preview", () => {
     await seed(db)
     const text = (await exportBackup(db)).parts.join("")
     await db.products.update(`${SHOP}|19`, { name: "改过的名字" })
-    await db.goods.clear()
+    await db.wechatGoods.clear()
     await db.plans.clear()
     await db.plans.add({ title: "周五上新", start: 100, end: 200, anchorName: "猫", anchorWechat: "cat_01", allowComment: true, shareImage: null, roomCover: null, createdAt: 9, updatedAt: 9, usedAt: null, roomId: null })
     const p = await previewImport(db, source(text))
     expect(p.tables.products).toEqual({ added: 0, changed: 1, unchanged: 1, invalid: 0 })
-    expect(p.tables.goods).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 0 })
+    expect(p.tables.wechatGoods).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 0 })
     // A plan is recognised by what it is, not by its id in either database.
     expect(p.tables.plans).toEqual({ added: 0, changed: 0, unchanged: 1, invalid: 0 })
     expect(p.tables.syncs.unchanged).toBe(2)
@@ -237,7 +237,7 @@ describe("batches", () => {
     for await (const b of importBatches(source(text), { maxRows: 1000, maxChars: 400 })) seen.push([b.table, b.rows.length])
     expect(seen.find(([t]) => t === "products")).toEqual(["products", 1])
     expect(seen.filter(([t]) => t === "products")).toHaveLength(2)
-    expect(new Set(seen.map(([t]) => t))).toEqual(new Set(["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans"]))
+    expect(new Set(seen.map(([t]) => t))).toEqual(new Set(["products", "wechatGoods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans"]))
   })
 })
 

@@ -17,8 +17,31 @@ const ROOT = join(import.meta.dirname, "../..")
 /** The stores of each released version, as they shipped. */
 const RELEASED: Record<number, Record<string, string>> = {
   1: { products: "key, shopOrigin, productId, updatedAt, capturedAt", shops: "origin", notices: "++id, at" },
-  2: { products: "key, shopOrigin, productId, updatedAt, capturedAt, link", covers: "productKey, madeAt", goods: "url, status, seenAt", jobs: "id", settings: "key" },
-  3: { facts: "key", wechatRooms: "roomId, start, liveStatus", shopRooms: "key, shopOrigin, roomId", syncs: "++id, shopOrigin, at", plans: "++id, start, updatedAt", roomCovers: "key" }
+  2: {
+    products: "key, shopOrigin, productId, updatedAt, capturedAt, link",
+    covers: "productKey, madeAt",
+    goods: "url, status, seenAt",
+    jobs: "id",
+    settings: "key"
+  },
+  3: {
+    facts: "key",
+    wechatRooms: "roomId, start, liveStatus",
+    shopRooms: "key, shopOrigin, roomId",
+    syncs: "++id, shopOrigin, at",
+    plans: "++id, start, updatedAt",
+    roomCovers: "key"
+  },
+  4: { overview: "key" },
+  5: { wechatAccounts: "name, shopOrigin" },
+  6: { roomGoods: "roomId, seenAt" },
+  7: { roomFigures: "++id, [shopOrigin+roomId], at", roomContents: "key, roomId, shopOrigin" }
+}
+
+/** Tables a later version replaced: their records are found in the new table, as it keys them. */
+const MOVED: Record<string, { table: string; row: (r: Record<string, unknown>) => Record<string, unknown> }> = {
+  // Version 8: goods per mini program; a record of no account (none known here) keeps none.
+  goods: { table: "wechatGoods", row: (r) => ({ ...r, key: `${(r.account as string | undefined) ?? ""}|${String(r.url)}` }) }
 }
 
 const SHOP = "https://shop.example.com"
@@ -68,11 +91,57 @@ const V1 = {
 const V2 = {
   ...V1,
   products: [{ ...V1.products[0], lastFill: { at: T0 + 5000, outcome: "ok", priceType: 2, priceLowFen: 39900, priceHighFen: 48800 } }, V1.products[1]],
-  covers: [{ productKey: `${SHOP}|125`, sourceUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`, fit: "contain", madeAt: T0 + 4000, blob: null, width: 0, height: 0, bytes: 0, quality: 0, problem: "image_http_error", fetchedUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`, httpStatus: 404 }],
-  goods: [{ url: "pages/productdetail/productdetail?id=19", name: "天使旅行箱", status: "rejected", statusText: "审核未通过", rejectReason: "商品图片与名称不符", priceLowFen: 39900, priceHighFen: 48800, firstSeenAt: T0 + 6000, seenAt: T0 + 7000, statusSince: T0 + 7000, discount: false }],
+  covers: [
+    {
+      productKey: `${SHOP}|125`,
+      sourceUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`,
+      fit: "contain",
+      madeAt: T0 + 4000,
+      blob: null,
+      width: 0,
+      height: 0,
+      bytes: 0,
+      quality: 0,
+      problem: "image_http_error",
+      fetchedUrl: `${SHOP}/Storage/Shop/1/Products/125/1_220.png`,
+      httpStatus: 404
+    }
+  ],
+  goods: [
+    {
+      url: "pages/productdetail/productdetail?id=19",
+      name: "天使旅行箱",
+      status: "rejected",
+      statusText: "审核未通过",
+      rejectReason: "商品图片与名称不符",
+      priceLowFen: 39900,
+      priceHighFen: 48800,
+      firstSeenAt: T0 + 6000,
+      seenAt: T0 + 7000,
+      statusSince: T0 + 7000,
+      discount: false
+    }
+  ],
   jobs: [
     { id: "queue", state: "paused", startedAt: T0 + 8000, updatedAt: T0 + 9000, data: { items: [`${SHOP}|19`, `${SHOP}|125`], index: 1, skipped: [] } },
-    { id: `capture-all|${SHOP}`, state: "paused", startedAt: T0, updatedAt: T0 + 500, data: { runId: "8d1c2a7e-0000-4000-8000-000000000000", listPath: "/Admin/Product/List", pageSize: 100, total: 250, pages: 3, nextPage: 2, received: 100, counts: { created: 99, updated: 0, unchanged: 0, rejected: 1 }, problems: { name_missing: 1 }, error: null } }
+    {
+      id: `capture-all|${SHOP}`,
+      state: "paused",
+      startedAt: T0,
+      updatedAt: T0 + 500,
+      data: {
+        runId: "8d1c2a7e-0000-4000-8000-000000000000",
+        listPath: "/Admin/Product/List",
+        pageSize: 100,
+        total: 250,
+        pages: 3,
+        nextPage: 2,
+        received: 100,
+        counts: { created: 99, updated: 0, unchanged: 0, rejected: 1 },
+        problems: { name_missing: 1 },
+        error: null
+      }
+    }
   ],
   settings: [{ key: "coverFit", value: "crop" }]
 }
@@ -80,10 +149,58 @@ const V2 = {
 const V3 = {
   ...V2,
   facts: [{ key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: T0 }],
-  wechatRooms: [{ roomId: 7, name: "春季新品直播", anchorName: "小羽", anchorWechat: null, start: T0 + 86_400_000, end: T0 + 90_000_000, liveStatus: 102, coverUrl: null, firstSeenAt: T0, seenAt: T0, goneAt: null }],
-  shopRooms: [{ key: `${SHOP}|7`, shopOrigin: SHOP, roomId: 7, name: "春季新品直播", anchorName: "小羽", shopName: "羽逸ifc", status: 102, statusDesc: "未开始", start: T0 + 86_400_000, end: T0 + 90_000_000, coverUrl: null, coverWidth: null, coverHeight: null, coverCheckedAt: null, firstSeenAt: T0, seenAt: T0 }],
+  wechatRooms: [
+    {
+      roomId: 7,
+      name: "春季新品直播",
+      anchorName: "小羽",
+      anchorWechat: null,
+      start: T0 + 86_400_000,
+      end: T0 + 90_000_000,
+      liveStatus: 102,
+      coverUrl: null,
+      firstSeenAt: T0,
+      seenAt: T0,
+      goneAt: null
+    }
+  ],
+  shopRooms: [
+    {
+      key: `${SHOP}|7`,
+      shopOrigin: SHOP,
+      roomId: 7,
+      name: "春季新品直播",
+      anchorName: "小羽",
+      shopName: "羽逸ifc",
+      status: 102,
+      statusDesc: "未开始",
+      start: T0 + 86_400_000,
+      end: T0 + 90_000_000,
+      coverUrl: null,
+      coverWidth: null,
+      coverHeight: null,
+      coverCheckedAt: null,
+      firstSeenAt: T0,
+      seenAt: T0
+    }
+  ],
   syncs: [{ shopOrigin: SHOP, at: T0, ok: true, message: "获取成功！" }],
-  plans: [{ title: "春季新品直播", start: T0 + 86_400_000, end: T0 + 90_000_000, anchorName: "小羽", anchorWechat: "xiaoyu", allowComment: true, shareImage: null, roomCover: null, createdAt: T0, updatedAt: T0, usedAt: null, roomId: null }],
+  plans: [
+    {
+      title: "春季新品直播",
+      start: T0 + 86_400_000,
+      end: T0 + 90_000_000,
+      anchorName: "小羽",
+      anchorWechat: "xiaoyu",
+      allowComment: true,
+      shareImage: null,
+      roomCover: null,
+      createdAt: T0,
+      updatedAt: T0,
+      usedAt: null,
+      roomId: null
+    }
+  ],
   roomCovers: []
 }
 
@@ -141,7 +258,7 @@ describe("schema upgrades", () => {
   it("src/db/schema.ts still declares the released versions' stores as they shipped", () => {
     const source = readFileSync(join(ROOT, "src/db/schema.ts"), "utf8")
     const declared: Record<number, Record<string, string>> = {}
-    for (const m of source.matchAll(/this\.version\((\d+)\)\.stores\(\{([\s\S]*?)\}\)/g)) {
+    for (const m of source.matchAll(/this\.version\((\d+)\)\s*\.stores\(\{([\s\S]*?)\}\)/g)) {
       declared[Number(m[1])] = Object.fromEntries([...m[2].matchAll(/(\w+):\s*"([^"]*)"/g)].map((e) => [e[1], e[2]]))
     }
     for (const v of Object.keys(RELEASED).map(Number)) expect(declared[v], `version ${v}`).toEqual(RELEASED[v])
@@ -156,15 +273,21 @@ describe("schema upgrades", () => {
     // Exactly the stores, keys and indexes of a fresh install.
     expect(structure(db.backendDB())).toEqual(await freshStructure())
     // Every record as it was (auto-increment ids given in order from 1).
-    for (const [table, rows] of Object.entries(DATA[v])) {
+    const moved = new Set<string>()
+    for (const [oldTable, oldRows] of Object.entries(DATA[v])) {
+      const table = MOVED[oldTable]?.table ?? oldTable
+      const rows = MOVED[oldTable] ? oldRows.map(MOVED[oldTable].row) : oldRows
+      if (MOVED[oldTable]) moved.add(table)
       const stored = await db.table(table).toArray()
       const key = db.table(table).schema.primKey.keyPath as string
       const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a[key]).localeCompare(String(b[key]))
       const expected = AUTO_ID.has(table) ? rows.map((r, i) => ({ ...r, id: i + 1 })) : rows
       expect([...stored].sort(byKey), table).toEqual([...expected].sort(byKey))
     }
-    // Tables newer than the database are there, empty.
-    for (const t of db.tables.filter((t) => !(t.name in DATA[v]))) expect(await t.count(), t.name).toBe(0)
+    // Tables newer than the database are there, empty (the overview holds only the write stamp
+    // of the goods moved into `wechatGoods`, which marks any summary stale).
+    for (const t of db.tables.filter((t) => !(t.name in DATA[v]) && !moved.has(t.name) && t.name !== "overview")) expect(await t.count(), t.name).toBe(0)
+    expect((await db.overview.toArray()).map((r) => r.key)).toEqual(moved.has("wechatGoods") ? ["goods-write"] : [])
     // Indexes added later cover the old records (version 2's products.link).
     expect((await db.products.where("link").equals("pages/productdetail/productdetail?id=19").toArray()).map((p) => p.productId)).toEqual([19])
     db.close()
@@ -176,7 +299,15 @@ describe("schema upgrades", () => {
     const db = new HelperDb(name)
     await db.open()
     const p = V1.products[0]
-    const raw = { productId: "19", shopId: "1", name: p.name, price: "399.00~488.00", link: null, imageUrl: "/Storage/Shop/1/Products/19/1_220.png", source: "row" as const }
+    const raw = {
+      productId: "19",
+      shopId: "1",
+      name: p.name,
+      price: "399.00~488.00",
+      link: null,
+      imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
+      source: "row" as const
+    }
     const { results } = await handleCapture(db, SHOP, `${SHOP}/Admin/Product/Management`, { products: [raw] }, T0 + 10_000)
     expect(results).toEqual([{ productId: "19", outcome: "unchanged", problems: [], warnings: [] }])
     expect(await db.products.get(p.key)).toMatchObject({ capturedAt: p.capturedAt, priceHistory: p.priceHistory })

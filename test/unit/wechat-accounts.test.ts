@@ -2,6 +2,7 @@
 // linked once to a shop, and goods, rooms, the picker and the queue kept to that account and its
 // shop (background/accounts.ts, core/accounts.ts, fake IndexedDB).
 import { beforeEach, describe, expect, it } from "vitest"
+import { goodsKey } from "~core/accounts"
 
 import { linkAccount, recordAccount, sameAccount, shopOfAccount } from "~background/accounts"
 import { candidates, recordSeen } from "~background/goods"
@@ -55,7 +56,7 @@ describe("accounts and their shop", () => {
     await recordSeen(db, { rows: [row(130)], shelf: "pending" }, NOW)
     await recordRooms(db, { rooms: [room(1)], complete: true }, NOW, async () => undefined)
     await recordAccount(db, { name: "小程序甲" }, NOW + 1)
-    expect((await db.goods.get(link(130)))!.account).toBe("小程序甲")
+    expect((await db.wechatGoods.get(goodsKey("小程序甲", link(130))))!.account).toBe("小程序甲")
     expect((await db.wechatRooms.get(1))!.account).toBe("小程序甲")
   })
 
