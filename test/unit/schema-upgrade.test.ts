@@ -293,6 +293,40 @@ describe("schema upgrades", () => {
     db.close()
   })
 
+  it("a version 7 database's goods move to their mini program's key: one without an account goes to the only account", async () => {
+    const goodsRow = (id: number, account?: string) => ({ ...V2.goods[0], url: `pages/productdetail/productdetail?id=${id}`, ...(account ? { account } : {}) })
+    const write7 = async (name: string, accounts: string[], goods: Record<string, unknown>[]) => {
+      const old = new Dexie(name)
+      for (let i = 1; i <= 7; i++) old.version(i).stores(RELEASED[i])
+      await old.open()
+      await old.table("wechatAccounts").bulkAdd(accounts.map((a) => ({ name: a, shopOrigin: SHOP, firstSeenAt: T0, seenAt: T0, linkedAt: T0 })))
+      await old.table("goods").bulkAdd(goods)
+      old.close()
+    }
+    const keysAfter = async (name: string) => {
+      const db = new HelperDb(name)
+      await db.open()
+      const out = (await db.wechatGoods.toArray()).map((g) => [g.key, g.account ?? null, g.status]).sort()
+      expect(db.tables.some((t) => t.name === "goods")).toBe(false)
+      db.close()
+      return out
+    }
+    // One account: its record keeps it, the one read without an account becomes its.
+    const one = dbName()
+    await write7(one, ["甲"], [goodsRow(19, "甲"), goodsRow(20)])
+    expect(await keysAfter(one)).toEqual([
+      ["甲|pages/productdetail/productdetail?id=19", "甲", "rejected"],
+      ["甲|pages/productdetail/productdetail?id=20", "甲", "rejected"]
+    ])
+    // Two accounts: a record without one stays nobody's (its key has no account part).
+    const two = dbName()
+    await write7(two, ["甲", "乙"], [goodsRow(19, "乙"), goodsRow(20)])
+    expect(await keysAfter(two)).toEqual([
+      ["|pages/productdetail/productdetail?id=20", null, "rejected"],
+      ["乙|pages/productdetail/productdetail?id=19", "乙", "rejected"]
+    ])
+  })
+
   it("the current code works on an upgraded version 1 database: a re-capture changes nothing, the picker lists its products", async () => {
     const name = dbName()
     await writeOld(name, 1)
