@@ -3,7 +3,7 @@
 // belongs to the account its header names, and that account's goods rows are matched to its
 // shop's products only. The shop is asked once on the console (`link-shop`) and remembered; with
 // a single enabled shop it is linked by itself.
-import { goodsKey, type AccountShops } from "~core/accounts"
+import { goodsKey } from "~core/accounts"
 import type { HelperDb, WechatAccountRecord } from "~db/schema"
 import type { AccountView, RequestOf } from "~protocol/messages"
 
@@ -12,11 +12,6 @@ async function shopOrigins(db: HelperDb): Promise<string[]> {
   const enabled = (await db.shops.toArray()).map((s) => s.origin).filter((o) => !o.includes("*"))
   const captured = (await db.products.orderBy("shopOrigin").uniqueKeys()) as string[]
   return [...new Set([...enabled, ...captured])].sort()
-}
-
-/** Each known account's linked shop. */
-export async function accountShops(db: HelperDb): Promise<AccountShops> {
-  return new Map((await db.wechatAccounts.toArray()).map((a) => [a.name, a.shopOrigin]))
 }
 
 function viewOf(a: WechatAccountRecord | undefined, name: string, shops: string[]): AccountView {

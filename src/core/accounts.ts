@@ -14,11 +14,6 @@ export function goodsBelongsTo(goodsAccount: string | null | undefined, productS
   return !shop || shop === productShop
 }
 
-/** The goods record of a product: the one stored for its link, unless another shop's mini program read it. */
-export function ownGoods<G extends { account?: string | null }>(productShop: string, goods: G | null | undefined, shops: AccountShops): G | null {
-  return goods && goodsBelongsTo(goods.account, productShop, shops) ? goods : null
-}
-
 /**
  * The primary key of a goods record (schema v8, `wechatGoods`): one record per mini program and
  * link, so two mini programs holding the same link (two shops' product 19) keep their own states.

@@ -6,7 +6,7 @@ import type { DBCore, DBCoreMutateRequest, Middleware } from "dexie"
 
 import { goodsKey } from "~core/accounts"
 
-export const GOODS_TABLE = "wechatGoods"
+const GOODS_TABLE = "wechatGoods"
 
 function withKey(v: unknown): unknown {
   if (typeof v !== "object" || v === null) return v

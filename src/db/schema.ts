@@ -611,7 +611,7 @@ export class HelperDb extends Dexie {
 }
 
 /** A version-7 `goods` record as `wechatGoods` holds it: its account (else the only one) and key. */
-export function migratedGoods(g: Omit<GoodsRecord, "key"> & { key?: string }, onlyAccount: string | null): GoodsRecord {
+function migratedGoods(g: Omit<GoodsRecord, "key"> & { key?: string }, onlyAccount: string | null): GoodsRecord {
   const { key: _old, account, ...rest } = g
   const owner = account ?? onlyAccount
   return { ...rest, ...(owner ? { account: owner } : {}), key: goodsKey(owner, g.url) }
