@@ -16,7 +16,7 @@ export async function benchPopup(ctx: BenchContext) {
   const { seedLargeSetup } = await import("../../test/support/seed")
   const sharp = (await import("sharp")).default
   const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")
-  await clearExtensionData(b, ["products", "notices", "goods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"])
+  await clearExtensionData(b, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"])
   ctx.log("popup: seeding 10,000 products and 1,000 rooms")
   const seeded = await seedLargeSetup(b, { shop: sandbox.shopOrigin, products: 10_000, rooms: 1_000, coverJpeg: jpeg })
   const open = async () => {
