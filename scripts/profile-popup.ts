@@ -80,7 +80,7 @@ const b = await launchWithExtension(sandbox, dir ? { extensionDir: dir } : {})
 try {
   await waitForShopScript(b)
   const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")
-  await clearExtensionData(b, ["products", "notices", "goods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"])
+  await clearExtensionData(b, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"])
   await seedLargeSetup(b, { shop: sandbox.shopOrigin, products: PRODUCTS, rooms: ROOMS, coverJpeg: jpeg })
   const byFn = new Map<string, number>()
   const byUrl = new Map<string, number>()

@@ -58,9 +58,9 @@ async function collect(b: ExtensionBrowser, sandbox: Sandbox) {
   await post(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=19"].goodsId, result: "approve" })
   await post(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=130"].goodsId, result: "reject", reason: "商品图片与名称不符" })
   // The list refreshes by itself: the rejection shows on 未入库; the approved one on 已入库, where the merchant looks.
-  await until("rejection read", () => readTable<{ status: string }>(b, "goods"), (g) => g.some((x) => x.status === "rejected"))
+  await until("rejection read", () => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.some((x) => x.status === "rejected"))
   await goods.getByText("已入库", { exact: true }).first().click()
-  await until("approval read", () => readTable<{ status: string }>(b, "goods"), (g) => g.map((x) => x.status).sort().join() === "approved,rejected")
+  await until("approval read", () => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.map((x) => x.status).sort().join() === "approved,rejected")
   await goods.close()
 
   // WeChat's rooms: the seed's two and two more, one live now.

@@ -18,7 +18,7 @@ function byStep(actions: CountedAction[]) {
 
 export async function benchJob(ctx: BenchContext) {
   const { sandbox, ext } = ctx
-  await clearExtensionData(ext, ["products", "notices", "goods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"])
+  await clearExtensionData(ext, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"])
   ctx.log(`job: the whole job with ${JOB_GOODS} products`)
   const { actions, steps } = await runJob({ sandbox, ext, goods: JOB_GOODS, log: (m) => ctx.log(`job: ${m}`) })
   for (const page of ext.context.pages()) await page.close()

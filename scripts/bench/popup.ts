@@ -12,7 +12,7 @@ const SMALL = 100
 /** Each popup stays open this long after its first data (the same for every size). */
 const SETTLE_MS = 2500
 const ROOMS = 100
-const TABLES = ["products", "notices", "goods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"]
+const TABLES = ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"]
 
 /**
  * The popup's first data render (`performance.mark("lh-popup-first-data")`: the checklist and the

@@ -86,9 +86,9 @@ async function collect(b: ExtensionBrowser, sandbox: Sandbox) {
   const byUrl = Object.fromEntries((await wechatState(goods)).goods.map((g) => [g.url, g]))
   await post(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=19"].goodsId, result: "approve" })
   await post(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=130"].goodsId, result: "reject", reason: "商品图片与名称不符" })
-  await until("rejection read", () => readTable<{ status: string }>(b, "goods"), (g) => g.some((x) => x.status === "rejected"))
+  await until("rejection read", () => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.some((x) => x.status === "rejected"))
   await goods.getByText("已入库", { exact: true }).first().click()
-  await until("approval read", () => readTable<{ status: string }>(b, "goods"), (g) => g.map((x) => x.status).sort().join() === "approved,rejected")
+  await until("approval read", () => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.map((x) => x.status).sort().join() === "approved,rejected")
   await goods.close()
 
   const iso = (ms: number) => new Date(ms).toISOString()

@@ -3,7 +3,7 @@
 // belongs to the account its header names, and that account's goods rows are matched to its
 // shop's products only. The shop is asked once on the console (`link-shop`) and remembered; with
 // a single enabled shop it is linked by itself.
-import type { AccountShops } from "~core/accounts"
+import { goodsKey } from "~core/accounts"
 import type { HelperDb, WechatAccountRecord } from "~db/schema"
 import type { AccountView, RequestOf } from "~protocol/messages"
 
@@ -12,11 +12,6 @@ async function shopOrigins(db: HelperDb): Promise<string[]> {
   const enabled = (await db.shops.toArray()).map((s) => s.origin).filter((o) => !o.includes("*"))
   const captured = (await db.products.orderBy("shopOrigin").uniqueKeys()) as string[]
   return [...new Set([...enabled, ...captured])].sort()
-}
-
-/** Each known account's linked shop. */
-export async function accountShops(db: HelperDb): Promise<AccountShops> {
-  return new Map((await db.wechatAccounts.toArray()).map((a) => [a.name, a.shopOrigin]))
 }
 
 function viewOf(a: WechatAccountRecord | undefined, name: string, shops: string[]): AccountView {
@@ -30,10 +25,13 @@ function viewOf(a: WechatAccountRecord | undefined, name: string, shops: string[
  */
 export async function recordAccount(db: HelperDb, req: RequestOf<"account.seen">, now: number): Promise<AccountView> {
   const shops = await shopOrigins(db)
-  return db.transaction("rw", [db.wechatAccounts, db.goods, db.wechatRooms], async () => {
+  return db.transaction("rw", [db.wechatAccounts, db.wechatGoods, db.wechatRooms], async () => {
     const old = await db.wechatAccounts.get(req.name)
     if (!old && (await db.wechatAccounts.count()) === 0) {
-      await db.goods.filter((g) => g.account == null).modify({ account: req.name })
+      // Goods are keyed by account and link: moved to the account's key (no record of it exists yet).
+      const orphans = await db.wechatGoods.filter((g) => g.account == null).toArray()
+      await db.wechatGoods.bulkDelete(orphans.map((g) => g.key))
+      await db.wechatGoods.bulkPut(orphans.map((g) => ({ ...g, account: req.name, key: goodsKey(req.name, g.url) })))
       await db.wechatRooms.filter((r) => r.account == null).modify({ account: req.name })
     }
     let shopOrigin = old?.shopOrigin ?? null

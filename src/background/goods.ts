@@ -8,11 +8,11 @@ import type { GoodsRecord, HelperDb, ProductRecord } from "~db/schema"
 import { getSetting } from "~db/settings"
 import type { CoverAnswer, GoodsCandidate, GoodsRowMessage, RequestOf, ResponseOf } from "~protocol/messages"
 
-import { ownGoods } from "~core/accounts"
+import { goodsKey } from "~core/accounts"
+import { goodsOfUrls, ownGoodsOf } from "~db/goods"
 
-import { accountShops, shopOfAccount } from "./accounts"
+import { shopOfAccount } from "./accounts"
 import { coverToDataUrl, getCover } from "./covers"
-
 
 /** The link as WeChat's goods hold it, for matching (invalid links kept as typed). */
 export function goodsUrl(link: string): string {
@@ -21,7 +21,8 @@ export function goodsUrl(link: string): string {
 }
 
 export function toCandidate(p: ProductRecord, goods: GoodsRecord | undefined): GoodsCandidate {
-  const wechat = goods ?? (p.lastFill ? { priceLowFen: p.lastFill.priceLowFen, priceHighFen: p.lastFill.priceHighFen, discount: p.lastFill.priceType === 3 } : null)
+  const wechat =
+    goods ?? (p.lastFill ? { priceLowFen: p.lastFill.priceLowFen, priceHighFen: p.lastFill.priceHighFen, discount: p.lastFill.priceType === 3 } : null)
   return {
     key: p.key,
     shopOrigin: p.shopOrigin,
@@ -39,13 +40,6 @@ export function toCandidate(p: ProductRecord, goods: GoodsRecord | undefined): G
   }
 }
 
-async function goodsByUrl(db: HelperDb, urls: string[]): Promise<Map<string, GoodsRecord>> {
-  const found = await db.goods.bulkGet([...new Set(urls)])
-  const map = new Map<string, GoodsRecord>()
-  for (const g of found) if (g) map.set(g.url, g)
-  return map
-}
-
 const STATUS_ORDER = { none: 0, rejected: 1, draft: 2, reviewing: 3, approved: 4 } as const
 
 export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates">): Promise<ResponseOf<"goods.candidates">> {
@@ -53,12 +47,9 @@ export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates"
   // The console's mini program sells for one shop: only that shop's products are offered.
   const shop = await shopOfAccount(db, req.account)
   const all = shop ? await db.products.where("shopOrigin").equals(shop).toArray() : await db.products.toArray()
-  const matching = q
-    ? all.filter((p) => p.name.toLowerCase().includes(q) || String(p.productId) === q || String(p.productId).startsWith(q))
-    : all
-  const goods = await goodsByUrl(db, matching.map((p) => goodsUrl(p.link)))
-  const shops = await accountShops(db)
-  const items = matching.map((p) => toCandidate(p, ownGoods(p.shopOrigin, goods.get(goodsUrl(p.link)), shops) ?? undefined))
+  const matching = q ? all.filter((p) => p.name.toLowerCase().includes(q) || String(p.productId) === q || String(p.productId).startsWith(q)) : all
+  const goods = await ownGoodsOf(db, matching)
+  const items = matching.map((p, i) => toCandidate(p, goods[i]))
   items.sort(
     (a, b) =>
       STATUS_ORDER[a.goodsStatus ?? "none"] - STATUS_ORDER[b.goodsStatus ?? "none"] ||
@@ -71,7 +62,7 @@ export async function candidates(db: HelperDb, req: RequestOf<"goods.candidates"
 export async function prepare(db: HelperDb, req: RequestOf<"goods.prepare">, now = Date.now()): Promise<ResponseOf<"goods.prepare"> | null> {
   const product = await db.products.get(req.productKey)
   if (!product) return null
-  const goods = ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db)) ?? undefined
+  const [goods] = await ownGoodsOf(db, [product])
   let cover: CoverAnswer
   if (!product.imageUrl) cover = { ok: false, problem: "image_missing" }
   else {
@@ -112,16 +103,25 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
     .map((r) => ({ row: r, url: goodsUrl(r.url), status: r.status ?? (req.shelf === "approved" ? "approved" : null) }))
     .filter((r): r is { row: GoodsRowMessage; url: string; status: NonNullable<GoodsRowMessage["status"]> } => !!r.url && r.status !== null)
   if (rows.length === 0) return 0
-  const account = req.account ?? null
-  const shop = await shopOfAccount(db, account)
-  return db.transaction("rw", db.goods, db.products, async () => {
-    const known = await goodsByUrl(db, rows.map((r) => r.url))
+  const shop = await shopOfAccount(db, req.account ?? null)
+  return db.transaction("rw", [db.wechatGoods, db.products, db.wechatAccounts], async () => {
+    // Each mini program keeps its own record of a link. A page that did not name its account
+    // writes to the only account's (when one is known), else to the link's one record if there
+    // is a single one, else to a record of no account.
+    const accounts = await db.wechatAccounts.toArray()
+    const account = req.account ?? (accounts.length === 1 ? accounts[0].name : null)
+    const known = await goodsOfUrls(
+      db,
+      rows.map((r) => r.url)
+    )
     const writes: GoodsRecord[] = []
     for (const { row, url, status } of rows) {
-      const old = known.get(url)
+      const held = known.get(url) ?? []
+      const owner = account ?? (held.length === 1 ? (held[0].account ?? null) : null)
+      const old = held.find((g) => (g.account ?? null) === owner)
       const price = parseWechatPrice(row.priceText)
-      const owner = account ?? old?.account
       writes.push({
+        key: goodsKey(owner, url),
         url,
         ...(owner ? { account: owner } : {}),
         name: row.name.slice(0, 200),
@@ -136,7 +136,7 @@ export async function recordSeen(db: HelperDb, req: RequestOf<"goods.seen">, now
         statusSince: old && old.status === status ? old.statusSince : now
       })
     }
-    await db.goods.bulkPut(writes)
+    await db.wechatGoods.bulkPut(writes)
     // Matched to products of the account's shop only (every shop while that is not known).
     const linked = db.products.where("link").anyOf(rows.map((r) => r.url))
     return shop ? linked.filter((p) => p.shopOrigin === shop).count() : linked.count()

@@ -5,10 +5,11 @@
 import type { HelperDb, JobRecord } from "~db/schema"
 import type { QueueAction, QueueView } from "~protocol/messages"
 
-import { ownGoods } from "~core/accounts"
+import { pickOwnGoods } from "~core/accounts"
+import { groupByUrl, ownGoodsOf, productGoodsUrl, readAccountShops } from "~db/goods"
 
-import { accountShops, shopOfAccount } from "./accounts"
-import { goodsUrl, toCandidate } from "./goods"
+import { shopOfAccount } from "./accounts"
+import { toCandidate } from "./goods"
 
 export const QUEUE_ID = "queue"
 
@@ -30,7 +31,7 @@ async function catchUp(db: HelperDb, data: QueueData): Promise<boolean> {
   let moved = false
   while (data.index < data.items.length) {
     const product = await db.products.get(data.items[data.index])
-    if (product && !ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db))) break
+    if (product && !(await ownGoodsOf(db, [product]))[0]) break
     data.index++
     moved = true
   }
@@ -41,7 +42,7 @@ async function view(db: HelperDb, job: JobRecord | undefined): Promise<QueueView
   if (!job) return null
   const data = dataOf(job)
   const product = data.index < data.items.length ? await db.products.get(data.items[data.index]) : undefined
-  const goods = product ? (ownGoods(product.shopOrigin, await db.goods.get(goodsUrl(product.link)), await accountShops(db)) ?? undefined) : undefined
+  const [goods] = await ownGoodsOf(db, [product])
   return {
     state: job.state,
     total: data.items.length,
@@ -51,7 +52,7 @@ async function view(db: HelperDb, job: JobRecord | undefined): Promise<QueueView
   }
 }
 
-const TABLES = (db: HelperDb) => [db.jobs, db.products, db.goods, db.wechatAccounts]
+const TABLES = (db: HelperDb) => [db.jobs, db.products, db.wechatGoods, db.wechatAccounts]
 
 export async function getQueue(db: HelperDb): Promise<QueueView | null> {
   return db.transaction("r", TABLES(db), async () => view(db, await db.jobs.get(QUEUE_ID)))
@@ -60,9 +61,9 @@ export async function getQueue(db: HelperDb): Promise<QueueView | null> {
 /** Build the list: captured products whose link WeChat's goods library does not hold, oldest capture first. */
 async function pendingProducts(db: HelperDb, shop: string | null): Promise<string[]> {
   const products = (await db.products.orderBy("capturedAt").toArray()).filter((p) => !shop || p.shopOrigin === shop)
-  const held = new Map((await db.goods.toArray()).map((g) => [g.url, g]))
-  const shops = await accountShops(db)
-  return products.filter((p) => !ownGoods(p.shopOrigin, held.get(goodsUrl(p.link)), shops)).map((p) => p.key)
+  const held = groupByUrl(await db.wechatGoods.toArray())
+  const shops = await readAccountShops(db)
+  return products.filter((p) => !pickOwnGoods(p.shopOrigin, held.get(productGoodsUrl(p)), shops)).map((p) => p.key)
 }
 
 export async function queueCommand(db: HelperDb, action: QueueAction, now = Date.now(), account: string | null = null): Promise<QueueView | null> {

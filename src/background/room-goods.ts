@@ -6,7 +6,9 @@ import { plannedGoods } from "~db/room-goods"
 import type { HelperDb } from "~db/schema"
 import type { DriftItem, PlanGoodsView, PriceFixQueueState, RequestOf, ResponseOf } from "~protocol/messages"
 
-import { goodsUrl } from "./goods"
+import { ownGoodsOf } from "~db/goods"
+
+import { shopOfAccount } from "./accounts"
 
 export const PRICE_FIX_JOB = "price-fix"
 
@@ -32,33 +34,48 @@ export async function setPlanGoods(db: HelperDb, req: RequestOf<"plan.setGoods">
   return n > 0
 }
 
-/** 已入库 goods whose HiMall price differs from WeChat's, by product id. */
-export async function driftedGoods(db: HelperDb): Promise<DriftItem[]> {
-  const approved = await db.goods.where("status").equals("approved").toArray()
+/**
+ * 已入库 goods whose HiMall price differs from WeChat's, by product id: each product against its own
+ * goods record (its shop's mini program's, core/accounts.ts), only the products of `account`'s shop
+ * when the console named a linked account.
+ */
+export async function driftedGoods(db: HelperDb, account?: string | null): Promise<DriftItem[]> {
+  const approved = await db.wechatGoods.where("status").equals("approved").toArray()
   if (!approved.length) return []
-  const products = await db.products.where("link").anyOf(approved.map((g) => g.url)).toArray()
+  const shop = account ? await shopOfAccount(db, account) : null
+  const products = (
+    await db.products
+      .where("link")
+      .anyOf([...new Set(approved.map((g) => g.url))])
+      .toArray()
+  ).filter((p) => !shop || p.shopOrigin === shop)
+  const own = await ownGoodsOf(db, products)
   const out: DriftItem[] = []
-  for (const g of approved) {
-    for (const p of products) {
-      if (goodsUrl(p.link) !== g.url || !priceDrift(p, g)) continue
-      out.push({
-        productKey: p.key,
-        productId: p.productId,
-        name: p.name,
-        url: g.url,
-        wechatName: g.name,
-        priceLowFen: p.priceLowFen,
-        priceHighFen: p.priceHighFen,
-        wechatLowFen: g.priceLowFen,
-        wechatHighFen: g.priceHighFen
-      })
-    }
+  for (const [i, p] of products.entries()) {
+    const g = own[i]
+    if (!g || g.status !== "approved" || !priceDrift(p, g)) continue
+    out.push({
+      productKey: p.key,
+      productId: p.productId,
+      name: p.name,
+      url: g.url,
+      wechatName: g.name,
+      priceLowFen: p.priceLowFen,
+      priceHighFen: p.priceHighFen,
+      wechatLowFen: g.priceLowFen,
+      wechatHighFen: g.priceHighFen
+    })
   }
   return out.sort((a, b) => a.productId - b.productId)
 }
 
-export async function priceFixQueue(db: HelperDb, action: "get" | "start" | "stop", now: number): Promise<ResponseOf<"priceFix.queue">> {
-  const left = (await driftedGoods(db)).length
+export async function priceFixQueue(
+  db: HelperDb,
+  action: "get" | "start" | "stop",
+  now: number,
+  account?: string | null
+): Promise<ResponseOf<"priceFix.queue">> {
+  const left = (await driftedGoods(db, account)).length
   const job = await db.jobs.get(PRICE_FIX_JOB)
   let state = (job?.state as PriceFixQueueState | undefined) ?? null
   if (action === "start") state = left ? "running" : "done"

@@ -14,7 +14,35 @@ export function goodsBelongsTo(goodsAccount: string | null | undefined, productS
   return !shop || shop === productShop
 }
 
-/** The goods record of a product: the one stored for its link, unless another shop's mini program read it. */
-export function ownGoods<G extends { account?: string | null }>(productShop: string, goods: G | null | undefined, shops: AccountShops): G | null {
-  return goods && goodsBelongsTo(goods.account, productShop, shops) ? goods : null
+/**
+ * The primary key of a goods record (schema v8, `wechatGoods`): one record per mini program and
+ * link, so two mini programs holding the same link (two shops' product 19) keep their own states.
+ * An empty account part: read on a page that did not name its account while several were known.
+ */
+export function goodsKey(account: string | null | undefined, url: string): string {
+  return `${account ?? ""}|${url}`
+}
+
+/**
+ * A product's own goods record among those stored for its link (one per mini program): the ones
+ * read under an account linked to the product's shop first, then those of no account or of an
+ * account not linked yet (nobody's in particular); the newest reading among equals. Another
+ * shop's mini program's record is never the product's.
+ */
+export function pickOwnGoods<G extends { account?: string | null; seenAt: number }>(
+  productShop: string,
+  records: readonly G[] | undefined,
+  shops: AccountShops
+): G | null {
+  let best: G | null = null
+  let bestRank = -1
+  for (const g of records ?? []) {
+    if (!goodsBelongsTo(g.account, productShop, shops)) continue
+    const rank = g.account && shops.get(g.account) === productShop ? 1 : 0
+    if (rank > bestRank || (rank === bestRank && best && g.seenAt > best.seenAt)) {
+      best = g
+      bestRank = rank
+    }
+  }
+  return best
 }

@@ -12,7 +12,7 @@
 //   {…},
 //   {…}
 //   ],
-//   "goods":[
+//   "wechatGoods":[
 //   ]
 //   }}
 //
@@ -21,6 +21,7 @@
 //
 // The options page exports (reads are allowed there) and previews; the background writes the
 // import, sent in batches (`backup.import`: runtime messages are JSON and size-limited).
+import { goodsKey } from "~core/accounts"
 import { base64ToBytes, blobToDataUrl } from "~lib/data-url"
 
 import { isBlobLike, isEncodedBlob, parseBase64DataUrl, validRecord, type Field, type Fields } from "./fields"
@@ -47,7 +48,20 @@ export const BACKUP_VERSION = 1
 /** What a backup holds, in the order written. (`shops` mirrors the browser's permissions, `jobs`
  * and `notices` are transient: they are not part of it; the shops' origins are listed so that
  * the merchant can enable them again.) */
-export const BACKUP_TABLES = ["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "roomFigures", "wechatAccounts"] as const
+export const BACKUP_TABLES = [
+  "products",
+  "wechatGoods",
+  "covers",
+  "settings",
+  "facts",
+  "wechatRooms",
+  "shopRooms",
+  "syncs",
+  "plans",
+  "roomCovers",
+  "roomFigures",
+  "wechatAccounts"
+] as const
 export type BackupTable = (typeof BACKUP_TABLES)[number]
 
 /** Every other table of the schema, and why it is not in a backup (a test holds the two lists to
@@ -133,7 +147,9 @@ export function decodeValue(v: unknown): unknown {
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`
   if (typeof v === "object" && v !== null) {
-    const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort()
+    const keys = Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`
   }
   return JSON.stringify(v) ?? "null"
@@ -154,7 +170,7 @@ interface TableSpec {
 
 export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
   products: { key: "key", fields: productFields },
-  goods: { key: "url", fields: goodsFields },
+  wechatGoods: { key: "key", fields: goodsFields },
   covers: { key: "productKey", fields: coverFields },
   settings: { key: "key", fields: settingFields },
   facts: {
@@ -179,7 +195,33 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
 export function validRow(table: BackupTable, row: unknown, encoded = true): row is EncodedRow {
   if (!validRecord(TABLE_SPECS[table].fields as Record<string, Field>, row, encoded)) return false
   if (table === "settings" && !settingChange(row)) return false
+  // A goods record's key is derived from its account and link (schema v8): one that disagrees is not one of ours.
+  if (table === "wechatGoods" && row.key !== goodsKey(row.account as string | null | undefined, row.url as string)) return false
   return true
+}
+
+/**
+ * Tables of files written by older schemas, read into today's: `goods` (schema < 8, keyed by
+ * link alone) is `wechatGoods`, each record given the key of its account (absent: none) and link.
+ */
+const LEGACY_TABLES: Record<string, { table: BackupTable; row: (r: unknown) => unknown }> = {
+  goods: {
+    table: "wechatGoods",
+    row: (r) => {
+      if (typeof r !== "object" || r === null || typeof (r as { url?: unknown }).url !== "string") return r
+      const g = r as { account?: unknown; url: string }
+      return { ...g, key: goodsKey(typeof g.account === "string" ? g.account : null, g.url) }
+    }
+  }
+}
+
+function backupTableOf(name: string): BackupTable | null {
+  if (isBackupTable(name)) return name
+  return Object.hasOwn(LEGACY_TABLES, name) ? LEGACY_TABLES[name].table : null
+}
+
+function rowOf(name: string, row: unknown): unknown {
+  return Object.hasOwn(LEGACY_TABLES, name) ? LEGACY_TABLES[name].row(row) : row
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +360,7 @@ export async function* readBackup(source: () => AsyncIterable<string>): AsyncGen
         if (ended) throw new BackupFormatError("not_json")
         const open = TABLE_OPEN.exec(line)
         if (table === null && open) {
-          if (!isBackupTable(open[1])) yield { kind: "unknownTable", name: open[1] }
+          if (!backupTableOf(open[1])) yield { kind: "unknownTable", name: open[1] }
           table = open[2] ? null : open[1]
           continue
         }
@@ -337,7 +379,8 @@ export async function* readBackup(source: () => AsyncIterable<string>): AsyncGen
         } catch {
           throw new BackupFormatError("not_json")
         }
-        if (isBackupTable(table)) yield { kind: "row", table, row }
+        const into = backupTableOf(table)
+        if (into) yield { kind: "row", table: into, row: rowOf(table, row) }
       }
       if (!ended) throw new BackupFormatError("truncated")
       return
@@ -360,12 +403,13 @@ export async function* readBackup(source: () => AsyncIterable<string>): AsyncGen
   const tables = (doc as { tables?: unknown }).tables
   if (typeof tables !== "object" || tables === null) throw new BackupFormatError("not_backup")
   for (const [name, rows] of Object.entries(tables)) {
-    if (!isBackupTable(name)) {
+    const into = backupTableOf(name)
+    if (!into) {
       yield { kind: "unknownTable", name }
       continue
     }
     if (!Array.isArray(rows)) throw new BackupFormatError("not_backup")
-    for (const row of rows) yield { kind: "row", table: name, row }
+    for (const row of rows) yield { kind: "row", table: into, row: rowOf(name, row) }
   }
 }
 

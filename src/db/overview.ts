@@ -1,7 +1,7 @@
 // The setup at a glance, read side: what core/checklist.ts needs, read from the tables. Used by
 // the background (the toolbar badge) and by the popup (inside live queries). Reads only.
 import { coverSizeForList, ROOMS_READ_PREFIX, type CoverSize } from "~core/room-covers"
-import { ownGoods, type AccountShops } from "~core/accounts"
+import { pickOwnGoods, type AccountShops } from "~core/accounts"
 import {
   goodsRow,
   goodsUrlOf,
@@ -18,6 +18,7 @@ import {
 } from "~core/checklist"
 import { patternCoversOrigin } from "~core/origins"
 
+import { groupByUrl, ownGoodsOf } from "./goods"
 import { readLeadMinutes } from "./going-live"
 import type { GoodsRecord, HelperDb, ProductRecord } from "./schema"
 import { GOODS_WRITE_KEY } from "./write-stamp"
@@ -40,10 +41,9 @@ async function accountShops(db: HelperDb): Promise<AccountShops> {
 
 /** Every captured product with its WeChat goods (matched by link and, once known, by the mini program's shop), and every goods row. */
 export async function readGoodsRows(db: HelperDb): Promise<{ rows: ProductGoodsRow[]; goods: GoodsRecord[] }> {
-  const [products, goods, shops] = await Promise.all([db.products.toArray(), db.goods.toArray(), accountShops(db)])
-  const byUrl = new Map<string, GoodsRecord>()
-  for (const g of goods) byUrl.set(g.url, g)
-  const rows = products.map((p) => goodsRow(p, ownGoods(p.shopOrigin, byUrl.get(goodsUrlOf(p.link)), shops)))
+  const [products, goods, shops] = await Promise.all([db.products.toArray(), db.wechatGoods.toArray(), accountShops(db)])
+  const byUrl = groupByUrl(goods)
+  const rows = products.map((p) => goodsRow(p, pickOwnGoods(p.shopOrigin, byUrl.get(goodsUrlOf(p.link)), shops)))
   return { rows, goods }
 }
 
@@ -88,9 +88,9 @@ interface StoredGoodsOverview {
 async function readQuickStamp(db: HelperDb): Promise<QuickStamp> {
   const [lastProduct, lastGoods, productsLastKey, goodsLastKey] = await Promise.all([
     db.products.orderBy("updatedAt").last(),
-    db.goods.orderBy("seenAt").last(),
+    db.wechatGoods.orderBy("seenAt").last(),
     db.products.toCollection().lastKey(),
-    db.goods.toCollection().lastKey()
+    db.wechatGoods.toCollection().lastKey()
   ])
   return {
     productsUpdatedAt: lastProduct?.updatedAt ?? null,
@@ -101,7 +101,7 @@ async function readQuickStamp(db: HelperDb): Promise<QuickStamp> {
 }
 
 export async function readGoodsStamp(db: HelperDb): Promise<GoodsStamp> {
-  const [products, goods, quick] = await Promise.all([db.products.count(), db.goods.count(), readQuickStamp(db)])
+  const [products, goods, quick] = await Promise.all([db.products.count(), db.wechatGoods.count(), readQuickStamp(db)])
   return { products, goods, ...quick }
 }
 
@@ -150,13 +150,13 @@ export interface GoodsHead {
  * (then the whole list is read, readGoodsRows). Reads only.
  */
 export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
-  return db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
+  return db.transaction("r", [db.products, db.wechatGoods, db.overview, db.wechatAccounts], async () => {
     const stored = await currentOverview(db, false)
     if (!stored) return null
     const products = await db.products.bulkGet(stored.head)
     if (products.some((p) => !p)) return null
-    const [goods, shops] = await Promise.all([db.goods.bulkGet(products.map((p) => goodsUrlOf(p!.link))), accountShops(db)])
-    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, ownGoods(p!.shopOrigin, goods[i], shops))) }
+    const goods = await ownGoodsOf(db, products, await accountShops(db))
+    return { summary: stored.summary, rows: products.map((p, i) => goodsRow(p!, goods[i] ?? null)) }
   })
 }
 
@@ -166,10 +166,10 @@ export async function readGoodsHead(db: HelperDb): Promise<GoodsHead | null> {
  * store is skipped when something was written meanwhile (the write stamp moved on).
  */
 export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Promise<GoodsSummary> {
-  const current = await db.transaction("r", [db.products, db.goods, db.overview], () => currentOverview(db, true))
+  const current = await db.transaction("r", [db.products, db.wechatGoods, db.overview], () => currentOverview(db, true))
   if (current) return current.summary
   // One snapshot: the rows and the stamps they go with.
-  const snap = await db.transaction("r", [db.products, db.goods, db.overview, db.wechatAccounts], async () => {
+  const snap = await db.transaction("r", [db.products, db.wechatGoods, db.overview, db.wechatAccounts], async () => {
     const [read, write, stamp] = await Promise.all([readGoodsRows(db), db.overview.get(GOODS_WRITE_KEY), readGoodsStamp(db)])
     return { ...read, write: writeStampOf(write), stamp }
   })
@@ -290,7 +290,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
 
 /** The tables the checklist is read from (one read transaction over them all is faster than one per read). */
 export function setupTables(db: HelperDb) {
-  return [db.products, db.goods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs, db.wechatAccounts]
+  return [db.products, db.wechatGoods, db.overview, db.shops, db.facts, db.settings, db.wechatRooms, db.shopRooms, db.syncs, db.wechatAccounts]
 }
 
 /**

@@ -2,6 +2,7 @@
 // goods with their WeChat states, and how many of them a room holds as last read.
 import { linkKey, roomCoverage, itemMatches, type PlannedGoods, type RoomCoverage, type RoomItem } from "~core/room-goods"
 
+import { ownGoodsOf } from "./goods"
 import type { HelperDb, RoomPlanRecord } from "./schema"
 
 /**
@@ -23,7 +24,7 @@ export async function plannedGoods(db: HelperDb, plan: Pick<RoomPlanRecord, "goo
   if (!keys.length) return []
   const products = await db.products.bulkGet(keys)
   const urls = products.map((p) => (p ? linkKey(p.link) : null))
-  const goods = await db.goods.bulkGet(urls.map((u) => u ?? ""))
+  const goods = await ownGoodsOf(db, products)
   const items = roomItems !== undefined ? roomItems : plan.roomId ? ((await readRoomItems(db, plan.roomId))?.items ?? null) : null
   return keys.map((key, i) => {
     const p = products[i]

@@ -4,6 +4,7 @@
 // released version's stores, add a version below it (docs/data-model.md).
 import Dexie, { type EntityTable } from "dexie"
 
+import { goodsKey } from "~core/accounts"
 import { GOODS_STATUSES, type GoodsStatus } from "~core/goods"
 import type { CaptureSource, ProductProblem, ProductSummary } from "~core/product"
 import type { RoomContentItem } from "~core/room-contents"
@@ -11,6 +12,7 @@ import type { RoomFigures } from "~core/room-figures"
 import type { RoomPlanFields } from "~core/room-rules"
 
 import { blob, bool, int, json, listOf, nullable, num, oneOf, shape, text, type Fields } from "./fields"
+import { goodsKeys } from "./goods-key"
 import { goodsWriteStamp } from "./write-stamp"
 
 export const DB_NAME = "himall-live-helper"
@@ -146,8 +148,13 @@ export const coverFields: Fields<CoverRecord> = {
 
 export type { GoodsStatus }
 
-/** A row of WeChat's 商品库 as last seen, keyed by its 商品链接 (matched to products by link). */
+/**
+ * A row of WeChat's 商品库 as last seen by one mini program (`wechatGoods`, schema v8), keyed by
+ * the account and its 商品链接 (matched to products by link, and to the account's shop's only).
+ */
 export interface GoodsRecord {
+  /** `${account ?? ""}|${url}` (`goodsKey` in core/accounts.ts); filled in on every write when absent. */
+  key: string
   /**
    * The mini program (WeChat account, `wechatAccounts.name`) whose 商品库 showed it (version 5);
    * absent or null: read before accounts were known, or on a page that did not show the
@@ -173,6 +180,7 @@ export interface GoodsRecord {
 }
 
 export const goodsFields: Fields<GoodsRecord> = {
+  key: text,
   url: text,
   name: text,
   status: oneOf(GOODS_STATUSES),
@@ -518,7 +526,7 @@ export class HelperDb extends Dexie {
   shops!: EntityTable<ShopRecord, "origin">
   notices!: EntityTable<NoticeRecord, "id">
   covers!: EntityTable<CoverRecord, "productKey">
-  goods!: EntityTable<GoodsRecord, "url">
+  wechatGoods!: EntityTable<GoodsRecord, "key">
   jobs!: EntityTable<JobRecord, "id">
   settings!: EntityTable<SettingRecord, "key">
   facts!: EntityTable<FactRecord, "key">
@@ -581,8 +589,32 @@ export class HelperDb extends Dexie {
       roomFigures: "++id, [shopOrigin+roomId], at",
       roomContents: "key, roomId, shopOrigin"
     })
+    // Version 8: WeChat goods per mini program. `goods` was keyed by link alone, so two mini
+    // programs holding the same link (two shops' product 19) shared one record, the latest reading
+    // winning; `wechatGoods` keys them by account and link. Every record moves over (one without an
+    // account goes to the only account, when exactly one is known) and `goods` is dropped: Dexie
+    // runs this upgrade before it deletes the table, in the same upgrade transaction.
+    this.version(8)
+      .stores({
+        goods: null,
+        wechatGoods: "key, url, status, seenAt"
+      })
+      .upgrade(async (tx) => {
+        const accounts = (await tx.table("wechatAccounts").toArray()) as WechatAccountRecord[]
+        const only = accounts.length === 1 ? accounts[0].name : null
+        const old = (await tx.table("goods").toArray()) as Omit<GoodsRecord, "key">[]
+        if (old.length) await tx.table("wechatGoods").bulkPut(old.map((g) => migratedGoods(g, only)))
+      })
+    this.use(goodsKeys)
     this.use(goodsWriteStamp)
   }
+}
+
+/** A version-7 `goods` record as `wechatGoods` holds it: its account (else the only one) and key. */
+function migratedGoods(g: Omit<GoodsRecord, "key"> & { key?: string }, onlyAccount: string | null): GoodsRecord {
+  const { key: _old, account, ...rest } = g
+  const owner = account ?? onlyAccount
+  return { ...rest, ...(owner ? { account: owner } : {}), key: goodsKey(owner, g.url) }
 }
 
 let shared: HelperDb | null = null

@@ -1,5 +1,5 @@
 // Every write through Dexie to a table a summary is derived from leaves a new stamp in the
-// `overview` table, in the same transaction: `products` or `goods` → `goods-write`. The goods
+// `overview` table, in the same transaction: `products` or `wechatGoods` (schema v8; `goods` before) → `goods-write`. The goods
 // overview (db/overview.ts) carries the stamp it was computed from, so it is never taken for
 // current once anything was written since — whichever code path wrote (capture, capture-all,
 // 商品库 readings, fills, backup import, clearing), now or added later. A DBCore middleware, so
@@ -14,7 +14,7 @@ export const GOODS_WRITE_KEY = "goods-write"
 /** Watched tables and the stamp a write to each moves on (one map, should another summary come). */
 const WATCHED: ReadonlyMap<string, string> = new Map([
   ["products", GOODS_WRITE_KEY],
-  ["goods", GOODS_WRITE_KEY]
+  ["wechatGoods", GOODS_WRITE_KEY]
 ])
 
 /** A stamp no other write has: only equality matters. */

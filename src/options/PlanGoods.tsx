@@ -5,7 +5,8 @@
 import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useRef, useState } from "react"
 
-import { linkKey, planGoodsCounts, PLAN_GOODS_MAX, ROOM_GOODS_CAP, type PlannedGoodsState } from "~core/room-goods"
+import { planGoodsCounts, PLAN_GOODS_MAX, ROOM_GOODS_CAP, type PlannedGoodsState } from "~core/room-goods"
+import { ownGoodsOf } from "~db/goods"
 import { plannedGoods } from "~db/room-goods"
 import { getDb } from "~db/schema"
 import { t } from "~lib/i18n"
@@ -32,7 +33,7 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
     const q = query.trim().toLowerCase()
     const db = getDb()
     const products = (await db.products.toArray()).filter((p) => !q || p.name.toLowerCase().includes(q) || String(p.productId).startsWith(q))
-    const goods = await db.goods.bulkGet(products.map((p) => linkKey(p.link) ?? ""))
+    const goods = await ownGoodsOf(db, products)
     return products
       .map((p, i) => ({ p, state: (goods[i]?.status ?? "none") as PlannedGoodsState }))
       .filter((x) => filter === "all" || x.state === filter)

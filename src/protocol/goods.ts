@@ -105,7 +105,7 @@ export const accountName = (v: unknown): string | null => {
   return s && s.length <= 60 && s === v ? s : null
 }
 /** An optional account in a request: absent or null is null; anything else must be a name. */
-const optAccount = (v: unknown): string | null | undefined => (v === undefined || v === null ? null : (accountName(v) ?? undefined))
+export const optAccount = (v: unknown): string | null | undefined => (v === undefined || v === null ? null : (accountName(v) ?? undefined))
 const SHOP_ORIGIN = /^https?:\/\/[^/\s|]{1,200}$/
 
 const goodsRow: Validator<GoodsRowMessage> = (v) => {

@@ -3,6 +3,7 @@
 import type { PlannedGoods, RoomItem } from "~core/room-goods"
 
 import { intIn, isRecord, text, type ReadOnly, type Senders, type Validators } from "./validate"
+import { optAccount } from "./goods"
 
 /** A plan's goods list with each product's WeChat state (for fill-room-goods and the options page). */
 export interface PlanGoodsView {
@@ -44,14 +45,14 @@ export interface RoomGoodsProtocol {
     request: { planId: number; productKeys: string[] }
     response: { saved: boolean }
   }
-  /** WeChat: 已入库 goods whose HiMall price drifted. */
+  /** WeChat: 已入库 goods whose HiMall price drifted; `account` (optional): the console's mini program, whose shop's products only are listed. */
   "priceFix.list": {
-    request: Record<string, never>
+    request: { account?: string | null }
     response: { items: DriftItem[] }
   }
   /** WeChat: the price-fix queue (`get` reads it). */
   "priceFix.queue": {
-    request: { action: "get" | "start" | "stop" }
+    request: { action: "get" | "start" | "stop"; account?: string | null }
     response: { state: PriceFixQueueState | null; left: number }
   }
 }
@@ -84,8 +85,16 @@ export const roomGoodsValidators: Validators<RoomGoodsProtocol> = {
     if (!v.productKeys.every((k) => typeof k === "string" && KEY.test(k))) return null
     return { planId: v.planId, productKeys: [...new Set(v.productKeys as string[])] }
   },
-  "priceFix.list": (v) => (isRecord(v) ? {} : null),
-  "priceFix.queue": (v) => (isRecord(v) && ["get", "start", "stop"].includes(v.action as string) ? { action: v.action as "get" | "start" | "stop" } : null)
+  "priceFix.list": (v) => {
+    const account = isRecord(v) ? optAccount(v.account) : undefined
+    return account === undefined ? null : { account }
+  },
+  "priceFix.queue": (v) => {
+    const account = isRecord(v) ? optAccount(v.account) : undefined
+    return isRecord(v) && ["get", "start", "stop"].includes(v.action as string) && account !== undefined
+      ? { action: v.action as "get" | "start" | "stop", account }
+      : null
+  }
 }
 
 export const roomGoodsSenders: Senders<RoomGoodsProtocol> = {

@@ -13,7 +13,7 @@ import { startSandbox, type Sandbox } from "../sandbox/server"
 import { launchWithExtension, type ExtensionBrowser } from "../support/browser"
 import { dumpTable, seedRecords, writeRecords } from "../support/seed"
 
-const TABLES = ["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"]
+const TABLES = ["products", "wechatGoods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"]
 
 let sandbox: Sandbox
 let work: string

@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["goods", "jobs"])
+  await clearExtensionData(browser, ["wechatGoods", "jobs"])
 })
 
 describe.each(WECHAT_MARKUPS)("fill 添加商品 from a captured product (%s markup)", (markup) => {

@@ -36,7 +36,7 @@ async function fillAndSubmit(page: Page, id: number) {
 }
 
 async function storedGoods(): Promise<Record<string, StoredGoods>> {
-  const rows = await readTable<StoredGoods>(browser, "goods")
+  const rows = await readTable<StoredGoods>(browser, "wechatGoods")
   return Object.fromEntries(rows.map((g) => [g.url, g]))
 }
 

@@ -43,7 +43,7 @@ describe.each(WECHAT_MARKUPS)("the goods queue (%s markup)", (markup) => {
   beforeAll(async () => {
     sandbox.wechat.reset()
     sandbox.wechat.setState({ markup })
-    await clearExtensionData(browser, ["goods", "jobs"])
+    await clearExtensionData(browser, ["wechatGoods", "jobs"])
   })
 
   it("runs five products to the end across a pause, a reload and a stopped service worker", async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["goods", "jobs"])
+  await clearExtensionData(browser, ["wechatGoods", "jobs"])
 })
 
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
@@ -66,7 +66,7 @@ describe.each(WECHAT_MARKUPS)("goods on every markup of the console (%s)", (mark
     }))
     sandbox.wechat.setState({ goods })
     const page = await openGoodsLibrary(browser)
-    const stored = async () => (await readTable<{ url: string }>(browser, "goods")).map((g) => g.url).sort()
+    const stored = async () => (await readTable<{ url: string }>(browser, "wechatGoods")).map((g) => g.url).sort()
     // The third markup shows 5 a page; the others all 7.
     const firstPage = markup === "third" ? 5 : 7
     await expect.poll(async () => (await stored()).length, { timeout: 10_000 }).toBe(firstPage)
@@ -91,7 +91,7 @@ describe.each(WECHAT_MARKUPS)("goods on every markup of the console (%s)", (mark
       page.evaluate(async (b) => (await fetch("/__fixture/review", { method: "POST", body: JSON.stringify(b), headers: { "content-type": "application/json" } })).status, body)
     await review({ goodsId: ids[link(130)], result: "approve" })
     await review({ goodsId: ids[link(19)], result: "reject", reason: "价格与商品详情页不一致" })
-    const stored = async () => Object.fromEntries((await readTable<{ url: string; status: string; rejectReason: string | null }>(browser, "goods")).map((g) => [g.url, g]))
+    const stored = async () => Object.fromEntries((await readTable<{ url: string; status: string; rejectReason: string | null }>(browser, "wechatGoods")).map((g) => [g.url, g]))
     await expect.poll(async () => (await stored())[link(19)]?.status, { timeout: 15_000 }).toBe("rejected")
     expect((await stored())[link(19)].rejectReason).toBe("价格与商品详情页不一致")
     await showShelf(page, "已入库")

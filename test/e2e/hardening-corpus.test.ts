@@ -141,7 +141,7 @@ function seedShop(cases: Case[], extra: Record<string, unknown> = {}) {
 
 async function fresh() {
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["products", "notices", "covers", "goods", "jobs"])
+  await clearExtensionData(browser, ["products", "notices", "covers", "wechatGoods", "jobs"])
 }
 
 async function productPage(): Promise<Page> {

@@ -35,7 +35,7 @@ beforeEach(async () => {
   sandbox.shop().reset()
   sandbox.shop(OTHER_HOST).reset()
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["products", "notices", "covers", "goods", "jobs", "settings"])
+  await clearExtensionData(browser, ["products", "notices", "covers", "wechatGoods", "jobs", "settings"])
 })
 
 /** A product as the HiMall script sends it (valid: it would be stored from an enabled shop). */
@@ -151,7 +151,7 @@ describe("messages that are not the extension's own", () => {
     ]
     for (const m of malformed) expect(await sendFrom(shopWorld!, m), JSON.stringify(m).slice(0, 80)).toEqual({ ok: false, code: "invalid_message" })
     await nothingStored()
-    expect(await readTable(browser, "goods")).toEqual([])
+    expect(await readTable(browser, "wechatGoods")).toEqual([])
     expect(await readTable(browser, "settings")).toEqual([])
 
     // The same capture from the shop's own script is stored: the channel works.

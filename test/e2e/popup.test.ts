@@ -14,7 +14,7 @@ import { useExtensionSuite } from "../support/suite"
 import { captureFromGrid, clearExtensionData, showOnlyProducts } from "../support/goods"
 import { seedLargeSetup, type SeedSummary } from "../support/seed"
 
-const ALL_TABLES = ["products", "notices", "goods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"]
+const ALL_TABLES = ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"]
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser

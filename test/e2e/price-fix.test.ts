@@ -39,7 +39,7 @@ const editForm = (page: Page) => page.evaluate(() => (window as any).__fixture.g
 
 beforeEach(async () => {
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["products", "goods", "plans", "roomGoods", "covers", "jobs", "settings"])
+  await clearExtensionData(browser, ["products", "wechatGoods", "plans", "roomGoods", "covers", "jobs", "settings"])
   await seedExtension(browser, sandbox, GOODS)
 })
 

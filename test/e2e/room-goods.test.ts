@@ -52,7 +52,7 @@ async function roomGoods(page: Page, roomId: number): Promise<number[]> {
 
 beforeEach(async () => {
   sandbox.wechat.reset()
-  await clearExtensionData(browser, ["products", "goods", "plans", "roomGoods", "covers", "jobs", "settings", "wechatRooms"])
+  await clearExtensionData(browser, ["products", "wechatGoods", "plans", "roomGoods", "covers", "jobs", "settings", "wechatRooms"])
 })
 
 describe.each(WECHAT_MARKUPS)("fill-room-goods (%s markup)", (markup) => {

@@ -1,7 +1,9 @@
 // Two HiMall shops (two *.sandbox.test hosts) and two mini programs (the sandbox's second
 // account behind another MP session token) in one browser: each console's account is read
 // from its header and linked once to its shop (link-shop), and nothing crosses over — goods
-// states, the picker, the popup and the room list each stay with their own mini program and shop.
+// states, the picker, the popup, the queue and the room list each stay with their own mini
+// program and shop. Both shops have a product 130 (the same link): each mini program holds it in
+// another state, and each shop sees its own (schema v8: goods keyed by account and link).
 import type { Page } from "playwright-core"
 import { beforeAll, describe, expect, it } from "vitest"
 
@@ -27,7 +29,7 @@ function goods(goodsId: number, id: number, status: string) {
 }
 
 beforeAll(async () => {
-  await clearExtensionData(browser, ["products", "notices", "goods", "covers", "jobs", "settings", "wechatRooms", "wechatAccounts"])
+  await clearExtensionData(browser, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "wechatRooms", "wechatAccounts"])
   // Shop A (shop.sandbox.test) sells 130 and 19; shop B (other.sandbox.test) its own 130 and 118.
   showOnlyProducts(sandbox, [130, 19])
   await captureFromGrid(browser, sandbox, [130, 19])
@@ -39,24 +41,37 @@ beforeAll(async () => {
   await page.goto(`${OTHER}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
   for (const id of [130, 118]) {
     await page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"]`).first().click()
-    await page.waitForFunction(
-      (pid) => {
-        const s = document.querySelector(`[data-lh="capture-product"][data-lh-product-id="${pid}"]`)?.getAttribute("data-lh-state")
-        return s && s !== "busy" && s !== "idle"
-      },
-      String(id)
-    )
+    await page.waitForFunction((pid) => {
+      const s = document.querySelector(`[data-lh="capture-product"][data-lh-product-id="${pid}"]`)?.getAttribute("data-lh-state")
+      return s && s !== "busy" && s !== "idle"
+    }, String(id))
   }
   await page.close()
-  // Mini program 1 (token 1) holds 130 审核中; mini program 2 (token 2) holds 118 审核未通过 and room 101.
+  // Mini program 1 (token 1) holds 130 审核中; mini program 2 (token 2) holds its shop's 130 未审核,
+  // 118 审核未通过 and room 101.
   sandbox.wechat.reset()
   sandbox.wechat.setState({
     goods: [goods(1, 130, "reviewing")],
     accounts: {
       "2": {
         account: OTHER_ACCOUNT,
-        goods: [goods(1, 118, "rejected")],
-        rooms: [{ roomId: 101, name: "二号店专场", anchorName: "小丽", anchorWechat: "lili_1", start: "2030-07-01T12:00:00.000Z", end: "2030-07-01T14:00:00.000Z", liveStatus: 102, allowComment: true, coverImg: "", shareImg: "", roomCover: null, shareCover: null }]
+        goods: [goods(1, 118, "rejected"), goods(2, 130, "draft")],
+        rooms: [
+          {
+            roomId: 101,
+            name: "二号店专场",
+            anchorName: "小丽",
+            anchorWechat: "lili_1",
+            start: "2030-07-01T12:00:00.000Z",
+            end: "2030-07-01T14:00:00.000Z",
+            liveStatus: 102,
+            allowComment: true,
+            coverImg: "",
+            shareImg: "",
+            roomCover: null,
+            shareCover: null
+          }
+        ]
       }
     }
   })
@@ -69,11 +84,25 @@ async function linkShop(page: Page, origin: string) {
   await page.locator('[data-lh-panel="link-shop"]').waitFor({ state: "detached" })
 }
 
-async function pickerIds(page: Page): Promise<string[]> {
+/** The picker's products and the WeChat state each shows, by product id. */
+async function picker(page: Page): Promise<Record<string, string>> {
   await openAddGoods(page)
   await page.locator('[data-lh="fill-goods"]').click()
   await page.locator('[data-lh="pick-product"]').first().waitFor()
-  return (await page.locator('[data-lh="pick-product"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-lh-product-id")!))).sort()
+  const entries = await page
+    .locator("[data-lh-picker-entry]")
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute("data-lh-picker-entry")!, e.querySelector("[data-lh-goods-status]")?.getAttribute("data-lh-goods-status") ?? ""])
+    )
+  return Object.fromEntries(entries)
+}
+
+/** Start the queue on a console page: how many products it takes (its shop's, WeChat's library not holding them). */
+async function queueTotal(page: Page): Promise<string | null> {
+  await page.locator('[data-lh="queue-start"]').click()
+  const progress = page.locator('[data-lh="queue-progress"]')
+  await expect.poll(() => progress.getAttribute("data-lh-state")).toMatch(/^(running|done)$/)
+  return progress.getAttribute("data-lh-total")
 }
 
 describe("two shops and two mini programs in one browser", () => {
@@ -82,17 +111,30 @@ describe("two shops and two mini programs in one browser", () => {
     const one = await browser.context.newPage()
     await one.goto(goodsPage("1"))
     await linkShop(one, sandbox.shopOrigin)
-    await expect.poll(async () => (await readTable<{ url: string; account?: string }>(browser, "goods")).map((g) => [g.url, g.account])).toEqual([[link(130), MAIN_ACCOUNT]])
-    expect(await pickerIds(one)).toEqual(["130", "19"])
+    await expect
+      .poll(async () => (await readTable<{ url: string; account?: string }>(browser, "wechatGoods")).map((g) => [g.url, g.account]))
+      .toEqual([[link(130), MAIN_ACCOUNT]])
+    expect(await picker(one)).toEqual({ 130: "reviewing", 19: "none" })
 
     // Mini program 2 on another token: its own header, its own question, shop B.
     const two = await browser.context.newPage()
     await two.goto(goodsPage("2"))
     await linkShop(two, OTHER)
     await expect
-      .poll(async () => Object.fromEntries((await readTable<{ url: string; account?: string; status: string }>(browser, "goods")).map((g) => [g.url, [g.account, g.status]])))
-      .toEqual({ [link(130)]: [MAIN_ACCOUNT, "reviewing"], [link(118)]: [OTHER_ACCOUNT, "rejected"] })
-    expect(await pickerIds(two)).toEqual(["118", "130"])
+      .poll(async () =>
+        Object.fromEntries(
+          (await readTable<{ key: string; account?: string; status: string }>(browser, "wechatGoods")).map((g) => [g.key, [g.account, g.status]])
+        )
+      )
+      .toEqual({
+        [`${MAIN_ACCOUNT}|${link(130)}`]: [MAIN_ACCOUNT, "reviewing"],
+        [`${OTHER_ACCOUNT}|${link(130)}`]: [OTHER_ACCOUNT, "draft"],
+        [`${OTHER_ACCOUNT}|${link(118)}`]: [OTHER_ACCOUNT, "rejected"]
+      })
+    // Same link, two states: each mini program's picker shows its own shop's.
+    expect(await picker(two)).toEqual({ 118: "rejected", 130: "draft" })
+    await one.reload()
+    expect(await picker(one)).toEqual({ 130: "reviewing", 19: "none" })
     expect(await readTable<{ name: string; shopOrigin: string }>(browser, "wechatAccounts").then((a) => a.map((x) => [x.name, x.shopOrigin]).sort())).toEqual([
       [MAIN_ACCOUNT, sandbox.shopOrigin],
       [OTHER_ACCOUNT, OTHER]
@@ -104,7 +146,18 @@ describe("two shops and two mini programs in one browser", () => {
     await one.locator('[data-lh="queue-start"]').waitFor()
     expect(await one.locator('[data-lh="link-shop"]').count()).toBe(0)
 
-    // The popup: shop A's 130 is 审核中 in mini program 1; shop B's 130 is in no library.
+    // The queue: on mini program 1, shop A's 19 only (its 130 is held, 审核中); on mini program 2,
+    // nothing (shop B's 130 and 118 are in its library), whatever the other one holds.
+    expect(await queueTotal(one)).toBe("1")
+    expect((await readTable<{ id: string; data: { items: string[] } }>(browser, "jobs")).find((j) => j.id === "queue")?.data.items).toEqual([
+      `${sandbox.shopOrigin}|19`
+    ])
+    // (One queue at a time: stopped on mini program 1 before mini program 2 starts its own.)
+    await one.locator('[data-lh="queue-stop"]').click()
+    await two.reload()
+    expect(await queueTotal(two)).toBe("0")
+
+    // The popup: shop A's 130 is 审核中 in mini program 1; shop B's 130 未审核 in mini program 2.
     const popup = await openPopup(browser)
     // One shop at a time: its switcher names both.
     const status = (shop: string, id: number) => popup.locator(`[data-lh-popup-product="${id}"][data-lh-shop="${shop}"] [data-lh-goods-status]`)
@@ -114,7 +167,7 @@ describe("two shops and two mini programs in one browser", () => {
     expect(await shown()).toEqual([sandbox.shopOrigin])
     await popup.locator(`[data-lh="shop-switch"][data-lh-shop-origin="${OTHER}"]`).click()
     await expect.poll(() => status(OTHER, 118).getAttribute("data-lh-goods-status")).toBe("rejected")
-    expect(await status(OTHER, 130).getAttribute("data-lh-goods-status")).toBe("none")
+    expect(await status(OTHER, 130).getAttribute("data-lh-goods-status")).toBe("draft")
     expect(await shown()).toEqual([OTHER])
     await popup.close()
 
@@ -125,7 +178,10 @@ describe("two shops and two mini programs in one browser", () => {
     await expect.poll(async () => (await readTable<{ roomId: number }>(browser, "wechatRooms")).map((r) => r.roomId).sort((a, b) => a - b)).toEqual([1, 2, 101])
     await one.reload()
     await one.getByRole("button", { name: "创建直播间" }).first().waitFor()
-    const rooms = async () => Object.fromEntries((await readTable<{ roomId: number; account?: string; goneAt: number | null }>(browser, "wechatRooms")).map((r) => [r.roomId, [r.account, r.goneAt]]))
+    const rooms = async () =>
+      Object.fromEntries(
+        (await readTable<{ roomId: number; account?: string; goneAt: number | null }>(browser, "wechatRooms")).map((r) => [r.roomId, [r.account, r.goneAt]])
+      )
     await expect.poll(rooms).toEqual({ 1: [MAIN_ACCOUNT, null], 2: [MAIN_ACCOUNT, null], 101: [OTHER_ACCOUNT, null] })
     await one.close()
     await two.close()

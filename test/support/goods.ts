@@ -37,7 +37,7 @@ export const LIVE_GOODS = "https://live.weixin.qq.com/livemp/goods/index?token=1
 export const MP_GOODS = "https://mp.weixin.qq.com/wxamp/frame/live/goods/index?token=1&lang=zh_CN"
 
 /** Empty the extension's tables (a fresh merchant), from its service worker. */
-export async function clearExtensionData(b: ExtensionBrowser, tables = ["products", "notices", "goods", "covers", "jobs", "settings"]) {
+export async function clearExtensionData(b: ExtensionBrowser, tables = ["products", "notices", "wechatGoods", "covers", "jobs", "settings"]) {
   const sw = await b.worker()
   await sw.evaluate(
     (names) =>

@@ -64,8 +64,9 @@ export async function seedExtension(b: ExtensionBrowser, sandbox: Sandbox, goods
   )
   await putRecords(
     b,
-    "goods",
+    "wechatGoods",
     goods.map((g) => ({
+      key: `|${linkOf(g.id)}`,
       url: linkOf(g.id),
       name: g.name,
       status: g.status,

@@ -69,6 +69,7 @@ export function seedRecords(o: SeedOptions): { tables: Record<string, Row[]>; su
     if (status) {
       const drift = status === "approved" && i % 20 === 0
       goods.push({
+        key: `|${link}`,
         url: link,
         name: `${names[i % names.length]} ${i}`,
         status,
@@ -134,7 +135,7 @@ export function seedRecords(o: SeedOptions): { tables: Record<string, Row[]>; su
     { key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: now - 30 * 60_000 },
     { key: `entrance|${o.shop}`, value: { found: true, name: "小程序直播", kind: "imageNav" }, seenAt: now - 60 * 60_000 }
   ]
-  return { tables: { products, goods, covers, wechatRooms, shopRooms, facts }, summary: s }
+  return { tables: { products, wechatGoods: goods, covers, wechatRooms, shopRooms, facts }, summary: s }
 }
 
 /** Write records into the extension's database from its service worker (`{ $bytes, type }` → Blob). */

@@ -36,9 +36,14 @@ const source = (text: string, size?: number) => () => chunksOf(text, size)
 async function seed(db: HelperDb) {
   await db.products.bulkAdd([
     productRecord(),
-    productRecord({ key: `${SHOP}|20`, productId: 20, name: "羊毛\n大衣 \"引号\" <b>", lastFill: { at: 5, outcome: "ok", priceType: 1, priceLowFen: 100, priceHighFen: 100 } })
+    productRecord({
+      key: `${SHOP}|20`,
+      productId: 20,
+      name: '羊毛\n大衣 "引号" <b>',
+      lastFill: { at: 5, outcome: "ok", priceType: 1, priceLowFen: 100, priceHighFen: 100 }
+    })
   ])
-  await db.goods.add({
+  await db.wechatGoods.add({
     url: "pages/productdetail/productdetail?id=19",
     name: "天使旅行箱",
     status: "rejected",
@@ -51,7 +56,20 @@ async function seed(db: HelperDb) {
     seenAt: 2,
     statusSince: 2
   })
-  await db.covers.add({ productKey: `${SHOP}|20`, sourceUrl: `${SHOP}/a.png`, fit: "contain", madeAt: 3, blob: null, width: 0, height: 0, bytes: 0, quality: 0, problem: "image_http_error", fetchedUrl: null, httpStatus: 404 })
+  await db.covers.add({
+    productKey: `${SHOP}|20`,
+    sourceUrl: `${SHOP}/a.png`,
+    fit: "contain",
+    madeAt: 3,
+    blob: null,
+    width: 0,
+    height: 0,
+    bytes: 0,
+    quality: 0,
+    problem: "image_http_error",
+    fetchedUrl: null,
+    httpStatus: 404
+  })
   await db.settings.bulkPut([
     { key: "coverFit", value: "crop" },
     { key: "reminderLeadMinutes", value: 30 }
@@ -60,13 +78,55 @@ async function seed(db: HelperDb) {
     { key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: 4 },
     { key: "page|wechat-goods", value: { url: "https://mp.weixin.qq.com/x" }, seenAt: 4 }
   ])
-  await db.wechatRooms.add({ roomId: 5, name: "周三下午直播间", anchorName: "猫", anchorWechat: "cat_01", start: 10, end: 20, liveStatus: 102, coverUrl: null, firstSeenAt: 1, seenAt: 2, goneAt: null })
-  await db.shopRooms.add({ key: `${SHOP}|5`, shopOrigin: SHOP, roomId: 5, name: "周三下午直播间", anchorName: "猫", shopName: "羽逸", status: 102, statusDesc: "未开始", start: 10, end: 20, coverUrl: null, coverWidth: null, coverHeight: null, coverCheckedAt: null, firstSeenAt: 1, seenAt: 2 })
+  await db.wechatRooms.add({
+    roomId: 5,
+    name: "周三下午直播间",
+    anchorName: "猫",
+    anchorWechat: "cat_01",
+    start: 10,
+    end: 20,
+    liveStatus: 102,
+    coverUrl: null,
+    firstSeenAt: 1,
+    seenAt: 2,
+    goneAt: null
+  })
+  await db.shopRooms.add({
+    key: `${SHOP}|5`,
+    shopOrigin: SHOP,
+    roomId: 5,
+    name: "周三下午直播间",
+    anchorName: "猫",
+    shopName: "羽逸",
+    status: 102,
+    statusDesc: "未开始",
+    start: 10,
+    end: 20,
+    coverUrl: null,
+    coverWidth: null,
+    coverHeight: null,
+    coverCheckedAt: null,
+    firstSeenAt: 1,
+    seenAt: 2
+  })
   await db.syncs.bulkAdd([
     { shopOrigin: SHOP, at: 7, ok: true, message: "获取成功！" },
     { shopOrigin: SHOP, at: 8, ok: false, message: "失败" }
   ])
-  await db.plans.add({ title: "周五上新", start: 100, end: 200, anchorName: "猫", anchorWechat: "cat_01", allowComment: true, shareImage: null, roomCover: null, createdAt: 9, updatedAt: 9, usedAt: null, roomId: null })
+  await db.plans.add({
+    title: "周五上新",
+    start: 100,
+    end: 200,
+    anchorName: "猫",
+    anchorWechat: "cat_01",
+    allowComment: true,
+    shareImage: null,
+    roomCover: null,
+    createdAt: 9,
+    updatedAt: 9,
+    usedAt: null,
+    roomId: null
+  })
 }
 
 async function dump(db: HelperDb): Promise<Record<string, unknown[]>> {
@@ -94,7 +154,18 @@ describe("backup round trip", () => {
     await seed(db)
     const before = await dump(db)
     const { parts, counts } = await exportBackup(db, { now: 1234, extensionVersion: "0.1.0" })
-    expect(counts).toMatchObject({ products: 2, goods: 1, covers: 1, settings: 2, facts: 1, wechatRooms: 1, shopRooms: 1, syncs: 2, plans: 1, roomCovers: 0 })
+    expect(counts).toMatchObject({
+      products: 2,
+      wechatGoods: 1,
+      covers: 1,
+      settings: 2,
+      facts: 1,
+      wechatRooms: 1,
+      shopRooms: 1,
+      syncs: 2,
+      plans: 1,
+      roomCovers: 0
+    })
     const text = parts.join("")
     expect(text).not.toContain("page|wechat-goods")
 
@@ -135,12 +206,25 @@ describe("preview", () => {
     await seed(db)
     const text = (await exportBackup(db)).parts.join("")
     await db.products.update(`${SHOP}|19`, { name: "改过的名字" })
-    await db.goods.clear()
+    await db.wechatGoods.clear()
     await db.plans.clear()
-    await db.plans.add({ title: "周五上新", start: 100, end: 200, anchorName: "猫", anchorWechat: "cat_01", allowComment: true, shareImage: null, roomCover: null, createdAt: 9, updatedAt: 9, usedAt: null, roomId: null })
+    await db.plans.add({
+      title: "周五上新",
+      start: 100,
+      end: 200,
+      anchorName: "猫",
+      anchorWechat: "cat_01",
+      allowComment: true,
+      shareImage: null,
+      roomCover: null,
+      createdAt: 9,
+      updatedAt: 9,
+      usedAt: null,
+      roomId: null
+    })
     const p = await previewImport(db, source(text))
     expect(p.tables.products).toEqual({ added: 0, changed: 1, unchanged: 1, invalid: 0 })
-    expect(p.tables.goods).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 0 })
+    expect(p.tables.wechatGoods).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 0 })
     // A plan is recognised by what it is, not by its id in either database.
     expect(p.tables.plans).toEqual({ added: 0, changed: 0, unchanged: 1, invalid: 0 })
     expect(p.tables.syncs.unchanged).toBe(2)
@@ -172,6 +256,26 @@ describe("preview", () => {
     await importFile(db, text)
     expect(await db.products.count()).toBe(1)
     expect(await db.settings.toArray()).toEqual([{ key: "language", value: "en" }])
+  })
+
+  it("reads a file from before schema version 8: its goods table into wechatGoods, each record given its key", async () => {
+    const db = getDb()
+    await seed(db)
+    const { parts } = await exportBackup(db)
+    const url = "pages/productdetail/productdetail?id=19"
+    const current = parts.join("")
+    expect(current).toContain(`"key":"|${url}"`)
+    const old = current.replace('"wechatGoods":[', '"goods":[').replace(`"key":"|${url}",`, "")
+    expect(old).not.toContain('"wechatGoods"')
+    await db.wechatGoods.clear()
+    const p = await previewImport(db, source(old))
+    expect(p.unknownTables).toEqual([])
+    expect(p.tables.wechatGoods).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 0 })
+    await importFile(db, old)
+    expect(await db.wechatGoods.get(`|${url}`)).toMatchObject({ url, status: "rejected", rejectReason: "图片不符" })
+    // A current file's record whose key disagrees with its account and link is not one of ours.
+    const wrong = current.replace(`"key":"|${url}"`, `"key":"甲|${url}"`)
+    expect((await previewImport(db, source(wrong))).tables.wechatGoods).toMatchObject({ invalid: 1 })
   })
 
   it("reads another layout of the same JSON whole", async () => {
@@ -212,7 +316,12 @@ describe("blobs", () => {
     const rec = { key: "a|1", blob: new Blob([bytes.slice(0, 3)]), nested: { list: [new Blob([bytes.slice(0, 2)])] }, n: 1 }
     const read = async (b: Blob) => `data:image/jpeg;base64,${"A".repeat(b.size * 4)}`
     const enc = (await encodeValue(rec, read)) as Record<string, unknown>
-    expect(enc).toEqual({ key: "a|1", blob: { $blob: "data:image/jpeg;base64,AAAAAAAAAAAA" }, nested: { list: [{ $blob: "data:image/jpeg;base64,AAAAAAAA" }] }, n: 1 })
+    expect(enc).toEqual({
+      key: "a|1",
+      blob: { $blob: "data:image/jpeg;base64,AAAAAAAAAAAA" },
+      nested: { list: [{ $blob: "data:image/jpeg;base64,AAAAAAAA" }] },
+      n: 1
+    })
     const dec = decodeValue(enc) as { blob: Blob; nested: { list: Blob[] } }
     expect(dec.blob).toBeInstanceOf(Blob)
     expect(dec.blob.size).toBe(9)
@@ -220,7 +329,16 @@ describe("blobs", () => {
   })
 
   it("an import record's Blob field must be a data URL; a bad one refuses the record, not the batch", async () => {
-    const good = { key: `${SHOP}|5`, blob: { $blob: await blobToDataUrl(new Blob([bytes.slice(0, 10)], { type: "image/jpeg" })) }, width: 750, height: 750, bytes: 10, source: "picked", madeAt: 1, uploadedUrl: null }
+    const good = {
+      key: `${SHOP}|5`,
+      blob: { $blob: await blobToDataUrl(new Blob([bytes.slice(0, 10)], { type: "image/jpeg" })) },
+      width: 750,
+      height: 750,
+      bytes: 10,
+      source: "picked",
+      madeAt: 1,
+      uploadedUrl: null
+    }
     const bad = { ...good, key: `${SHOP}|6`, blob: { $blob: "https://evil.example.com/x.jpg" } }
     const r = await importRows(getDb(), "roomCovers", [good, bad])
     expect(r).toEqual({ written: 1, refused: 1 })
@@ -237,7 +355,9 @@ describe("batches", () => {
     for await (const b of importBatches(source(text), { maxRows: 1000, maxChars: 400 })) seen.push([b.table, b.rows.length])
     expect(seen.find(([t]) => t === "products")).toEqual(["products", 1])
     expect(seen.filter(([t]) => t === "products")).toHaveLength(2)
-    expect(new Set(seen.map(([t]) => t))).toEqual(new Set(["products", "goods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans"]))
+    expect(new Set(seen.map(([t]) => t))).toEqual(
+      new Set(["products", "wechatGoods", "covers", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans"])
+    )
   })
 })
 
@@ -267,7 +387,21 @@ describe("records are checked against their types (db/schema.ts validators)", ()
     expect(validRow("products", { ...ok, priceHistory: [{ lowFen: "1", highFen: 1, at: 1 }] })).toBe(false)
     expect(validRow("products", { ...ok, lastFill: { ...ok.lastFill, priceType: 4 } })).toBe(false)
     expect(validRow("products", { ...ok, lastFill: { ...ok.lastFill, extra: 1 } })).toBe(false)
-    expect(validRow("wechatRooms", { roomId: 5, name: "x", anchorName: "y", anchorWechat: null, start: 1, end: 2, liveStatus: 102, coverUrl: null, firstSeenAt: 1, seenAt: 1, goneAt: "yesterday" })).toBe(false)
+    expect(
+      validRow("wechatRooms", {
+        roomId: 5,
+        name: "x",
+        anchorName: "y",
+        anchorWechat: null,
+        start: 1,
+        end: 2,
+        liveStatus: 102,
+        coverUrl: null,
+        firstSeenAt: 1,
+        seenAt: 1,
+        goneAt: "yesterday"
+      })
+    ).toBe(false)
   })
 
   it("a setting must be one the extension knows, with a value its key accepts", () => {

@@ -2,6 +2,7 @@
 // 商品库 table showed (goods records keyed by link), what was filled (lastFill), price drift,
 // and the goods queue, whose whole state lives in the database.
 import { beforeEach, describe, expect, it } from "vitest"
+import { goodsKey } from "~core/accounts"
 
 import { candidates, goodsUrl, prepare, recordFilled, recordSeen, toCandidate, warmCovers } from "~background/goods"
 import { getQueue, queueAfterSeen, queueCommand, QUEUE_ID } from "~background/queue"
@@ -27,6 +28,7 @@ function product(id: number, over: Partial<ProductRecord> = {}): ProductRecord {
 
 function goods(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
   return {
+    key: goodsKey(over.account, link(id)),
     url: link(id),
     name: "x",
     status: "reviewing",
@@ -66,8 +68,8 @@ describe("candidates", () => {
   })
 
   it("searches names by substring, not-yet-added goods first, then newest id", async () => {
-    await db.goods.put(goods(190, { status: "approved", statusText: "已入库" }))
-    await db.goods.put(goods(1, { status: "rejected", statusText: "审核未通过", rejectReason: "图片不清晰" }))
+    await db.wechatGoods.put(goods(190, { status: "approved", statusText: "已入库" }))
+    await db.wechatGoods.put(goods(1, { status: "rejected", statusText: "审核未通过", rejectReason: "图片不清晰" }))
     const res = await candidates(db, { query: " 旅行 ", limit: 10 })
     expect(res.total).toBe(3)
     expect(res.items.map((c) => [c.productId, c.goodsStatus, c.rejectReason])).toEqual([
@@ -109,8 +111,9 @@ describe("recordSeen", () => {
       1000
     )
     expect(matched).toBe(2)
-    expect((await db.goods.toCollection().primaryKeys()).sort()).toEqual([link(19), link(555), link(7)].sort())
-    expect(await db.goods.get(link(19))).toEqual({
+    expect((await db.wechatGoods.toCollection().primaryKeys()).sort()).toEqual([link(19), link(555), link(7)].map((l) => goodsKey(null, l)).sort())
+    expect(await db.wechatGoods.get(goodsKey(null, link(19)))).toEqual({
+      key: goodsKey(null, link(19)),
       url: link(19),
       name: "天使旅行箱",
       status: "reviewing",
@@ -123,15 +126,15 @@ describe("recordSeen", () => {
       seenAt: 1000,
       statusSince: 1000
     })
-    expect(await db.goods.get(link(7))).toMatchObject({ priceLowFen: 5900, priceHighFen: 5900, discount: true })
+    expect(await db.wechatGoods.get(goodsKey(null, link(7)))).toMatchObject({ priceLowFen: 5900, priceHighFen: 5900, discount: true })
   })
 
   it("keeps the first sighting and moves statusSince only when the status changes", async () => {
     await recordSeen(db, { rows: [row(19)], shelf: "pending" }, 1000)
     await recordSeen(db, { rows: [row(19)], shelf: "pending" }, 2000)
-    expect(await db.goods.get(link(19))).toMatchObject({ firstSeenAt: 1000, seenAt: 2000, statusSince: 1000, status: "reviewing" })
+    expect(await db.wechatGoods.get(goodsKey(null, link(19)))).toMatchObject({ firstSeenAt: 1000, seenAt: 2000, statusSince: 1000, status: "reviewing" })
     await recordSeen(db, { rows: [row(19, { status: "rejected", statusText: "审核未通过", rejectReason: "图片不清晰" })], shelf: "pending" }, 3000)
-    expect(await db.goods.get(link(19))).toMatchObject({
+    expect(await db.wechatGoods.get(goodsKey(null, link(19)))).toMatchObject({
       firstSeenAt: 1000,
       seenAt: 3000,
       statusSince: 3000,
@@ -144,31 +147,31 @@ describe("recordSeen", () => {
     await recordSeen(db, { rows: [row(19, { status: "rejected", rejectReason: "图片不清晰" })], shelf: "pending" }, 1000)
     // Still rejected, the reason not shown this time: the known one stays.
     await recordSeen(db, { rows: [row(19, { status: "rejected", rejectReason: null })], shelf: "pending" }, 2000)
-    expect((await db.goods.get(link(19)))?.rejectReason).toBe("图片不清晰")
+    expect((await db.wechatGoods.get(goodsKey(null, link(19))))?.rejectReason).toBe("图片不清晰")
     // Resubmitted: no reason, whatever the row carries.
     await recordSeen(db, { rows: [row(19, { status: "reviewing", rejectReason: "stale" })], shelf: "pending" }, 3000)
-    expect(await db.goods.get(link(19))).toMatchObject({ status: "reviewing", rejectReason: null, statusSince: 3000 })
+    expect(await db.wechatGoods.get(goodsKey(null, link(19)))).toMatchObject({ status: "reviewing", rejectReason: null, statusSince: 3000 })
   })
 
   it("takes the 已入库 shelf for the status of rows without one", async () => {
     const matched = await recordSeen(db, { rows: [row(19, { status: null, statusText: "" })], shelf: "approved" }, 1000)
     expect(matched).toBe(1)
-    expect(await db.goods.get(link(19))).toMatchObject({ status: "approved", statusText: "已入库", rejectReason: null })
+    expect(await db.wechatGoods.get(goodsKey(null, link(19)))).toMatchObject({ status: "approved", statusText: "已入库", rejectReason: null })
   })
 
   it("skips rows without a known status or a link", async () => {
     expect(await recordSeen(db, { rows: [row(19, { status: null })], shelf: "pending" }, 1000)).toBe(0)
     expect(await recordSeen(db, { rows: [row(19, { status: null })], shelf: null }, 1000)).toBe(0)
     expect(await recordSeen(db, { rows: [row("  ")], shelf: "approved" }, 1000)).toBe(0)
-    expect(await db.goods.count()).toBe(0)
+    expect(await db.wechatGoods.count()).toBe(0)
     expect(await recordSeen(db, { rows: [row(19, { status: null }), row(7)], shelf: "pending" }, 1000)).toBe(1)
-    expect((await db.goods.toCollection().primaryKeys()) as string[]).toEqual([link(7)])
+    expect((await db.wechatGoods.toCollection().primaryKeys()) as string[]).toEqual([goodsKey(null, link(7))])
   })
 
   it("keeps the known price when the row's price cannot be read", async () => {
     await recordSeen(db, { rows: [row(19)], shelf: "pending" }, 1000)
     await recordSeen(db, { rows: [row(19, { priceText: "—" })], shelf: "pending" }, 2000)
-    expect(await db.goods.get(link(19))).toMatchObject({ priceLowFen: 39900, priceHighFen: 48800 })
+    expect(await db.wechatGoods.get(goodsKey(null, link(19)))).toMatchObject({ priceLowFen: 39900, priceHighFen: 48800 })
   })
 })
 
@@ -241,7 +244,7 @@ describe("toCandidate drift", () => {
 describe("prepare and cover warm-up (no picture)", () => {
   it("answers the product with image_missing when it has no picture", async () => {
     await db.products.put(product(19, { imageUrl: null }))
-    await db.goods.put(goods(19, { status: "rejected", rejectReason: "图片不清晰" }))
+    await db.wechatGoods.put(goods(19, { status: "rejected", rejectReason: "图片不清晰" }))
     const res = await prepare(db, { productKey: key(19), fit: null }, 1000)
     expect(res).toEqual({
       product: expect.objectContaining({ key: key(19), productId: 19, imageUrl: null, goodsStatus: "rejected", rejectReason: "图片不清晰" }),
@@ -264,7 +267,7 @@ describe("goods queue", () => {
   beforeEach(async () => {
     // Captured in the order 3, 1, 2 (capturedAt; neither id nor storing order); 4 is in WeChat already.
     await db.products.bulkPut([product(1, { capturedAt: 20 }), product(2, { capturedAt: 30 }), product(4, { capturedAt: 5 }), product(3, { capturedAt: 10 })])
-    await db.goods.put(goods(4, { status: "approved" }))
+    await db.wechatGoods.put(goods(4, { status: "approved" }))
   })
 
   /** The capture order. */
@@ -286,7 +289,7 @@ describe("goods queue", () => {
   })
 
   it("is done at once when nothing is missing", async () => {
-    await db.goods.bulkPut([goods(A), goods(B), goods(C)])
+    await db.wechatGoods.bulkPut([goods(A), goods(B), goods(C)])
     expect(await queueCommand(db, "start", 1000)).toEqual({ state: "done", total: 0, done: 0, skipped: 0, current: null })
   })
 

@@ -3,6 +3,7 @@
 // taken for current once products or goods were written — through Dexie, by any code path (the
 // write stamp, db/write-stamp.ts), or from outside Dexie (the tables' own stamp).
 import { beforeEach, describe, expect, it } from "vitest"
+import { goodsKey } from "~core/accounts"
 
 import { computeBadge } from "~background/badge"
 import { recordFilled, recordSeen } from "~background/goods"
@@ -18,6 +19,7 @@ const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
 function goods(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
   return {
+    key: goodsKey(over.account, link(id)),
     url: link(id),
     name: `商品${id}`,
     status: "approved",
@@ -41,7 +43,7 @@ async function seed(db: HelperDb, n = 120) {
       return productRecord({ key: `${SHOP}|${id}`, productId: id, name: `商品${id}`, link: link(id), priceLowFen: 1000 + id, priceHighFen: 1000 + id, updatedAt: 10_000 + id })
     })
   )
-  await db.goods.bulkPut(
+  await db.wechatGoods.bulkPut(
     Array.from({ length: n }, (_, i) => i + 1)
       .filter((id) => id % 7 !== 0)
       .map((id) => goods(id, id % 10 === 3 ? { status: "rejected", rejectReason: "图片不符" } : id % 10 === 5 ? { priceLowFen: 1, priceHighFen: 1 } : id % 10 === 8 ? { status: "reviewing" } : {}))
@@ -67,7 +69,7 @@ describe("the write stamp", () => {
     await db.products.put(productRecord())
     const a = await stamp()
     expect(typeof a).toBe("string")
-    await db.goods.put(goods(19))
+    await db.wechatGoods.put(goods(19))
     const b = await stamp()
     expect(b).not.toBe(a)
     // The background's own write paths: a 商品库 reading, a fill, clearing.
@@ -119,7 +121,7 @@ describe("the goods overview", () => {
     await refreshGoodsOverview(db)
     expect(await readGoodsHead(db)).not.toBeNull()
     // A new rejection: the stored counts no longer hold.
-    await db.goods.put(goods(1, { status: "rejected", rejectReason: "名称违规" }))
+    await db.wechatGoods.put(goods(1, { status: "rejected", rejectReason: "名称违规" }))
     expect(await readGoodsHead(db)).toBeNull()
     const summary = await refreshGoodsOverview(db)
     expect(summary.rejected).toBe((await full(db)).summary.rejected)
@@ -157,9 +159,9 @@ describe("the goods overview", () => {
     await refreshGoodsOverview(db)
     const counted: string[] = []
     const products = db.products.count.bind(db.products)
-    const goodsCount = db.goods.count.bind(db.goods)
+    const goodsCount = db.wechatGoods.count.bind(db.wechatGoods)
     db.products.count = (() => (counted.push("products"), products())) as typeof db.products.count
-    db.goods.count = (() => (counted.push("goods"), goodsCount())) as typeof db.goods.count
+    db.wechatGoods.count = (() => (counted.push("goods"), goodsCount())) as typeof db.wechatGoods.count
     try {
       const head = await readGoodsHead(db)
       expect(head).not.toBeNull()
@@ -170,7 +172,7 @@ describe("the goods overview", () => {
       expect(counted.sort()).toEqual(["goods", "products"])
     } finally {
       db.products.count = products
-      db.goods.count = goodsCount
+      db.wechatGoods.count = goodsCount
     }
   })
 
@@ -236,7 +238,7 @@ describe("the badge and the checklist read the overview", () => {
     expect(await db.overview.get(GOODS_OVERVIEW_KEY)).toBeTruthy()
     // Current: the same answer from the stored overview.
     expect((await readSetup(db, Date.now())).goods).toEqual((await full(db)).summary)
-    await db.goods.put(goods(2, { status: "rejected", rejectReason: "x" }))
+    await db.wechatGoods.put(goods(2, { status: "rejected", rejectReason: "x" }))
     expect((await computeBadge(db)).needs).toBe(await expectNeeds())
   })
 

@@ -3,6 +3,7 @@
 // many more the room takes. plan.setGoods goes to the worker's real handler on the same
 // (fake) database.
 import { render, screen, waitFor, within } from "@testing-library/react"
+import { goodsKey } from "~core/accounts"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
@@ -25,6 +26,7 @@ const db = getDb()
 const key = (id: number) => `${SHOP}|${id}`
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 const goods = (id: number, status: GoodsRecord["status"]): GoodsRecord => ({
+  key: goodsKey(null, link(id)),
   url: link(id),
   name: `商品${id}`,
   status,
@@ -40,7 +42,7 @@ const goods = (id: number, status: GoodsRecord["status"]): GoodsRecord => ({
 
 beforeEach(async () => {
   await db.open()
-  await Promise.all([db.plans.clear(), db.products.clear(), db.goods.clear(), db.roomGoods.clear()])
+  await Promise.all([db.plans.clear(), db.products.clear(), db.wechatGoods.clear(), db.roomGoods.clear()])
   await db.products.bulkPut(
     [
       [1, "羊毛大衣"],
@@ -49,7 +51,7 @@ beforeEach(async () => {
       [4, "有机红茶"]
     ].map(([id, name]) => productRecord({ key: key(id as number), productId: id as number, name: name as string, link: link(id as number) }))
   )
-  await db.goods.bulkPut([goods(1, "approved"), goods(2, "approved"), goods(3, "reviewing")])
+  await db.wechatGoods.bulkPut([goods(1, "approved"), goods(2, "approved"), goods(3, "reviewing")])
   await db.roomGoods.put({ roomId: 9, items: [{ name: "商品1", url: null }], complete: true, source: "wechat", seenAt: 1 })
   await db.plans.add({ title: "店庆特惠专场", start: 0, end: 0, anchorName: "小美", anchorWechat: "a", allowComment: true, shareImage: null, roomCover: null, createdAt: 1, updatedAt: 1, usedAt: null, roomId: 9 })
 })

@@ -1,6 +1,7 @@
 // The popup, component by component state: empty, normal, attention, error; on the real
 // database code (fake IndexedDB) with the real locales.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
+import { goodsKey } from "~core/accounts"
 import userEvent from "@testing-library/user-event"
 import { beforeEach, describe, expect, it, vi } from "vitest"
 
@@ -22,6 +23,7 @@ const HOUR = 3600_000
 
 function goods(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
   return {
+    key: goodsKey(over.account, `pages/productdetail/productdetail?id=${id}`),
     url: `pages/productdetail/productdetail?id=${id}`,
     name: `商品${id}`,
     status: "approved",
@@ -91,7 +93,7 @@ async function seedReady() {
     { key: `entrance|${SHOP}`, value: { found: true, name: "直播", kind: "imageNav" }, seenAt: Date.now() - 60_000 }
   ])
   await db.products.bulkAdd([product(), product({ key: `${SHOP}|20`, productId: 20, name: "羊毛大衣", link: "pages/productdetail/productdetail?id=20", priceLowFen: 6800, priceHighFen: 6800, updatedAt: 2 })])
-  await db.goods.bulkAdd([goods(19), goods(20, { priceLowFen: 6800, priceHighFen: 6800 })])
+  await db.wechatGoods.bulkAdd([goods(19), goods(20, { priceLowFen: 6800, priceHighFen: 6800 })])
   await db.wechatRooms.bulkAdd([wechatRoom(5), wechatRoom(1, { liveStatus: 103, start: Date.now() - 48 * HOUR, end: Date.now() - 46 * HOUR })])
   await db.shopRooms.add(shopRoom(5))
 }
@@ -199,7 +201,7 @@ describe("popup: normal", () => {
     await seedShop()
     const ids = [1, 2, 3, 4, 5, 6]
     await getDb().products.bulkAdd(ids.map((id) => product({ key: `${SHOP}|${id}`, productId: id, name: id === 4 ? "羊毛大衣" : `旅行箱${id}`, link: `pages/productdetail/productdetail?id=${id}`, updatedAt: id })))
-    await getDb().goods.bulkAdd([goods(1), goods(2, { status: "reviewing" }), goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { priceLowFen: 100, priceHighFen: 100 }), goods(5, { status: "draft" })])
+    await getDb().wechatGoods.bulkAdd([goods(1), goods(2, { status: "reviewing" }), goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { priceLowFen: 100, priceHighFen: 100 }), goods(5, { status: "draft" })])
     render(<PopupPage />)
     const counts = await screen.findByRole("group", { name: "按状态筛选" })
     const value = (f: string) => counts.querySelector(`[data-lh-count="${f}"]`)!.getAttribute("data-lh-value")
@@ -282,8 +284,8 @@ describe("popup: attention", () => {
   it("says what needs the merchant, where to fix it, and counts it on the badge", async () => {
     await seedReady()
     const db = getDb()
-    await db.goods.put(goods(19, { status: "rejected", rejectReason: "商品图片与名称不符" }))
-    await db.goods.put(goods(20, { priceLowFen: 5900, priceHighFen: 5900 }))
+    await db.wechatGoods.put(goods(19, { status: "rejected", rejectReason: "商品图片与名称不符" }))
+    await db.wechatGoods.put(goods(20, { priceLowFen: 5900, priceHighFen: 5900 }))
     await db.wechatRooms.add(wechatRoom(6, { name: "周三下午场" }))
     await db.shopRooms.put(shopRoom(5, { coverUrl: null, coverWidth: null, coverHeight: null }))
     await db.facts.put({ key: `entrance|${SHOP}`, value: { found: false, name: null, kind: null }, seenAt: Date.now() })
@@ -393,7 +395,7 @@ describe("popup: the first screen from the background's goods overview", () => {
     await db.products.bulkAdd(
       Array.from({ length: n }, (_, i) => product({ key: `${SHOP}|${i + 1}`, productId: i + 1, name: `旅行箱${i + 1}`, link: `pages/productdetail/productdetail?id=${i + 1}`, updatedAt: i + 1 }))
     )
-    await db.goods.bulkAdd([goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { status: "reviewing" })])
+    await db.wechatGoods.bulkAdd([goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { status: "reviewing" })])
   }
 
   it("draws the counts and the list's first rows from it, then reads every product (search, scrolling)", async () => {

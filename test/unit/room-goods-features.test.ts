@@ -3,6 +3,7 @@
 // check boxes in labels), keeping the merchant's tick; fix-price asks the merchant to open the
 // edit when a row has no 编辑; and both take everything they added away when their signal fires.
 import type { Runtime } from "webextension-polyfill"
+import { goodsKey } from "~core/accounts"
 import { beforeEach, describe, expect, it } from "vitest"
 import { waitFor } from "@testing-library/react"
 
@@ -19,6 +20,7 @@ const db = getDb()
 const key = (id: number) => `${SHOP}|${id}`
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 const goods = (id: number, name: string, over: Partial<GoodsRecord> = {}): GoodsRecord => ({
+  key: goodsKey(over.account, link(id)),
   url: link(id),
   name,
   status: "approved",
@@ -60,7 +62,7 @@ describe("fill-room-goods in an unseen import", () => {
       [2, "真丝围巾"],
       [3, "手工茶具"]
     ].map(([id, name]) => productRecord({ key: key(id as number), productId: id as number, name: name as string, link: link(id as number) })))
-    await db.goods.bulkPut([goods(1, "羊毛大衣"), goods(2, "真丝围巾"), goods(3, "手工茶具", { status: "rejected" })])
+    await db.wechatGoods.bulkPut([goods(1, "羊毛大衣"), goods(2, "真丝围巾"), goods(3, "手工茶具", { status: "rejected" })])
     await db.plans.add({ title: "店庆特惠专场", start: 0, end: 0, anchorName: "小美", anchorWechat: "a", allowComment: true, shareImage: null, roomCover: null, createdAt: 1, updatedAt: 1, usedAt: null, roomId: 9, goods: [key(1), key(2), key(3)] })
     importDialog()
     const controller = new AbortController()
@@ -105,7 +107,7 @@ describe("fix-price where a row has no 编辑", () => {
 describe("the price-fix queue with nothing it can open here", () => {
   it("says how many are left and why, instead of waiting silently", async () => {
     await db.products.put(productRecord({ key: key(5), productId: 5, name: "保温杯", link: link(5), priceLowFen: 900, priceHighFen: 900 }))
-    await db.goods.put(goods(5, "保温杯"))
+    await db.wechatGoods.put(goods(5, "保温杯"))
     // 商品库 on its 已入库 shelf, showing another goods only (the drifted one is on another page).
     document.body.innerHTML = `<div><a class="current">未入库</a><a class="tab_current">已入库</a><div><button>添加商品</button></div>
       <table><thead><tr><th>基本信息</th><th>价格</th><th>链接</th><th>操作</th></tr></thead>

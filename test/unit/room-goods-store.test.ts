@@ -2,6 +2,7 @@
 // audit status carried from the list endpoint to the stored product, a plan's goods with their
 // WeChat states and the room's contents, drifted 已入库 goods and the price-fix queue.
 import { beforeEach, describe, expect, it } from "vitest"
+import { goodsKey } from "~core/accounts"
 
 import { driftedGoods, priceFixQueue, recordRoomGoods, roomGoodsContext, setPlanGoods } from "~background/room-goods"
 import { qualifyProduct } from "~core/product"
@@ -18,7 +19,7 @@ const key = (id: number) => `${SHOP}|${id}`
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
 function goods(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
-  return { url: link(id), name: `商品${id}号`, status: "approved", statusText: "已入库", rejectReason: null, priceLowFen: 1000, priceHighFen: 1000, firstSeenAt: 1, seenAt: 1, statusSince: 1, discount: false, ...over }
+  return { key: goodsKey(over.account, link(id)), url: link(id), name: `商品${id}号`, status: "approved", statusText: "已入库", rejectReason: null, priceLowFen: 1000, priceHighFen: 1000, firstSeenAt: 1, seenAt: 1, statusSince: 1, discount: false, ...over }
 }
 
 function plan(over: Partial<RoomPlanRecord> = {}): RoomPlanRecord {
@@ -26,7 +27,7 @@ function plan(over: Partial<RoomPlanRecord> = {}): RoomPlanRecord {
 }
 
 beforeEach(async () => {
-  await Promise.all([db.products.clear(), db.goods.clear(), db.plans.clear(), db.roomGoods.clear(), db.jobs.clear()])
+  await Promise.all([db.products.clear(), db.wechatGoods.clear(), db.plans.clear(), db.roomGoods.clear(), db.jobs.clear()])
 })
 
 describe("validators", () => {
@@ -67,7 +68,7 @@ describe("HiMall's sale and audit status", () => {
 describe("goods in rooms", () => {
   it("a plan's goods with their states, the room's contents, and the coverage", async () => {
     await db.products.bulkPut([1, 2, 3, 4].map((id) => productRecord({ key: key(id), productId: id, name: `商品${id}号`, link: link(id) })))
-    await db.goods.bulkPut([goods(1), goods(2), goods(3, { status: "reviewing" })])
+    await db.wechatGoods.bulkPut([goods(1), goods(2), goods(3, { status: "reviewing" })])
     const id = (await db.plans.add(plan()))!
     expect(await setPlanGoods(db, { planId: id, productKeys: [key(1), key(2), key(3), key(4)] }, 5)).toBe(true)
     await recordRoomGoods(db, { roomId: 7, items: [{ name: "商品1号", url: null }], complete: true }, 6)
@@ -109,11 +110,11 @@ describe("price fix", () => {
       productRecord({ key: key(2), productId: 2, link: link(2), priceLowFen: 1000, priceHighFen: 1000 }),
       productRecord({ key: key(3), productId: 3, link: link(3), priceLowFen: 500, priceHighFen: 500 })
     ])
-    await db.goods.bulkPut([goods(1), goods(2), goods(3, { status: "reviewing" })])
+    await db.wechatGoods.bulkPut([goods(1), goods(2), goods(3, { status: "reviewing" })])
     expect((await driftedGoods(db)).map((d) => [d.productId, d.priceLowFen, d.wechatLowFen])).toEqual([[1, 900, 1000]])
     expect(await priceFixQueue(db, "start", 10)).toEqual({ state: "running", left: 1 })
     expect((await db.jobs.get("price-fix"))?.state).toBe("running")
-    await db.goods.put(goods(1, { priceLowFen: 900, priceHighFen: 900 }))
+    await db.wechatGoods.put(goods(1, { priceLowFen: 900, priceHighFen: 900 }))
     expect(await priceFixQueue(db, "get", 11)).toEqual({ state: "done", left: 0 })
     expect(await priceFixQueue(db, "stop", 12)).toEqual({ state: "stopped", left: 0 })
   })

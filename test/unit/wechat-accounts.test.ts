@@ -2,13 +2,16 @@
 // linked once to a shop, and goods, rooms, the picker and the queue kept to that account and its
 // shop (background/accounts.ts, core/accounts.ts, fake IndexedDB).
 import { beforeEach, describe, expect, it } from "vitest"
+import { goodsKey } from "~core/accounts"
 
 import { linkAccount, recordAccount, sameAccount, shopOfAccount } from "~background/accounts"
 import { candidates, recordSeen } from "~background/goods"
+import { driftedGoods } from "~background/room-goods"
 import { queueCommand } from "~background/queue"
 import { qualificationKey, recordQualification, recordRooms } from "~background/rooms"
 import { goodsBelongsTo } from "~core/accounts"
 import { readGoodsRows } from "~db/overview"
+import { plannedGoods } from "~db/room-goods"
 import { getDb, type ProductRecord } from "~db/schema"
 import type { GoodsRowMessage, WechatRoomMessage } from "~protocol/messages"
 import { readAccountName } from "~sites/wechat/console"
@@ -29,8 +32,25 @@ beforeEach(async () => {
 function product(shop: string, id: number): ProductRecord {
   return productRecord({ key: `${shop}|${id}`, shopOrigin: shop, productId: id, link: link(id), capturedAt: id, updatedAt: id })
 }
-const row = (id: number, status: GoodsRowMessage["status"] = "reviewing"): GoodsRowMessage => ({ name: `商品${id}`, priceText: "¥1.00", url: link(id), status, statusText: "审核中", rejectReason: null })
-const room = (roomId: number): WechatRoomMessage => ({ roomId, name: `直播${roomId}`, anchorName: "小美", anchorWechat: null, start: NOW + 3600_000, end: null, liveStatus: 102, statusText: "未开始", coverUrl: null })
+const row = (id: number, status: GoodsRowMessage["status"] = "reviewing"): GoodsRowMessage => ({
+  name: `商品${id}`,
+  priceText: "¥1.00",
+  url: link(id),
+  status,
+  statusText: "审核中",
+  rejectReason: null
+})
+const room = (roomId: number): WechatRoomMessage => ({
+  roomId,
+  name: `直播${roomId}`,
+  anchorName: "小美",
+  anchorWechat: null,
+  start: NOW + 3600_000,
+  end: null,
+  liveStatus: 102,
+  statusText: "未开始",
+  coverUrl: null
+})
 
 async function twoShops() {
   await db.products.bulkPut([product(A, 130), product(A, 19), product(B, 130), product(B, 118)])
@@ -55,7 +75,7 @@ describe("accounts and their shop", () => {
     await recordSeen(db, { rows: [row(130)], shelf: "pending" }, NOW)
     await recordRooms(db, { rooms: [room(1)], complete: true }, NOW, async () => undefined)
     await recordAccount(db, { name: "小程序甲" }, NOW + 1)
-    expect((await db.goods.get(link(130)))!.account).toBe("小程序甲")
+    expect((await db.wechatGoods.get(goodsKey("小程序甲", link(130))))!.account).toBe("小程序甲")
     expect((await db.wechatRooms.get(1))!.account).toBe("小程序甲")
   })
 
@@ -78,6 +98,84 @@ describe("accounts and their shop", () => {
     expect(queue).toMatchObject({ state: "running", total: 2 })
     const fromA = await queueCommand(db, "start", NOW, "甲")
     expect(fromA).toMatchObject({ total: 1, current: { key: `${A}|19` } })
+  })
+
+  it("the same link in two mini programs keeps two states: each shop's product sees its own in rows, picker, queue, plans and drift", async () => {
+    await twoShops()
+    await db.wechatAccounts.bulkPut([
+      { name: "甲", shopOrigin: A, firstSeenAt: NOW, seenAt: NOW, linkedAt: NOW },
+      { name: "乙", shopOrigin: B, firstSeenAt: NOW, seenAt: NOW, linkedAt: NOW }
+    ])
+    // Every product at ¥1.00, as WeChat's rows below show unless said otherwise.
+    await db.products.toCollection().modify({ priceLowFen: 100, priceHighFen: 100 })
+    // Both shops have product 130 (the same link): 甲 holds it rejected, then 乙 approved at another price.
+    await recordSeen(db, { rows: [{ ...row(130, "rejected"), rejectReason: "图片不清晰" }], shelf: "pending", account: "甲" }, NOW)
+    await recordSeen(db, { rows: [{ ...row(130, "approved"), priceText: "¥2.00" }], shelf: "approved", account: "乙" }, NOW + 1)
+    expect((await db.wechatGoods.toArray()).map((g) => [g.key, g.status]).sort()).toEqual([
+      [goodsKey("乙", link(130)), "approved"],
+      [goodsKey("甲", link(130)), "rejected"]
+    ])
+    // A later reading of 甲 changes only 甲's record.
+    await recordSeen(db, { rows: [{ ...row(130, "rejected"), rejectReason: null }], shelf: "pending", account: "甲" }, NOW + 2)
+    expect(await db.wechatGoods.get(goodsKey("甲", link(130)))).toMatchObject({
+      status: "rejected",
+      rejectReason: "图片不清晰",
+      firstSeenAt: NOW,
+      seenAt: NOW + 2
+    })
+    expect(await db.wechatGoods.get(goodsKey("乙", link(130)))).toMatchObject({ status: "approved", seenAt: NOW + 1, priceLowFen: 200 })
+
+    const rows = Object.fromEntries((await readGoodsRows(db)).rows.map((r) => [r.product.key, r.goods?.status ?? null]))
+    expect(rows).toEqual({ [`${A}|130`]: "rejected", [`${A}|19`]: null, [`${B}|130`]: "approved", [`${B}|118`]: null })
+    const stateOf = async (account: string) =>
+      Object.fromEntries((await candidates(db, { query: "", limit: 20, account })).items.map((c) => [c.key, [c.goodsStatus, c.rejectReason, c.drift]]))
+    expect(await stateOf("甲")).toEqual({ [`${A}|130`]: ["rejected", "图片不清晰", false], [`${A}|19`]: [null, null, false] })
+    // B's 130 costs ¥1.00 at HiMall and ¥2.00 on 乙's WeChat: it drifts; A's does not.
+    expect(await stateOf("乙")).toEqual({ [`${B}|130`]: ["approved", null, true], [`${B}|118`]: [null, null, false] })
+    expect((await driftedGoods(db)).map((d) => d.productKey)).toEqual([`${B}|130`])
+    expect(await driftedGoods(db, "甲")).toEqual([])
+
+    // The queue: A's 130 is held by 甲 (rejected), so only 19; B's are 130 held and 118 not.
+    expect(await queueCommand(db, "start", NOW, "甲")).toMatchObject({ total: 1, current: { key: `${A}|19` } })
+    expect(await queueCommand(db, "start", NOW, "乙")).toMatchObject({ total: 1, current: { key: `${B}|118` } })
+
+    // A room plan's goods: each product with its own shop's state.
+    const planned = await plannedGoods(db, { goods: [`${A}|130`, `${B}|130`], roomId: null })
+    expect(planned.map((g) => [g.productKey, g.state])).toEqual([
+      [`${A}|130`, "rejected"],
+      [`${B}|130`, "approved"]
+    ])
+  })
+
+  it("a page without its account writes to the only account, else to the link's one record, else to none", async () => {
+    await db.wechatAccounts.put({ name: "甲", shopOrigin: A, firstSeenAt: NOW, seenAt: NOW, linkedAt: NOW })
+    await recordSeen(db, { rows: [row(130)], shelf: "pending" }, NOW)
+    expect((await db.wechatGoods.toCollection().primaryKeys()) as string[]).toEqual([goodsKey("甲", link(130))])
+    await db.wechatAccounts.put({ name: "乙", shopOrigin: B, firstSeenAt: NOW, seenAt: NOW, linkedAt: NOW })
+    await recordSeen(db, { rows: [row(130, "approved"), row(118)], shelf: null }, NOW + 1)
+    expect((await db.wechatGoods.toArray()).map((g) => [g.key, g.status]).sort()).toEqual([
+      [goodsKey(null, link(118)), "reviewing"],
+      [goodsKey("甲", link(130)), "approved"]
+    ])
+  })
+
+  it("keys goods by account and link whatever a writer passes as key", async () => {
+    await db.wechatGoods.put({
+      key: "wrong",
+      account: "甲",
+      url: link(1),
+      name: "n",
+      status: "draft",
+      statusText: "",
+      rejectReason: null,
+      priceLowFen: null,
+      priceHighFen: null,
+      discount: false,
+      firstSeenAt: 1,
+      seenAt: 1,
+      statusSince: 1
+    })
+    expect((await db.wechatGoods.toCollection().primaryKeys()) as string[]).toEqual([goodsKey("甲", link(1))])
   })
 
   it("a complete room list of one mini program marks only its own rooms gone", async () => {

@@ -167,7 +167,7 @@ describe("router, WeChat messages", () => {
     for (const [type, payload] of Object.entries(VALID).map(([, v]) => [v.type, v.payload] as const)) {
       expect(await route(msg(type, payload), sender(url))).toEqual(notWechat)
     }
-    expect(await db.goods.count()).toBe(0)
+    expect(await db.wechatGoods.count()).toBe(0)
     expect(await db.jobs.count()).toBe(0)
   })
 

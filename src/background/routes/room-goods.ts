@@ -8,6 +8,6 @@ export const roomGoodsRoutes: Routes<keyof RoomGoodsProtocol> = {
   "roomGoods.context": (p, c) => roomGoodsContext(c.db, p),
   "roomGoods.seen": async (p, c) => ({ stored: await recordRoomGoods(c.db, p, c.now) }),
   "plan.setGoods": async (p, c) => ({ saved: await setPlanGoods(c.db, p, c.now) }),
-  "priceFix.list": async (_p, c) => ({ items: await driftedGoods(c.db) }),
-  "priceFix.queue": (p, c) => priceFixQueue(c.db, p.action, c.now)
+  "priceFix.list": async (p, c) => ({ items: await driftedGoods(c.db, p.account) }),
+  "priceFix.queue": (p, c) => priceFixQueue(c.db, p.action, c.now, p.account)
 }
