@@ -12,6 +12,7 @@ import { t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
 import type { DriftItem, PriceFixQueueState } from "~protocol/messages"
 import { send } from "~lib/send"
+import { currentAccount } from "./wechat-account"
 import { editDialogText, fillEditPrices, findGoodsEditDialogs, goodsTableRows, readEditPrices } from "~sites/wechat/goods-edit"
 import { SHELF_TEXT, currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
 import { elementsWithText } from "~lib/dom/text"
@@ -66,7 +67,7 @@ export class PriceFixFeature {
 
   private async refresh() {
     try {
-      const [{ items }, queue] = await Promise.all([send("priceFix.list", {}), send("priceFix.queue", { action: "get" })])
+      const [{ items }, queue] = await Promise.all([send("priceFix.list", { account: currentAccount() }), send("priceFix.queue", { action: "get", account: currentAccount() })])
       if (this.signal.aborted) return
       this.items = items
       this.queue = queue
@@ -136,7 +137,7 @@ export class PriceFixFeature {
 
   private async command(action: "start" | "stop") {
     try {
-      this.queue = await send("priceFix.queue", { action })
+      this.queue = await send("priceFix.queue", { action, account: currentAccount() })
       if (action === "start") this.opened.clear()
       this.drawBar()
       this.step()
@@ -174,7 +175,7 @@ export class PriceFixFeature {
   }
 
   private async refreshQueueState() {
-    this.queue = await send("priceFix.queue", { action: "get" }).catch(() => this.queue)
+    this.queue = await send("priceFix.queue", { action: "get", account: currentAccount() }).catch(() => this.queue)
     this.drawBar()
   }
 
