@@ -61,10 +61,22 @@ function button(action: string, text: string, kind: "primary" | "link"): HTMLBut
   return b
 }
 
-/** The summary above the grid, or the 直播商品 note: the host, and the element its text goes in. */
+/**
+ * The summary above the grid, or the 直播商品 note: the host, and the element its text goes in —
+ * the host itself: its lines are light-DOM children (the box's own text for readers) shown
+ * through a slot and styled by the sheet's important `::slotted` rules.
+ */
 function makeBox(attrs: Record<string, string>) {
   const { host, body } = shadowPiece("div", { ...attrs, role: "status" }, LIVE_ROOMS_BOX_CSS)
-  return { host, body }
+  body.append(document.createElement("slot"))
+  return { host, body: host }
+}
+
+/** A row's flags: badges as light-DOM children of the host (part of the row's own text), through a slot. */
+function makeFlags(): HTMLElement {
+  const { host, body } = shadowPiece("span", { "data-lh-room-flags": "" }, ROOM_FLAGS_CSS)
+  body.append(document.createElement("slot"))
+  return host
 }
 
 function makeUi() {
@@ -122,11 +134,10 @@ function flagText(flag: RoomFlag, room: ShopRoomView): string {
 function renderFlags(cell: HTMLElement, roomId: number | null, room: ShopRoomView | undefined) {
   let box = cell.querySelector<HTMLElement>("[data-lh-room-flags]")
   if (!box) {
-    box = shadowPiece("span", { "data-lh-room-flags": "" }, ROOM_FLAGS_CSS).host
+    box = makeFlags()
     cell.append(box)
   }
-  const inside = box.shadowRoot?.querySelector<HTMLElement>(".piece")
-  if (!inside) return
+  const inside = box
   const flags = room ? roomFlags(room) : []
   const key = `${roomId ?? ""}|${room?.coverState ?? ""}|${flags.join(" ")}|${room?.coverWidth}x${room?.coverHeight}|${room?.wechatStatus}`
   if (box.getAttribute("data-lh-key") === key) return
@@ -187,14 +198,13 @@ function renderSummary(ui: Ui, view: ShopRoomsView) {
   if (view.missing.length) {
     const head = document.createElement("div")
     head.textContent = t("live_rooms_missing", String(view.missing.length))
-    const list = document.createElement("ul")
+    inside.append(head)
     for (const m of view.missing) {
-      const li = document.createElement("li")
-      li.setAttribute("data-lh-missing-room", String(m.roomId))
-      li.textContent = t("live_rooms_missing_item", [m.name, String(m.roomId), statusName(m.liveStatus)])
-      list.append(li)
+      const item = document.createElement("div")
+      item.setAttribute("data-lh-missing-room", String(m.roomId))
+      item.textContent = t("live_rooms_missing_item", [m.name, String(m.roomId), statusName(m.liveStatus)])
+      inside.append(item)
     }
-    inside.append(head, list)
   }
 }
 
