@@ -8,7 +8,13 @@ import { shadowPiece, tone } from "~lib/dom/shadow"
 import { errorText, problemsText, t } from "~lib/i18n"
 import type { CaptureResult } from "~protocol/messages"
 import { send } from "~lib/send"
-import { findLiveLinkDialogs, LIVE_LINK_ACTION_TEXT, liveLinkControlPlace, missingDialogFields, readLiveLinkDialog } from "~sites/himall/live-link-dialog"
+import {
+  findLiveLinkDialogs,
+  LIVE_LINK_ACTION_TEXT,
+  liveLinkControlPlace,
+  missingDialogFields,
+  readLiveLinkDialog
+} from "~sites/himall/live-link-dialog"
 import { identifyByEndpoint, productListUrl } from "~sites/himall/product-endpoint"
 import { actionCell, findProductRows, readProductRow } from "~sites/himall/product-grid"
 

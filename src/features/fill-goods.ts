@@ -150,14 +150,7 @@ export class GoodsPanel {
   /** Check, then fill (or ask for a name first). */
   async pick(c: GoodsCandidate, opts: PickOptions, nameOverride?: string): Promise<FillResult | null> {
     if (this.busy) return null
-    const plan = planGoods({
-      name: nameOverride ?? c.name,
-      priceLowFen: c.priceLowFen,
-      priceHighFen: c.priceHighFen,
-      link: c.link,
-      originalPrice: opts.originalPrice,
-      priceForm: pagePreferences().defaultPriceForm
-    })
+    const plan = planGoods({ name: nameOverride ?? c.name, priceLowFen: c.priceLowFen, priceHighFen: c.priceHighFen, link: c.link, originalPrice: opts.originalPrice, priceForm: pagePreferences().defaultPriceForm })
     // The cover is asked for at once: it is made while the merchant reads any problem.
     const cover = send("goods.prepare", { productKey: c.key, fit: opts.crop ? "crop" : null }).then(
       (r) => r.cover,
@@ -204,13 +197,7 @@ export class GoodsPanel {
       this.picker.hidden = true
       if (result.outcome !== "failed") {
         // What was filled is what price drift is later judged against: a lost record is said.
-        const lost = await sendWithRetry("goods.filled", {
-          productKey: c.key,
-          outcome: result.outcome,
-          priceType: plan.priceType,
-          price: plan.price,
-          price2: plan.price2
-        }).then(
+        const lost = await sendWithRetry("goods.filled", { productKey: c.key, outcome: result.outcome, priceType: plan.priceType, price: plan.price, price2: plan.price2 }).then(
           () => null,
           (e: unknown) => e
         )
@@ -231,11 +218,7 @@ export class GoodsPanel {
   private askName(c: GoodsCandidate, opts: PickOptions, plan: GoodsPlan) {
     this.fix.replaceChildren()
     this.fix.hidden = false
-    const why = el(
-      "p",
-      { "data-lh-name-problem": plan.nameProblem ?? "" },
-      t(`fill_${plan.nameProblem}`, [c.name, String(Math.ceil(textUnits(plan.name) / 2))])
-    )
+    const why = el("p", { "data-lh-name-problem": plan.nameProblem ?? "" }, t(`fill_${plan.nameProblem}`, [c.name, String(Math.ceil(textUnits(plan.name) / 2))]))
     const row = el("div", { class: "fix-row" })
     const input = el("input", { type: "text", "data-lh": "name-edit", "aria-label": t("fill_name_edit") })
     input.value = plan.suggestedName ?? plan.name

@@ -17,11 +17,7 @@ function riskText(r: GoodsRisk): string {
 }
 
 function fixText(r: GoodsRisk): string {
-  return r.code === "forbidden_words"
-    ? t("risk_fix_forbidden_words")
-    : r.code === "himall_not_on_sale"
-      ? t("risk_fix_himall_not_on_sale")
-      : t("risk_fix_himall_not_approved")
+  return r.code === "forbidden_words" ? t("risk_fix_forbidden_words") : r.code === "himall_not_on_sale" ? t("risk_fix_himall_not_on_sale") : t("risk_fix_himall_not_approved")
 }
 
 /**

@@ -35,6 +35,7 @@ import type { PageState } from "./registry"
 /** How long HiMall's uploader may take to answer. */
 const UPLOAD_TIMEOUT_MS = 20_000
 
+
 export type MakeCoverOutcome = "ok" | "failed"
 
 export function problemText(problem: RoomCoverProblem): string {

@@ -128,12 +128,7 @@ export class PriceFixFeature {
       if (!toolbar) return
       toolbar.after(this.bar)
     }
-    const status = el("span", {
-      role: "status",
-      "data-lh": "price-fix-progress",
-      "data-lh-state": this.queue.state ?? "idle",
-      "data-lh-left": String(this.items.length)
-    })
+    const status = el("span", { role: "status", "data-lh": "price-fix-progress", "data-lh-state": this.queue.state ?? "idle", "data-lh-left": String(this.items.length) })
     // Running with nothing left it can open here (cancelled ones, or rows this page does not show).
     const stuck = active && this.items.length > 0 && !this.nextItem()
     status.setAttribute("data-lh-stuck", String(stuck))
@@ -271,3 +266,4 @@ export class PriceFixFeature {
     if (this.pending?.productKey === item.productKey) this.filledPending = true
   }
 }
+

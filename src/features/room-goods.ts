@@ -43,10 +43,7 @@ function currentRoomId(): number | null {
   return readRoomGoodsPage(document)?.roomId ?? null
 }
 
-const signature = (dialog: HTMLElement) =>
-  readImportItems(dialog)
-    .map((i) => i.text)
-    .join("|")
+const signature = (dialog: HTMLElement) => readImportItems(dialog).map((i) => i.text).join("|")
 
 /**
  * Is this import item the planned goods? Its link in the item's text; else an element reading
@@ -109,9 +106,7 @@ class ImportPanel {
       console.warn("[HiMall 直播助手]", e)
       return
     }
-    this.choice.replaceChildren(
-      ...this.plans.map((p) => el("option", { value: String(p.planId) }, `${p.name || t("room_plan_untitled")}（${p.goods.length}）`))
-    )
+    this.choice.replaceChildren(...this.plans.map((p) => el("option", { value: String(p.planId) }, `${p.name || t("room_plan_untitled")}（${p.goods.length}）`)))
     this.choice.hidden = this.plans.length < 2
     if (!this.plans.length) say(this.status, t("room_goods_no_plan"), "warn")
   }

@@ -116,9 +116,7 @@ export class RoomPanel {
   /** Right before the form's fields (after its title), once. */
   mount() {
     if (this.root.isConnected) return
-    const title = [...this.form.querySelectorAll<HTMLElement>("*")].find(
-      (e) => !e.closest("[data-lh-panel]") && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]")
-    )
+    const title = [...this.form.querySelectorAll<HTMLElement>("*")].find((e) => !e.closest("[data-lh-panel]") && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]"))
     let row: HTMLElement | null = title ?? null
     while (row && row.parentElement !== this.form) row = row.parentElement
     if (row) row.after(this.root)
