@@ -59,7 +59,16 @@ export const WEB: WebFeature[] = [
   { feature: "crypto.randomUUID", version: 92, find: /crypto\.randomUUID\(/, source: "https://developer.mozilla.org/docs/Web/API/Crypto/randomUUID" },
   { feature: "ResizeObserver (popup list)", version: 64, find: /new ResizeObserver\(/, detected: "`ui/VirtualList.tsx` checks `typeof ResizeObserver` and measures once without it.", source: "https://developer.mozilla.org/docs/Web/API/ResizeObserver" },
   { feature: "CSS :focus-visible", version: 86, find: /:focus-visible/, source: "https://developer.mozilla.org/docs/Web/CSS/:focus-visible" },
-  { feature: "CSS gap in flex layout", version: 84, find: /\bgap:/, source: "https://developer.mozilla.org/docs/Web/CSS/gap" }
+  { feature: "CSS gap in flex layout", version: 84, find: /\bgap:/, source: "https://developer.mozilla.org/docs/Web/CSS/gap" },
+  { feature: "Shadow DOM: attachShadow (the injected UI's hosts)", version: 53, find: /\.attachShadow\(/, source: "https://developer.mozilla.org/docs/Web/API/Element/attachShadow" },
+  { feature: "CSS ::slotted (light-DOM controls in a host)", version: 50, find: /::slotted\(/, source: "https://developer.mozilla.org/docs/Web/CSS/::slotted" },
+  {
+    feature: "Constructed stylesheets (adoptedStyleSheets)",
+    version: 73,
+    find: /adoptedStyleSheets/,
+    detected: "`lib/dom/shadow.ts` checks `adoptedStyleSheets` first and falls back to `<style>` elements in the shadow root.",
+    source: "https://developer.mozilla.org/docs/Web/API/ShadowRoot/adoptedStyleSheets"
+  }
 ]
 
 export interface ApiVersion {

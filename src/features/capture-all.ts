@@ -18,6 +18,7 @@ import {
   type EndpointPage
 } from "~sites/himall/product-endpoint"
 
+import { tone } from "~lib/dom/shadow"
 import { gridToolbar, statusElement, summaryText, toolbarButton } from "./grid-toolbar"
 
 /** Products asked for per page (one message each; the protocol allows 500). */
@@ -31,17 +32,14 @@ type Phase = "idle" | "running" | "stopping" | "paused" | "done" | "error" | "su
 function makeUi() {
   const root = document.createElement("span")
   root.setAttribute("data-lh-control", "capture-all")
-  root.style.cssText = "display:inline-flex;flex-wrap:wrap;align-items:center;gap:6px"
   const start = toolbarButton("capture-all", t("capture_all"), t("capture_all_hint"), true)
   const resume = toolbarButton("capture-resume", t("capture_resume"), t("capture_resume_hint"))
   const stop = toolbarButton("capture-stop", t("capture_stop"), t("capture_stop_hint"))
   const progress = document.createElement("progress")
   progress.setAttribute("data-lh-progress", "capture-all")
   progress.setAttribute("aria-label", t("capture_all"))
-  progress.style.cssText = "width:160px;height:12px"
   const count = document.createElement("span")
   count.setAttribute("data-lh-progress-text", "capture-all")
-  count.style.cssText = "font-variant-numeric:tabular-nums;color:#333"
   const status = statusElement("capture-all")
   root.append(start, resume, stop, progress, count, status)
   return { root, start, resume, stop, progress, count, status }
@@ -58,7 +56,7 @@ function showPhase(ui: Ui, phase: Phase, resumable: boolean) {
   ui.stop.hidden = !busy
   ui.stop.disabled = phase === "stopping"
   ui.stop.textContent = phase === "stopping" ? t("capture_stopping") : t("capture_stop")
-  ui.status.style.color = phase === "error" ? "#fa5151" : phase === "done" ? "#07a550" : phase === "paused" || phase === "superseded" ? "#fa9d3b" : "#555"
+  tone(ui.status, phase === "error" ? "error" : phase === "done" ? "ok" : phase === "paused" || phase === "superseded" ? "warn" : "busy")
 }
 
 function showProgress(ui: Ui, received: number, total: number) {

@@ -6,6 +6,7 @@ import { errorText, t } from "~lib/i18n"
 import { MAX_PRODUCTS_PER_MESSAGE, type CaptureResult } from "~protocol/products"
 import { sendWithRetry } from "~lib/send-retry"
 import { whenDomChanges } from "~lib/dom/observe"
+import { tone } from "~lib/dom/shadow"
 import { identifyByEndpoint, productListUrl } from "~sites/himall/product-endpoint"
 import { findProductGrid, findProductRows, readProductRow } from "~sites/himall/product-grid"
 
@@ -15,7 +16,6 @@ import { countResults, gridToolbar, statusElement, summaryText, toolbarButton } 
 function makeUi() {
   const root = document.createElement("span")
   root.setAttribute("data-lh-control", "capture-page")
-  root.style.cssText = "display:inline-flex;align-items:center;gap:6px"
   const button = toolbarButton("capture-page", t("capture_page"), t("capture_page_hint"))
   const status = statusElement("capture-page")
   root.append(button, status)
@@ -28,7 +28,7 @@ function setState(ui: Ui, state: "busy" | "done" | "warning" | "error", text: st
   ui.button.setAttribute("data-lh-state", state)
   ui.button.disabled = state === "busy"
   ui.status.textContent = text
-  ui.status.style.color = state === "error" ? "#fa5151" : state === "warning" ? "#fa9d3b" : state === "done" ? "#07a550" : "#555"
+  tone(ui.status, state === "error" ? "error" : state === "warning" ? "warn" : state === "done" ? "ok" : "busy")
 }
 
 /** The product rows the grid shows now (the grid redraws its body on every load). */

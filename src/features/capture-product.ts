@@ -3,6 +3,8 @@
 // re-validates and stores) → tell the merchant on the control itself.
 import { qualifyProduct, type RawProduct } from "~core/product"
 import { whenDomChanges } from "~lib/dom/observe"
+import { CAPTURE_PRODUCT_CSS } from "~lib/dom/sheets/capture-product"
+import { shadowPiece, tone } from "~lib/dom/shadow"
 import { errorText, problemsText, t } from "~lib/i18n"
 import type { CaptureResult } from "~protocol/messages"
 import { send } from "~lib/send"
@@ -20,21 +22,17 @@ const CONTROL_ATTR = "data-lh"
 type ControlState = "idle" | "busy" | "saved" | "warning" | "error"
 
 function makeControl(productId: string | null): { root: HTMLElement; button: HTMLButtonElement; status: HTMLElement } {
-  const root = document.createElement("span")
-  root.setAttribute("data-lh-control", "capture-product")
-  root.style.cssText = "display:inline-flex;align-items:center;gap:4px;margin-left:6px;white-space:nowrap;font-size:12px"
+  const { host: root, body } = shadowPiece("span", { "data-lh-control": "capture-product" }, CAPTURE_PRODUCT_CSS)
+  body.append(document.createElement("slot"))
   const button = document.createElement("button")
   button.type = "button"
   button.setAttribute(CONTROL_ATTR, "capture-product")
   if (productId) button.setAttribute("data-lh-product-id", productId)
   button.textContent = t("capture_product")
   button.title = t("capture_product_hint")
-  button.style.cssText =
-    "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:1px 6px;font-size:12px;line-height:18px"
   const status = document.createElement("span")
   status.setAttribute("role", "status")
   status.setAttribute("data-lh-status", "")
-  status.style.cssText = "color:#888;max-width:16em;white-space:normal"
   root.append(button, status)
   return { root, button, status }
 }
@@ -43,7 +41,7 @@ function show(button: HTMLButtonElement, status: HTMLElement, state: ControlStat
   button.setAttribute("data-lh-state", state)
   button.disabled = state === "busy"
   status.textContent = text
-  status.style.color = state === "error" ? "#fa5151" : state === "warning" ? "#fa9d3b" : state === "saved" ? "#07a550" : "#888"
+  tone(status, state === "error" ? "error" : state === "warning" ? "warn" : state === "saved" ? "ok" : "muted")
 }
 
 function describe(result: CaptureResult): { state: ControlState; text: string } {
@@ -117,9 +115,7 @@ function decorateDialogs() {
     }
     const missing = missingDialogFields(dialog)
     const made = makeControl(preview.productId)
-    made.root.style.display = "flex"
-    made.root.style.margin = "8px 0 0"
-    made.root.style.justifyContent = "center"
+    made.root.setAttribute("data-lh-place", "dialog")
     made.button.addEventListener("click", () => {
       const fromRow = readLiveLinkDialog(dialog, null)
       const row = lastRow && lastRow.productId === fromRow.productId ? lastRow : null

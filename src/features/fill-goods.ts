@@ -2,9 +2,11 @@
 // WeChat's rules first (a name to shorten is offered for the merchant to edit, never cut
 // silently), gets the 200×200 cover from the background, and runs the fill script; the
 // `fill-report` then says field by field what was written and what was not, and why.
+import { shadowPiece, tone, type Tone } from "~lib/dom/shadow"
+import { GOODS_PANEL_CSS } from "~lib/dom/sheets/wechat-panel"
 import { planGoods, planProblems, textUnits, goodsNameProblem, GOODS_NAME_MAX_UNITS, type GoodsPlan } from "~core/goods"
 import { formatPriceRange } from "~core/price"
-import { PANEL_CSS, button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
+import { button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
 import { errorText, t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
@@ -31,6 +33,7 @@ interface PickOptions {
 /** One dialog's panel: the button, the picker, the name fix and the report. */
 export class GoodsPanel {
   readonly root: HTMLElement
+  private readonly body: HTMLElement
   private readonly status: HTMLElement
   private readonly picker: HTMLElement
   private readonly list: HTMLElement
@@ -45,47 +48,38 @@ export class GoodsPanel {
   busy = false
 
   constructor(private readonly dialog: HTMLElement) {
-    this.root = el("div", { "data-lh-panel": "goods" })
-    this.root.style.cssText =
-      "margin:8px 16px;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;color:#333;text-align:left"
-    this.queueSlot = el("div", { "data-lh-queue-slot": "" })
-    this.queueSlot.style.cssText = PANEL_CSS.bar
+    const piece = shadowPiece("div", { "data-lh-panel": "goods" }, GOODS_PANEL_CSS)
+    this.root = piece.host
+    this.body = piece.body
+    this.queueSlot = el("div", { "data-lh-queue-slot": "", class: "bar" })
     const { bar, status } = panelBar("fill-goods", t("fill_goods"), t("fill_goods_hint"), () => void this.togglePicker())
     this.status = status
 
     this.picker = el("div", { "data-lh-picker": "", role: "region", "aria-label": t("fill_goods") })
     this.picker.hidden = true
-    this.picker.style.cssText = "margin-top:8px"
-    const tools = el("div")
-    tools.style.cssText = "display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin-bottom:6px"
+    const tools = el("div", { class: "tools" })
     this.search = el("input", { type: "search", "data-lh": "picker-search", placeholder: t("picker_search"), "aria-label": t("picker_search") })
-    this.search.style.cssText = "flex:1;min-width:12em;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
     this.search.addEventListener("input", () => void this.refresh())
     const originalLabel = el("label", {}, t("picker_original_price"))
     this.original = el("input", { type: "text", inputmode: "decimal", "data-lh": "original-price", placeholder: t("picker_original_placeholder") })
-    this.original.style.cssText = "width:6em;margin-left:4px;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
     originalLabel.append(this.original)
     const cropLabel = el("label")
     this.crop = el("input", { type: "checkbox", "data-lh": "cover-crop" })
     cropLabel.append(this.crop, document.createTextNode(` ${t("picker_cover_crop")}`))
     tools.append(this.search, originalLabel, cropLabel)
-    this.list = el("ul", { "data-lh-picker-list": "" })
-    this.list.style.cssText = "list-style:none;margin:0;padding:0;max-height:220px;overflow:auto;border-top:1px solid #e5e5e5"
+    this.list = el("ul", { "data-lh-picker-list": "", class: "list" })
     // Goods added in the console can never be managed through WeChat's API afterwards (300011):
     // a merchant whose HiMall pushes goods by API should know before adding by hand.
     const apiNote = el("p", { "data-lh-note": "api-300011" }, t("fill_console_note"))
-    apiNote.style.cssText = "margin:6px 0 0;color:#888;font-size:12px"
     this.picker.append(tools, this.list, apiNote)
 
     this.fix = el("div", { "data-lh-name-fix": "" })
     this.fix.hidden = true
-    this.fix.style.cssText = "margin-top:8px;padding:6px 8px;background:#fff7e6;border:1px solid #ffd591;border-radius:3px"
 
     this.report = el("div", { "data-lh": "fill-report" })
     this.report.hidden = true
-    this.report.style.cssText = "margin-top:8px"
 
-    this.root.append(this.queueSlot, bar, this.picker, this.fix, this.report)
+    this.body.append(this.queueSlot, bar, this.picker, this.fix, this.report)
   }
 
   /** Put the panel right under the dialog's title row (or first in the dialog). */
@@ -96,8 +90,8 @@ export class GoodsPanel {
     else this.dialog.prepend(this.root)
   }
 
-  private say(text: string, color?: string) {
-    say(this.status, text, color)
+  private say(text: string, how?: Tone) {
+    say(this.status, text, how)
   }
 
   private async togglePicker() {
@@ -114,22 +108,20 @@ export class GoodsPanel {
     try {
       answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT, account: currentAccount() })
     } catch (e) {
-      this.say(errorText(e), "#fa5151")
+      this.say(errorText(e), "error")
       console.warn("[HiMall 直播助手]", e)
       return
     }
     if (seq !== this.searchSeq) return
     this.list.replaceChildren()
     if (answer.items.length === 0) {
-      const empty = el("li", { "data-lh-picker-empty": "" }, this.search.value ? t("picker_no_match") : t("picker_empty"))
-      empty.style.cssText = PANEL_CSS.empty
+      const empty = el("li", { "data-lh-picker-empty": "", class: "empty" }, this.search.value ? t("picker_no_match") : t("picker_empty"))
       this.list.append(empty)
       return
     }
     for (const c of answer.items) this.list.append(this.entry(c))
     if (answer.total > answer.items.length) {
-      const more = el("li", {}, t("picker_more", [String(answer.items.length), String(answer.total)]))
-      more.style.cssText = "padding:6px 4px;color:#888"
+      const more = el("li", { class: "more" }, t("picker_more", [String(answer.items.length), String(answer.total)]))
       this.list.append(more)
     }
     // Make the likely next covers while the merchant looks.
@@ -138,11 +130,9 @@ export class GoodsPanel {
   }
 
   private entry(c: GoodsCandidate): HTMLElement {
-    const li = el("li", { "data-lh-picker-entry": String(c.productId) })
-    li.style.cssText = PANEL_CSS.entry
+    const li = el("li", { "data-lh-picker-entry": String(c.productId), class: "entry" })
     const text = entryText(c.name, c.name, `￥${formatPriceRange(c.priceLowFen, c.priceHighFen)} · ID ${c.productId}`)
     const badge = el("span", { "data-lh-goods-status": c.goodsStatus ?? "none" }, statusLabel(c))
-    badge.style.cssText = `font-size:12px;white-space:nowrap;color:${c.goodsStatus === "rejected" ? "#fa5151" : c.goodsStatus ? "#888" : "#06ae56"}`
     if (c.rejectReason) badge.title = c.rejectReason
     const pick = button("pick-product", c.goodsStatus ? t("picker_added") : t("picker_pick"))
     pick.setAttribute("data-lh-product-id", String(c.productId))
@@ -150,7 +140,6 @@ export class GoodsPanel {
     // Already in WeChat's library (or on its way): adding it again would make a duplicate.
     if (c.goodsStatus) {
       pick.disabled = true
-      pick.style.opacity = "0.5"
       pick.title = t("picker_already", statusLabel(c))
     }
     pick.addEventListener("click", () => void this.pick(c, { originalPrice: this.original.value, crop: this.crop.checked }))
@@ -171,7 +160,7 @@ export class GoodsPanel {
     const risks = risksOf(c, plan.name)
     if (risks.length) {
       showRisks(this.report, this.fix, c, risks, (name) => void this.pick(c, opts, name))
-      this.say(t("fill_refused"), "#fa5151")
+      this.say(t("fill_refused"), "error")
       return null
     }
     if (plan.nameProblem) {
@@ -214,11 +203,11 @@ export class GoodsPanel {
         )
         if (lost) {
           console.warn("[HiMall 直播助手] goods.filled", lost)
-          this.say(t("fill_not_recorded", errorText(lost)), "#fa5151")
+          this.say(t("fill_not_recorded", errorText(lost)), "error")
           return result
         }
       }
-      this.say(result.outcome === "ok" ? t("fill_done_hint") : "", result.outcome === "ok" ? "#06ae56" : "#888")
+      this.say(result.outcome === "ok" ? t("fill_done_hint") : "", result.outcome === "ok" ? "ok" : "muted")
       return result
     } finally {
       this.busy = false
@@ -230,12 +219,9 @@ export class GoodsPanel {
     this.fix.replaceChildren()
     this.fix.hidden = false
     const why = el("p", { "data-lh-name-problem": plan.nameProblem ?? "" }, t(`fill_${plan.nameProblem}`, [c.name, String(Math.ceil(textUnits(plan.name) / 2))]))
-    why.style.margin = "0 0 6px"
-    const row = el("div")
-    row.style.cssText = "display:flex;gap:6px;align-items:center;flex-wrap:wrap"
+    const row = el("div", { class: "fix-row" })
     const input = el("input", { type: "text", "data-lh": "name-edit", "aria-label": t("fill_name_edit") })
     input.value = plan.suggestedName ?? plan.name
-    input.style.cssText = "flex:1;min-width:14em;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
     const counter = el("span", { "data-lh-name-counter": "" })
     const confirm = button("fill-confirm", t("fill_name_confirm"), true)
     const cancel = button("fill-cancel", t("fill_cancel"))
@@ -243,7 +229,7 @@ export class GoodsPanel {
       const units = textUnits(input.value.trim())
       counter.textContent = `${Math.ceil(units / 2)}/${GOODS_NAME_MAX_UNITS / 2}`
       const problem = goodsNameProblem(input.value)
-      counter.style.color = problem ? "#fa5151" : "#888"
+      tone(counter, problem ? "error" : "muted")
       confirm.disabled = problem !== null
       confirm.title = problem ? t(`fill_${problem}_short`) : ""
     }
@@ -253,7 +239,7 @@ export class GoodsPanel {
     cancel.addEventListener("click", () => (this.fix.hidden = true))
     row.append(input, counter, confirm, cancel)
     this.fix.append(why, row)
-    this.say(t("fill_needs_name"), "#fa9d3b")
+    this.say(t("fill_needs_name"), "warn")
     input.focus()
   }
 
@@ -262,7 +248,7 @@ export class GoodsPanel {
     if (plan.priceProblem) steps.push({ field: "price", state: "failed", detail: t(`fill_${plan.priceProblem}`) })
     if (plan.urlProblem) steps.push({ field: "url", state: "failed", detail: t(`problem_${plan.urlProblem}`) })
     this.showReport({ outcome: "failed", steps, missing: [] }, null)
-    this.say(t("fill_refused"), "#fa5151")
+    this.say(t("fill_refused"), "error")
   }
 
   showReport(result: FillResult, c: GoodsCandidate | null, cover?: CoverAnswer) {
@@ -272,8 +258,7 @@ export class GoodsPanel {
     if (c) this.report.setAttribute("data-lh-product-id", String(c.productId))
     else this.report.removeAttribute("data-lh-product-id")
     const title = reportTitle(result.outcome, t(`fill_report_${result.outcome}`))
-    const list = el("ul")
-    list.style.cssText = PANEL_CSS.reportList
+    const list = el("ul", { class: "report-list" })
     if (result.missing.length) {
       const li = el("li", { "data-lh-missing": result.missing.join("|") }, t("fill_missing_fields", result.missing.join("、")))
       list.append(li)

@@ -2,7 +2,7 @@
 // product that is not on sale or not approved stop the fill, each with its reason and a
 // suggested fix the merchant edits (never applied silently). Used by fill-goods.ts.
 import { goodsRisks, type GoodsRisk } from "~core/goods-risk"
-import { PANEL_CSS, button, el, reportTitle } from "~lib/dom/build"
+import { button, el, reportTitle } from "~lib/dom/build"
 import { t } from "~lib/i18n"
 import type { GoodsCandidate } from "~protocol/messages"
 
@@ -30,11 +30,9 @@ export function showRisks(report: HTMLElement, fix: HTMLElement, c: GoodsCandida
   report.setAttribute("data-lh-outcome", "failed")
   report.setAttribute("data-lh-refused", "risk")
   report.setAttribute("data-lh-product-id", String(c.productId))
-  const list = el("ul")
-  list.style.cssText = PANEL_CSS.reportList
+  const list = el("ul", { class: "report-list" })
   for (const r of risks) {
-    const li = el("li", { "data-lh-risk": r.code }, `${riskText(r)} ${fixText(r)}`)
-    li.style.color = "#fa5151"
+    const li = el("li", { "data-lh-risk": r.code, "data-tone": "error" }, `${riskText(r)} ${fixText(r)}`)
     list.append(li)
   }
   report.replaceChildren(reportTitle("failed", t("risk_title", c.name)), list)
@@ -43,11 +41,9 @@ export function showRisks(report: HTMLElement, fix: HTMLElement, c: GoodsCandida
   const words = risks.find((r): r is Extract<GoodsRisk, { code: "forbidden_words" }> => r.code === "forbidden_words")
   fix.hidden = !words || risks.length > 1
   if (fix.hidden || !words) return
-  const row = el("div")
-  row.style.cssText = PANEL_CSS.bar
+  const row = el("div", { class: "bar" })
   const input = el("input", { type: "text", "data-lh": "name-edit", "aria-label": t("fill_name_edit") })
   input.value = words.suggestedName
-  input.style.cssText = "flex:1;min-width:14em;padding:3px 6px;border:1px solid #ccc;border-radius:3px"
   const confirm = button("fill-confirm", t("fill_name_confirm"), true)
   const cancel = button("fill-cancel", t("fill_cancel"))
   confirm.addEventListener("click", () => onName(input.value.trim()))

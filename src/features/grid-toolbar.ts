@@ -6,24 +6,26 @@ import { problemText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
 import { emptyCaptureCounts, type CaptureCounts, type CaptureResult } from "~protocol/products"
 import { findProductGrid } from "~sites/himall/product-grid"
+import { GRID_TOOLBAR_CSS } from "~lib/dom/sheets/grid-toolbar"
+import { shadowPiece, tone } from "~lib/dom/shadow"
 
 const TOOLBAR = "grid-toolbar"
 
 /**
- * The extension's bar above the grid, made on first use; null while the page has no grid.
- * Controls are kept by their features and re-appended if the page redraws around them.
+ * The extension's bar above the grid (a shadow host), made on first use: the element inside its
+ * shadow root that takes the controls; null while the page has no grid. Controls are kept by
+ * their features and re-appended if the page redraws around them.
  */
 export function gridToolbar(doc: Document): HTMLElement | null {
   const existing = doc.querySelector<HTMLElement>(`[data-lh-control="${TOOLBAR}"]`)
-  if (existing) return existing
+  const inside = existing?.shadowRoot?.querySelector<HTMLElement>(".piece")
+  if (inside) return inside
+  existing?.remove()
   const grid = findProductGrid(doc)
   if (!grid?.parentElement) return null
-  const bar = doc.createElement("div")
-  bar.setAttribute("data-lh-control", TOOLBAR)
-  bar.style.cssText =
-    "display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:8px 0;padding:6px 8px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px"
-  grid.parentElement.insertBefore(bar, grid)
-  return bar
+  const { host, body } = shadowPiece("div", { "data-lh-control": TOOLBAR }, GRID_TOOLBAR_CSS, doc)
+  grid.parentElement.insertBefore(host, grid)
+  return body
 }
 
 export function toolbarButton(action: string, label: string, hint: string, primary = false): HTMLButtonElement {
@@ -32,9 +34,7 @@ export function toolbarButton(action: string, label: string, hint: string, prima
   b.setAttribute("data-lh", action)
   b.textContent = label
   b.title = hint
-  b.style.cssText = primary
-    ? "cursor:pointer;border:1px solid #07c160;background:#07c160;color:#fff;border-radius:3px;padding:2px 10px;font-size:12px;line-height:18px"
-    : "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:2px 10px;font-size:12px;line-height:18px"
+  if (primary) b.className = "primary"
   return b
 }
 
@@ -42,8 +42,7 @@ export function statusElement(feature: string): HTMLElement {
   const s = document.createElement("span")
   s.setAttribute("role", "status")
   s.setAttribute("data-lh-status", feature)
-  s.style.cssText = "color:#555;white-space:normal"
-  return s
+  return tone(s, "busy")
 }
 
 export type ProblemCounts = Partial<Record<ProductProblem, number>>

@@ -6,17 +6,18 @@
 // a plain statement when the page is recognised but cannot be read.
 import { whenDomChanges } from "~lib/dom/observe"
 import { labelText } from "~lib/dom/text"
+import { shadowPiece, tone } from "~lib/dom/shadow"
+import { HOMEPAGE_ENTRANCE_CSS } from "~lib/dom/sheets/homepage-entrance"
 import { t } from "~lib/i18n"
 import { sendWithRetry } from "~lib/send-retry"
 import { decideEntrance, fetchSavedHomepage, readHomepage, savedPageUrl, type EntranceReading, type SavedHomepage } from "~sites/himall/homepage"
 
+/** The notice: a shadow host whose text is one light-DOM child (the notice's own text for readers). */
 function makeNotice() {
-  const box = document.createElement("div")
-  box.setAttribute("data-lh-notice", "entrance")
-  box.setAttribute("role", "status")
-  box.style.cssText =
-    "position:fixed;left:16px;bottom:16px;z-index:2147483000;max-width:360px;padding:8px 12px;border-radius:4px;font-size:12px;line-height:20px;box-shadow:0 2px 10px rgba(0,0,0,.15);background:#f6fffa;border:1px solid #07c160;color:#333"
-  return box
+  const { host, body } = shadowPiece("div", { "data-lh-notice": "entrance", role: "status" }, HOMEPAGE_ENTRANCE_CSS)
+  body.append(document.createElement("slot"))
+  host.append(document.createElement("span"))
+  return host
 }
 
 function noticeText(r: EntranceReading, reading: boolean): string {
@@ -32,9 +33,8 @@ function render(box: HTMLElement, r: EntranceReading, recorded: boolean | null, 
   box.setAttribute("data-lh-entrance-name", r.name ?? "")
   if (recorded != null) box.setAttribute("data-lh-recorded", String(recorded))
   const warn = r.state !== "found"
-  box.style.background = warn ? "#fff8e6" : "#f6fffa"
-  box.style.borderColor = warn ? "#fa9d3b" : "#07c160"
-  box.textContent = noticeText(r, reading)
+  tone(box, warn ? "warn" : "ok")
+  box.firstElementChild!.textContent = noticeText(r, reading)
 }
 
 /** Texts of the editor's save buttons: after one, the saved page is asked for again. */

@@ -8,6 +8,8 @@
 // Collect (sites/himall/live-rooms.ts) → decide (core/freshness.ts, core/room-covers.ts, in the
 // background's view) → act (press HiMall's own button) → store (messages). The page keeps only
 // what it shows; the background keeps everything else.
+import { shadowPiece, tone } from "~lib/dom/shadow"
+import { LIVE_ROOMS_BOX_CSS, LIVE_ROOMS_CONTROL_CSS, ROOM_FLAGS_CSS } from "~lib/dom/sheets/live-rooms"
 import type { PageState } from "~features/registry"
 import { whenDomChanges } from "~lib/dom/observe"
 import { errorText, t } from "~lib/i18n"
@@ -46,52 +48,59 @@ const MAX_CONTENT_ROOMS = 50
 /** Re-read the list this often while the page is shown (statuses change with time). */
 const REFRESH_EVERY_MS = 2 * 60_000
 
-const BUTTON_CSS =
-  "cursor:pointer;border:1px solid #07c160;background:#07c160;color:#fff;border-radius:3px;padding:3px 10px;font-size:12px;line-height:18px;margin-left:8px;vertical-align:middle"
-const LINK_BUTTON_CSS =
-  "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:1px 8px;font-size:12px;line-height:18px;margin-left:6px"
 
 const statusName = (code: number | null) => (code == null ? "" : LIVE_STATUS_TEXT[code] ?? String(code))
 const clock = (ms: number) => new Date(ms).toLocaleTimeString(chrome.i18n.getUILanguage?.() || "zh-CN", { hour: "2-digit", minute: "2-digit" })
 const minutesAgo = (ms: number) => String(Math.max(0, Math.round((Date.now() - ms) / 60_000)))
 
-function button(action: string, text: string, css: string): HTMLButtonElement {
+function button(action: string, text: string, kind: "primary" | "link"): HTMLButtonElement {
   const b = document.createElement("button")
   b.type = "button"
   b.setAttribute("data-lh", action)
   b.textContent = text
-  b.style.cssText = css
+  b.className = kind
   return b
 }
 
+/**
+ * The summary above the grid, or the 直播商品 note: the host, and the element its text goes in —
+ * the host itself: its lines are light-DOM children (the box's own text for readers) shown
+ * through a slot and styled by the sheet's important `::slotted` rules.
+ */
+function makeBox(attrs: Record<string, string>) {
+  const { host, body } = shadowPiece("div", { ...attrs, role: "status" }, LIVE_ROOMS_BOX_CSS)
+  body.append(document.createElement("slot"))
+  return { host, body: host }
+}
+
+/** A row's flags: badges as light-DOM children of the host (part of the row's own text), through a slot. */
+function makeFlags(): HTMLElement {
+  const { host, body } = shadowPiece("span", { "data-lh-room-flags": "" }, ROOM_FLAGS_CSS)
+  body.append(document.createElement("slot"))
+  return host
+}
+
 function makeUi() {
-  const control = document.createElement("span")
-  control.setAttribute("data-lh-control", "live-rooms")
-  control.style.cssText = "display:inline;font-size:12px"
-  const syncNow = button("sync-now", t("sync_now"), BUTTON_CSS)
+  const { host: control, body: controlBody } = shadowPiece("span", { "data-lh-control": "live-rooms" }, LIVE_ROOMS_CONTROL_CSS)
+  const syncNow = button("sync-now", t("sync_now"), "primary")
   syncNow.title = t("sync_now_hint")
   const confirm = document.createElement("span")
   confirm.setAttribute("data-lh-confirm", "sync-now")
   confirm.setAttribute("role", "alert")
-  confirm.style.cssText = "margin-left:8px;color:#c25b00;background:#fff8e6;border:1px solid #f5c06b;border-radius:3px;padding:2px 6px"
   confirm.hidden = true
   const confirmText = document.createElement("span")
-  const go = button("sync-confirm", t("sync_confirm"), LINK_BUTTON_CSS)
-  const cancel = button("sync-cancel", t("sync_cancel"), LINK_BUTTON_CSS)
+  const go = button("sync-confirm", t("sync_confirm"), "link")
+  const cancel = button("sync-cancel", t("sync_cancel"), "link")
   confirm.append(confirmText, go, cancel)
   const status = document.createElement("span")
   status.setAttribute("role", "status")
   status.setAttribute("data-lh-status", "sync-now")
-  status.style.cssText = "margin-left:8px;color:#555"
-  control.append(syncNow, confirm, status)
+  tone(status, "busy")
+  controlBody.append(syncNow, confirm, status)
 
-  const summary = document.createElement("div")
-  summary.setAttribute("data-lh-summary", "live-rooms")
-  summary.setAttribute("role", "status")
-  summary.style.cssText =
-    "margin:8px 0;padding:6px 10px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;color:#333"
-  summary.textContent = t("live_rooms_reading")
-  return { control, syncNow, confirm, confirmText, go, cancel, status, summary }
+  const { host: summary, body: summaryBody } = makeBox({ "data-lh-summary": "live-rooms" })
+  summaryBody.textContent = t("live_rooms_reading")
+  return { control, syncNow, confirm, confirmText, go, cancel, status, summary, summaryBody }
 }
 
 type Ui = ReturnType<typeof makeUi>
@@ -126,11 +135,10 @@ function flagText(flag: RoomFlag, room: ShopRoomView): string {
 function renderFlags(cell: HTMLElement, roomId: number | null, room: ShopRoomView | undefined) {
   let box = cell.querySelector<HTMLElement>("[data-lh-room-flags]")
   if (!box) {
-    box = document.createElement("span")
-    box.setAttribute("data-lh-room-flags", "")
-    box.style.cssText = "display:block;margin-top:2px;font-size:12px;line-height:18px"
+    box = makeFlags()
     cell.append(box)
   }
+  const inside = box
   const flags = room ? roomFlags(room) : []
   const key = `${roomId ?? ""}|${room?.coverState ?? ""}|${flags.join(" ")}|${room?.coverWidth}x${room?.coverHeight}|${room?.wechatStatus}`
   if (box.getAttribute("data-lh-key") === key) return
@@ -138,14 +146,12 @@ function renderFlags(cell: HTMLElement, roomId: number | null, room: ShopRoomVie
   box.setAttribute("data-lh-room-id", roomId == null ? "" : String(roomId))
   box.setAttribute("data-lh-flags", flags.join(" "))
   box.setAttribute("data-lh-cover-state", room?.coverState ?? "")
-  box.replaceChildren()
+  inside.replaceChildren()
   for (const flag of flags) {
     const badge = document.createElement("span")
     badge.setAttribute("data-lh-flag", flag)
-    const warn = flag !== "cover_unchecked"
-    badge.style.cssText = `display:inline-block;margin:1px 4px 1px 0;padding:0 5px;border-radius:3px;border:1px solid ${warn ? "#fa9d3b" : "#ccc"};color:${warn ? "#c25b00" : "#888"};background:${warn ? "#fff8e6" : "#fafafa"}`
     badge.textContent = flagText(flag, room!)
-    box.append(badge)
+    inside.append(badge)
   }
 }
 
@@ -175,6 +181,7 @@ function summaryLines(view: ShopRoomsView): string[] {
 
 function renderSummary(ui: Ui, view: ShopRoomsView) {
   const s = ui.summary
+  const inside = ui.summaryBody
   const f = view.freshness
   s.setAttribute("data-lh-state", "ready")
   s.setAttribute("data-lh-needs-sync", String(f.needsSync))
@@ -182,26 +189,23 @@ function renderSummary(ui: Ui, view: ShopRoomsView) {
   s.setAttribute("data-lh-stale", f.staleStatus.join(" "))
   s.setAttribute("data-lh-auto-sync-off", String(f.autoSyncSeemsOff))
   s.setAttribute("data-lh-reason", f.reason)
-  s.style.borderColor = f.needsSync ? "#fa9d3b" : "#07c160"
-  s.style.background = f.needsSync ? "#fff8e6" : "#f6fffa"
-  s.replaceChildren()
+  tone(s, f.needsSync ? "warn" : "ok")
+  inside.replaceChildren()
   for (const line of summaryLines(view)) {
     const p = document.createElement("div")
     p.textContent = line
-    s.append(p)
+    inside.append(p)
   }
   if (view.missing.length) {
     const head = document.createElement("div")
     head.textContent = t("live_rooms_missing", String(view.missing.length))
-    const list = document.createElement("ul")
-    list.style.cssText = "margin:2px 0 0 18px;padding:0;list-style:disc"
+    inside.append(head)
     for (const m of view.missing) {
-      const li = document.createElement("li")
-      li.setAttribute("data-lh-missing-room", String(m.roomId))
-      li.textContent = t("live_rooms_missing_item", [m.name, String(m.roomId), statusName(m.liveStatus)])
-      list.append(li)
+      const item = document.createElement("div")
+      item.setAttribute("data-lh-missing-room", String(m.roomId))
+      item.textContent = t("live_rooms_missing_item", [m.name, String(m.roomId), statusName(m.liveStatus)])
+      inside.append(item)
     }
-    s.append(head, list)
   }
 }
 
@@ -294,7 +298,7 @@ class LiveRoomsPage {
       })
       if (this.signal.aborted) return
       this.render()
-      if (unnamed) this.ui.summary.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
+      if (unnamed) this.ui.summaryBody.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
       this.ui.summary.setAttribute("data-lh-unnamed", String(unnamed))
     } catch (e) {
       console.warn("[HiMall 直播助手] live rooms", e)
@@ -304,7 +308,7 @@ class LiveRoomsPage {
 
   private fail(text: string, state: "error" | "unreadable") {
     this.ui.summary.setAttribute("data-lh-state", state)
-    this.ui.summary.textContent = text
+    this.ui.summaryBody.textContent = text
   }
 
   private gridRowCount() {
@@ -553,11 +557,8 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
 export function startRoomContents(signal: AbortSignal) {
   const listUrl = liveProductListUrl(location)
   if (!listUrl) return
-  const note = document.createElement("div")
-  note.setAttribute("data-lh-status", "room-contents")
-  note.setAttribute("role", "status")
-  note.style.cssText = "margin:8px 0;padding:6px 10px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;color:#333"
-  note.textContent = t("room_contents_reading")
+  const { host: note, body: noteBody } = makeBox({ "data-lh-status": "room-contents" })
+  noteBody.textContent = t("room_contents_reading")
   let started = false
   const read = async (roomId: number) => {
     try {
@@ -567,11 +568,11 @@ export function startRoomContents(signal: AbortSignal) {
       note.setAttribute("data-lh-state", "recorded")
       note.setAttribute("data-lh-room-id", String(roomId))
       note.setAttribute("data-lh-count", String(items.length))
-      note.textContent = t(complete ? "room_contents_recorded" : "room_contents_partial", [String(items.length), String(roomId)])
+      noteBody.textContent = t(complete ? "room_contents_recorded" : "room_contents_partial", [String(items.length), String(roomId)])
     } catch (e) {
       console.warn("[HiMall 直播助手] room contents", e)
       note.setAttribute("data-lh-state", "error")
-      note.textContent = e instanceof EndpointError ? t("room_contents_error") : errorText(e)
+      noteBody.textContent = e instanceof EndpointError ? t("room_contents_error") : errorText(e)
     }
   }
   whenDomChanges(

@@ -9,6 +9,8 @@
 //   HiMall's own 保存 (SetBanner) saves it for the room it opened the dialog for;
 // - older versions' file input: the file is handed to it as a person choosing it would.
 // An uploader it cannot make sense of is said so, and nothing is changed. The merchant presses 保存.
+import { shadowPiece, tone } from "~lib/dom/shadow"
+import { MAKE_COVER_CSS } from "~lib/dom/sheets/make-cover"
 import { coverSizeAccepted, type CoverSize } from "~core/room-covers"
 import { readAsDataUrl } from "~lib/data-url"
 import { whenDomChanges } from "~lib/dom/observe"
@@ -33,8 +35,6 @@ import type { PageState } from "./registry"
 /** How long HiMall's uploader may take to answer. */
 const UPLOAD_TIMEOUT_MS = 20_000
 
-const BUTTON_CSS = "cursor:pointer;border:1px solid #07c160;background:#07c160;color:#fff;border-radius:3px;padding:2px 10px;font-size:12px;line-height:18px"
-const SECOND_CSS = "cursor:pointer;border:1px solid #07c160;background:#fff;color:#07a550;border-radius:3px;padding:2px 10px;font-size:12px;line-height:18px"
 
 export type MakeCoverOutcome = "ok" | "failed"
 
@@ -45,34 +45,29 @@ export function problemText(problem: RoomCoverProblem): string {
 const sizeArgs = (size: CoverSize) => [String(size.width), String(size.height)]
 
 function makePanel(roomId: number | null, size: CoverSize) {
-  const root = document.createElement("div")
-  root.setAttribute("data-lh-control", "make-cover")
-  root.setAttribute("data-lh-size", `${size.width}x${size.height}`)
+  const { host: root, body } = shadowPiece("div", { "data-lh-control": "make-cover", "data-lh-size": `${size.width}x${size.height}` }, MAKE_COVER_CSS)
   if (roomId != null) root.setAttribute("data-lh-room-id", String(roomId))
-  root.style.cssText = "margin:8px 0 0;padding:6px 8px;border:1px dashed #07c160;border-radius:4px;background:#f6fffa;font-size:12px;line-height:20px;text-align:left;max-width:320px"
   const row = document.createElement("div")
-  row.style.cssText = "display:flex;flex-wrap:wrap;gap:6px;align-items:center"
+  row.className = "row"
   const make = document.createElement("button")
   make.type = "button"
   make.setAttribute("data-lh", "make-cover")
   make.textContent = t("make_cover", sizeArgs(size))
   make.title = t("make_cover_hint", sizeArgs(size))
-  make.style.cssText = BUTTON_CSS
+  make.className = "primary"
   const file = document.createElement("input")
   file.type = "file"
   file.accept = "image/jpeg,image/png,image/gif,image/webp,image/bmp"
   file.setAttribute("data-lh", "make-cover-file")
   file.setAttribute("aria-label", t("make_cover", sizeArgs(size)))
-  file.style.display = "none"
+  file.hidden = true
   const wechat = document.createElement("button")
   wechat.type = "button"
   wechat.setAttribute("data-lh", "make-cover-wechat")
   wechat.textContent = t("make_cover_wechat")
-  wechat.style.cssText = SECOND_CSS
   wechat.disabled = true
   wechat.title = t("make_cover_wechat_unknown")
   const cropLabel = document.createElement("label")
-  cropLabel.style.cssText = "display:inline-flex;align-items:center;gap:3px;color:#555;cursor:pointer"
   const crop = document.createElement("input")
   crop.type = "checkbox"
   crop.setAttribute("data-lh", "make-cover-crop")
@@ -81,8 +76,8 @@ function makePanel(roomId: number | null, size: CoverSize) {
   const status = document.createElement("div")
   status.setAttribute("role", "status")
   status.setAttribute("data-lh-status", "make-cover")
-  status.style.cssText = "color:#555;margin-top:4px;white-space:normal"
-  root.append(row, status)
+  tone(status, "busy")
+  body.append(row, status)
   return { root, make, file, wechat, crop, status, size }
 }
 
@@ -93,7 +88,7 @@ function show(panel: Panel, state: "busy" | MakeCoverOutcome | "idle", text: str
   if (state === "ok" || state === "failed") panel.status.setAttribute("data-lh-outcome", state)
   else panel.status.removeAttribute("data-lh-outcome")
   panel.status.textContent = text
-  panel.status.style.color = state === "failed" ? "#fa5151" : state === "ok" ? "#07a550" : "#555"
+  tone(panel.status, state === "failed" ? "error" : state === "ok" ? "ok" : "busy")
   const busy = state === "busy"
   panel.make.disabled = busy
   panel.wechat.disabled = busy || panel.wechat.getAttribute("data-lh-available") !== "true"

@@ -4,9 +4,11 @@
 // HiMall's current price with 添加商品's price-form rules (core/price-fix.ts), then reports. The
 // merchant presses 保存. `price-fix-queue` walks every drifted goods the same way, one after
 // another as each is saved (its state is a `jobs` record in the worker).
+import { shadowPiece, type ShadowPiece } from "~lib/dom/shadow"
+import { PRICE_FIX_BAR_CSS, PRICE_FIX_DIALOG_CSS, PRICE_FIX_ROW_CSS } from "~lib/dom/sheets/price-fix"
 import { planPriceFix } from "~core/price-fix"
 import { formatPriceRange } from "~core/price"
-import { PANEL_CSS, button, el, reportStep, reportTitle } from "~lib/dom/build"
+import { button, el, reportStep, reportTitle } from "~lib/dom/build"
 import { waitFor } from "~lib/dom/set-value"
 import { t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
@@ -16,6 +18,14 @@ import { currentAccount } from "./wechat-account"
 import { editDialogText, fillEditPrices, findGoodsEditDialogs, goodsTableRows, readEditPrices } from "~sites/wechat/goods-edit"
 import { SHELF_TEXT, currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
 import { elementsWithText } from "~lib/dom/text"
+
+/** A control in a row's 操作 cell: a host whose one light-DOM child (the control) shows through a slot. */
+function rowControl(name: string, control: HTMLElement): HTMLElement {
+  const { host, body } = shadowPiece("span", { "data-lh-control": name }, PRICE_FIX_ROW_CSS)
+  body.append(document.createElement("slot"))
+  host.append(control)
+  return host
+}
 
 const DIALOG_WAIT_MS = 3000
 
@@ -28,12 +38,13 @@ export class PriceFixFeature {
   private items: DriftItem[] = []
   private tableSig = ""
   private bar: HTMLElement | null = null
+  private barBody: HTMLElement | null = null
   private queue: { state: PriceFixQueueState | null; left: number } = { state: null, left: 0 }
   /** The goods the merchant asked to fix, until its edit dialog is filled. */
   private pending: DriftItem | null = null
   /** Goods the queue opened on this page (once each). */
   private opened = new Set<string>()
-  private panels = new WeakMap<HTMLElement, HTMLElement>()
+  private panels = new WeakMap<HTMLElement, ShadowPiece<"div">>()
   private filled = new WeakSet<HTMLElement>()
   private added = new Set<HTMLElement>()
   private timers = new Set<ReturnType<typeof setTimeout>>()
@@ -90,16 +101,15 @@ export class PriceFixFeature {
       const existing = row.slot.querySelector<HTMLElement>('[data-lh="fix-price"]')
       const item = drifted.get(row.url)
       if (!item) {
-        existing?.remove()
+        existing?.closest("[data-lh-control]")?.remove()
         continue
       }
       if (existing) continue
-      const b = this.track(button("fix-price", t("price_fix")))
+      const b = button("fix-price", t("price_fix"))
       b.setAttribute("data-lh-product-id", String(item.productId))
       b.title = t("price_fix_hint", [formatPriceRange(item.wechatLowFen ?? 0, item.wechatHighFen ?? 0), formatPriceRange(item.priceLowFen, item.priceHighFen)])
-      b.style.marginLeft = "6px"
       b.addEventListener("click", () => void this.fix(item))
-      row.slot.append(b)
+      row.slot.append(this.track(rowControl("fix-price", b)))
     }
   }
 
@@ -109,9 +119,10 @@ export class PriceFixFeature {
       this.bar?.remove()
       return
     }
-    if (!this.bar) {
-      this.bar = this.track(el("div", { "data-lh-panel": "price-fix" }))
-      this.bar.style.cssText = `${PANEL_CSS.bar};margin:8px 0;padding:6px 10px;border:1px dashed #ffd591;border-radius:4px;background:#fffbf0;font-size:13px;color:#333`
+    if (!this.bar || !this.barBody) {
+      const piece = shadowPiece("div", { "data-lh-panel": "price-fix" }, PRICE_FIX_BAR_CSS)
+      this.bar = this.track(piece.host)
+      this.barBody = piece.body
     }
     if (!this.bar.isConnected) {
       const toolbar = findAddGoodsButton(document)?.parentElement
@@ -132,7 +143,7 @@ export class PriceFixFeature {
     const control = active ? button("price-fix-queue-stop", t("price_fix_queue_stop")) : button("price-fix-queue", t("price_fix_queue"), true)
     if (!active && !this.items.length) control.disabled = true
     control.addEventListener("click", () => void this.command(active ? "stop" : "start"))
-    this.bar.replaceChildren(control, status)
+    this.barBody.replaceChildren(control, status)
   }
 
   private async command(action: "start" | "stop") {
@@ -191,24 +202,23 @@ export class PriceFixFeature {
     // No edit control found: the merchant opens WeChat's own edit; the panel fills it when it opens.
     const slot = row?.slot
     if (slot && !slot.querySelector('[data-lh="price-fix-ask"]')) {
-      const ask = this.track(el("span", { "data-lh": "price-fix-ask" }, t("price_fix_open_edit")))
-      ask.style.cssText = "display:block;color:#fa9d3b;font-size:12px"
-      slot.append(ask)
+      slot.append(this.track(rowControl("price-fix-ask", el("span", { "data-lh": "price-fix-ask" }, t("price_fix_open_edit")))))
     }
   }
 
   private dialogs() {
     for (const dialog of findGoodsEditDialogs(document)) {
-      let panel = this.panels.get(dialog)
-      if (!panel) {
-        panel = this.track(el("div", { "data-lh-panel": "price-fix-dialog" }))
-        panel.style.cssText = "margin:8px 16px;padding:8px 10px;border:1px dashed #ffd591;border-radius:4px;background:#fffbf0;font-size:13px;color:#333;text-align:left"
-        this.panels.set(dialog, panel)
+      let piece = this.panels.get(dialog)
+      if (!piece) {
+        piece = shadowPiece("div", { "data-lh-panel": "price-fix-dialog" }, PRICE_FIX_DIALOG_CSS)
+        this.track(piece.host)
+        this.panels.set(dialog, piece)
       }
-      if (!panel.isConnected) {
+      const panel = piece.body
+      if (!piece.host.isConnected) {
         const title = [...dialog.children][0]
-        if (title) title.after(panel)
-        else dialog.prepend(panel)
+        if (title) title.after(piece.host)
+        else dialog.prepend(piece.host)
       }
       const item = this.pending && dialogItem(dialog, [this.pending]) ? this.pending : null
       if (item && !this.filled.has(dialog)) void this.fillDialog(dialog, item)
@@ -235,12 +245,11 @@ export class PriceFixFeature {
   private async fillDialog(dialog: HTMLElement, item: DriftItem) {
     if (this.filled.has(dialog)) return
     this.filled.add(dialog)
-    const panel = this.panels.get(dialog) ?? dialog
+    const panel = this.panels.get(dialog)?.body ?? dialog
     const current = readEditPrices(dialog)
     const fix = planPriceFix({ priceLowFen: item.priceLowFen, priceHighFen: item.priceHighFen, current, priceForm: pagePreferences().defaultPriceForm })
     const report = el("div", { "data-lh": "price-fix-report", "data-lh-product-id": String(item.productId) })
-    const list = el("ul")
-    list.style.cssText = PANEL_CSS.reportList
+    const list = el("ul", { class: "report-list" })
     let outcome: "ok" | "partial" | "failed"
     if (fix.problem) {
       outcome = "failed"
@@ -253,7 +262,6 @@ export class PriceFixFeature {
     }
     report.setAttribute("data-lh-outcome", outcome)
     const note = el("p", {}, outcome === "ok" ? t("price_fix_done_hint") : "")
-    note.style.cssText = "margin:4px 0 0;color:#888"
     report.replaceChildren(reportTitle(outcome, t(`price_fix_report_${outcome}`, item.name)), list, note)
     panel.replaceChildren(report)
     if (this.pending?.productKey === item.productKey) this.filledPending = true

@@ -2,6 +2,8 @@
 // 功能, 直播 not opened yet, opened) with the time seen, and point the merchant to WeChat's
 // terms when live is not opened. Consent is the merchant's: the extension never ticks
 // 我已阅读并同意遵守以上条款 nor presses 申请开通.
+import { shadowPiece } from "~lib/dom/shadow"
+import { QUALIFICATION_CSS } from "~lib/dom/sheets/wechat-panel"
 import { t } from "~lib/i18n"
 import type { QualificationSignal } from "~protocol/messages"
 import { send } from "~lib/send"
@@ -57,26 +59,21 @@ export class QualificationFeature {
   }
 
   private build(signal: QualificationSignal, onTerms: boolean): HTMLElement {
-    const panel = document.createElement("div")
-    panel.setAttribute("data-lh-panel", "qualification")
-    panel.style.cssText =
-      "margin:8px 0;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;line-height:20px;color:#333;text-align:left"
+    const { host: panel, body } = shadowPiece("div", { "data-lh-panel": "qualification" }, QUALIFICATION_CSS)
     const status = document.createElement("p")
     status.setAttribute("role", "status")
     status.setAttribute("data-lh", "qualification-status")
     status.setAttribute("data-lh-state", signal)
-    status.style.margin = "0"
     const key = signal === "unqualified" ? "console_qualification_unqualified" : onTerms ? "console_qualification_terms" : "console_qualification_not_opened"
     status.textContent = t(key)
-    panel.append(status)
+    body.append(status)
     if (signal === "not_opened") {
       const show = document.createElement("button")
       show.type = "button"
       show.setAttribute("data-lh", "show-terms")
       show.textContent = t(onTerms ? "console_qualification_read_terms" : "console_qualification_find_open")
-      show.style.cssText = "margin-top:6px;cursor:pointer;border-radius:3px;padding:2px 10px;font-size:13px;line-height:22px;border:1px solid #07c160;background:#fff;color:#06ae56"
       show.addEventListener("click", () => this.pointTo(onTerms))
-      panel.append(show)
+      body.append(show)
     }
     return panel
   }

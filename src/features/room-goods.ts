@@ -4,9 +4,11 @@
 // paging through its pages, and reports per product; the merchant presses 确定. The room's goods
 // list is read wherever it is shown (`roomGoods.seen`) so the popup can say how many planned
 // goods the room holds.
+import { shadowPiece, tone } from "~lib/dom/shadow"
+import { ROOM_GOODS_PANEL_CSS } from "~lib/dom/sheets/wechat-panel"
 import { goodsStatusFromText, type GoodsStatus } from "~core/goods"
 import { ROOM_GOODS_CAP, decideImport, type ImportResult, type PlannedGoods } from "~core/room-goods"
-import { PANEL_CSS, el, panelBar, reportTitle, say } from "~lib/dom/build"
+import { el, panelBar, reportTitle, say } from "~lib/dom/build"
 import { setInputValue, waitFor } from "~lib/dom/set-value"
 import { elementsWithText } from "~lib/dom/text"
 import { t } from "~lib/i18n"
@@ -62,6 +64,7 @@ function matches(item: ImportItem, g: PlannedGoods, all: readonly PlannedGoods[]
 /** One import dialog's panel: the plan choice, the button and the report. */
 class ImportPanel {
   readonly root: HTMLElement
+  private readonly body: HTMLElement
   private readonly status: HTMLElement
   private readonly choice: HTMLSelectElement
   private readonly report: HTMLElement
@@ -72,9 +75,9 @@ class ImportPanel {
     private readonly dialog: HTMLElement,
     private readonly signal: AbortSignal
   ) {
-    this.root = el("div", { "data-lh-panel": "room-goods" })
-    this.root.style.cssText =
-      "margin:8px 16px;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;color:#333;text-align:left"
+    const piece = shadowPiece("div", { "data-lh-panel": "room-goods" }, ROOM_GOODS_PANEL_CSS)
+    this.root = piece.host
+    this.body = piece.body
     const { bar, status } = panelBar("fill-room-goods", t("room_goods_fill"), t("room_goods_fill_hint"), () => void this.fill())
     this.status = status
     this.choice = el("select", { "data-lh": "room-goods-plan", "aria-label": t("room_goods_plan") })
@@ -82,8 +85,7 @@ class ImportPanel {
     bar.insertBefore(this.choice, status)
     this.report = el("div", { "data-lh": "room-goods-report" })
     this.report.hidden = true
-    this.report.style.cssText = "margin-top:8px;max-height:220px;overflow:auto"
-    this.root.append(bar, this.report)
+    this.body.append(bar, this.report)
     void this.load()
   }
 
@@ -100,13 +102,13 @@ class ImportPanel {
       const { plans } = await send("roomGoods.context", { roomId: currentRoomId() })
       this.plans = plans
     } catch (e) {
-      say(this.status, t("fill_no_extension"), "#fa5151")
+      say(this.status, t("fill_no_extension"), "error")
       console.warn("[HiMall 直播助手]", e)
       return
     }
     this.choice.replaceChildren(...this.plans.map((p) => el("option", { value: String(p.planId) }, `${p.name || t("room_plan_untitled")}（${p.goods.length}）`)))
     this.choice.hidden = this.plans.length < 2
-    if (!this.plans.length) say(this.status, t("room_goods_no_plan"), "#fa9d3b")
+    if (!this.plans.length) say(this.status, t("room_goods_no_plan"), "warn")
   }
 
   private async fill() {
@@ -218,8 +220,7 @@ class ImportPanel {
     this.report.setAttribute("data-lh-plan-id", String(plan.planId))
     this.report.setAttribute("data-lh-ticked", String(counts.ticked ?? 0))
     const title = reportTitle(outcome, t(`room_goods_report_${outcome}`, [String(counts.ticked ?? 0), String(plan.goods.length)]))
-    const list = el("ul")
-    list.style.cssText = PANEL_CSS.reportList
+    const list = el("ul", { class: "report-list" })
     for (const g of plan.goods) {
       const o = outcomes.get(g.productKey) ?? { result: "not_found" as ImportResult }
       const state = o.state ? t(`goods_status_${o.state}`) : ""
@@ -233,11 +234,11 @@ class ImportPanel {
         },
         `${g.name}：${t(`room_goods_result_${o.result}`, state)}`
       )
-      li.style.color = o.result === "ticked" || o.result === "in_room" || o.result === "already_ticked" ? "#333" : "#fa5151"
+      tone(li, o.result === "ticked" || o.result === "in_room" || o.result === "already_ticked" ? "text" : "error")
       list.append(li)
     }
     this.report.replaceChildren(title, list)
-    say(this.status, outcome === "failed" ? t("room_goods_empty_list") : t("room_goods_confirm_hint"), outcome === "ok" ? "#06ae56" : "#888")
+    say(this.status, outcome === "failed" ? t("room_goods_empty_list") : t("room_goods_confirm_hint"), outcome === "ok" ? "ok" : "muted")
   }
 }
 

@@ -4,6 +4,8 @@
 // which shop it sells for: a small panel of `link-shop` choices (`data-lh-shop-origin`). The
 // other WeChat features send the account with what they read (`currentAccount()`), so that
 // goods, rooms and the picker stay with that mini program and its shop.
+import { shadowPiece } from "~lib/dom/shadow"
+import { LINK_SHOP_CSS } from "~lib/dom/sheets/wechat-panel"
 import { button, el } from "~lib/dom/build"
 import { t } from "~lib/i18n"
 import type { AccountView } from "~protocol/messages"
@@ -58,22 +60,17 @@ export class AccountFeature {
       this.panel = null
       return
     }
-    const panel = el("div", { "data-lh-panel": "link-shop", role: "region", "aria-label": t("link_shop_title") })
-    panel.style.cssText =
-      "margin:8px;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;line-height:20px;color:#333"
-    const question = el("p", {}, t("link_shop_question", view.name))
-    question.style.margin = "0 0 6px"
-    const choices = el("div")
-    choices.style.cssText = "display:flex;gap:8px;flex-wrap:wrap"
+    const { host: panel, body } = shadowPiece("div", { "data-lh-panel": "link-shop", role: "region", "aria-label": t("link_shop_title") }, LINK_SHOP_CSS)
+    const question = el("p", { class: "question" }, t("link_shop_question", view.name))
+    const choices = el("div", { class: "choices" })
     for (const origin of view.shops) {
       const b = button("link-shop", hostOf(origin))
       b.setAttribute("data-lh-shop-origin", origin)
       b.addEventListener("click", () => void this.link(view.name, origin))
       choices.append(b)
     }
-    const hint = el("p", {}, t("link_shop_hint"))
-    hint.style.cssText = "margin:6px 0 0;color:#888"
-    panel.append(question, choices, hint)
+    const hint = el("p", { class: "hint" }, t("link_shop_hint"))
+    body.append(question, choices, hint)
     this.panel?.remove()
     this.panel = panel
     document.body.prepend(panel)

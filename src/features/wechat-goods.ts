@@ -2,6 +2,8 @@
 // matched to HiMall products by link in the background), give every 添加商品 dialog its
 // fill panel, and run the goods queue (`queue-start`): the next product not yet in WeChat is
 // filled each time the dialog opens, and the dialog is opened again after each save.
+import { shadowPiece } from "~lib/dom/shadow"
+import { QUEUE_BAR_CSS } from "~lib/dom/sheets/wechat-panel"
 import { button } from "~lib/dom/build"
 import { t } from "~lib/i18n"
 import type { GoodsRowMessage, QueueAction, QueueView } from "~protocol/messages"
@@ -22,6 +24,8 @@ export class GoodsLibraryFeature {
   private lastSeen = ""
   private queue: QueueView | null = null
   private queueLoaded = false
+  /** The queue's bar under 添加商品 (a shadow host) and the element inside it its controls go in. */
+  private barHost: HTMLElement | null = null
   private bar: HTMLElement | null = null
   /** Where the queue's controls are drawn now (the bar, or the open dialog's panel). */
   private queueTarget: HTMLElement | null = null
@@ -134,10 +138,9 @@ export class GoodsLibraryFeature {
 
   private queueBar() {
     if (!this.bar) {
-      this.bar = document.createElement("div")
-      this.bar.setAttribute("data-lh-panel", "queue")
-      this.bar.style.cssText =
-        "display:flex;align-items:center;gap:8px;flex-wrap:wrap;margin:8px 0;padding:6px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;color:#333"
+      const piece = shadowPiece("div", { "data-lh-panel": "queue" }, QUEUE_BAR_CSS)
+      this.barHost = piece.host
+      this.bar = piece.body
       if (!this.queueLoaded) {
         this.queueLoaded = true
         send("queue.get", {})
@@ -150,7 +153,7 @@ export class GoodsLibraryFeature {
       const add = findAddGoodsButton(document)
       const toolbar = add?.parentElement
       if (!toolbar) return
-      toolbar.after(this.bar)
+      toolbar.after(this.barHost!)
     }
   }
 

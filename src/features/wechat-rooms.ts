@@ -4,8 +4,10 @@
 // first (a plan that breaks one is refused with its reasons, nothing written), then the fill
 // with both images made to size, and a `room-report` saying field by field what was written.
 // The merchant presses 创建直播间 — and scans the administrator's QR code if WeChat asks.
+import { shadowPiece, type Tone } from "~lib/dom/shadow"
+import { ROOMS_PANEL_CSS } from "~lib/dom/sheets/wechat-panel"
 import { formatRoomTime, problemField, roomFormValues, roomPlanProblems, type RoomProblem } from "~core/room-rules"
-import { PANEL_CSS, button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
+import { button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
 import { errorText, t } from "~lib/i18n"
 import type { RoomPlanView } from "~protocol/messages"
@@ -81,6 +83,7 @@ export class RoomsFeature {
 /** One 创建直播间 form's panel: the button, the plan picker and the report. */
 export class RoomPanel {
   readonly root: HTMLElement
+  private readonly body: HTMLElement
   private readonly status: HTMLElement
   private readonly picker: HTMLElement
   private readonly list: HTMLElement
@@ -89,30 +92,25 @@ export class RoomPanel {
   busy = false
 
   constructor(private readonly form: HTMLElement) {
-    this.root = el("div", { "data-lh-panel": "rooms" })
-    this.root.style.cssText =
-      "margin:8px 0;padding:8px 10px;border:1px dashed #b2e8cb;border-radius:4px;background:#f6fcf9;font-size:13px;line-height:20px;color:#333;text-align:left"
+    const piece = shadowPiece("div", { "data-lh-panel": "rooms" }, ROOMS_PANEL_CSS)
+    this.root = piece.host
+    this.body = piece.body
     const { bar, status } = panelBar("fill-room", t("fill_room"), t("fill_room_hint"), () => void this.togglePicker())
     this.status = status
 
-    const bind = el("p", { "data-lh-anchor-binding": "" }, t("room_anchor_binding"))
-    bind.style.cssText = "margin:6px 0 0;color:#b35c00"
+    const bind = el("p", { "data-lh-anchor-binding": "", class: "bound" }, t("room_anchor_binding"))
 
     this.picker = el("div", { "data-lh-plan-picker": "", role: "region", "aria-label": t("fill_room") })
     this.picker.hidden = true
-    this.picker.style.cssText = "margin-top:8px"
-    this.list = el("ul")
-    this.list.style.cssText = "list-style:none;margin:0;padding:0;max-height:260px;overflow:auto;border-top:1px solid #e5e5e5"
+    this.list = el("ul", { class: "list" })
     this.picker.append(this.list)
 
     this.report = el("div", { "data-lh": "room-report" })
     this.report.hidden = true
-    this.report.style.cssText = "margin-top:8px"
-    this.note = el("p", { "data-lh-room-note": "" })
+    this.note = el("p", { "data-lh-room-note": "", class: "bound" })
     this.note.hidden = true
-    this.note.style.cssText = "margin:6px 0 0;color:#b35c00"
 
-    this.root.append(bar, bind, this.picker, this.report, this.note)
+    this.body.append(bar, bind, this.picker, this.report, this.note)
   }
 
   /** Right before the form's fields (after its title), once. */
@@ -136,8 +134,8 @@ export class RoomPanel {
     }
   }
 
-  private say(text: string, color?: string) {
-    say(this.status, text, color)
+  private say(text: string, how?: Tone) {
+    say(this.status, text, how)
   }
 
   private async togglePicker() {
@@ -150,14 +148,13 @@ export class RoomPanel {
     try {
       plans = (await send("plans.list", {})).plans
     } catch (e) {
-      this.say(errorText(e), "#fa5151")
+      this.say(errorText(e), "error")
       console.warn("[HiMall 直播助手]", e)
       return
     }
     this.list.replaceChildren()
     if (!plans.length) {
-      const empty = el("li", { "data-lh-plan-empty": "" }, t("room_plans_empty"))
-      empty.style.cssText = PANEL_CSS.empty
+      const empty = el("li", { "data-lh-plan-empty": "", class: "empty" }, t("room_plans_empty"))
       this.list.append(empty)
       return
     }
@@ -165,14 +162,12 @@ export class RoomPanel {
   }
 
   private entry(p: RoomPlanView): HTMLElement {
-    const li = el("li", { "data-lh-plan-entry": String(p.id) })
-    li.style.cssText = PANEL_CSS.entry
+    const li = el("li", { "data-lh-plan-entry": String(p.id), class: "entry" })
     const when = p.start && p.end ? `${formatRoomTime(p.start)} 至 ${formatRoomTime(p.end)}` : t("room_plan_no_time")
     const text = entryText(p.title || t("room_plan_untitled"), p.title, `${when} · ${p.anchorName || "—"}（${p.anchorWechat || "—"}）`)
     const problems = planProblemsNow(p)
     if (problems.length) {
-      const warn = el("div", { "data-lh-plan-problems": problems.join(" ") }, problems.map(roomProblemText).join(t("list_separator")))
-      warn.style.cssText = "color:#fa5151;font-size:12px"
+      const warn = el("div", { "data-lh-plan-problems": problems.join(" "), class: "warn-line" }, problems.map(roomProblemText).join(t("list_separator")))
       text.append(warn)
     }
     const pick = button("pick-plan", t("room_pick"))
@@ -191,7 +186,7 @@ export class RoomPanel {
       try {
         prepared = await send("plan.prepare", { planId })
       } catch (e) {
-        this.say(e instanceof ProtocolError && e.code === "no_such_plan" ? t("room_plan_gone") : errorText(e), "#fa5151")
+        this.say(e instanceof ProtocolError && e.code === "no_such_plan" ? t("room_plan_gone") : errorText(e), "error")
         return null
       }
       const { plan } = prepared
@@ -204,7 +199,7 @@ export class RoomPanel {
       const missing = missingRoomFields(fields, { shareImage: !!prepared.shareImage, roomCover: !!prepared.roomCover })
       if (missing.length) {
         this.showReport({ outcome: "failed", steps: [], missing }, plan)
-        this.say(t("fill_refused"), "#fa5151")
+        this.say(t("fill_refused"), "error")
         return null
       }
       this.say(t("room_fill_busy", plan.title))
@@ -223,11 +218,11 @@ export class RoomPanel {
         )
         if (lost) {
           console.warn("[HiMall 直播助手] plan.filled", lost)
-          this.say(t("room_fill_not_recorded", errorText(lost)), "#fa5151")
+          this.say(t("room_fill_not_recorded", errorText(lost)), "error")
           return result
         }
       }
-      this.say(result.outcome === "ok" ? t("room_fill_done_hint") : "", result.outcome === "ok" ? "#06ae56" : "#888")
+      this.say(result.outcome === "ok" ? t("room_fill_done_hint") : "", result.outcome === "ok" ? "ok" : "muted")
       return result
     } finally {
       this.busy = false
@@ -240,13 +235,12 @@ export class RoomPanel {
     this.report.setAttribute("data-lh-plan-id", String(plan.id))
     this.report.setAttribute("data-lh-refused", problems.join(" "))
     const title = reportTitle("failed", t("room_refused"))
-    const list = el("ul")
-    list.style.cssText = `${PANEL_CSS.reportList};color:#fa5151`
+    const list = el("ul", { class: "report-list", "data-tone": "error" })
     for (const p of problems) {
       list.append(el("li", { "data-lh-problem": p }, `${FIELD_TEXT[problemField(p)]}：${roomProblemText(p)}`))
     }
     this.report.replaceChildren(title, list)
-    this.say(t("fill_refused"), "#fa5151")
+    this.say(t("fill_refused"), "error")
   }
 
   private showReport(result: RoomFillResult, plan: RoomPlanView) {
@@ -255,8 +249,7 @@ export class RoomPanel {
     this.report.setAttribute("data-lh-plan-id", String(plan.id))
     this.report.removeAttribute("data-lh-refused")
     const title = reportTitle(result.outcome, t(`fill_report_${result.outcome}`))
-    const list = el("ul")
-    list.style.cssText = PANEL_CSS.reportList
+    const list = el("ul", { class: "report-list" })
     if (result.missing.length) list.append(el("li", { "data-lh-missing": result.missing.join("|") }, t("room_missing_fields", result.missing.join("、"))))
     for (const s of result.steps) {
       const detail = s.field === "shareImage" ? "800×640" : s.field === "roomCover" ? "1080×1920" : s.detail
@@ -264,8 +257,7 @@ export class RoomPanel {
     }
     const parts: HTMLElement[] = [title, list]
     if (result.outcome !== "failed") {
-      const bound = el("p", { "data-lh-anchor-bound": plan.anchorWechat }, t("room_anchor_bound", plan.anchorWechat))
-      bound.style.cssText = "margin:6px 0 0;color:#b35c00"
+      const bound = el("p", { "data-lh-anchor-bound": plan.anchorWechat, class: "bound" }, t("room_anchor_bound", plan.anchorWechat))
       parts.push(bound)
     }
     this.report.replaceChildren(...parts)

@@ -247,7 +247,8 @@ describe("page text with markup shows as text", () => {
       expect((await goodsForm(page))!.name).toBe(m.name)
       const panel = page.locator('[data-lh-panel="goods"]')
       expect(await panel.locator(`:is(${INJECTED}, img)`).count()).toBe(0)
-      expect(await panel.textContent()).toContain(m.name)
+      // The panel's UI is in its shadow root (its host has no text of its own): read the piece inside.
+      expect(await panel.locator(".piece").textContent()).toContain(m.name)
       await page.getByRole("button", { name: "关闭" }).first().click()
       await page.waitForFunction(() => !(window as unknown as { __fixture: { goodsForm(): unknown } }).__fixture.goodsForm())
     }

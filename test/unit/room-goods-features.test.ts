@@ -13,6 +13,7 @@ import { PriceFixFeature } from "~features/price-fix"
 import { RoomGoodsFeature } from "~features/room-goods"
 
 import { productRecord, SHOP } from "../support/factories"
+import { deepQuery } from "../support/shadow"
 
 const EXT = "fake-extension-id"
 const PAGE = "https://mp.weixin.qq.com/wxamp/frame/live/broadcast/goods?roomId=9&token=1"
@@ -68,13 +69,13 @@ describe("fill-room-goods in an unseen import", () => {
     const controller = new AbortController()
     const feature = new RoomGoodsFeature(controller.signal)
     feature.run()
-    const button = document.querySelector<HTMLButtonElement>('[data-lh="fill-room-goods"]')!
+    const button = deepQuery<HTMLButtonElement>('[data-lh="fill-room-goods"]')!
     expect(button).toBeTruthy()
     // The plan is known once the context arrives.
-    await waitFor(() => expect(document.querySelector('[data-lh="room-goods-plan"] option')).toBeTruthy())
+    await waitFor(() => expect(deepQuery('[data-lh="room-goods-plan"] option')).toBeTruthy())
     button.click()
     const report = await waitFor(() => {
-      const r = document.querySelector('[data-lh="room-goods-report"][data-lh-outcome]')
+      const r = deepQuery('[data-lh="room-goods-report"][data-lh-outcome]')
       if (!r) throw new Error("no report yet")
       return r
     })
@@ -98,9 +99,9 @@ describe("fix-price where a row has no 编辑", () => {
     const controller = new AbortController()
     const feature = new PriceFixFeature(controller.signal)
     await feature.fix({ productKey: key(1), productId: 1, name: "羊毛大衣", url: link(1), wechatName: "羊毛大衣", priceLowFen: 900, priceHighFen: 900, wechatLowFen: 1000, wechatHighFen: 1000 })
-    expect(document.querySelector('[data-lh="price-fix-ask"]')?.textContent).toContain("请打开该商品的编辑")
+    expect(deepQuery('[data-lh="price-fix-ask"]')?.textContent).toContain("请打开该商品的编辑")
     controller.abort()
-    expect(document.querySelector('[data-lh="price-fix-ask"]')).toBeNull()
+    expect(deepQuery('[data-lh="price-fix-ask"]')).toBeNull()
   })
 })
 
@@ -117,13 +118,13 @@ describe("the price-fix queue with nothing it can open here", () => {
     const feature = new PriceFixFeature(controller.signal)
     feature.run()
     const start = await waitFor(() => {
-      const b = document.querySelector<HTMLButtonElement>('[data-lh="price-fix-queue"]')
+      const b = deepQuery<HTMLButtonElement>('[data-lh="price-fix-queue"]')
       if (!b) throw new Error("no queue button yet")
       return b
     })
     start.click()
-    await waitFor(() => expect(document.querySelector('[data-lh="price-fix-progress"]')?.getAttribute("data-lh-stuck")).toBe("true"))
-    expect(document.querySelector('[data-lh="price-fix-progress"]')!.textContent).toContain("还有 1 个价格未修正")
+    await waitFor(() => expect(deepQuery('[data-lh="price-fix-progress"]')?.getAttribute("data-lh-stuck")).toBe("true"))
+    expect(deepQuery('[data-lh="price-fix-progress"]')!.textContent).toContain("还有 1 个价格未修正")
     controller.abort()
     expect(document.querySelector("[data-lh-panel]")).toBeNull()
   })
