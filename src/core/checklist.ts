@@ -6,6 +6,7 @@
 import { PLATFORM_COVER_SIZE, roomCoverState, type CoverSize } from "./room-covers"
 import { flagRooms, type GoingLiveRoom, type RoomFlag, type RoomFlagKind } from "./going-live"
 import { priceDrift, type GoodsStatus } from "./goods"
+import type { HimallArea } from "./himall-area"
 import { normalizeLink } from "./link"
 import type { ProductSummary } from "./product"
 import { LIVE, NOT_STARTED, PAUSED } from "./rooms"
@@ -29,7 +30,6 @@ export function safeWechatUrl(url: unknown): string | null {
   }
 }
 
-export type HimallArea = "Admin" | "SellerAdmin"
 export type HimallPage = "products" | "live" | "homepage"
 const HIMALL_PATHS: Record<HimallPage, string> = {
   products: "Product/Management",
@@ -50,16 +50,6 @@ export function himallUrl(origin: string, page: HimallPage, area: HimallArea = "
   }
 }
 
-/** The HiMall area of an admin URL the extension saw, or null. */
-export function himallAreaOf(url: string): HimallArea | null {
-  try {
-    const m = /^\/(admin|selleradmin)\//i.exec(new URL(url).pathname)
-    if (!m) return null
-    return m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"
-  } catch {
-    return null
-  }
-}
 
 export type LinkLabel = "mp" | "wechat_goods" | "wechat_rooms" | "himall_products" | "himall_live" | "himall_homepage" | "options"
 

@@ -5,17 +5,16 @@ import { pickOwnGoods, type AccountShops } from "~core/accounts"
 import {
   goodsRow,
   goodsUrlOf,
-  himallAreaOf,
   safeWechatUrl,
   sortGoodsRows,
   summariseGoods,
   type EntranceFact,
   type GoodsRow,
   type GoodsSummary,
-  type HimallArea,
   type QualificationFact,
   type SetupSnapshot
 } from "~core/checklist"
+import { himallAreaOf, type HimallArea } from "~core/himall-area"
 import { patternCoversOrigin } from "~core/origins"
 
 import { groupByUrl, ownGoodsOf } from "./goods"

@@ -3,7 +3,8 @@
 // text: rendered as text, never as HTML.
 import { useDeferredValue, useMemo, useState } from "react"
 
-import { filterGoodsRows, GOODS_FILTERS, himallUrl, summariseGoods, wechatPriceOf, type GoodsFilter, type GoodsSummary, type HimallArea } from "~core/checklist"
+import { filterGoodsRows, GOODS_FILTERS, himallUrl, summariseGoods, wechatPriceOf, type GoodsFilter, type GoodsSummary } from "~core/checklist"
+import type { HimallArea } from "~core/himall-area"
 import { t } from "~lib/i18n"
 import { formatPrice, formatTime, hostOf } from "~ui/format"
 import { useBlobUrl, useCover, type ProductGoodsRow } from "~ui/use-data"

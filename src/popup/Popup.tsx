@@ -2,7 +2,8 @@
 // checklist of the manual's five steps on top; below, the goods and the rooms.
 import { useEffect, useRef, useState, type KeyboardEvent } from "react"
 
-import { WECHAT_ROOMS_PAGE, type HimallArea } from "~core/checklist"
+import { WECHAT_ROOMS_PAGE } from "~core/checklist"
+import type { HimallArea } from "~core/himall-area"
 import { t } from "~lib/i18n"
 import { send } from "~lib/send"
 import { useChecklist, useGoodsOverview, useNotices, useNow } from "~ui/use-data"

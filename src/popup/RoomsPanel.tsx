@@ -1,6 +1,7 @@
 // Live rooms, live and upcoming first: status, start, anchor, how fresh HiMall's copy is, the
 // HiMall cover (thumbnail and state) and what needs doing, with the page that does it.
-import { himallUrl, type HimallArea, type RoomRow } from "~core/checklist"
+import { himallUrl, type RoomRow } from "~core/checklist"
+import type { HimallArea } from "~core/himall-area"
 import { roomKey } from "~core/rooms"
 import { t } from "~lib/i18n"
 import { formatAgo, formatTime, hostOf } from "~ui/format"

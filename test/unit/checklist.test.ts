@@ -1,12 +1,13 @@
 // The five steps, the badge count, and the goods and room rows: pure rules over plain records.
 import { describe, expect, it } from "vitest"
 
+import { himallAreaOf } from "~core/himall-area"
+
 import {
   badgeText,
   buildChecklist,
   filterGoodsRows,
   goodsRow,
-  himallAreaOf,
   himallUrl,
   roomRows,
   safeWechatUrl,
