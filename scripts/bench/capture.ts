@@ -5,6 +5,7 @@
 import type { Page } from "playwright-core"
 
 import { clearExtensionData } from "../../test/support/goods"
+import { DEEP_QUERY_JS } from "../../test/support/shadow"
 import { pageHeapMb, sampler, workerHeap } from "./cdp"
 import type { BenchContext } from "./context"
 import { summarise, withGoal } from "./stats"
@@ -35,7 +36,7 @@ export function manyProducts(count: number) {
  */
 function timeClickUntil(page: Page, selector: string, done: string, timeoutMs: number): Promise<number> {
   return page.evaluate(`new Promise((resolve, reject) => {
-    const button = document.querySelector(${JSON.stringify(selector)})
+    const button = ${DEEP_QUERY_JS}(${JSON.stringify(selector)})
     if (!button) return reject(new Error("no ${selector.replace(/"/g, "'")}"))
     let t0 = 0
     let timer = 0
@@ -50,6 +51,8 @@ function timeClickUntil(page: Page, selector: string, done: string, timeoutMs: n
       resolve(ms)
     }
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true })
+    // Our controls live in shadow roots, which the document's observer does not see into.
+    if (button.getRootNode() !== document) observer.observe(button.getRootNode(), { subtree: true, childList: true, attributes: true, characterData: true })
     timer = setTimeout(() => { observer.disconnect(); clearInterval(poll); reject(new Error("timed out: ${selector.replace(/"/g, "'")}")) }, ${timeoutMs})
     poll = setInterval(check, 50)
     t0 = performance.now()
@@ -74,13 +77,13 @@ async function benchCapturePage(ctx: BenchContext) {
   await page.waitForFunction(() => document.querySelectorAll('[data-lh="capture-product"]').length >= 100)
   const rows = await page.locator("#list input.thisId").count()
   const button = '[data-lh="capture-page"]'
-  const finished = `["done", "warning", "error"].includes(document.querySelector('${button}').getAttribute("data-lh-state"))`
+  const finished = `["done", "warning", "error"].includes(${DEEP_QUERY_JS}('${button}').getAttribute("data-lh-state"))`
   const samples: number[] = []
   let summary = ""
   for (let i = 0; i <= ctx.runs; i++) {
     await clearExtensionData(ctx.ext, ["products", "notices"])
     // Reset the state the last run left, so the next run's end is a change.
-    await page.evaluate(`document.querySelector('${button}').removeAttribute("data-lh-state")`)
+    await page.evaluate(`${DEEP_QUERY_JS}('${button}').removeAttribute("data-lh-state")`)
     const ms = await timeClickUntil(page, button, finished, 30_000)
     summary = await page.locator('[data-lh-status="capture-page"]').innerText()
     if (i > 0) samples.push(ms) // the first run warms the worker up
@@ -112,7 +115,7 @@ async function benchCaptureAll(ctx: BenchContext) {
     workerBefore.push((await worker.usedMb()) ?? 0)
     const pageSampler = sampler(() => pageHeapMb(cdp))
     const workerSampler = sampler(() => worker.usedMb())
-    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `document.querySelector('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
+    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `${DEEP_QUERY_JS}('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
     const [p, w] = await Promise.all([pageSampler.stop(), workerSampler.stop()])
     count = await page.locator('[data-lh-progress-text="capture-all"]').innerText()
     status = await page.locator('[data-lh-status="capture-all"]').innerText()

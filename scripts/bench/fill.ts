@@ -12,6 +12,7 @@ import sharp from "sharp"
 
 import type { ExtensionBrowser } from "../../test/support/browser"
 import { captureFromGrid, clearExtensionData, LIVE_GOODS, openAddGoods, openGoodsLibrary, showOnlyProducts } from "../../test/support/goods"
+import { DEEP_QUERY_JS } from "../../test/support/shadow"
 import type { BenchContext } from "./context"
 import { countActions, ratio, summarise, withGoal, type Action } from "./stats"
 
@@ -46,7 +47,7 @@ async function timePick(page: Page, id: number): Promise<number> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   const ms = (await page.evaluate(`(async () => {
     const form = () => window.__fixture.goodsForm()
-    const button = document.querySelector('[data-lh="pick-product"][data-lh-product-id="${id}"]')
+    const button = ${DEEP_QUERY_JS}('[data-lh="pick-product"][data-lh-product-id="${id}"]')
     const t0 = performance.now()
     button.click()
     await new Promise((resolve, reject) => {

@@ -198,7 +198,7 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   // 二、Goods: capture the whole shop once, then the queue fills each one into 添加商品.
   start("capture")
   await a.do("click", "存入全店商品 (capture-all)", () => himall.locator('[data-lh="capture-all"]').click())
-  await himall.waitForFunction(() => document.querySelector('[data-lh-control="capture-all"]')?.getAttribute("data-lh-state") === "done", null, { timeout: 120_000 })
+  await himall.locator('[data-lh-control="capture-all"][data-lh-state="done"]').waitFor({ timeout: 120_000 })
   const captured = (await himall.locator('[data-lh-control="capture-all"]').innerText()).replace(/\s+/g, " ").trim()
   await finish(`一次点击存入全店 ${o.goods} 件商品：${captured}`, himall)
 
