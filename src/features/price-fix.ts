@@ -14,10 +14,11 @@ import { t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
 import type { DriftItem, PriceFixQueueState } from "~protocol/messages"
 import { send } from "~lib/send"
-import { currentAccount } from "./wechat-account"
 import { editDialogText, fillEditPrices, findGoodsEditDialogs, goodsTableRows, readEditPrices } from "~sites/wechat/goods-edit"
 import { SHELF_TEXT, currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
 import { elementsWithText } from "~lib/dom/text"
+
+import type { PageState } from "./registry"
 
 /** A control in a row's 操作 cell: a host whose one light-DOM child (the control) shows through a slot. */
 function rowControl(name: string, control: HTMLElement): HTMLElement {
@@ -49,7 +50,11 @@ export class PriceFixFeature {
   private added = new Set<HTMLElement>()
   private timers = new Set<ReturnType<typeof setTimeout>>()
 
-  constructor(private readonly signal: AbortSignal) {
+  /** `page.account`: the mini program whose drifted goods are asked for. */
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly page: PageState
+  ) {
     signal.addEventListener("abort", () => {
       for (const e of this.added) e.remove()
       this.added.clear()
@@ -78,7 +83,10 @@ export class PriceFixFeature {
 
   private async refresh() {
     try {
-      const [{ items }, queue] = await Promise.all([send("priceFix.list", { account: currentAccount() }), send("priceFix.queue", { action: "get", account: currentAccount() })])
+      const [{ items }, queue] = await Promise.all([
+        send("priceFix.list", { account: this.page.account }),
+        send("priceFix.queue", { action: "get", account: this.page.account })
+      ])
       if (this.signal.aborted) return
       this.items = items
       this.queue = queue
@@ -129,7 +137,12 @@ export class PriceFixFeature {
       if (!toolbar) return
       toolbar.after(this.bar)
     }
-    const status = el("span", { role: "status", "data-lh": "price-fix-progress", "data-lh-state": this.queue.state ?? "idle", "data-lh-left": String(this.items.length) })
+    const status = el("span", {
+      role: "status",
+      "data-lh": "price-fix-progress",
+      "data-lh-state": this.queue.state ?? "idle",
+      "data-lh-left": String(this.items.length)
+    })
     // Running with nothing left it can open here (cancelled ones, or rows this page does not show).
     const stuck = active && this.items.length > 0 && !this.nextItem()
     status.setAttribute("data-lh-stuck", String(stuck))
@@ -148,7 +161,7 @@ export class PriceFixFeature {
 
   private async command(action: "start" | "stop") {
     try {
-      this.queue = await send("priceFix.queue", { action, account: currentAccount() })
+      this.queue = await send("priceFix.queue", { action, account: this.page.account })
       if (action === "start") this.opened.clear()
       this.drawBar()
       this.step()
@@ -186,7 +199,7 @@ export class PriceFixFeature {
   }
 
   private async refreshQueueState() {
-    this.queue = await send("priceFix.queue", { action: "get", account: currentAccount() }).catch(() => this.queue)
+    this.queue = await send("priceFix.queue", { action: "get", account: this.page.account }).catch(() => this.queue)
     this.drawBar()
   }
 
@@ -267,4 +280,3 @@ export class PriceFixFeature {
     if (this.pending?.productKey === item.productKey) this.filledPending = true
   }
 }
-

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { injectCurrentScripts } from "~background/shops"
 import { HIMALL_FEATURES } from "~features/himall-admin"
-import { contextAlive, RECHECK_AFTER_DISCONNECT_MS, startPage, type Feature, type PageRoot, type PageState } from "~features/registry"
+import { contextAlive, createPageState, RECHECK_AFTER_DISCONNECT_MS, startPage, type Feature, type PageRoot, type PageState } from "~features/registry"
 import { WECHAT_FEATURES } from "~features/wechat"
 import { PAGE_PORT } from "~lib/page-port"
 
@@ -77,7 +77,13 @@ describe("the root controller", () => {
   })
 
   it("a feature that throws does not keep the others from starting", async () => {
-    const broken: Feature = { id: "broken", applies: () => true, start: () => { throw new Error("boom") } }
+    const broken: Feature = {
+      id: "broken",
+      applies: () => true,
+      start: () => {
+        throw new Error("boom")
+      }
+    }
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined)
     const root = (await start([broken, buttonFeature("after")]))!
     expect(root.started).toEqual(["broken", "after"])
@@ -212,7 +218,7 @@ describe("the registries", () => {
 
   it("a WeChat feature stops observing the page when its signal aborts", async () => {
     const controller = new AbortController()
-    const page: PageState = { lastCoverRoomId: null }
+    const page: PageState = createPageState()
     document.body.innerHTML = `<div><p>申请开通</p></div>`
     const observe = vi.spyOn(MutationObserver.prototype, "disconnect")
     for (const f of WECHAT_FEATURES) await f.start(controller.signal, page)
@@ -237,7 +243,7 @@ describe("features honour the signal", () => {
       const live = HIMALL_FEATURES.find((f) => f.id === "live-rooms")!
       expect(live.applies(location, document)).toBe(true)
       const controller = new AbortController()
-      await live.start(controller.signal, { lastCoverRoomId: null })
+      await live.start(controller.signal, createPageState())
       await vi.waitFor(() => expect(calls).toHaveLength(1))
       expect(calls[0].url).toMatch(/\/Admin\/Live\/List$/)
       expect(calls[0].signal?.aborted).toBe(false)
