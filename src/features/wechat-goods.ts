@@ -67,7 +67,7 @@ export class GoodsLibraryFeature {
     for (const dialog of findGoodsDialogs(document)) {
       let panel = this.panels.get(dialog)
       if (!panel) {
-        panel = new GoodsPanel(dialog, () => this.page.account)
+        panel = new GoodsPanel(dialog, this.stopped, () => this.page.account)
         this.panels.set(dialog, panel)
       }
       panel.mount()

@@ -51,7 +51,7 @@ export class RoomsFeature {
     for (const form of findRoomForms(document)) {
       let panel = this.panels.get(form)
       if (!panel) {
-        panel = new RoomPanel(form)
+        panel = new RoomPanel(form, this.stopped)
         this.panels.set(form, panel)
       }
       panel.mount()
@@ -82,7 +82,11 @@ export class RoomPanel {
   private readonly note: HTMLElement
   busy = false
 
-  constructor(private readonly form: HTMLElement) {
+  /** `stopped`: the page's root signal; once it aborted nothing is written into the form. */
+  constructor(
+    private readonly form: HTMLElement,
+    private readonly stopped: AbortSignal
+  ) {
     const piece = shadowPiece("div", { "data-lh-panel": "rooms" }, ROOMS_PANEL_CSS)
     this.root = piece.host
     this.body = piece.body
@@ -182,6 +186,7 @@ export class RoomPanel {
         this.say(e instanceof ProtocolError && e.code === "no_such_plan" ? t("room_plan_gone") : errorText(e), "error")
         return null
       }
+      if (this.stopped.aborted) return null
       const { plan } = prepared
       const problems = planProblemsNow(plan)
       if (problems.length || plan.start == null || plan.end == null) {

@@ -50,9 +50,13 @@ export class GoodsPanel {
   private searchSeq = 0
   busy = false
 
-  /** `account`: the mini program the page shows now (the page state), sent with the picker's search. */
+  /**
+   * `stopped`: the page's root signal (once it aborted nothing is written into the dialog);
+   * `account`: the mini program the page shows now (the page state), sent with the picker's search.
+   */
   constructor(
     private readonly dialog: HTMLElement,
+    private readonly stopped: AbortSignal,
     private readonly account: () => string | null
   ) {
     const piece = shadowPiece("div", { "data-lh-panel": "goods" }, GOODS_PANEL_CSS)
@@ -197,6 +201,7 @@ export class GoodsPanel {
     this.say(t("fill_busy", c.name))
     try {
       const answer = await cover
+      if (this.stopped.aborted) return null
       const fillPlan: GoodsFillPlan = {
         cover: answer.ok ? dataUrlToFile(answer.dataUrl, answer.name) : null,
         coverProblem: answer.ok ? null : coverProblemText(answer.problem),

@@ -30,17 +30,24 @@ export function pageChanged(records: readonly MutationRecord[]): boolean {
 }
 
 export function whenDomChanges(root: Node, run: () => void, signal: AbortSignal): void {
-  let scheduled = false
+  let frame: number | null = null
   const schedule = (records: MutationRecord[]) => {
-    if (scheduled || signal.aborted || !pageChanged(records)) return
-    scheduled = true
-    requestAnimationFrame(() => {
-      scheduled = false
+    if (frame != null || signal.aborted || !pageChanged(records)) return
+    frame = requestAnimationFrame(() => {
+      frame = null
       if (!signal.aborted) run()
     })
   }
   const observer = new MutationObserver(schedule)
   observer.observe(root, { childList: true, subtree: true })
-  signal.addEventListener("abort", () => observer.disconnect(), { once: true })
+  signal.addEventListener(
+    "abort",
+    () => {
+      observer.disconnect()
+      if (frame != null) cancelAnimationFrame(frame)
+      frame = null
+    },
+    { once: true }
+  )
   run()
 }
