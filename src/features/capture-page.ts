@@ -34,7 +34,7 @@ function setState(ui: Ui, state: "busy" | "done" | "warning" | "error", text: st
 }
 
 /** The product rows the grid shows now (the grid redraws its body on every load). */
-export function shownRows(doc: Document): HTMLTableRowElement[] {
+function shownRows(doc: Document): HTMLTableRowElement[] {
   const grid = findProductGrid(doc)
   return grid ? findProductRows(grid) : []
 }

@@ -35,9 +35,9 @@ import type { PageState } from "./registry"
 /** How long HiMall's uploader may take to answer. */
 const UPLOAD_TIMEOUT_MS = 20_000
 
-export type MakeCoverOutcome = "ok" | "failed"
+type MakeCoverOutcome = "ok" | "failed"
 
-export function problemText(problem: RoomCoverProblem): string {
+function problemText(problem: RoomCoverProblem): string {
   return t(`make_cover_problem_${problem}`) || t("make_cover_problem_decode_failed")
 }
 

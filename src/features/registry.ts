@@ -55,7 +55,7 @@ const PROBE_EVENT = "himall-live-helper:probe"
 /** After the port closed with the context still there, when to look again. */
 export const RECHECK_AFTER_DISCONNECT_MS = [50, 250, 1000, 3000, 10_000] as const
 
-export type StopReason = "pagehide" | "context" | "superseded"
+type StopReason = "pagehide" | "context" | "superseded"
 
 /** Is this script's extension still there (not updated, reloaded, disabled, removed)? */
 export function contextAlive(): boolean {
@@ -67,7 +67,7 @@ export function contextAlive(): boolean {
 }
 
 /** Remove everything the extension added to the page, and its marks on the page's elements. */
-export function removeOwnUi(doc: Document): void {
+function removeOwnUi(doc: Document): void {
   const ours: Element[] = []
   for (const el of doc.body?.querySelectorAll("*") ?? []) {
     let added = false

@@ -23,12 +23,12 @@ import { SeenSender } from "./parts/seen-sender"
 import { UnreadableNote } from "./parts/unreadable-note"
 import type { PageState } from "./registry"
 
-export function roomProblemText(p: RoomProblem): string {
+function roomProblemText(p: RoomProblem): string {
   return t(`room_problem_${p}`)
 }
 
 /** The rules a plan breaks now (times at this moment: a plan may have become too soon). */
-export function planProblemsNow(plan: RoomPlanView, now = Date.now()): RoomProblem[] {
+function planProblemsNow(plan: RoomPlanView, now = Date.now()): RoomProblem[] {
   return roomPlanProblems(plan, now)
 }
 

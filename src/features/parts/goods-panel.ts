@@ -23,7 +23,7 @@ import { showRisks } from "./goods-risks"
 
 const PICKER_LIMIT = 50
 
-export function statusLabel(c: Pick<GoodsCandidate, "goodsStatus">): string {
+function statusLabel(c: Pick<GoodsCandidate, "goodsStatus">): string {
   return c.goodsStatus ? t(`goods_status_${c.goodsStatus}`) : t("goods_status_none")
 }
 
@@ -289,7 +289,7 @@ export class GoodsPanel {
   }
 }
 
-export function coverProblemText(problem: string): string {
+function coverProblemText(problem: string): string {
   const text = t(`cover_problem_${problem}`)
   return text === `cover_problem_${problem}` ? t("cover_problem_unknown", problem) : text
 }

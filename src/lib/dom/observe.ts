@@ -7,7 +7,7 @@
 // back), and so does everything else.
 
 /** The extension's own elements on a page: what changes inside them is the extension's doing. */
-export const OWN_UI = "[data-lh-panel], [data-lh-control]"
+const OWN_UI = "[data-lh-panel], [data-lh-control]"
 
 function insideOwnUi(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement
