@@ -5,12 +5,9 @@ import js from "@eslint/js"
 import globals from "globals"
 import tseslint from "typescript-eslint"
 
-/** `no-restricted-imports` patterns for a folder: what it must not import, and why. */
+/** `no-restricted-imports` patterns for a folder: what it must not import (gitignore-style groups, or `{ regex }`), and why. */
 const forbid = (...rules) => ({
-  "no-restricted-imports": [
-    "error",
-    { patterns: rules.map(([group, message]) => ({ group, message })) }
-  ]
+  "no-restricted-imports": ["error", { patterns: rules.map(([what, message]) => (Array.isArray(what) ? { group: what, message } : { ...what, message })) }]
 })
 
 export default tseslint.config(
@@ -43,12 +40,27 @@ export default tseslint.config(
     )
   },
   // features/: one feature per file; the registries (himall-admin.ts, wechat.ts) list them and
-  // registry.ts holds the contract and the page-scoped object they share.
+  // registry.ts holds the contract and the page-scoped object they share. Shared pieces of UI
+  // and behaviour that are no feature live in features/parts/: features may import parts, parts
+  // never import a feature (nor the registries).
   {
     files: ["src/features/**"],
-    ignores: ["src/features/himall-admin.ts", "src/features/wechat.ts", "src/features/registry.ts"],
+    ignores: ["src/features/himall-admin.ts", "src/features/wechat.ts", "src/features/registry.ts", "src/features/parts/**"],
     rules: forbid(
-      [["./*", "!./registry", "~features/*", "!~features/registry"], "features do not import each other: share page state through the page-scoped object (features/registry.ts)"],
+      [
+        { regex: "^(\\./|~features/)(?!registry$|parts/)" },
+        "features do not import each other: share page state through the page-scoped object (features/registry.ts), shared pieces through features/parts/"
+      ],
+      [["~background", "~background/**", "~db", "~db/**"], "content scripts reach the worker by message only (IndexedDB there is the page's)"]
+    )
+  },
+  {
+    files: ["src/features/parts/**"],
+    rules: forbid(
+      [
+        { regex: "^(\\.\\./|~features/(?!parts/))" },
+        "features/parts/ are shared by features and import none of them (nor the registries): what a part needs of the page is given to it"
+      ],
       [["~background", "~background/**", "~db", "~db/**"], "content scripts reach the worker by message only (IndexedDB there is the page's)"]
     )
   },

@@ -36,6 +36,11 @@ export function goodsRisks(p: RiskInput): GoodsRisk[] {
   return risks
 }
 
+/** The risks of a product about to be filled into 添加商品 under `name` (the merchant's edited name, or the stored one). */
+export function risksOf(p: Pick<RiskInput, "saleStatus" | "auditStatus">, name: string): GoodsRisk[] {
+  return goodsRisks({ name, saleStatus: p.saleStatus, auditStatus: p.auditStatus })
+}
+
 /** Does a stored product break any rule (the risks above, or core/goods.ts's name, price and link rules)? */
 export function productAtRisk(p: RiskInput & { priceLowFen: number; priceHighFen: number; link: string }): boolean {
   if (goodsRisks(p).length) return true

@@ -26,6 +26,15 @@ export function originPattern(origin: string): string {
   return `${origin.replace(/\/+$/, "")}/*`
 }
 
+/** The host an origin names, for showing ("https://shop.example.com:8443" → "shop.example.com:8443"); the text itself when it is no URL. */
+export function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host
+  } catch {
+    return origin
+  }
+}
+
 /** A web origin from anything the merchant types or a tab shows; null when not http(s). */
 export function toOrigin(input: string): string | null {
   const text = input.trim()

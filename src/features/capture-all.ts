@@ -19,7 +19,7 @@ import {
 } from "~sites/himall/product-endpoint"
 
 import { tone } from "~lib/dom/shadow"
-import { gridToolbar, statusElement, summaryText, toolbarButton } from "./grid-toolbar"
+import { gridToolbar, statusElement, summaryText, toolbarButton } from "./parts/grid-toolbar"
 
 /** Products asked for per page (one message each; the protocol allows 500). */
 export const CAPTURE_ALL_PAGE_SIZE = 100

@@ -9,9 +9,11 @@ import { whenDomChanges } from "~lib/dom/observe"
 import { tone } from "~lib/dom/shadow"
 import { identifyByEndpoint, productListUrl } from "~sites/himall/product-endpoint"
 import { findProductGrid, findProductRows, readProductRow } from "~sites/himall/product-grid"
+import { countResults } from "~core/capture-counts"
 
-import { showRowResult } from "./capture-product"
-import { countResults, gridToolbar, statusElement, summaryText, toolbarButton } from "./grid-toolbar"
+import { showRowResult } from "./parts/capture-control"
+import { gridToolbar, statusElement, summaryText, toolbarButton } from "./parts/grid-toolbar"
+import { fetchWith } from "./parts/page-fetch"
 
 function makeUi() {
   const root = document.createElement("span")
@@ -32,18 +34,19 @@ function setState(ui: Ui, state: "busy" | "done" | "warning" | "error", text: st
 }
 
 /** The product rows the grid shows now (the grid redraws its body on every load). */
-export function shownRows(doc: Document): HTMLTableRowElement[] {
+function shownRows(doc: Document): HTMLTableRowElement[] {
   const grid = findProductGrid(doc)
   return grid ? findProductRows(grid) : []
 }
 
-async function capturePage(ui: Ui) {
+async function capturePage(ui: Ui, signal: AbortSignal) {
   const rows = shownRows(document)
   if (rows.length === 0) return setState(ui, "warning", t("capture_page_empty"))
   setState(ui, "busy", t("capture_busy"))
   // Rows that show no product id are identified through the list endpoint when it can tell.
   const listUrl = productListUrl(location)
-  const products = await Promise.all(rows.map(readProductRow).map((raw) => (listUrl ? identifyByEndpoint(raw, listUrl) : raw)))
+  const products = await Promise.all(rows.map(readProductRow).map((raw) => (listUrl ? identifyByEndpoint(raw, listUrl, fetchWith(signal)) : raw)))
+  if (signal.aborted) return
   try {
     const results: CaptureResult[] = []
     for (let i = 0; i < products.length; i += MAX_PRODUCTS_PER_MESSAGE) {
@@ -62,7 +65,7 @@ async function capturePage(ui: Ui) {
 
 export function startCapturePage(signal: AbortSignal) {
   const ui = makeUi()
-  ui.button.addEventListener("click", () => void capturePage(ui))
+  ui.button.addEventListener("click", () => void capturePage(ui, signal))
   whenDomChanges(
     document.body,
     () => {

@@ -91,8 +91,7 @@ export function startHomepageEntrance(signal: AbortSignal) {
     const text = el instanceof HTMLInputElement ? el.value : el?.textContent
     if (el && !el.closest("[data-lh-notice]") && SAVE_TEXTS.has(labelText(text))) refetchOnChange = 2
   }
-  document.addEventListener("click", onClick, true)
-  signal.addEventListener("abort", () => document.removeEventListener("click", onClick, true), { once: true })
+  document.addEventListener("click", onClick, { capture: true, signal })
 
   refetch()
   whenDomChanges(

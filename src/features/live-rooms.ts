@@ -41,6 +41,8 @@ import {
 import { labelText } from "~lib/dom/text"
 import { EndpointError } from "~sites/himall/product-endpoint"
 
+import { fetchWith } from "./parts/page-fetch"
+
 /** How long HiMall may take to answer 获取小程序数据 (it calls WeChat). */
 const SYNC_ANSWER_TIMEOUT_MS = 30_000
 /** Rooms whose 直播商品 are read after a sync (the latest first, as the list gives them). */
@@ -269,7 +271,7 @@ class LiveRoomsPage {
   private async readOnce() {
     let list: RoomList
     try {
-      list = await fetchAllRooms(this.listUrl, (input, init) => fetch(input, { ...init, signal: this.signal }))
+      list = await fetchAllRooms(this.listUrl, fetchWith(this.signal))
       if (this.signal.aborted) return
     } catch (e) {
       if (this.signal.aborted) return
@@ -333,6 +335,8 @@ class LiveRoomsPage {
   }
 
   render() {
+    // Nothing is drawn on the page once the feature stopped (an answer arriving late).
+    if (this.signal.aborted) return
     if (this.view) {
       renderSummary(this.ui, this.view)
       renderSyncStatus(this.ui, this.view)
@@ -380,10 +384,12 @@ class LiveRoomsPage {
     for (const room of rooms) {
       if (this.signal.aborted) return
       try {
-        const { items, total, complete } = await fetchRoomContents(listUrl, room.roomId)
+        const { items, total, complete } = await fetchRoomContents(listUrl, room.roomId, fetchWith(this.signal))
+        if (this.signal.aborted) return
         await sendWithRetry("roomContents.seen", { roomId: room.roomId, complete, total, items: items.slice(0, 2000) })
         read++
       } catch (e) {
+        if (this.signal.aborted) return
         console.warn("[HiMall 直播助手] room contents", room.roomId, e)
       }
     }
@@ -404,9 +410,13 @@ class LiveRoomsPage {
     ui.syncNow.setAttribute("data-lh-state", "busy")
     ui.status.textContent = t("sync_busy")
     const watch = watchForToast(document, SYNC_ANSWER_TIMEOUT_MS)
-    this.signal.addEventListener("abort", () => watch.cancel(), { once: true })
+    const cancel = () => watch.cancel()
+    this.signal.addEventListener("abort", cancel, { once: true })
     this.syncing = (async () => {
       const answer = await watch.answer
+      this.signal.removeEventListener("abort", cancel)
+      // Stopped while waiting (the page went away, the extension was updated): no answer was seen, none is recorded.
+      if (this.signal.aborted) return
       const ok = answerIsSuccess(answer)
       try {
         this.view = await sendWithRetry("shopRooms.synced", { ok, message: answer })
@@ -562,7 +572,7 @@ export function startRoomContents(signal: AbortSignal) {
   let started = false
   const read = async (roomId: number) => {
     try {
-      const { items, total, complete } = await fetchRoomContents(listUrl, roomId)
+      const { items, total, complete } = await fetchRoomContents(listUrl, roomId, fetchWith(signal))
       if (signal.aborted) return
       await sendWithRetry("roomContents.seen", { roomId, complete, total, items: items.slice(0, 2000) })
       note.setAttribute("data-lh-state", "recorded")
@@ -570,6 +580,7 @@ export function startRoomContents(signal: AbortSignal) {
       note.setAttribute("data-lh-count", String(items.length))
       noteBody.textContent = t(complete ? "room_contents_recorded" : "room_contents_partial", [String(items.length), String(roomId)])
     } catch (e) {
+      if (signal.aborted) return
       console.warn("[HiMall 直播助手] room contents", e)
       note.setAttribute("data-lh-state", "error")
       noteBody.textContent = e instanceof EndpointError ? t("room_contents_error") : errorText(e)

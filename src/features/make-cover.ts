@@ -35,10 +35,9 @@ import type { PageState } from "./registry"
 /** How long HiMall's uploader may take to answer. */
 const UPLOAD_TIMEOUT_MS = 20_000
 
+type MakeCoverOutcome = "ok" | "failed"
 
-export type MakeCoverOutcome = "ok" | "failed"
-
-export function problemText(problem: RoomCoverProblem): string {
+function problemText(problem: RoomCoverProblem): string {
   return t(`make_cover_problem_${problem}`) || t("make_cover_problem_decode_failed")
 }
 
@@ -102,16 +101,20 @@ const again = (root: HTMLElement): CoverDialog | null => findCoverDialogs(docume
  * instead of its uploader, its remove control is pressed first (nothing is saved before 保存).
  * Resolves with the URL HiMall answered (the picture the dialog now shows), or why not.
  */
-async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
-  let dialog = again(root)
+async function upload(root: HTMLElement, file: File, signal: AbortSignal): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+  let dialog = signal.aborted ? null : again(root)
   if (!dialog) return { ok: false, reason: t("make_cover_dialog_gone") }
-  if (!dialog.fileInput && dialog.picture) return uploadToPictureBox(root, file)
+  if (!dialog.fileInput && dialog.picture) return uploadToPictureBox(root, file, signal)
   if (!dialog.fileInput && dialog.removeControl) {
     dialog.removeControl.click()
-    dialog = await waitFor(() => {
-      const d = again(root)
-      return d?.fileInput ? d : null
-    }, 3000)
+    dialog = await waitFor(
+      () => {
+        const d = again(root)
+        return d?.fileInput ? d : null
+      },
+      3000,
+      { signal }
+    )
     if (!dialog) return { ok: false, reason: t("make_cover_no_uploader_after_remove") }
   }
   const input = dialog.fileInput
@@ -120,10 +123,13 @@ async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: s
   const before = new Set(dialogImages(root))
   const errorBefore = dialogErrorText(root)
   const toast = watchForToast(document, UPLOAD_TIMEOUT_MS)
+  const stopWatching = () => toast.cancel()
+  signal.addEventListener("abort", stopWatching, { once: true })
   let toastText: string | null | undefined
   void toast.answer.then((v) => (toastText = v))
   if (!setFiles(input, [file])) {
     toast.cancel()
+    signal.removeEventListener("abort", stopWatching)
     return { ok: false, reason: t("make_cover_no_uploader") }
   }
   const result = await waitFor<{ ok: true; url: string } | { ok: false; reason: string }>(
@@ -136,9 +142,10 @@ async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: s
       return null
     },
     UPLOAD_TIMEOUT_MS,
-    100
+    { interval: 100, signal }
   )
   toast.cancel()
+  signal.removeEventListener("abort", stopWatching)
   return result ?? { ok: false, reason: t("make_cover_upload_timeout") }
 }
 
@@ -146,8 +153,10 @@ async function upload(root: HTMLElement, file: File): Promise<{ ok: true; url: s
  * HiMall's picture box: post the cover to the shop's upload endpoint as its uploader does, then
  * show the answered path in the box. Nothing in the dialog changes unless HiMall answered a path.
  */
-async function uploadToPictureBox(root: HTMLElement, file: File): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
-  const answer = await postToUploader(location.origin, file)
+async function uploadToPictureBox(root: HTMLElement, file: File, signal: AbortSignal): Promise<{ ok: true; url: string } | { ok: false; reason: string }> {
+  const answer = await postToUploader(location.origin, file, fetch, signal)
+  // Stopped meanwhile: the dialog is left as it is.
+  if (signal.aborted) return { ok: false, reason: t("make_cover_dialog_gone") }
   if (!answer.ok) return { ok: false, reason: answer.reason ? t("make_cover_upload_refused", answer.reason) : t("make_cover_upload_no_answer") }
   const dialog = again(root)
   if (!dialog) return { ok: false, reason: t("make_cover_dialog_gone") }
@@ -159,7 +168,7 @@ async function uploadToPictureBox(root: HTMLElement, file: File): Promise<{ ok: 
   }
 }
 
-async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source: RoomCoverSource, picked: File | null) {
+async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source: RoomCoverSource, picked: File | null, signal: AbortSignal) {
   show(panel, "busy", t("make_cover_busy", sizeArgs(panel.size)))
   try {
     let dataUrl: string | null = null
@@ -181,7 +190,8 @@ async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source
     if (!answer.ok) return show(panel, "failed", problemText(answer.problem))
     const file = dataUrlToFile(answer.dataUrl, answer.name)
     show(panel, "busy", t("make_cover_uploading", [String(answer.width), String(answer.height), String(Math.round(answer.bytes / 1024))]))
-    const uploaded = await upload(dialogRoot, file)
+    if (signal.aborted) return
+    const uploaded = await upload(dialogRoot, file, signal)
     if (!uploaded.ok) return show(panel, "failed", uploaded.reason)
     const lost = await sendWithRetry("roomCover.uploaded", { roomId, url: uploaded.url }).then(
       () => null,
@@ -211,7 +221,7 @@ async function offerWechat(panel: Panel, roomId: number) {
 /** Can make-cover hand a cover to this dialog? A file input, HiMall's picture box, or a remove control that brings a file input back. */
 const uploaderUnderstood = (d: CoverDialog) => !!(d.fileInput || d.picture || d.removeControl)
 
-function attach(dialog: CoverDialog, panels: WeakMap<HTMLElement, Panel>, shared: PageState) {
+function attach(dialog: CoverDialog, panels: WeakMap<HTMLElement, Panel>, shared: PageState, signal: AbortSignal) {
   let panel = panels.get(dialog.root)
   // HiMall moves its dialog content in and out of the page: a panel left from an earlier opening goes.
   for (const old of dialog.root.querySelectorAll<HTMLElement>('[data-lh-control="make-cover"]')) if (old !== panel?.root) old.remove()
@@ -239,9 +249,9 @@ function attach(dialog: CoverDialog, panels: WeakMap<HTMLElement, Panel>, shared
       made.file.addEventListener("change", () => {
         const picked = made.file.files?.[0] ?? null
         made.file.value = ""
-        if (picked) void run(made, dialog.root, roomId, "picked", picked)
+        if (picked) void run(made, dialog.root, roomId, "picked", picked, signal)
       })
-      made.wechat.addEventListener("click", () => void run(made, dialog.root, roomId, "wechat", null))
+      made.wechat.addEventListener("click", () => void run(made, dialog.root, roomId, "wechat", null, signal))
     }
   }
   // Beside the uploader's caption (建议尺寸…), else after the picture box or the file input, else at the end of the dialog's content.
@@ -255,7 +265,7 @@ export function startMakeCover(signal: AbortSignal, shared: PageState) {
   whenDomChanges(
     document.body,
     () => {
-      for (const dialog of findCoverDialogs(document)) attach(dialog, panels, shared)
+      for (const dialog of findCoverDialogs(document)) attach(dialog, panels, shared, signal)
     },
     signal
   )

@@ -14,10 +14,11 @@ import { t } from "~lib/i18n"
 import { pagePreferences } from "~lib/language"
 import type { DriftItem, PriceFixQueueState } from "~protocol/messages"
 import { send } from "~lib/send"
-import { currentAccount } from "./wechat-account"
 import { editDialogText, fillEditPrices, findGoodsEditDialogs, goodsTableRows, readEditPrices } from "~sites/wechat/goods-edit"
 import { SHELF_TEXT, currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
 import { elementsWithText } from "~lib/dom/text"
+
+import type { PageState } from "./registry"
 
 /** A control in a row's 操作 cell: a host whose one light-DOM child (the control) shows through a slot. */
 function rowControl(name: string, control: HTMLElement): HTMLElement {
@@ -49,7 +50,11 @@ export class PriceFixFeature {
   private added = new Set<HTMLElement>()
   private timers = new Set<ReturnType<typeof setTimeout>>()
 
-  constructor(private readonly signal: AbortSignal) {
+  /** `page.account`: the mini program whose drifted goods are asked for. */
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly page: PageState
+  ) {
     signal.addEventListener("abort", () => {
       for (const e of this.added) e.remove()
       this.added.clear()
@@ -78,7 +83,10 @@ export class PriceFixFeature {
 
   private async refresh() {
     try {
-      const [{ items }, queue] = await Promise.all([send("priceFix.list", { account: currentAccount() }), send("priceFix.queue", { action: "get", account: currentAccount() })])
+      const [{ items }, queue] = await Promise.all([
+        send("priceFix.list", { account: this.page.account }),
+        send("priceFix.queue", { action: "get", account: this.page.account })
+      ])
       if (this.signal.aborted) return
       this.items = items
       this.queue = queue
@@ -96,6 +104,7 @@ export class PriceFixFeature {
   }
 
   private rowButtons() {
+    if (this.signal.aborted) return
     const drifted = new Map(this.items.map((i) => [i.url, i]))
     for (const row of goodsTableRows(document)) {
       const existing = row.slot.querySelector<HTMLElement>('[data-lh="fix-price"]')
@@ -114,6 +123,7 @@ export class PriceFixFeature {
   }
 
   private drawBar() {
+    if (this.signal.aborted) return
     const active = this.queue.state === "running"
     if (!this.items.length && !active && this.queue.state !== "done") {
       this.bar?.remove()
@@ -129,7 +139,12 @@ export class PriceFixFeature {
       if (!toolbar) return
       toolbar.after(this.bar)
     }
-    const status = el("span", { role: "status", "data-lh": "price-fix-progress", "data-lh-state": this.queue.state ?? "idle", "data-lh-left": String(this.items.length) })
+    const status = el("span", {
+      role: "status",
+      "data-lh": "price-fix-progress",
+      "data-lh-state": this.queue.state ?? "idle",
+      "data-lh-left": String(this.items.length)
+    })
     // Running with nothing left it can open here (cancelled ones, or rows this page does not show).
     const stuck = active && this.items.length > 0 && !this.nextItem()
     status.setAttribute("data-lh-stuck", String(stuck))
@@ -148,7 +163,7 @@ export class PriceFixFeature {
 
   private async command(action: "start" | "stop") {
     try {
-      this.queue = await send("priceFix.queue", { action, account: currentAccount() })
+      this.queue = await send("priceFix.queue", { action, account: this.page.account })
       if (action === "start") this.opened.clear()
       this.drawBar()
       this.step()
@@ -186,7 +201,7 @@ export class PriceFixFeature {
   }
 
   private async refreshQueueState() {
-    this.queue = await send("priceFix.queue", { action: "get", account: currentAccount() }).catch(() => this.queue)
+    this.queue = await send("priceFix.queue", { action: "get", account: this.page.account }).catch(() => this.queue)
     this.drawBar()
   }
 
@@ -196,9 +211,10 @@ export class PriceFixFeature {
     const row = goodsTableRows(document).find((r) => r.url === item.url)
     if (row?.edit) {
       row.edit.click()
-      const dialog = await waitFor(() => findGoodsEditDialogs(document)[0] ?? null, DIALOG_WAIT_MS)
+      const dialog = await waitFor(() => findGoodsEditDialogs(document)[0] ?? null, DIALOG_WAIT_MS, { signal: this.signal })
       if (dialog) return this.fillDialog(dialog, item)
     }
+    if (this.signal.aborted) return
     // No edit control found: the merchant opens WeChat's own edit; the panel fills it when it opens.
     const slot = row?.slot
     if (slot && !slot.querySelector('[data-lh="price-fix-ask"]')) {
@@ -208,18 +224,7 @@ export class PriceFixFeature {
 
   private dialogs() {
     for (const dialog of findGoodsEditDialogs(document)) {
-      let piece = this.panels.get(dialog)
-      if (!piece) {
-        piece = shadowPiece("div", { "data-lh-panel": "price-fix-dialog" }, PRICE_FIX_DIALOG_CSS)
-        this.track(piece.host)
-        this.panels.set(dialog, piece)
-      }
-      const panel = piece.body
-      if (!piece.host.isConnected) {
-        const title = [...dialog.children][0]
-        if (title) title.after(piece.host)
-        else dialog.prepend(piece.host)
-      }
+      const panel = this.panelOf(dialog)
       const item = this.pending && dialogItem(dialog, [this.pending]) ? this.pending : null
       if (item && !this.filled.has(dialog)) void this.fillDialog(dialog, item)
       else if (!panel.childElementCount) {
@@ -242,10 +247,27 @@ export class PriceFixFeature {
 
   private filledPending = false
 
+  /** The edit dialog's panel (made once, put right after the dialog's title): where its fix-price and report go. */
+  private panelOf(dialog: HTMLElement): HTMLElement {
+    let piece = this.panels.get(dialog)
+    if (!piece) {
+      piece = shadowPiece("div", { "data-lh-panel": "price-fix-dialog" }, PRICE_FIX_DIALOG_CSS)
+      this.track(piece.host)
+      this.panels.set(dialog, piece)
+    }
+    if (!piece.host.isConnected) {
+      const title = [...dialog.children][0]
+      if (title) title.after(piece.host)
+      else dialog.prepend(piece.host)
+    }
+    return piece.body
+  }
+
   private async fillDialog(dialog: HTMLElement, item: DriftItem) {
-    if (this.filled.has(dialog)) return
+    if (this.filled.has(dialog) || this.signal.aborted) return
     this.filled.add(dialog)
-    const panel = this.panels.get(dialog)?.body ?? dialog
+    // Its own panel, also when the dialog opened between two passes of the page (the report never replaces the dialog's content).
+    const panel = this.panelOf(dialog)
     const current = readEditPrices(dialog)
     const fix = planPriceFix({ priceLowFen: item.priceLowFen, priceHighFen: item.priceHighFen, current, priceForm: pagePreferences().defaultPriceForm })
     const report = el("div", { "data-lh": "price-fix-report", "data-lh-product-id": String(item.productId) })
@@ -256,6 +278,7 @@ export class PriceFixFeature {
       list.append(el("li", { "data-lh-problem": fix.problem }, t(`fill_${fix.problem}`)))
     } else {
       const { steps, missing } = await fillEditPrices(dialog, fix)
+      if (this.signal.aborted) return
       if (missing.length) list.append(el("li", { "data-lh-missing": missing.join("|") }, t("fill_missing_fields", missing.join("、"))))
       for (const s of steps) list.append(reportStep(s.field, s.state, s.field === "price" ? "价格" : "价格形式", t(`fill_step_${s.state}`), s.detail))
       outcome = missing.length || !steps.length ? "failed" : steps.every((s) => s.state === "filled") ? "ok" : "partial"
@@ -267,4 +290,3 @@ export class PriceFixFeature {
     if (this.pending?.productKey === item.productKey) this.filledPending = true
   }
 }
-

@@ -9,7 +9,7 @@ import type { QualificationSignal } from "~protocol/messages"
 import { send } from "~lib/send"
 import { CONSENT_TEXT, findButton, findConsentBox, findTerms, INTRO_TEXTS, OPEN_BUTTON, qualificationSignal, shownText } from "~sites/wechat/console"
 
-import { currentAccount } from "./wechat-account"
+import type { PageState } from "./registry"
 
 export class QualificationFeature {
   private sent: QualificationSignal | null = null
@@ -17,15 +17,18 @@ export class QualificationFeature {
   private panel: HTMLElement | null = null
   private panelState = ""
 
-  /** `stopped`: the page's root signal; on abort the outlines this feature drew are taken away. */
-  constructor(private readonly stopped?: AbortSignal) {}
+  /** `stopped`: the page's root signal; on abort the outlines this feature drew are taken away. `page.account` goes with what is read. */
+  constructor(
+    private readonly stopped: AbortSignal,
+    private readonly page: PageState
+  ) {}
 
   run() {
-    if (this.stopped?.aborted) return
+    if (this.stopped.aborted) return
     const signal = qualificationSignal(document)
     if (signal && signal !== this.sent && !this.inFlight) {
       this.inFlight = true
-      const account = currentAccount()
+      const account = this.page.account
       send("qualification.seen", account ? { signal, account } : { signal })
         .then(() => (this.sent = signal))
         .catch((e) => console.warn("[HiMall 直播助手]", e))
@@ -95,7 +98,7 @@ export class QualificationFeature {
     const before = { outline: el.style.outline, offset: el.style.outlineOffset }
     el.style.outline = outline
     el.style.outlineOffset = offset
-    this.stopped?.addEventListener(
+    this.stopped.addEventListener(
       "abort",
       () => {
         el.style.outline = before.outline

@@ -16,10 +16,23 @@
 
 import { PAGE_PORT } from "~lib/page-port"
 
-/** Page state the features of one page share (never each other's module globals). */
+/**
+ * Page state the features of one page share (never each other's module globals): one object
+ * per page root, made by `createPageState`, so that nothing outlives the root that wrote it.
+ */
 export interface PageState {
   /** The room whose 设置封面图 was pressed last (live-rooms writes it, make-cover reads it). */
   lastCoverRoomId: number | null
+  /**
+   * The mini program (WeChat account) the console shows in its header, null until one was read
+   * (wechat-account writes it first in each pass; the other console features send it with what they read).
+   */
+  account: string | null
+}
+
+/** A page's shared state before any feature wrote to it. */
+export function createPageState(): PageState {
+  return { lastCoverRoomId: null, account: null }
 }
 
 export interface Feature {
@@ -42,7 +55,7 @@ const PROBE_EVENT = "himall-live-helper:probe"
 /** After the port closed with the context still there, when to look again. */
 export const RECHECK_AFTER_DISCONNECT_MS = [50, 250, 1000, 3000, 10_000] as const
 
-export type StopReason = "pagehide" | "context" | "superseded"
+type StopReason = "pagehide" | "context" | "superseded"
 
 /** Is this script's extension still there (not updated, reloaded, disabled, removed)? */
 export function contextAlive(): boolean {
@@ -54,7 +67,7 @@ export function contextAlive(): boolean {
 }
 
 /** Remove everything the extension added to the page, and its marks on the page's elements. */
-export function removeOwnUi(doc: Document): void {
+function removeOwnUi(doc: Document): void {
   const ours: Element[] = []
   for (const el of doc.body?.querySelectorAll("*") ?? []) {
     let added = false
@@ -115,18 +128,11 @@ export function startPage(kind: string, features: readonly Feature[], opts: Star
   return createRoot(kind, features, doc, win, alive, opts.prepare)
 }
 
-function createRoot(
-  kind: string,
-  features: readonly Feature[],
-  doc: Document,
-  win: Window,
-  alive: () => boolean,
-  prepare?: () => Promise<void>
-): PageRoot {
+function createRoot(kind: string, features: readonly Feature[], doc: Document, win: Window, alive: () => boolean, prepare?: () => Promise<void>): PageRoot {
   const controller = new AbortController()
   const signal = controller.signal
   const instance = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-  const page: PageState = { lastCoverRoomId: null }
+  const page = createPageState()
   const started: string[] = []
   let stopped: StopReason | null = null
   let port: chrome.runtime.Port | null = null

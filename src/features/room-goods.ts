@@ -43,7 +43,10 @@ function currentRoomId(): number | null {
   return readRoomGoodsPage(document)?.roomId ?? null
 }
 
-const signature = (dialog: HTMLElement) => readImportItems(dialog).map((i) => i.text).join("|")
+const signature = (dialog: HTMLElement) =>
+  readImportItems(dialog)
+    .map((i) => i.text)
+    .join("|")
 
 /**
  * Is this import item the planned goods? Its link in the item's text; else an element reading
@@ -106,7 +109,9 @@ class ImportPanel {
       console.warn("[HiMall 直播助手]", e)
       return
     }
-    this.choice.replaceChildren(...this.plans.map((p) => el("option", { value: String(p.planId) }, `${p.name || t("room_plan_untitled")}（${p.goods.length}）`)))
+    this.choice.replaceChildren(
+      ...this.plans.map((p) => el("option", { value: String(p.planId) }, `${p.name || t("room_plan_untitled")}（${p.goods.length}）`))
+    )
     this.choice.hidden = this.plans.length < 2
     if (!this.plans.length) say(this.status, t("room_goods_no_plan"), "warn")
   }
@@ -120,7 +125,7 @@ class ImportPanel {
     say(this.status, t("room_goods_busy"))
     try {
       const outcomes = await this.run(plan)
-      this.show(plan, outcomes)
+      if (!this.signal.aborted) this.show(plan, outcomes)
     } finally {
       this.busy = false
     }
@@ -139,6 +144,8 @@ class ImportPanel {
     const merchantTicked = new Set<string>()
     const processPage = async () => {
       for (const item of readImportItems(this.dialog)) {
+        // Stopped (the page went away, the extension was updated): nothing more is ticked or clicked.
+        if (this.signal.aborted) return
         const g = pending.find((p) => !out.has(p.productKey) && matches(item, p, plan.goods))
         if (!g) {
           if (item.checked && !item.disabled && !merchantTicked.has(item.text)) {
@@ -150,7 +157,7 @@ class ImportPanel {
         const d = decideImport(item, left, goodsStatusFromText)
         if (d.result === ("tick" as ImportResult)) {
           // A framework draws the tick a moment after the click.
-          const ok = tick(item) || !!(await waitFor(() => itemIsChecked(item), 1000))
+          const ok = tick(item) || !!(await waitFor(() => itemIsChecked(item), 1000, { signal: this.signal }))
           if (ok) left--
           out.set(g.productKey, { result: ok ? "ticked" : "failed" })
         } else {
@@ -167,29 +174,29 @@ class ImportPanel {
         if (!next) break
         const before = signature(this.dialog)
         next.click()
-        if (!(await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS))) break
+        if (!(await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS, { signal: this.signal }))) break
         await processPage()
       }
     }
     // Let the list load first.
-    await waitFor(() => readImportItems(this.dialog).length > 0, PAGE_WAIT_MS)
+    await waitFor(() => readImportItems(this.dialog).length > 0, PAGE_WAIT_MS, { signal: this.signal })
     await walkPages()
     const input = searchInput(this.dialog)
     if (input && unresolved().length) {
       for (const g of unresolved()) {
         if (this.signal.aborted) break
         await this.search(input, g.wechatName ?? g.name)
-        await waitFor(() => readImportItems(this.dialog).some((i) => matches(i, g)), PAGE_WAIT_MS)
+        await waitFor(() => readImportItems(this.dialog).some((i) => matches(i, g)), PAGE_WAIT_MS, { signal: this.signal })
         await walkPages()
       }
       // Leave the list as the merchant had it: no search, first page.
-      await this.search(input, "")
-      for (let n = 0; n < MAX_PAGES; n++) {
+      if (!this.signal.aborted) await this.search(input, "")
+      for (let n = 0; n < MAX_PAGES && !this.signal.aborted; n++) {
         const prev = previousPage(this.dialog)
         if (!prev) break
         const before = signature(this.dialog)
         prev.click()
-        if (!(await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS))) break
+        if (!(await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS, { signal: this.signal }))) break
       }
     }
     for (const g of unresolved()) out.set(g.productKey, { result: "not_found" })
@@ -206,7 +213,7 @@ class ImportPanel {
       input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", code: "Enter", keyCode: 13, bubbles: true }))
       input.dispatchEvent(new KeyboardEvent("keyup", { key: "Enter", code: "Enter", keyCode: 13, bubbles: true }))
     }
-    await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS)
+    await waitFor(() => signature(this.dialog) !== before, PAGE_WAIT_MS, { signal: this.signal })
   }
 
   private show(plan: PlanGoodsView, outcomes: Map<string, Outcome>) {

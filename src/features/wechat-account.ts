@@ -2,8 +2,8 @@
 // meaning (sites/wechat/console.ts), told to the background (`account.seen`), and — when it is
 // not linked to a HiMall shop yet and several shops are enabled — the merchant is asked once
 // which shop it sells for: a small panel of `link-shop` choices (`data-lh-shop-origin`). The
-// other WeChat features send the account with what they read (`currentAccount()`), so that
-// goods, rooms and the picker stay with that mini program and its shop.
+// other WeChat features send the account with what they read (`page.account`, the page state
+// this feature writes), so that goods, rooms and the picker stay with that mini program and its shop.
 import { shadowPiece } from "~lib/dom/shadow"
 import { LINK_SHOP_CSS } from "~lib/dom/sheets/wechat-panel"
 import { button, el } from "~lib/dom/build"
@@ -11,21 +11,9 @@ import { t } from "~lib/i18n"
 import type { AccountView } from "~protocol/messages"
 import { send } from "~lib/send"
 import { readAccountName } from "~sites/wechat/console"
+import { hostOf } from "~core/origins"
 
-let current: string | null = null
-
-/** The account this page shows (its header), null where it shows none. */
-export function currentAccount(): string | null {
-  return current
-}
-
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host
-  } catch {
-    return origin
-  }
-}
+import type { PageState } from "./registry"
 
 export class AccountFeature {
   private told: string | null = null
@@ -33,9 +21,19 @@ export class AccountFeature {
   private panel: HTMLElement | null = null
   private view: AccountView | null = null
 
+  /** `stopped`: the page's root signal (the panel goes when it aborts); `page.account` is what this feature writes. */
+  constructor(
+    private readonly stopped: AbortSignal,
+    private readonly page: PageState
+  ) {
+    stopped.addEventListener("abort", () => this.panel?.remove(), { once: true })
+  }
+
   run() {
+    if (this.stopped.aborted) return
     const name = readAccountName(document)
-    if (name) current = name
+    // The last account shown stays the page's until another is shown.
+    if (name) this.page.account = name
     if (name && name !== this.told && !this.inFlight) {
       this.inFlight = true
       send("account.seen", { name })
@@ -49,11 +47,8 @@ export class AccountFeature {
     if (this.panel && !this.panel.isConnected && this.view && !this.view.shopOrigin) document.body.prepend(this.panel)
   }
 
-  stop() {
-    this.panel?.remove()
-  }
-
   private show(view: AccountView) {
+    if (this.stopped.aborted) return
     this.view = view
     if (view.shopOrigin || view.shops.length < 2) {
       this.panel?.remove()

@@ -11,9 +11,10 @@ import { send } from "~lib/send"
 import { findGoodsDialogs } from "~sites/wechat/goods-dialog"
 import { currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsLibrary } from "~sites/wechat/goods-library"
 
-import { GoodsPanel } from "./fill-goods"
-import { currentAccount } from "./wechat-account"
-import { UnreadableNote } from "./wechat-notice"
+import { GoodsPanel } from "./parts/goods-panel"
+import { SeenSender } from "./parts/seen-sender"
+import { UnreadableNote } from "./parts/unreadable-note"
+import type { PageState } from "./registry"
 
 export class GoodsLibraryFeature {
   private panels = new WeakMap<HTMLElement, GoodsPanel>()
@@ -21,7 +22,6 @@ export class GoodsLibraryFeature {
   private queueFilled = new WeakMap<HTMLElement, string>()
   /** Products the queue already opened the dialog for on this page (once each). */
   private opened = new Set<string>()
-  private lastSeen = ""
   private queue: QueueView | null = null
   private queueLoaded = false
   /** The queue's bar under 添加商品 (a shadow host) and the element inside it its controls go in. */
@@ -29,15 +29,19 @@ export class GoodsLibraryFeature {
   private bar: HTMLElement | null = null
   /** Where the queue's controls are drawn now (the bar, or the open dialog's panel). */
   private queueTarget: HTMLElement | null = null
-  private seenInFlight = false
-  private readAgain = false
   private unreadable = new UnreadableNote("goods")
+  private readonly seen: SeenSender
 
-  /** `stopped`: the page's root signal; answers arriving after it aborted change nothing. */
-  constructor(private readonly stopped?: AbortSignal) {}
+  /** `stopped`: the page's root signal; answers arriving after it aborted change nothing. `page.account` goes with what is read. */
+  constructor(
+    private readonly stopped: AbortSignal,
+    private readonly page: PageState
+  ) {
+    this.seen = new SeenSender(stopped, () => this.table())
+  }
 
   run() {
-    if (this.stopped?.aborted) return
+    if (this.stopped.aborted) return
     this.dialogs()
     if (isGoodsLibrary(document)) {
       this.table()
@@ -59,11 +63,11 @@ export class GoodsLibraryFeature {
   }
 
   private dialogs() {
-    if (this.stopped?.aborted) return
+    if (this.stopped.aborted) return
     for (const dialog of findGoodsDialogs(document)) {
       let panel = this.panels.get(dialog)
       if (!panel) {
-        panel = new GoodsPanel(dialog)
+        panel = new GoodsPanel(dialog, this.stopped, () => this.page.account)
         this.panels.set(dialog, panel)
       }
       panel.mount()
@@ -82,33 +86,13 @@ export class GoodsLibraryFeature {
     const { rows } = reading
     this.unreadable.set(reading.skipped, null)
     const shelf = currentShelf(document)
-    const signature = JSON.stringify([shelf, rows, currentAccount()])
-    if (signature === this.lastSeen) return
-    // A reading that changed while the last one was on its way is sent once that one is answered
-    // (the page may not change again to prompt it).
-    if (this.seenInFlight) {
-      this.readAgain = true
-      return
-    }
-    this.seenInFlight = true
+    const account = this.page.account
     const payload: GoodsRowMessage[] = rows.slice(0, 500)
-    send("goods.seen", { rows: payload, shelf, account: currentAccount() })
-      .then((r) => {
-        this.lastSeen = signature
-        this.setQueue(r.queue)
-      })
-      .catch((e) => console.warn("[HiMall 直播助手]", e))
-      .finally(() => {
-        this.seenInFlight = false
-        if (this.readAgain) {
-          this.readAgain = false
-          this.table()
-        }
-      })
+    this.seen.offer(JSON.stringify([shelf, rows, account]), () => send("goods.seen", { rows: payload, shelf, account }).then((r) => this.setQueue(r.queue)))
   }
 
   private setQueue(q: QueueView | null) {
-    if (this.stopped?.aborted) return
+    if (this.stopped.aborted) return
     this.queue = q
     this.queueLoaded = true
     this.renderBar()
@@ -127,7 +111,7 @@ export class GoodsLibraryFeature {
 
   private async command(action: QueueAction) {
     try {
-      const { queue } = await send("queue.command", { action, account: currentAccount() })
+      const { queue } = await send("queue.command", { action, account: this.page.account })
       if (action === "start") this.opened.clear()
       this.setQueue(queue)
       if (action === "skip" || action === "resume") this.dialogs()

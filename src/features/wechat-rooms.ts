@@ -18,35 +18,40 @@ import { adminCheckShown } from "~sites/wechat/console"
 import { FIELD_TEXT, collectRoomForm, fillRoomForm, findRoomForms, missingRoomFields, type RoomFillResult } from "~sites/wechat/room-form"
 import { readRoomList } from "~sites/wechat/room-list"
 
-import { currentAccount } from "./wechat-account"
-import { UnreadableNote } from "./wechat-notice"
+import { recordFill } from "./parts/fill-record"
+import { SeenSender } from "./parts/seen-sender"
+import { UnreadableNote } from "./parts/unreadable-note"
+import type { PageState } from "./registry"
 
-export function roomProblemText(p: RoomProblem): string {
+function roomProblemText(p: RoomProblem): string {
   return t(`room_problem_${p}`)
 }
 
 /** The rules a plan breaks now (times at this moment: a plan may have become too soon). */
-export function planProblemsNow(plan: RoomPlanView, now = Date.now()): RoomProblem[] {
+function planProblemsNow(plan: RoomPlanView, now = Date.now()): RoomProblem[] {
   return roomPlanProblems(plan, now)
 }
 
 export class RoomsFeature {
   private panels = new WeakMap<HTMLElement, RoomPanel>()
-  private lastSeen = ""
-  private seenInFlight = false
-  private readAgain = false
   private unreadable = new UnreadableNote("rooms")
+  private readonly seen: SeenSender
 
-  /** `stopped`: the page's root signal; nothing is read or drawn once it aborted. */
-  constructor(private readonly stopped?: AbortSignal) {}
+  /** `stopped`: the page's root signal; nothing is read or drawn once it aborted. `page.account` goes with what is read. */
+  constructor(
+    private readonly stopped: AbortSignal,
+    private readonly page: PageState
+  ) {
+    this.seen = new SeenSender(stopped, () => this.list())
+  }
 
   run() {
-    if (this.stopped?.aborted) return
+    if (this.stopped.aborted) return
     this.list()
     for (const form of findRoomForms(document)) {
       let panel = this.panels.get(form)
       if (!panel) {
-        panel = new RoomPanel(form)
+        panel = new RoomPanel(form, this.stopped)
         this.panels.set(form, panel)
       }
       panel.mount()
@@ -59,24 +64,10 @@ export class RoomsFeature {
     if (!reading) return
     // Rows shown but not understood are told, never dropped in silence.
     this.unreadable.set(reading.skipped, null)
-    const signature = JSON.stringify([reading, currentAccount()])
-    if (signature === this.lastSeen) return
-    // Changed while the last reading was on its way: read again once it is answered.
-    if (this.seenInFlight) {
-      this.readAgain = true
-      return
-    }
-    this.seenInFlight = true
-    send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500, account: currentAccount() })
-      .then(() => (this.lastSeen = signature))
-      .catch((e) => console.warn("[HiMall 直播助手]", e))
-      .finally(() => {
-        this.seenInFlight = false
-        if (this.readAgain) {
-          this.readAgain = false
-          this.list()
-        }
-      })
+    const account = this.page.account
+    this.seen.offer(JSON.stringify([reading, account]), () =>
+      send("rooms.seen", { rooms: reading.rooms.slice(0, 500), complete: reading.complete && reading.rooms.length <= 500, account })
+    )
   }
 }
 
@@ -91,7 +82,11 @@ export class RoomPanel {
   private readonly note: HTMLElement
   busy = false
 
-  constructor(private readonly form: HTMLElement) {
+  /** `stopped`: the page's root signal; once it aborted nothing is written into the form. */
+  constructor(
+    private readonly form: HTMLElement,
+    private readonly stopped: AbortSignal
+  ) {
     const piece = shadowPiece("div", { "data-lh-panel": "rooms" }, ROOMS_PANEL_CSS)
     this.root = piece.host
     this.body = piece.body
@@ -116,7 +111,9 @@ export class RoomPanel {
   /** Right before the form's fields (after its title), once. */
   mount() {
     if (this.root.isConnected) return
-    const title = [...this.form.querySelectorAll<HTMLElement>("*")].find((e) => !e.closest("[data-lh-panel]") && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]"))
+    const title = [...this.form.querySelectorAll<HTMLElement>("*")].find(
+      (e) => !e.closest("[data-lh-panel]") && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]")
+    )
     let row: HTMLElement | null = title ?? null
     while (row && row.parentElement !== this.form) row = row.parentElement
     if (row) row.after(this.root)
@@ -189,6 +186,7 @@ export class RoomPanel {
         this.say(e instanceof ProtocolError && e.code === "no_such_plan" ? t("room_plan_gone") : errorText(e), "error")
         return null
       }
+      if (this.stopped.aborted) return null
       const { plan } = prepared
       const problems = planProblemsNow(plan)
       if (problems.length || plan.start == null || plan.end == null) {
@@ -211,18 +209,11 @@ export class RoomPanel {
       })
       this.showReport(result, plan)
       this.picker.hidden = true
-      if (result.outcome !== "failed") {
-        const lost = await sendWithRetry("plan.filled", { planId, outcome: result.outcome }).then(
-          () => null,
-          (e: unknown) => e
-        )
-        if (lost) {
-          console.warn("[HiMall 直播助手] plan.filled", lost)
-          this.say(t("room_fill_not_recorded", errorText(lost)), "error")
-          return result
-        }
-      }
-      this.say(result.outcome === "ok" ? t("room_fill_done_hint") : "", result.outcome === "ok" ? "ok" : "muted")
+      const record = () => sendWithRetry("plan.filled", { planId, outcome: result.outcome })
+      await recordFill(this.status, result.outcome, "plan.filled", record, {
+        notRecorded: (reason) => t("room_fill_not_recorded", reason),
+        done: t("room_fill_done_hint")
+      })
       return result
     } finally {
       this.busy = false

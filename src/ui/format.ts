@@ -21,10 +21,4 @@ export function formatPrice(lowFen: number, highFen: number): string {
   return `￥${formatPriceRange(lowFen, highFen)}`
 }
 
-export function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host
-  } catch {
-    return origin
-  }
-}
+export { hostOf } from "~core/origins"

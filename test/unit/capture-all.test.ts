@@ -8,7 +8,8 @@ import { handleCapture } from "~background/capture"
 import { createRouter } from "~background/router"
 import { qualifyProduct, type RawProduct } from "~core/product"
 import { HelperDb } from "~db/schema"
-import { countResults, summaryText } from "~features/grid-toolbar"
+import { countResults } from "~core/capture-counts"
+import { summaryText } from "~features/parts/grid-toolbar"
 import { parseEnvelope } from "~protocol/messages"
 import {
   EndpointError,

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { injectCurrentScripts } from "~background/shops"
 import { HIMALL_FEATURES } from "~features/himall-admin"
-import { contextAlive, RECHECK_AFTER_DISCONNECT_MS, startPage, type Feature, type PageRoot, type PageState } from "~features/registry"
+import { contextAlive, createPageState, RECHECK_AFTER_DISCONNECT_MS, startPage, type Feature, type PageRoot, type PageState } from "~features/registry"
 import { WECHAT_FEATURES } from "~features/wechat"
+import { waitFor } from "~lib/dom/set-value"
 import { PAGE_PORT } from "~lib/page-port"
 
 import { installFakeChrome, type FakeChrome } from "../support/fake-chrome"
@@ -77,7 +78,13 @@ describe("the root controller", () => {
   })
 
   it("a feature that throws does not keep the others from starting", async () => {
-    const broken: Feature = { id: "broken", applies: () => true, start: () => { throw new Error("boom") } }
+    const broken: Feature = {
+      id: "broken",
+      applies: () => true,
+      start: () => {
+        throw new Error("boom")
+      }
+    }
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined)
     const root = (await start([broken, buttonFeature("after")]))!
     expect(root.started).toEqual(["broken", "after"])
@@ -212,7 +219,7 @@ describe("the registries", () => {
 
   it("a WeChat feature stops observing the page when its signal aborts", async () => {
     const controller = new AbortController()
-    const page: PageState = { lastCoverRoomId: null }
+    const page: PageState = createPageState()
     document.body.innerHTML = `<div><p>申请开通</p></div>`
     const observe = vi.spyOn(MutationObserver.prototype, "disconnect")
     for (const f of WECHAT_FEATURES) await f.start(controller.signal, page)
@@ -224,6 +231,40 @@ describe("the registries", () => {
 })
 
 describe("features honour the signal", () => {
+  it("a wait for the page ends at once when the signal aborts", async () => {
+    const controller = new AbortController()
+    let asked = 0
+    const wait = waitFor(() => (asked++, null), 60_000, { signal: controller.signal })
+    controller.abort()
+    await expect(wait).resolves.toBeNull()
+    expect(asked).toBe(1)
+  })
+
+  it("capture-product: the list read that identifies a row without an id is aborted with the page", async () => {
+    history.pushState({}, "", "/Admin/Product/Management")
+    document.body.innerHTML = `<table><tbody><tr><td>天使旅行箱</td><td>￥199.00</td><td><input type="hidden" class="thisName" value="天使旅行箱"><input type="hidden" class="thisPrice" value="199.00"></td></tr></tbody></table>`
+    const calls: { url: string; signal: AbortSignal | null | undefined }[] = []
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation((input, init) => {
+      calls.push({ url: String(input), signal: init?.signal })
+      return new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))
+    })
+    try {
+      const feature = HIMALL_FEATURES.find((f) => f.id === "capture-product")!
+      expect(feature.applies(location, document)).toBe(true)
+      const controller = new AbortController()
+      await feature.start(controller.signal, createPageState())
+      document.querySelector<HTMLButtonElement>('[data-lh="capture-product"]')!.click()
+      await vi.waitFor(() => expect(calls).toHaveLength(1))
+      expect(calls[0].url).toMatch(/\/Admin\/Product\/List/)
+      expect(calls[0].signal?.aborted).toBe(false)
+      controller.abort()
+      expect(calls[0].signal?.aborted).toBe(true)
+    } finally {
+      fetchSpy.mockRestore()
+      history.pushState({}, "", "/")
+    }
+  })
+
   it("live-rooms: its list read is aborted and its poll cleared", async () => {
     history.pushState({}, "", "/Admin/Live/Management")
     const calls: { url: string; signal: AbortSignal | null | undefined }[] = []
@@ -237,7 +278,7 @@ describe("features honour the signal", () => {
       const live = HIMALL_FEATURES.find((f) => f.id === "live-rooms")!
       expect(live.applies(location, document)).toBe(true)
       const controller = new AbortController()
-      await live.start(controller.signal, { lastCoverRoomId: null })
+      await live.start(controller.signal, createPageState())
       await vi.waitFor(() => expect(calls).toHaveLength(1))
       expect(calls[0].url).toMatch(/\/Admin\/Live\/List$/)
       expect(calls[0].signal?.aborted).toBe(false)
@@ -251,6 +292,36 @@ describe("features honour the signal", () => {
       warn.mockRestore()
       history.pushState({}, "", "/")
     }
+  })
+})
+
+describe("features share page state, never module globals", () => {
+  it("the console's account is the page's: read into page.account, sent with what the other readers read; another page starts without it", async () => {
+    const sent: { type: string; payload: Record<string, unknown> }[] = []
+    ;(chrome.runtime as unknown as { sendMessage: (m: unknown) => Promise<unknown> }).sendMessage = async (m) => {
+      const message = m as { type: string; payload: Record<string, unknown> }
+      sent.push(message)
+      return { ok: true, data: message.type === "account.seen" ? { name: message.payload.name, shopOrigin: null, shops: [] } : {} }
+    }
+    const qualifications = () => sent.filter((m) => m.type === "qualification.seen").map((m) => m.payload)
+    const header = `<div class="head"><a href="/">微信公众平台<span>小程序</span></a><div class="account"><span>H</span><span>HiMall商城</span></div></div>`
+    document.body.innerHTML = `${header}<div><button>申请开通</button></div>`
+    const first = new AbortController()
+    const page = createPageState()
+    for (const f of WECHAT_FEATURES) await f.start(first.signal, page)
+    expect(page.account).toBe("HiMall商城")
+    await vi.waitFor(() => expect(qualifications()).toEqual([{ signal: "not_opened", account: "HiMall商城" }]))
+    first.abort()
+
+    // The next page of the same script (the live console's own frame has no header): nothing carried over.
+    document.body.innerHTML = `<div><button>申请开通</button></div>`
+    const second = new AbortController()
+    const other = createPageState()
+    for (const f of WECHAT_FEATURES) await f.start(second.signal, other)
+    expect(other.account).toBeNull()
+    await vi.waitFor(() => expect(qualifications()).toHaveLength(2))
+    expect(qualifications()[1]).toEqual({ signal: "not_opened" })
+    second.abort()
   })
 })
 

@@ -10,6 +10,7 @@ import { waitFor } from "@testing-library/react"
 import { createRouter } from "~background/router"
 import { getDb, type GoodsRecord } from "~db/schema"
 import { PriceFixFeature } from "~features/price-fix"
+import { createPageState } from "~features/registry"
 import { RoomGoodsFeature } from "~features/room-goods"
 
 import { productRecord, SHOP } from "../support/factories"
@@ -58,13 +59,29 @@ function importDialog() {
 
 describe("fill-room-goods in an unseen import", () => {
   it("ticks what the plan lists, keeps the merchant's tick, reports each product; abort takes the panel away", async () => {
-    await db.products.bulkPut([
-      [1, "羊毛大衣"],
-      [2, "真丝围巾"],
-      [3, "手工茶具"]
-    ].map(([id, name]) => productRecord({ key: key(id as number), productId: id as number, name: name as string, link: link(id as number) })))
+    await db.products.bulkPut(
+      [
+        [1, "羊毛大衣"],
+        [2, "真丝围巾"],
+        [3, "手工茶具"]
+      ].map(([id, name]) => productRecord({ key: key(id as number), productId: id as number, name: name as string, link: link(id as number) }))
+    )
     await db.wechatGoods.bulkPut([goods(1, "羊毛大衣"), goods(2, "真丝围巾"), goods(3, "手工茶具", { status: "rejected" })])
-    await db.plans.add({ title: "店庆特惠专场", start: 0, end: 0, anchorName: "小美", anchorWechat: "a", allowComment: true, shareImage: null, roomCover: null, createdAt: 1, updatedAt: 1, usedAt: null, roomId: 9, goods: [key(1), key(2), key(3)] })
+    await db.plans.add({
+      title: "店庆特惠专场",
+      start: 0,
+      end: 0,
+      anchorName: "小美",
+      anchorWechat: "a",
+      allowComment: true,
+      shareImage: null,
+      roomCover: null,
+      createdAt: 1,
+      updatedAt: 1,
+      usedAt: null,
+      roomId: 9,
+      goods: [key(1), key(2), key(3)]
+    })
     importDialog()
     const controller = new AbortController()
     const feature = new RoomGoodsFeature(controller.signal)
@@ -97,8 +114,18 @@ describe("fix-price where a row has no 编辑", () => {
     document.body.innerHTML = `<table><thead><tr><th>基本信息</th><th>价格</th><th>链接</th><th>操作</th></tr></thead>
       <tbody><tr><td>羊毛大衣</td><td>¥10.00</td><td>${link(1)}</td><td><a>删除</a></td></tr></tbody></table>`
     const controller = new AbortController()
-    const feature = new PriceFixFeature(controller.signal)
-    await feature.fix({ productKey: key(1), productId: 1, name: "羊毛大衣", url: link(1), wechatName: "羊毛大衣", priceLowFen: 900, priceHighFen: 900, wechatLowFen: 1000, wechatHighFen: 1000 })
+    const feature = new PriceFixFeature(controller.signal, createPageState())
+    await feature.fix({
+      productKey: key(1),
+      productId: 1,
+      name: "羊毛大衣",
+      url: link(1),
+      wechatName: "羊毛大衣",
+      priceLowFen: 900,
+      priceHighFen: 900,
+      wechatLowFen: 1000,
+      wechatHighFen: 1000
+    })
     expect(deepQuery('[data-lh="price-fix-ask"]')?.textContent).toContain("请打开该商品的编辑")
     controller.abort()
     expect(deepQuery('[data-lh="price-fix-ask"]')).toBeNull()
@@ -115,7 +142,7 @@ describe("the price-fix queue with nothing it can open here", () => {
       <tbody><tr><td>羊毛大衣</td><td>¥10.00</td><td>${link(1)}</td><td><a>编辑</a></td></tr></tbody></table></div>`
     document.querySelector("a.current")!.className = ""
     const controller = new AbortController()
-    const feature = new PriceFixFeature(controller.signal)
+    const feature = new PriceFixFeature(controller.signal, createPageState())
     feature.run()
     const start = await waitFor(() => {
       const b = deepQuery<HTMLButtonElement>('[data-lh="price-fix-queue"]')
@@ -129,4 +156,3 @@ describe("the price-fix queue with nothing it can open here", () => {
     expect(document.querySelector("[data-lh-panel]")).toBeNull()
   })
 })
-

@@ -37,7 +37,7 @@ function nextLabelBefore(label: HTMLElement, control: HTMLElement, scope: Parent
 }
 
 /** The row that holds a label and its value (for values shown as plain text). */
-export function valueTextAfterLabel(label: HTMLElement): string | null {
+function valueTextAfterLabel(label: HTMLElement): string | null {
   let sib = label.nextElementSibling
   while (sib && !sib.textContent?.trim()) sib = sib.nextElementSibling
   if (sib) return sib.textContent?.trim() ?? null

@@ -7,7 +7,7 @@
 // back), and so does everything else.
 
 /** The extension's own elements on a page: what changes inside them is the extension's doing. */
-export const OWN_UI = "[data-lh-panel], [data-lh-control]"
+const OWN_UI = "[data-lh-panel], [data-lh-control]"
 
 function insideOwnUi(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement
@@ -30,17 +30,24 @@ export function pageChanged(records: readonly MutationRecord[]): boolean {
 }
 
 export function whenDomChanges(root: Node, run: () => void, signal: AbortSignal): void {
-  let scheduled = false
+  let frame: number | null = null
   const schedule = (records: MutationRecord[]) => {
-    if (scheduled || signal.aborted || !pageChanged(records)) return
-    scheduled = true
-    requestAnimationFrame(() => {
-      scheduled = false
+    if (frame != null || signal.aborted || !pageChanged(records)) return
+    frame = requestAnimationFrame(() => {
+      frame = null
       if (!signal.aborted) run()
     })
   }
   const observer = new MutationObserver(schedule)
   observer.observe(root, { childList: true, subtree: true })
-  signal.addEventListener("abort", () => observer.disconnect(), { once: true })
+  signal.addEventListener(
+    "abort",
+    () => {
+      observer.disconnect()
+      if (frame != null) cancelAnimationFrame(frame)
+      frame = null
+    },
+    { once: true }
+  )
   run()
 }

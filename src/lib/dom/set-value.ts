@@ -32,14 +32,31 @@ export function setFiles(input: HTMLInputElement, files: File[]): boolean {
   return (input.files?.length ?? 0) === files.length
 }
 
-/** Poll `probe` every animation frame (or `interval` ms) until it returns a value, or time out. */
-export async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 2000, interval = 25): Promise<T | null> {
+export interface WaitOptions {
+  /** How often `probe` is asked (ms). */
+  interval?: number
+  /** The feature's signal: when it aborts the wait ends at once with null (its timer cleared). */
+  signal?: AbortSignal
+}
+
+/** Poll `probe` every `interval` ms (25 unless told) until it returns a value, or time out (or the signal aborts): null. */
+export async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs = 2000, options: number | WaitOptions = {}): Promise<T | null> {
+  const { interval = 25, signal } = typeof options === "number" ? { interval: options } : options
   const end = Date.now() + timeoutMs
   for (;;) {
+    if (signal?.aborted) return null
     const v = probe()
     if (v) return v
     if (Date.now() >= end) return null
-    await new Promise((r) => setTimeout(r, interval))
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        signal?.removeEventListener("abort", done)
+        resolve()
+      }
+      const timer = setTimeout(done, interval)
+      signal?.addEventListener("abort", done, { once: true })
+    })
   }
 }
 

@@ -14,7 +14,7 @@
 // inherited properties (color, font, letter-spacing, …) from flowing in.
 
 /** Shared by every piece: the host reset, buttons, bars, picker entries, reports, tones. */
-export const BASE_CSS = `
+const BASE_CSS = `
 :host{all:initial!important;display:block!important;box-sizing:border-box!important;visibility:visible!important;opacity:1!important;
 font:13px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif!important;color:#333!important;text-align:left!important}
 :host([hidden]){display:none!important}
@@ -73,7 +73,7 @@ function sheetFor(doc: Document, css: string): CSSStyleSheet | null {
 }
 
 /** Give `root` these sheets: adopted where the browser can, else as `<style>` elements. */
-export function adoptSheets(root: ShadowRoot, sheets: readonly string[]): void {
+function adoptSheets(root: ShadowRoot, sheets: readonly string[]): void {
   const doc = root.ownerDocument
   const adopted = sheets.map((css) => sheetFor(doc, css))
   if (adopted.every((s): s is CSSStyleSheet => s !== null)) {

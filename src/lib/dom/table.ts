@@ -34,7 +34,7 @@ export interface TableRow {
 }
 
 /** A row's own cells of these kinds (`td`, `[role=cell]`…), in order. */
-export function cellsOf(row: HTMLElement, kinds: readonly string[]): HTMLElement[] {
+function cellsOf(row: HTMLElement, kinds: readonly string[]): HTMLElement[] {
   return [...row.querySelectorAll<HTMLElement>(kinds.map((k) => `:scope > ${k}`).join(", "))]
 }
 
@@ -57,7 +57,7 @@ export function findHeaderRow<K extends string>(root: ParentNode, spec: TableSpe
  * The body rows of a header: the rows after it, as wide as it, in the nearest container around
  * the header that holds rows other than the header (so a body in a second <table> is found).
  */
-export function bodyRows(header: TableHeader<string>, kinds: readonly string[]): TableRow[] {
+function bodyRows(header: TableHeader<string>, kinds: readonly string[]): TableRow[] {
   const width = header.cells.length
   for (let box = header.row.parentElement; box; box = box.parentElement) {
     const all = [...box.querySelectorAll<HTMLElement>(ROWS)].filter((r) => r !== header.row && !r.closest("[data-lh-panel]"))

@@ -1,7 +1,8 @@
-// WeChat 添加商品: `fill-goods` opens a picker of captured products; `pick-product` checks
-// WeChat's rules first (a name to shorten is offered for the merchant to edit, never cut
-// silently), gets the 200×200 cover from the background, and runs the fill script; the
-// `fill-report` then says field by field what was written and what was not, and why.
+// A part (no feature; the goods library feature, wechat-goods.ts, gives every 添加商品 dialog
+// one): `fill-goods` opens a picker of captured products; `pick-product` checks WeChat's rules
+// first (a name to shorten is offered for the merchant to edit, never cut silently), gets the
+// 200×200 cover from the background, and runs the fill script; the `fill-report` then says
+// field by field what was written and what was not, and why.
 import { shadowPiece, tone, type Tone } from "~lib/dom/shadow"
 import { GOODS_PANEL_CSS } from "~lib/dom/sheets/wechat-panel"
 import { planGoods, planProblems, textUnits, goodsNameProblem, GOODS_NAME_MAX_UNITS, type GoodsPlan } from "~core/goods"
@@ -14,13 +15,15 @@ import type { CoverAnswer, GoodsCandidate } from "~protocol/messages"
 import { ProtocolError } from "~protocol/errors"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"
-import { risksOf, showRisks } from "./goods-risk-check"
+import { risksOf } from "~core/goods-risk"
 import { collectGoodsDialog, fieldLabel, fillGoodsDialog, missingFields, type FillResult, type GoodsFillPlan } from "~sites/wechat/goods-dialog"
-import { currentAccount } from "./wechat-account"
+
+import { recordFill } from "./fill-record"
+import { showRisks } from "./goods-risks"
 
 const PICKER_LIMIT = 50
 
-export function statusLabel(c: Pick<GoodsCandidate, "goodsStatus">): string {
+function statusLabel(c: Pick<GoodsCandidate, "goodsStatus">): string {
   return c.goodsStatus ? t(`goods_status_${c.goodsStatus}`) : t("goods_status_none")
 }
 
@@ -47,7 +50,15 @@ export class GoodsPanel {
   private searchSeq = 0
   busy = false
 
-  constructor(private readonly dialog: HTMLElement) {
+  /**
+   * `stopped`: the page's root signal (once it aborted nothing is written into the dialog);
+   * `account`: the mini program the page shows now (the page state), sent with the picker's search.
+   */
+  constructor(
+    private readonly dialog: HTMLElement,
+    private readonly stopped: AbortSignal,
+    private readonly account: () => string | null
+  ) {
     const piece = shadowPiece("div", { "data-lh-panel": "goods" }, GOODS_PANEL_CSS)
     this.root = piece.host
     this.body = piece.body
@@ -106,7 +117,7 @@ export class GoodsPanel {
     const seq = ++this.searchSeq
     let answer: { total: number; items: GoodsCandidate[] }
     try {
-      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT, account: currentAccount() })
+      answer = await send("goods.candidates", { query: this.search.value, limit: PICKER_LIMIT, account: this.account() })
     } catch (e) {
       this.say(errorText(e), "error")
       console.warn("[HiMall 直播助手]", e)
@@ -150,7 +161,14 @@ export class GoodsPanel {
   /** Check, then fill (or ask for a name first). */
   async pick(c: GoodsCandidate, opts: PickOptions, nameOverride?: string): Promise<FillResult | null> {
     if (this.busy) return null
-    const plan = planGoods({ name: nameOverride ?? c.name, priceLowFen: c.priceLowFen, priceHighFen: c.priceHighFen, link: c.link, originalPrice: opts.originalPrice, priceForm: pagePreferences().defaultPriceForm })
+    const plan = planGoods({
+      name: nameOverride ?? c.name,
+      priceLowFen: c.priceLowFen,
+      priceHighFen: c.priceHighFen,
+      link: c.link,
+      originalPrice: opts.originalPrice,
+      priceForm: pagePreferences().defaultPriceForm
+    })
     // The cover is asked for at once: it is made while the merchant reads any problem.
     const cover = send("goods.prepare", { productKey: c.key, fit: opts.crop ? "crop" : null }).then(
       (r) => r.cover,
@@ -183,6 +201,7 @@ export class GoodsPanel {
     this.say(t("fill_busy", c.name))
     try {
       const answer = await cover
+      if (this.stopped.aborted) return null
       const fillPlan: GoodsFillPlan = {
         cover: answer.ok ? dataUrlToFile(answer.dataUrl, answer.name) : null,
         coverProblem: answer.ok ? null : coverProblemText(answer.problem),
@@ -195,19 +214,13 @@ export class GoodsPanel {
       const result = await fillGoodsDialog(this.dialog, fillPlan)
       this.showReport(result, c, answer)
       this.picker.hidden = true
-      if (result.outcome !== "failed") {
-        // What was filled is what price drift is later judged against: a lost record is said.
-        const lost = await sendWithRetry("goods.filled", { productKey: c.key, outcome: result.outcome, priceType: plan.priceType, price: plan.price, price2: plan.price2 }).then(
-          () => null,
-          (e: unknown) => e
-        )
-        if (lost) {
-          console.warn("[HiMall 直播助手] goods.filled", lost)
-          this.say(t("fill_not_recorded", errorText(lost)), "error")
-          return result
-        }
-      }
-      this.say(result.outcome === "ok" ? t("fill_done_hint") : "", result.outcome === "ok" ? "ok" : "muted")
+      // What was filled is what price drift is later judged against: a lost record is said.
+      const record = () =>
+        sendWithRetry("goods.filled", { productKey: c.key, outcome: result.outcome, priceType: plan.priceType, price: plan.price, price2: plan.price2 })
+      await recordFill(this.status, result.outcome, "goods.filled", record, {
+        notRecorded: (reason) => t("fill_not_recorded", reason),
+        done: t("fill_done_hint")
+      })
       return result
     } finally {
       this.busy = false
@@ -218,7 +231,11 @@ export class GoodsPanel {
   private askName(c: GoodsCandidate, opts: PickOptions, plan: GoodsPlan) {
     this.fix.replaceChildren()
     this.fix.hidden = false
-    const why = el("p", { "data-lh-name-problem": plan.nameProblem ?? "" }, t(`fill_${plan.nameProblem}`, [c.name, String(Math.ceil(textUnits(plan.name) / 2))]))
+    const why = el(
+      "p",
+      { "data-lh-name-problem": plan.nameProblem ?? "" },
+      t(`fill_${plan.nameProblem}`, [c.name, String(Math.ceil(textUnits(plan.name) / 2))])
+    )
     const row = el("div", { class: "fix-row" })
     const input = el("input", { type: "text", "data-lh": "name-edit", "aria-label": t("fill_name_edit") })
     input.value = plan.suggestedName ?? plan.name
@@ -272,7 +289,7 @@ export class GoodsPanel {
   }
 }
 
-export function coverProblemText(problem: string): string {
+function coverProblemText(problem: string): string {
   const text = t(`cover_problem_${problem}`)
   return text === `cover_problem_${problem}` ? t("cover_problem_unknown", problem) : text
 }

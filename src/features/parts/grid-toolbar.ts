@@ -1,10 +1,9 @@
-// What capture-page and capture-all share on HiMall's 商品管理: one bar of controls right
-// above the product grid, and the capture summary (saved / updated / unchanged / refused,
-// with the reasons of the refusals).
+// A part (no feature) that capture-page and capture-all share on HiMall's 商品管理: one bar of
+// controls right above the product grid, and the capture summary's text (saved / updated /
+// unchanged / refused, with the reasons of the refusals; the counting is core/capture-counts.ts).
+import type { CaptureCounts, ProblemCounts } from "~core/capture-counts"
 import type { ProductProblem } from "~core/product"
 import { problemText, t } from "~lib/i18n"
-// From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
-import { emptyCaptureCounts, type CaptureCounts, type CaptureResult } from "~protocol/products"
 import { findProductGrid } from "~sites/himall/product-grid"
 import { GRID_TOOLBAR_CSS } from "~lib/dom/sheets/grid-toolbar"
 import { shadowPiece, tone } from "~lib/dom/shadow"
@@ -43,18 +42,6 @@ export function statusElement(feature: string): HTMLElement {
   s.setAttribute("role", "status")
   s.setAttribute("data-lh-status", feature)
   return tone(s, "busy")
-}
-
-export type ProblemCounts = Partial<Record<ProductProblem, number>>
-
-export function countResults(results: readonly CaptureResult[]): { counts: CaptureCounts; problems: ProblemCounts } {
-  const counts = emptyCaptureCounts()
-  const problems: ProblemCounts = {}
-  for (const r of results) {
-    counts[r.outcome]++
-    for (const p of r.problems) problems[p] = (problems[p] ?? 0) + 1
-  }
-  return { counts, problems }
 }
 
 /** "已存入 3 · 已更新 1 · 已是最新 10 · 未存入 1（商品名称为空 ×1）" */

@@ -1,14 +1,11 @@
-// Before anything is written into 添加商品 (issue 11): words WeChat's review rejects and a HiMall
-// product that is not on sale or not approved stop the fill, each with its reason and a
-// suggested fix the merchant edits (never applied silently). Used by fill-goods.ts.
-import { goodsRisks, type GoodsRisk } from "~core/goods-risk"
+// A part (no feature; used by the 添加商品 panel, ./goods-panel.ts): before anything is written
+// into 添加商品 (issue 11), words WeChat's review rejects and a HiMall product that is not on
+// sale or not approved stop the fill (the rule: core/goods-risk.ts `risksOf`), each shown with
+// its reason and a suggested fix the merchant edits (never applied silently).
+import type { GoodsRisk } from "~core/goods-risk"
 import { button, el, reportTitle } from "~lib/dom/build"
 import { t } from "~lib/i18n"
 import type { GoodsCandidate } from "~protocol/messages"
-
-export function risksOf(c: GoodsCandidate, name: string): GoodsRisk[] {
-  return goodsRisks({ name, saleStatus: c.saleStatus, auditStatus: c.auditStatus })
-}
 
 function riskText(r: GoodsRisk): string {
   if (r.code === "forbidden_words") return t("risk_forbidden_words", r.words.join("、"))
@@ -17,7 +14,11 @@ function riskText(r: GoodsRisk): string {
 }
 
 function fixText(r: GoodsRisk): string {
-  return r.code === "forbidden_words" ? t("risk_fix_forbidden_words") : r.code === "himall_not_on_sale" ? t("risk_fix_himall_not_on_sale") : t("risk_fix_himall_not_approved")
+  return r.code === "forbidden_words"
+    ? t("risk_fix_forbidden_words")
+    : r.code === "himall_not_on_sale"
+      ? t("risk_fix_himall_not_on_sale")
+      : t("risk_fix_himall_not_approved")
 }
 
 /**

@@ -1,4 +1,4 @@
-// A note on a WeChat console page the extension recognises but whose rows it cannot read
+// A part (no feature; used by wechat-goods and wechat-rooms): a note on a WeChat console page the extension recognises but whose rows it cannot read
 // (tolerant readers: never silent). One note per page kind, shown above the list it is about
 // (else at the top of the page), taken away once the rows read again or the feature stops.
 import { shadowPiece } from "~lib/dom/shadow"
