@@ -31,7 +31,6 @@ export interface ShopRoomRow {
   hasReplay: boolean | null
 }
 
-
 /** A room of the shop as the live rooms page shows it, with what the extension found. */
 export interface ShopRoomView {
   roomId: number
@@ -65,6 +64,8 @@ export interface ShopRoomsView {
   missing: MissingRoomView[]
   freshness: Freshness
   sync: SyncState & { lastMessage: string | null }
+  /** Rooms whose cover is still to be measured (queued after this answer): ask `shopRooms.view` again for their sizes. */
+  coversMeasuring: number
   /** When WeChat's room list was last read (null: never). */
   wechatSeenAt: number | null
   /** When HiMall's list was last read completely. */
@@ -143,7 +144,8 @@ const LIST_PATH = /^\/[A-Za-z0-9_\-/]{1,200}$/
 const ROOM_ID_MAX = 2 ** 31 - 1
 const TIME_MAX = 8.64e15
 
-const timeOrNull = (v: unknown): number | null | undefined => (v === null ? null : typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= TIME_MAX ? v : undefined)
+const timeOrNull = (v: unknown): number | null | undefined =>
+  v === null ? null : typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= TIME_MAX ? v : undefined
 
 /** Figures as sent: each a number ≥ 0 or null; null or absent for none. */
 function figuresOrNull(v: unknown): RoomFigures | null | undefined {
