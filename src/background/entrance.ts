@@ -1,10 +1,8 @@
 // The homepage entrance (首页配置): the fact `entrance|${origin}` per shop, as the page last showed it.
+import { entranceFactKey, putFact, type EntranceFact } from "~db/facts"
 import type { HelperDb } from "~db/schema"
-import type { EntranceFact } from "~protocol/messages"
-
-export const entranceFactKey = (origin: string) => `entrance|${origin}`
 
 export async function recordEntrance(db: HelperDb, origin: string, p: EntranceFact, now: number): Promise<boolean> {
-  await db.facts.put({ key: entranceFactKey(origin), value: { found: p.found, name: p.name, kind: p.kind }, seenAt: now })
+  await putFact(db, entranceFactKey(origin), { found: p.found, name: p.name, kind: p.kind }, now)
   return true
 }

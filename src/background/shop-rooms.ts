@@ -8,23 +8,14 @@
 // every write is idempotent (a message resent after a stopped worker changes nothing more).
 import { freshness, syncState } from "~core/freshness"
 import { isSellerPath } from "~core/himall-area"
-import { coverNeedsCheck, coverSizeForList, roomCoverState, roomsReadFactKey } from "~core/room-covers"
+import { coverNeedsCheck, coverSizeForList, roomCoverState } from "~core/room-covers"
 import { sameFigures } from "~core/room-figures"
 import { liveStatusFromText, roomKey } from "~core/rooms"
+import { getFact, putFact, roomsReadFactKey } from "~db/facts"
 import type { HelperDb, ShopRoomRecord } from "~db/schema"
 import type { MissingRoomView, RequestOf, ShopRoomsView, ShopRoomView } from "~protocol/messages"
 
 import { coverQueued } from "./cover-sizes"
-
-export { roomsReadFactKey } from "~core/room-covers"
-
-/** The fact `shopRoomsRead|${origin}`: the latest read of the shop's room list. */
-export interface RoomsReadFact {
-  at: number
-  listPath: string
-  total: number
-  complete: boolean
-}
 
 /** HiMall's status when neither the code nor the wording could be read (never compared). */
 export const UNKNOWN_STATUS = -1
@@ -89,8 +80,7 @@ export async function recordShopRooms(db: HelperDb, origin: string, p: RequestOf
       const gone = (await db.shopRooms.where("shopOrigin").equals(origin).toArray()).filter((r) => !seen.has(r.roomId))
       await db.shopRooms.bulkDelete(gone.map((r) => r.key))
     }
-    const fact: RoomsReadFact = { at: now, listPath: p.listPath, total: p.total, complete: p.complete }
-    await db.facts.put({ key: roomsReadFactKey(origin), value: fact, seenAt: now })
+    await putFact(db, roomsReadFactKey(origin), { at: now, listPath: p.listPath, total: p.total, complete: p.complete }, now)
   })
   // The covers queued are measured after the answer (routes/shop-rooms.ts starts the run).
   return shopRoomsView(db, origin, now)
@@ -105,13 +95,12 @@ async function recordFigures(db: HelperDb, origin: string, roomId: number, statu
 }
 
 export async function shopRoomsView(db: HelperDb, origin: string, now: number): Promise<ShopRoomsView> {
-  const [shopRooms, wechatRooms, syncs, read] = await Promise.all([
+  const [shopRooms, wechatRooms, syncs, readFact] = await Promise.all([
     db.shopRooms.where("shopOrigin").equals(origin).toArray(),
     db.wechatRooms.toArray(),
     db.syncs.where("shopOrigin").equals(origin).toArray(),
-    db.facts.get(roomsReadFactKey(origin))
+    getFact(db, roomsReadFactKey(origin))
   ])
-  const readFact = (read?.value ?? null) as RoomsReadFact | null
   const fresh = freshness({
     wechatRooms: wechatRooms.map((w) => ({
       roomId: w.roomId,

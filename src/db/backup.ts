@@ -24,6 +24,7 @@
 import { goodsKey } from "~core/accounts"
 import { base64ToBytes, blobToDataUrl } from "~lib/data-url"
 
+import { PAGE_PREFIX, validFact } from "./facts"
 import { isBlobLike, isEncodedBlob, parseBase64DataUrl, validRecord, type Field, type Fields } from "./fields"
 import {
   coverFields,
@@ -177,7 +178,7 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
     key: "key",
     fields: factFields,
     // The addresses of pages last seen carry WeChat's session token: they stay on this browser.
-    skip: (r) => typeof r.key === "string" && r.key.startsWith("page|")
+    skip: (r) => typeof r.key === "string" && r.key.startsWith(PAGE_PREFIX)
   },
   wechatRooms: { key: "roomId", fields: wechatRoomFields },
   shopRooms: { key: "key", fields: shopRoomFields },
@@ -190,11 +191,13 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
 
 /**
  * Is this (encoded, from a file) record one its table may hold: every field of its type, each
- * valid, and no field the type does not know? A setting's value must be one its key accepts.
+ * valid, and no field the type does not know? A setting's value must be one its key accepts, a
+ * fact's value the type of its key (db/facts.ts: a key the extension does not store is refused).
  */
 export function validRow(table: BackupTable, row: unknown, encoded = true): row is EncodedRow {
   if (!validRecord(TABLE_SPECS[table].fields as Record<string, Field>, row, encoded)) return false
   if (table === "settings" && !settingChange(row)) return false
+  if (table === "facts" && !validFact(row.key, row.value)) return false
   // A goods record's key is derived from its account and link (schema v8): one that disagrees is not one of ours.
   if (table === "wechatGoods" && row.key !== goodsKey(row.account as string | null | undefined, row.url as string)) return false
   return true

@@ -1,25 +1,18 @@
 // Messages of the WeChat console: qualification, 直播间管理 rooms, room plans and fill-room;
 // and the options page's room-plan editor (sender "extension").
+import type { QualificationState } from "~core/checklist"
 import type { RoomPlanFields, RoomProblem } from "~core/room-rules"
 
 import { accountName } from "./goods"
 import { intIn, isRecord, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
-/** Step 一 as the console shows it: no 直播 for this mini program, 直播 not opened yet, opened. */
-export type QualificationState = "unqualified" | "not_opened" | "opened"
+export type { QualificationFact, QualificationState } from "~core/checklist"
 
 /**
  * What a console page shows about it: one of the states, or `listed` — the side menu's 功能
  * group holds 直播 (qualified) on a page that does not show whether it is opened.
  */
 export type QualificationSignal = QualificationState | "listed"
-
-/** The `facts` value under key "qualification". */
-export interface QualificationFact {
-  state: QualificationState
-  /** The page it was seen on. */
-  url: string
-}
 
 /** A room of 直播间管理 as the page shows it (untrusted text). */
 export interface WechatRoomMessage {

@@ -1,6 +1,7 @@
 // Messages of the HiMall admin: 小程序直播 rooms, sync-now, room covers (make-cover), the homepage entrance.
 // Sender kind "shop": the router has checked the sender is an enabled HiMall shop; the shop is
 // the sender's origin.
+import type { EntranceFact, EntranceKind } from "~core/checklist"
 import type { Freshness, SyncState } from "~core/freshness"
 import type { CoverSize, RoomCoverState } from "~core/room-covers"
 import type { RoomContentItem } from "~core/room-contents"
@@ -81,14 +82,7 @@ export type RoomCoverAnswer =
   | { ok: true; dataUrl: string; name: string; width: number; height: number; bytes: number; cached: boolean; source: RoomCoverSource }
   | { ok: false; problem: RoomCoverProblem }
 
-export type EntranceKind = "image_nav" | "live_module"
-
-/** The fact `entrance|${shopOrigin}`. */
-export interface EntranceFact {
-  found: boolean
-  name: string | null
-  kind: EntranceKind | null
-}
+export type { EntranceFact, EntranceKind }
 
 export interface ShopRoomsProtocol {
   /** HiMall 小程序直播: the rooms of the list endpoint (all pages when `complete`). */
