@@ -10,7 +10,7 @@ import { FIGURE_KEYS, type RoomFigures } from "~core/room-figures"
 export type { RoomContentItem }
 import type { CoverProblem } from "~lib/image/cover"
 
-import { intIn, isRecord, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, listOf, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** One room of HiMall's list endpoint (`POST /Admin/Live/List`), as the page read it (untrusted). */
 export interface ShopRoomRow {
@@ -199,13 +199,8 @@ export const shopRoomsValidators: Validators<ShopRoomsProtocol> = {
   "shopRooms.seen": (v) => {
     if (!isRecord(v) || typeof v.listPath !== "string" || !LIST_PATH.test(v.listPath)) return null
     if (typeof v.complete !== "boolean" || !intIn(v.total, 0, 10_000_000)) return null
-    if (!Array.isArray(v.rooms) || v.rooms.length > MAX_SHOP_ROOMS_PER_MESSAGE) return null
-    const rooms: ShopRoomRow[] = []
-    for (const r of v.rooms) {
-      const row = shopRoomRow(r)
-      if (!row) return null
-      rooms.push(row)
-    }
+    const rooms = listOf(v.rooms, MAX_SHOP_ROOMS_PER_MESSAGE, shopRoomRow)
+    if (!rooms) return null
     return { listPath: v.listPath, complete: v.complete, total: v.total, rooms }
   },
   "shopRooms.view": empty,
@@ -228,13 +223,8 @@ export const shopRoomsValidators: Validators<ShopRoomsProtocol> = {
   },
   "roomContents.seen": (v) => {
     if (!isRecord(v) || !intIn(v.roomId, 1, ROOM_ID_MAX) || typeof v.complete !== "boolean" || !intIn(v.total, 0, 10_000_000)) return null
-    if (!Array.isArray(v.items) || v.items.length > MAX_ROOM_CONTENT_ITEMS) return null
-    const items: RoomContentItem[] = []
-    for (const i of v.items) {
-      const item = roomContentItem(i)
-      if (!item) return null
-      items.push(item)
-    }
+    const items = listOf(v.items, MAX_ROOM_CONTENT_ITEMS, roomContentItem)
+    if (!items) return null
     return { roomId: v.roomId, complete: v.complete, total: v.total, items }
   },
   "roomCover.uploaded": (v) => {
