@@ -18,7 +18,7 @@ import type { MissingRoomView, RequestOf, ShopRoomsView, ShopRoomView } from "~p
 import { coverQueued } from "./cover-sizes"
 
 /** HiMall's status when neither the code nor the wording could be read (never compared). */
-export const UNKNOWN_STATUS = -1
+const UNKNOWN_STATUS = -1
 
 /** A cover URL as HiMall gives it, made absolute against the shop; null when none or not http(s). */
 export function absoluteCoverUrl(raw: string | null, origin: string): string | null {

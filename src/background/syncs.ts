@@ -6,7 +6,7 @@ import type { RequestOf, ShopRoomsView } from "~protocol/messages"
 import { shopRoomsView } from "./shop-rooms"
 
 /** Syncs older than this are dropped (only today's count and the latest matter). */
-export const SYNC_KEEP_MS = 30 * 24 * 60 * 60_000
+const SYNC_KEEP_MS = 30 * 24 * 60 * 60_000
 
 export async function recordSync(db: HelperDb, origin: string, p: RequestOf<"shopRooms.synced">, now: number): Promise<ShopRoomsView> {
   await db.transaction("rw", db.syncs, async () => {

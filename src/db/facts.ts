@@ -12,10 +12,10 @@ import { REMINDED_PREFIX, remindedKey } from "~core/going-live"
 import { bool, int, isPlainObject, nullable, num, oneOf, text, validRecord, type Field, type Fields } from "./fields"
 import type { HelperDb } from "./schema"
 
-export type { EntranceFact, QualificationFact, Seen } from "~core/checklist"
+export type { EntranceFact, Seen } from "~core/checklist"
 
 /** The fact `shopRoomsRead|${origin}`: the latest read of the shop's room list (its path says which backend). */
-export interface RoomsReadFact {
+interface RoomsReadFact {
   at: number
   listPath: string
   total: number
@@ -36,7 +36,7 @@ export interface RemindedFact {
 }
 
 /** The facts `page|…`: the address of a page the popup links to, as last seen (never backed up: WeChat's carry the session). */
-export interface PageFact {
+interface PageFact {
   url: string
 }
 

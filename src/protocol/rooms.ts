@@ -7,7 +7,7 @@ import type { WechatRoomRecord } from "~db/schema"
 import { accountName } from "./goods"
 import { intIn, isRecord, listOf, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
-export type { QualificationFact, QualificationState } from "~core/checklist"
+export type { QualificationState } from "~core/checklist"
 
 /**
  * What a console page shows about it: one of the states, or `listed` — the side menu's 功能

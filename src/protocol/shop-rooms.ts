@@ -82,7 +82,7 @@ export type RoomCoverAnswer =
   | { ok: true; dataUrl: string; name: string; width: number; height: number; bytes: number; cached: boolean; source: RoomCoverSource }
   | { ok: false; problem: RoomCoverProblem }
 
-export type { EntranceFact, EntranceKind }
+export type { EntranceKind }
 
 export interface ShopRoomsProtocol {
   /** HiMall 小程序直播: the rooms of the list endpoint (all pages when `complete`). */
