@@ -265,6 +265,30 @@ describe("HiMall 小程序直播", () => {
     }
   })
 
+  it("answers the list's read before measuring covers, then shows their sizes from the views it asks for", async () => {
+    sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1.png" })] })
+    const page = await browser.context.newPage()
+    // Every cover state room 12's flags take, in order (the page's own world sees the attribute change).
+    await page.addInitScript(() => {
+      const states: string[] = []
+      Object.assign(window, { __coverStates: states })
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as Element
+          if (el.getAttribute("data-lh-room-id") !== "12") continue
+          const state = el.getAttribute("data-lh-cover-state")
+          if (state && states.at(-1) !== state) states.push(state)
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-lh-cover-state", "data-lh-room-id"] })
+    })
+    await page.goto(`${origin()}/Admin/Live/Management`, { waitUntil: "domcontentloaded" })
+    const states = () => page.evaluate(() => (window as unknown as { __coverStates: string[] }).__coverStates)
+    // The first answer did not wait for the picture: its size was not known yet. Then it was.
+    await expect.poll(states, MEASURED).toEqual(["unchecked", "wrong_size"])
+    expect(await flags(page, 12).innerText()).toContain("2000×2000")
+    expect((await readTable<{ roomId: number; coverWidth: number | null }>(browser, "shopRooms")).find((r) => r.roomId === 12)?.coverWidth).toBe(2000)
+  })
+
   it("on a HiMall version without the grid's room id input, rows are matched through the endpoint", async () => {
     sandbox.shop().setState({ liveVariant: "older", liveRoomIdInput: false, rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })] })
     const page = await livePage()
