@@ -22,6 +22,7 @@
 // The options page exports (reads are allowed there) and previews; the background writes the
 // import, sent in batches (`backup.import`: runtime messages are JSON and size-limited).
 import { goodsKey } from "~core/accounts"
+import { isWechatPattern } from "~core/origins"
 import { base64ToBytes, blobToDataUrl } from "~lib/data-url"
 
 import { PAGE_PREFIX, validFact } from "./facts"
@@ -244,7 +245,7 @@ export interface ExportOptions {
 /** The backup, as the parts of one file (new Blob(parts) keeps a large backup out of one string). */
 export async function exportBackup(db: HelperDb, opts: ExportOptions = {}): Promise<{ parts: string[]; counts: Record<BackupTable, number> }> {
   const read = opts.read ?? blobToDataUrl
-  const shops = (await db.shops.toArray()).map((s) => s.origin).filter((o) => !/^https:\/\/(mp|live)\.weixin\.qq\.com(\/|$)/.test(o))
+  const shops = (await db.shops.toArray()).filter((s) => !isWechatPattern(s.pattern)).map((s) => s.origin)
   const head = header(db, shops, opts.now ?? Date.now(), opts.extensionVersion ?? "")
   const json = JSON.stringify(head)
   const parts: string[] = [`${json.slice(0, -1)},"tables":{`]

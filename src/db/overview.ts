@@ -4,7 +4,7 @@ import { coverSizeForList, type CoverSize } from "~core/room-covers"
 import { pickOwnGoods, type AccountShops } from "~core/accounts"
 import { goodsRow, goodsUrlOf, safeWechatUrl, sortGoodsRows, summariseGoods, type GoodsRow, type GoodsSummary, type SetupSnapshot } from "~core/checklist"
 import { himallAreaOf, type HimallArea } from "~core/himall-area"
-import { patternCoversOrigin } from "~core/origins"
+import { isWechatPattern, patternCoversOrigin } from "~core/origins"
 
 import { ENTRANCE_PREFIX, factsUnder, getFact, PAGE_FACT, QUALIFICATION_FACT, ROOMS_READ_PREFIX } from "./facts"
 import { groupByUrl, ownGoodsOf } from "./goods"
@@ -186,11 +186,6 @@ export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Prom
   return summary
 }
 
-function isWechatHost(origin: string): boolean {
-  const m = /^https?:\/\/([^/:]+)/.exec(origin)
-  return !m || m[1] === "mp.weixin.qq.com" || m[1] === "live.weixin.qq.com"
-}
-
 /** The shops products were captured from: one step of the index per shop, not one per product. */
 export async function productOriginsOf(db: HelperDb): Promise<string[]> {
   const origins: string[] = []
@@ -242,7 +237,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
   const seenOrigins = new Set<string>([...productOrigins.map(String), ...shopRooms.map((r) => r.shopOrigin), ...entrances.keys(), ...himallPages.keys()])
   for (const s of shops) {
     // Not a shop: WeChat's own hosts (the HiMall script's inert manifest entry shows up as a grant).
-    if (isWechatHost(s.origin)) continue
+    if (isWechatPattern(s.pattern)) continue
     if (!s.origin.includes("*")) concrete.add(s.origin)
     else for (const o of seenOrigins) if (patternCoversOrigin(s.pattern, o)) concrete.add(o)
   }
@@ -261,7 +256,7 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     now,
     leadMinutes,
     shops: shopList,
-    hasShopGrant: shops.some((s) => !isWechatHost(s.origin)),
+    hasShopGrant: shops.some((s) => !isWechatPattern(s.pattern)),
     productOrigins: productOrigins.map(String),
     qualification: qualification && { ...qualification, url: safeWechatUrl(qualification.url) },
     wechatRooms,
