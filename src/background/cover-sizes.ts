@@ -17,6 +17,8 @@ const COVER_HEAD_BYTES = 256 * 1024
 const COVER_CHECK_TIMEOUT_MS = 8000
 /** Covers measured at once. */
 const COVER_CHECK_PARALLEL = 4
+/** Covers per batch: two rounds of downloads at most, so the alarm is set again well before it fires. */
+const BATCH = 2 * COVER_CHECK_PARALLEL
 /** Wakes a worker stopped in the middle of a run (Chrome's shortest delay is 30 s). */
 export const COVER_SIZES_ALARM = "cover-sizes|measure"
 const ALARM_DELAY_MINUTES = 1
@@ -60,18 +62,17 @@ async function runQueue(db: HelperDb, opts: MeasureOptions): Promise<number> {
   // Each room and cover once per run, even if its result could not be stored.
   const tried = new Set<string>()
   let stored = 0
-  let alarmSet = false
+  let armed = false
   for (;;) {
-    const rooms = (await queuedRooms(db)).filter((r) => !tried.has(`${r.key}\n${r.coverUrl}`))
+    const rooms = (await queuedRooms(db)).filter((r) => !tried.has(`${r.key}\n${r.coverUrl}`)).slice(0, BATCH)
     if (!rooms.length) break
-    if (!alarmSet) {
-      await setAlarm(true)
-      alarmSet = true
-    }
+    // Before each batch (well within the alarm's minute): a worker stopped during it is woken to go on.
+    await setAlarm(true)
+    armed = true
     rooms.forEach((r) => tried.add(`${r.key}\n${r.coverUrl}`))
     stored += await measureRooms(db, rooms, now, opts)
   }
-  if (alarmSet) await setAlarm(false)
+  if (armed) await setAlarm(false)
   if (stored) opts.onMeasured?.()
   return stored
 }

@@ -261,6 +261,17 @@ describe("measuring a cover", () => {
     expect(calls).toHaveLength(1)
   })
 
+  it("a run measures a long queue batch after batch, each cover once", async () => {
+    const ids = Array.from({ length: 21 }, (_, i) => i + 1)
+    const { impl, calls } = fakeFetch(Object.fromEntries(ids.map((id) => [`${SHOP}/${id}.jpg`, [750, 750] as [number, number]])))
+    await recordShopRooms(db, SHOP, seen(ids.map((id) => row(id, { coverUrl: `/${id}.jpg` }))), T0)
+    expect(await measureQueuedCovers(db, { fetchImpl: impl })).toBe(21)
+    expect(new Set(calls).size).toBe(21)
+    expect(calls).toHaveLength(21)
+    expect((await shopRoomsView(db, SHOP, T0)).rooms.every((r) => r.coverState === "ok")).toBe(true)
+    expect(fake.alarms.has(COVER_SIZES_ALARM)).toBe(false)
+  })
+
   it("a cover changed while it was measured keeps the new one queued, and a run asked meanwhile measures it", async () => {
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))
