@@ -260,9 +260,11 @@ class LiveRoomsPage {
         } catch (e) {
           return console.warn("[HiMall 直播助手] live rooms view", e)
         }
-        if (this.signal.aborted) return
-        this.render()
+        if (this.signal.aborted || !this.view) return
+        // The summary's counts and the rows' flags; the sync status is left as it is (a sync may be under way).
+        renderSummary(this.ui, this.view)
         this.showUnnamed(Number(this.ui.summary.getAttribute("data-lh-unnamed") ?? 0))
+        this.decorate()
         this.followMeasuring(attempt + 1)
       },
       Math.min(1000 * 2 ** attempt, 30_000)
