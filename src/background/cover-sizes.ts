@@ -4,10 +4,11 @@
 // Slow work (a download each, up to 8 s), so it never holds a reply: the queue is the rooms
 // themselves. A room whose cover is not measured yet has `coverCheckedAt` null (a new or changed
 // cover, or one whose last read failed long enough ago: recordShopRooms clears it); a run measures
-// every such room, a few at a time, and stores each size only if the room still has that cover.
-// A run is started after `shopRooms.seen` has answered, at every worker start and by the alarm
-// `cover-sizes|measure`, set while a run has work and cleared when it is done: a worker stopped
-// mid-run is woken by it and the next run takes up what is left. Runs within a worker follow one
+// every such room in batches of eight, four at a time, and stores each size only if the room
+// still has that cover. A run is started after `shopRooms.seen` has answered, at every worker
+// start and by the one-shot alarm `cover-sizes|measure`, set again before each batch and cleared
+// when the queue is empty: a worker stopped mid-run is woken by it and the next run takes up what
+// is left. Runs within a worker follow one
 // another (a promise chain, not state: a stopped worker loses nothing by forgetting it).
 import type { HelperDb, ShopRoomRecord } from "~db/schema"
 import { fetchImage, imageDimensions, sniffImageType } from "~lib/image/cover"
