@@ -265,7 +265,12 @@ describe("measuring a cover", () => {
     const ids = Array.from({ length: 21 }, (_, i) => i + 1)
     const { impl, calls } = fakeFetch(Object.fromEntries(ids.map((id) => [`${SHOP}/${id}.jpg`, [750, 750] as [number, number]])))
     await recordShopRooms(db, SHOP, seen(ids.map((id) => row(id, { coverUrl: `/${id}.jpg` }))), T0)
-    expect(await measureQueuedCovers(db, { fetchImpl: impl })).toBe(21)
+    const onMeasured = vi.fn()
+    expect(await measureQueuedCovers(db, { fetchImpl: impl, onMeasured })).toBe(21)
+    // Once per run that stored sizes (the worker recomputes the toolbar badge then); not for an empty run.
+    expect(onMeasured).toHaveBeenCalledTimes(1)
+    expect(await measureQueuedCovers(db, { fetchImpl: impl, onMeasured })).toBe(0)
+    expect(onMeasured).toHaveBeenCalledTimes(1)
     expect(new Set(calls).size).toBe(21)
     expect(calls).toHaveLength(21)
     expect((await shopRoomsView(db, SHOP, T0)).rooms.every((r) => r.coverState === "ok")).toBe(true)
