@@ -8,6 +8,7 @@ import { PAGE_PORT } from "~lib/page-port"
 
 import { afterHandled } from "./after-handled"
 import { refreshBadge } from "./badge"
+import { handleCoverSizesAlarm, measureQueuedCovers } from "./cover-sizes"
 import { handleAlarm, handleNotificationClick, refreshReminders } from "./reminders"
 import { createRouter } from "./router"
 import { injectCurrentScripts, injectIntoOpenTabs, isShopOrigin, syncShops } from "./shops"
@@ -65,3 +66,10 @@ void resync()
 
 // The toolbar badge at every start (it is also recomputed after every handled message).
 void refreshBadge(db)
+
+// HiMall room covers still to be measured (background/cover-sizes.ts): at every start, and when
+// the alarm set during a run wakes a worker that stopped before the run ended.
+const coversFailed = (e: unknown) => console.error("[himall-live-helper] measuring room covers failed", e)
+const coverSizes = { onMeasured: () => void refreshBadge(db) }
+chrome.alarms.onAlarm.addListener((alarm) => void handleCoverSizesAlarm(db, alarm, coverSizes).catch(coversFailed))
+void measureQueuedCovers(db, coverSizes).catch(coversFailed)

@@ -17,13 +17,12 @@ import {
   reconcileReminderAlarms,
   REFRESH_ALARM,
   REFRESH_PERIOD_MINUTES,
-  REMINDED_PREFIX,
-  remindedKey,
   reminderDecision,
   REMINDER_PREFIX,
   type GoingLiveRoom,
   type ReminderDecision
 } from "~core/going-live"
+import { deleteFacts, factKeysUnder, hasFact, putFact, REMINDED_PREFIX, remindedFactKey, type FactKey } from "~db/facts"
 import { readLeadMinutes } from "~db/going-live"
 import type { HelperDb } from "~db/schema"
 import { getSetting } from "~db/settings"
@@ -39,19 +38,6 @@ export const WECHAT_HOME = "https://mp.weixin.qq.com/"
 
 /** Reminder facts older than this (by the room's start) are deleted. */
 const KEEP_REMINDED_MS = 7 * 24 * 60 * 60_000
-
-/** What the `reminded|…` fact holds. */
-export interface RemindedFact {
-  roomId: number
-  start: number
-  /** The notification's id (the alarm's name). */
-  notificationId: string
-  title: string
-  message: string
-  shownAt: number
-  /** Why chrome.notifications refused it, when it did (the reminder still counts as given). */
-  error: string | null
-}
 
 /**
  * Going-live work runs one piece after another within a worker's life: a woken worker's start
@@ -72,11 +58,7 @@ export function refreshReminders(db: HelperDb, now: number = Date.now()): Promis
 }
 
 async function replan(db: HelperDb, now: number): Promise<void> {
-  const [rooms, lead, reminded] = await Promise.all([
-    db.wechatRooms.toArray(),
-    readLeadMinutes(db),
-    db.facts.where("key").startsWith(REMINDED_PREFIX).primaryKeys()
-  ])
+  const [rooms, lead, reminded] = await Promise.all([db.wechatRooms.toArray(), readLeadMinutes(db), factKeysUnder(db, REMINDED_PREFIX)])
   const planned = plannedReminders(rooms, now, lead, new Set(reminded))
   const changes = reconcileReminderAlarms(await chrome.alarms.getAll(), planned, now)
   for (const name of changes.clear) await chrome.alarms.clear(name)
@@ -104,9 +86,9 @@ export async function handleAlarm(db: HelperDb, alarm: { name: string }, now: nu
 
 /** Show the reminder of one room, unless it no longer applies or was shown already. */
 async function remind(db: HelperDb, id: string, target: { roomId: number; start: number }, now: number): Promise<ReminderDecision> {
-  const key = remindedKey(target.roomId, target.start)
-  const [room, lead, fact] = await Promise.all([db.wechatRooms.get(target.roomId), readLeadMinutes(db), db.facts.get(key)])
-  const decision = reminderDecision(room, target, now, lead, !!fact)
+  const key = remindedFactKey(target.roomId, target.start)
+  const [room, lead, shown] = await Promise.all([db.wechatRooms.get(target.roomId), readLeadMinutes(db), hasFact(db, key)])
+  const decision = reminderDecision(room, target, now, lead, shown)
   if (!decision.notify || !room) return decision
 
   // The merchant's chosen language (options), as the rest of the worker speaks it.
@@ -115,8 +97,7 @@ async function remind(db: HelperDb, id: string, target: { roomId: number; start:
   const time = formatStart(target.start, now, uiLanguage())
   const anchor = oneLine(room.anchorName) || "—"
   const title = t("reminder_title", [oneLine(room.name)])
-  const message =
-    decision.minutesLeft > 0 ? t("reminder_message", [anchor, time, String(decision.minutesLeft)]) : t("reminder_message_now", [anchor, time])
+  const message = decision.minutesLeft > 0 ? t("reminder_message", [anchor, time, String(decision.minutesLeft)]) : t("reminder_message_now", [anchor, time])
   let error: string | null = null
   try {
     // Shown before it is recorded: if the worker stops in between, the alarm is planned again
@@ -134,8 +115,7 @@ async function remind(db: HelperDb, id: string, target: { roomId: number; start:
     error = e instanceof Error ? e.message : String(e)
     console.error("[himall-live-helper] reminder notification failed", e)
   }
-  const value: RemindedFact = { roomId: room.roomId, start: target.start, notificationId: id, title, message, shownAt: now, error }
-  await db.facts.put({ key, value, seenAt: now })
+  await putFact(db, key, { roomId: room.roomId, start: target.start, notificationId: id, title, message, shownAt: now, error }, now)
   return decision
 }
 
@@ -184,12 +164,12 @@ async function clearObsoleteNotifications(rooms: readonly GoingLiveRoom[], now: 
   }
 }
 
-async function pruneReminded(db: HelperDb, keys: readonly string[], now: number): Promise<void> {
+async function pruneReminded(db: HelperDb, keys: readonly FactKey[], now: number): Promise<void> {
   const old = keys.filter((k) => {
     const target = parseReminderName(k)
     return target && target.start < now - KEEP_REMINDED_MS
   })
-  if (old.length) await db.facts.bulkDelete(old)
+  await deleteFacts(db, old)
 }
 
 function iconUrl(): string {

@@ -2,6 +2,7 @@
 // shows (wechatRooms, with rooms deleted on WeChat marked gone), and the merchant's room plans
 // (plans) with their two images made to WeChat's sizes here, in the worker.
 import { floorToMinute, MINUTE_MS, planTime, ROOM_COVER, roomPlanProblems, SHARE_IMAGE } from "~core/room-rules"
+import { deleteFacts, getFact, putFact, QUALIFICATION_FACT, qualificationKey } from "~db/facts"
 import type { HelperDb, RoomPlanRecord, WechatRoomRecord } from "~db/schema"
 import { dataUrlBytes } from "~lib/data-url"
 import { makeImage, sniffImageType, type ImageFit, type MakeCoverResult } from "~lib/image/cover"
@@ -10,7 +11,6 @@ import type {
   PlanImageFacts,
   PlanImageInput,
   PlanSaveRequest,
-  QualificationFact,
   QualificationSignal,
   QualificationState,
   RequestOf,
@@ -22,15 +22,8 @@ import { sameAccount } from "./accounts"
 import { coverToDataUrl } from "./covers"
 import { refreshReminders } from "./reminders"
 
-export const QUALIFICATION_FACT = "qualification"
-
 // ---------------------------------------------------------------------------------------------
 // Step 一: qualification
-
-/** The qualification fact of one mini program (`qualification|${account}`), beside the latest reading's. */
-export function qualificationKey(account: string): string {
-  return `${QUALIFICATION_FACT}|${account}`
-}
 
 /**
  * Record what a console page showed. A state is stored as seen (with the time); `listed` (the
@@ -38,25 +31,35 @@ export function qualificationKey(account: string): string {
  * stale, which is then dropped. With the page's account, the same is kept for that mini
  * program (`qualification|${account}`); `qualification` stays the latest reading of any.
  */
-export async function recordQualification(db: HelperDb, signal: QualificationSignal, url: string, now: number, account: string | null = null): Promise<QualificationState | null> {
+export async function recordQualification(
+  db: HelperDb,
+  signal: QualificationSignal,
+  url: string,
+  now: number,
+  account: string | null = null
+): Promise<QualificationState | null> {
   const state = await recordQualificationAt(db, QUALIFICATION_FACT, signal, url, now)
   if (account) await recordQualificationAt(db, qualificationKey(account), signal, url, now)
   return state
 }
 
-async function recordQualificationAt(db: HelperDb, key: string, signal: QualificationSignal, url: string, now: number): Promise<QualificationState | null> {
+async function recordQualificationAt(
+  db: HelperDb,
+  key: typeof QUALIFICATION_FACT | ReturnType<typeof qualificationKey>,
+  signal: QualificationSignal,
+  url: string,
+  now: number
+): Promise<QualificationState | null> {
   return db.transaction("rw", db.facts, async () => {
-    const stored = await db.facts.get(key)
-    const current = (stored?.value as QualificationFact | undefined)?.state ?? null
+    const current = (await getFact(db, key))?.state ?? null
     if (signal === "listed") {
       if (current === "unqualified") {
-        await db.facts.delete(key)
+        await deleteFacts(db, [key])
         return null
       }
       return current
     }
-    const value: QualificationFact = { state: signal, url: withoutQuery(url) }
-    await db.facts.put({ key, value, seenAt: now })
+    await putFact(db, key, { state: signal, url: withoutQuery(url) }, now)
     return signal
   })
 }

@@ -373,16 +373,29 @@ export interface Step {
   needs: number
 }
 
+// The facts the checklist decides on: each value's one shape (db/facts.ts stores and reads them,
+// the protocol carries them); read back, a fact also says when it was seen.
+
+/** A fact as read: its value and the time of its record. */
+export type Seen<T> = T & { seenAt: number }
+
+/** Step 一 as the console shows it: no 直播 for this mini program, 直播 not opened yet, opened. */
+export type QualificationState = "unqualified" | "not_opened" | "opened"
+
+/** The fact `qualification` (and `qualification|${account}`). */
 export interface QualificationFact {
-  state: "unqualified" | "not_opened" | "opened"
+  state: QualificationState
+  /** The page it was seen on, without query (read back: a WeChat console page, else null). */
   url: string | null
-  seenAt: number
 }
 
+export type EntranceKind = "image_nav" | "live_module"
+
+/** The fact `entrance|${shopOrigin}`: the homepage's live entrance as 首页配置 showed it. */
 export interface EntranceFact {
   found: boolean
   name: string | null
-  seenAt: number
+  kind: EntranceKind | null
 }
 
 export interface SetupSnapshot {
@@ -392,14 +405,14 @@ export interface SetupSnapshot {
   shops: { origin: string; area: HimallArea }[]
   /** A shop is granted at all (a wildcard grant may not name a concrete shop yet); default: shops.length > 0. */
   hasShopGrant?: boolean
-  qualification: QualificationFact | null
+  qualification: Seen<QualificationFact> | null
   goods: GoodsSummary
   wechatRooms: readonly WechatRoomLike[]
   shopRooms: readonly ShopRoomLike[]
   /** The latest 获取小程序数据 per shop origin. */
   lastSync: Record<string, { at: number; ok: boolean }>
   /** `entrance|${origin}` facts. */
-  entrances: Record<string, EntranceFact>
+  entrances: Record<string, Seen<EntranceFact>>
   /** Last WeChat console pages seen, when any (already checked with safeWechatUrl). */
   pages: { wechatGoods: string | null; wechatRooms: string | null }
   /** The cover size each shop's backend asks, by origin (from its latest room list read; default 750×750). */
@@ -488,7 +501,7 @@ function entranceStep(s: SetupSnapshot): Step {
   if (!s.shops.length) return { id: "entrance", state: "unknown", lines: [{ key: "entrance_unseen_any" }], seenAt: null, link: null, needs: 0 }
   const missing = s.shops.filter((x) => s.entrances[x.origin]?.found === false)
   const unseen = s.shops.filter((x) => !s.entrances[x.origin])
-  const found = s.shops.map((x) => s.entrances[x.origin]).filter((e): e is EntranceFact => !!e?.found)
+  const found = s.shops.map((x) => s.entrances[x.origin]).filter((e): e is Seen<EntranceFact> => !!e?.found)
   const seenAt = maxOf(...s.shops.map((x) => s.entrances[x.origin]?.seenAt))
   const linkTo = (origin: string): StepLink | null => {
     const url = himallUrl(origin, "homepage")

@@ -20,10 +20,6 @@ export function coverSizeAccepted(size: CoverSize | null | undefined): CoverSize
   return ok(size.width) && ok(size.height) ? { width: size.width, height: size.height } : PLATFORM_COVER_SIZE
 }
 
-/** `facts` key of a shop's latest read of its room list (`{ at, listPath, total, complete }`): the list path says which backend, and so which cover size it asks. */
-export const ROOMS_READ_PREFIX = "shopRoomsRead|"
-export const roomsReadFactKey = (origin: string) => `${ROOMS_READ_PREFIX}${origin}`
-
 /** The size the backend of a list path asks for (`/SellerAdmin/…` 800×640, else 750×750). */
 export function coverSizeForList(listPath: string | null | undefined): CoverSize {
   return listPath && /^\/selleradmin\//i.test(listPath) ? SELLER_COVER_SIZE : PLATFORM_COVER_SIZE

@@ -22,8 +22,10 @@
 // The options page exports (reads are allowed there) and previews; the background writes the
 // import, sent in batches (`backup.import`: runtime messages are JSON and size-limited).
 import { goodsKey } from "~core/accounts"
+import { isWechatPattern } from "~core/origins"
 import { base64ToBytes, blobToDataUrl } from "~lib/data-url"
 
+import { PAGE_PREFIX, validFact } from "./facts"
 import { isBlobLike, isEncodedBlob, parseBase64DataUrl, validRecord, type Field, type Fields } from "./fields"
 import {
   coverFields,
@@ -177,7 +179,7 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
     key: "key",
     fields: factFields,
     // The addresses of pages last seen carry WeChat's session token: they stay on this browser.
-    skip: (r) => typeof r.key === "string" && r.key.startsWith("page|")
+    skip: (r) => typeof r.key === "string" && r.key.startsWith(PAGE_PREFIX)
   },
   wechatRooms: { key: "roomId", fields: wechatRoomFields },
   shopRooms: { key: "key", fields: shopRoomFields },
@@ -190,11 +192,13 @@ export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
 
 /**
  * Is this (encoded, from a file) record one its table may hold: every field of its type, each
- * valid, and no field the type does not know? A setting's value must be one its key accepts.
+ * valid, and no field the type does not know? A setting's value must be one its key accepts, a
+ * fact's value the type of its key (db/facts.ts: a key the extension does not store is refused).
  */
 export function validRow(table: BackupTable, row: unknown, encoded = true): row is EncodedRow {
   if (!validRecord(TABLE_SPECS[table].fields as Record<string, Field>, row, encoded)) return false
   if (table === "settings" && !settingChange(row)) return false
+  if (table === "facts" && !validFact(row.key, row.value)) return false
   // A goods record's key is derived from its account and link (schema v8): one that disagrees is not one of ours.
   if (table === "wechatGoods" && row.key !== goodsKey(row.account as string | null | undefined, row.url as string)) return false
   return true
@@ -241,7 +245,7 @@ export interface ExportOptions {
 /** The backup, as the parts of one file (new Blob(parts) keeps a large backup out of one string). */
 export async function exportBackup(db: HelperDb, opts: ExportOptions = {}): Promise<{ parts: string[]; counts: Record<BackupTable, number> }> {
   const read = opts.read ?? blobToDataUrl
-  const shops = (await db.shops.toArray()).map((s) => s.origin).filter((o) => !/^https:\/\/(mp|live)\.weixin\.qq\.com(\/|$)/.test(o))
+  const shops = (await db.shops.toArray()).filter((s) => !isWechatPattern(s.pattern)).map((s) => s.origin)
   const head = header(db, shops, opts.now ?? Date.now(), opts.extensionVersion ?? "")
   const json = JSON.stringify(head)
   const parts: string[] = [`${json.slice(0, -1)},"tables":{`]

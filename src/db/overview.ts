@@ -1,35 +1,19 @@
 // The setup at a glance, read side: what core/checklist.ts needs, read from the tables. Used by
 // the background (the toolbar badge) and by the popup (inside live queries). Reads only.
-import { coverSizeForList, ROOMS_READ_PREFIX, type CoverSize } from "~core/room-covers"
+import { coverSizeForList, type CoverSize } from "~core/room-covers"
 import { pickOwnGoods, type AccountShops } from "~core/accounts"
-import {
-  goodsRow,
-  goodsUrlOf,
-  safeWechatUrl,
-  sortGoodsRows,
-  summariseGoods,
-  type EntranceFact,
-  type GoodsRow,
-  type GoodsSummary,
-  type QualificationFact,
-  type SetupSnapshot
-} from "~core/checklist"
+import { goodsRow, goodsUrlOf, safeWechatUrl, sortGoodsRows, summariseGoods, type GoodsRow, type GoodsSummary, type SetupSnapshot } from "~core/checklist"
 import { himallAreaOf, type HimallArea } from "~core/himall-area"
-import { patternCoversOrigin } from "~core/origins"
+import { isWechatPattern, patternCoversOrigin } from "~core/origins"
 
+import { ENTRANCE_PREFIX, factsUnder, getFact, PAGE_FACT, QUALIFICATION_FACT, ROOMS_READ_PREFIX } from "./facts"
 import { groupByUrl, ownGoodsOf } from "./goods"
 import { readLeadMinutes } from "./going-live"
 import type { GoodsRecord, HelperDb, ProductRecord } from "./schema"
 import { GOODS_WRITE_KEY } from "./write-stamp"
 
-/** `facts` keys of the pages the extension last saw (recorded by the background's router). */
-export const PAGE_FACT = {
-  wechatGoods: "page|wechat-goods",
-  wechatRooms: "page|wechat-rooms",
-  himall: (origin: string) => `page|himall|${origin}`
-} as const
-export const QUALIFICATION_FACT = "qualification"
-export const ENTRANCE_PREFIX = "entrance|"
+/** `facts` keys of the pages the extension last saw (db/facts.ts; recorded by background/after-handled.ts). */
+export { PAGE_FACT } from "./facts"
 
 export type ProductGoodsRow = GoodsRow<ProductRecord, GoodsRecord>
 
@@ -106,14 +90,29 @@ export async function readGoodsStamp(db: HelperDb): Promise<GoodsStamp> {
 
 function sameStamp(a: QuickStamp & Partial<GoodsStamp>, b: QuickStamp & Partial<GoodsStamp>, counts: boolean): boolean {
   if (counts && (a.products !== b.products || a.goods !== b.goods)) return false
-  return a.productsUpdatedAt === b.productsUpdatedAt && a.goodsSeenAt === b.goodsSeenAt && a.productsLastKey === b.productsLastKey && a.goodsLastKey === b.goodsLastKey
+  return (
+    a.productsUpdatedAt === b.productsUpdatedAt &&
+    a.goodsSeenAt === b.goodsSeenAt &&
+    a.productsLastKey === b.productsLastKey &&
+    a.goodsLastKey === b.goodsLastKey
+  )
 }
 
 function writeStampOf(record: { value: unknown } | undefined): string | null {
   return typeof record?.value === "string" ? record.value : null
 }
 
-const SUMMARY_FIELDS: readonly (keyof GoodsSummary)[] = ["products", "none", "draft", "reviewing", "rejected", "approved", "notInLibrary", "drift", "libraryRejected"]
+const SUMMARY_FIELDS: readonly (keyof GoodsSummary)[] = [
+  "products",
+  "none",
+  "draft",
+  "reviewing",
+  "rejected",
+  "approved",
+  "notInLibrary",
+  "drift",
+  "libraryRejected"
+]
 
 function storedOverview(value: unknown): StoredGoodsOverview | null {
   if (typeof value !== "object" || value === null) return null
@@ -130,7 +129,11 @@ function storedOverview(value: unknown): StoredGoodsOverview | null {
  * records; with `counts` (the background) it also counts both tables.
  */
 async function currentOverview(db: HelperDb, counts: boolean): Promise<StoredGoodsOverview | null> {
-  const [record, write, stamp] = await Promise.all([db.overview.get(GOODS_OVERVIEW_KEY), db.overview.get(GOODS_WRITE_KEY), counts ? readGoodsStamp(db) : readQuickStamp(db)])
+  const [record, write, stamp] = await Promise.all([
+    db.overview.get(GOODS_OVERVIEW_KEY),
+    db.overview.get(GOODS_WRITE_KEY),
+    counts ? readGoodsStamp(db) : readQuickStamp(db)
+  ])
   const stored = storedOverview(record?.value)
   if (!stored || stored.write !== writeStampOf(write) || !sameStamp(stored.stamp, stamp, counts)) return null
   return stored
@@ -183,29 +186,6 @@ export async function refreshGoodsOverview(db: HelperDb, now = Date.now()): Prom
   return summary
 }
 
-function qualificationOf(value: unknown, seenAt: number): QualificationFact | null {
-  if (typeof value !== "object" || value === null) return null
-  const v = value as { state?: unknown; url?: unknown }
-  if (v.state !== "unqualified" && v.state !== "not_opened" && v.state !== "opened") return null
-  return { state: v.state, url: safeWechatUrl(v.url), seenAt }
-}
-
-function entranceOf(value: unknown, seenAt: number): EntranceFact | null {
-  if (typeof value !== "object" || value === null) return null
-  const v = value as { found?: unknown; name?: unknown }
-  if (typeof v.found !== "boolean") return null
-  return { found: v.found, name: typeof v.name === "string" ? v.name : null, seenAt }
-}
-
-function urlOf(value: unknown): string | null {
-  return typeof value === "object" && value !== null && typeof (value as { url?: unknown }).url === "string" ? (value as { url: string }).url : null
-}
-
-function isWechatHost(origin: string): boolean {
-  const m = /^https?:\/\/([^/:]+)/.exec(origin)
-  return !m || m[1] === "mp.weixin.qq.com" || m[1] === "live.weixin.qq.com"
-}
-
 /** The shops products were captured from: one step of the index per shop, not one per product. */
 export async function productOriginsOf(db: HelperDb): Promise<string[]> {
   const origins: string[] = []
@@ -223,48 +203,52 @@ export async function productOriginsOf(db: HelperDb): Promise<string[]> {
  * each row when there are several).
  */
 export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<SetupSnapshot, "goods"> & { hasShopGrant: boolean; productOrigins: string[] }> {
-  const [shops, qualification, entranceFacts, pageFacts, wechatRooms, shopRooms, syncs, leadMinutes, productOrigins, roomsRead] = await Promise.all([
+  const [
+    shops,
+    qualification,
+    entrances,
+    himallPages,
+    wechatGoodsPage,
+    wechatRoomsPage,
+    wechatRooms,
+    shopRooms,
+    syncs,
+    leadMinutes,
+    productOrigins,
+    roomsRead
+  ] = await Promise.all([
     db.shops.toArray(),
-    db.facts.get(QUALIFICATION_FACT),
-    db.facts.where("key").startsWith(ENTRANCE_PREFIX).toArray(),
-    db.facts.where("key").startsWith("page|").toArray(),
+    getFact(db, QUALIFICATION_FACT),
+    factsUnder(db, ENTRANCE_PREFIX),
+    factsUnder(db, "page|himall|"),
+    getFact(db, PAGE_FACT.wechatGoods),
+    getFact(db, PAGE_FACT.wechatRooms),
     db.wechatRooms.toArray(),
     db.shopRooms.toArray(),
     db.syncs.orderBy("at").reverse().limit(200).toArray(),
     readLeadMinutes(db),
     productOriginsOf(db),
-    db.facts.where("key").startsWith(ROOMS_READ_PREFIX).toArray()
+    factsUnder(db, ROOMS_READ_PREFIX)
   ])
-  const pages = new Map(pageFacts.map((f) => [f.key, f]))
 
   // Shops are granted host patterns; a wildcard grant (the sandbox build's *.sandbox.test)
   // stands for every shop under it that the extension has seen.
   const concrete = new Set<string>()
-  const seenOrigins = new Set<string>([
-    ...productOrigins.map(String),
-    ...shopRooms.map((r) => r.shopOrigin),
-    ...entranceFacts.map((f) => f.key.slice(ENTRANCE_PREFIX.length)),
-    ...pageFacts.filter((f) => f.key.startsWith("page|himall|")).map((f) => f.key.slice("page|himall|".length))
-  ])
+  const seenOrigins = new Set<string>([...productOrigins.map(String), ...shopRooms.map((r) => r.shopOrigin), ...entrances.keys(), ...himallPages.keys()])
   for (const s of shops) {
     // Not a shop: WeChat's own hosts (the HiMall script's inert manifest entry shows up as a grant).
-    if (isWechatHost(s.origin)) continue
+    if (isWechatPattern(s.pattern)) continue
     if (!s.origin.includes("*")) concrete.add(s.origin)
     else for (const o of seenOrigins) if (patternCoversOrigin(s.pattern, o)) concrete.add(o)
   }
   const shopList = [...concrete].sort().map((origin) => {
-    const url = urlOf(pages.get(PAGE_FACT.himall(origin))?.value)
+    const url = himallPages.get(origin)?.url
     const area: HimallArea = (url && himallAreaOf(url)) || "Admin"
     return { origin, area }
   })
 
-  const entrances: Record<string, EntranceFact> = {}
-  for (const f of entranceFacts) {
-    const e = entranceOf(f.value, f.seenAt)
-    if (e) entrances[f.key.slice(ENTRANCE_PREFIX.length)] = e
-  }
   const coverWanted: Record<string, CoverSize> = {}
-  for (const f of roomsRead) coverWanted[f.key.slice(ROOMS_READ_PREFIX.length)] = coverSizeForList((f.value as { listPath?: unknown } | null)?.listPath as string | undefined)
+  for (const [origin, read] of roomsRead) coverWanted[origin] = coverSizeForList(read.listPath)
   const lastSync: Record<string, { at: number; ok: boolean }> = {}
   for (const s of syncs) if (!lastSync[s.shopOrigin]) lastSync[s.shopOrigin] = { at: s.at, ok: s.ok }
 
@@ -272,17 +256,17 @@ export async function readSetupBase(db: HelperDb, now: number): Promise<Omit<Set
     now,
     leadMinutes,
     shops: shopList,
-    hasShopGrant: shops.some((s) => !isWechatHost(s.origin)),
+    hasShopGrant: shops.some((s) => !isWechatPattern(s.pattern)),
     productOrigins: productOrigins.map(String),
-    qualification: qualification ? qualificationOf(qualification.value, qualification.seenAt) : null,
+    qualification: qualification && { ...qualification, url: safeWechatUrl(qualification.url) },
     wechatRooms,
     shopRooms,
     lastSync,
-    entrances,
+    entrances: Object.fromEntries(entrances),
     coverWanted,
     pages: {
-      wechatGoods: safeWechatUrl(urlOf(pages.get(PAGE_FACT.wechatGoods)?.value)),
-      wechatRooms: safeWechatUrl(urlOf(pages.get(PAGE_FACT.wechatRooms)?.value))
+      wechatGoods: safeWechatUrl(wechatGoodsPage?.url),
+      wechatRooms: safeWechatUrl(wechatRoomsPage?.url)
     }
   }
 }

@@ -239,6 +239,38 @@ class LiveRoomsPage {
     readonly signal: AbortSignal
   ) {
     signal.addEventListener("abort", () => this.refreshTimer && clearTimeout(this.refreshTimer), { once: true })
+    signal.addEventListener("abort", () => this.measuringTimer && clearTimeout(this.measuringTimer), { once: true })
+  }
+
+  private measuringTimer: ReturnType<typeof setTimeout> | null = null
+
+  /** Rows no room could be found for, counted below the summary. */
+  private showUnnamed(unnamed: number) {
+    if (unnamed) this.ui.summaryBody.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
+    this.ui.summary.setAttribute("data-lh-unnamed", String(unnamed))
+  }
+
+  /** The worker measures new covers after answering: ask the view again (1 s, 2 s, 4 s … 30 s) until none is left, for the rows' flags. */
+  private followMeasuring(attempt = 0) {
+    if (this.measuringTimer) clearTimeout(this.measuringTimer)
+    this.measuringTimer = null
+    if (this.signal.aborted || !this.view?.coversMeasuring || attempt >= 12) return
+    this.measuringTimer = setTimeout(
+      async () => {
+        try {
+          this.view = await send("shopRooms.view", {})
+        } catch (e) {
+          return console.warn("[HiMall 直播助手] live rooms view", e)
+        }
+        if (this.signal.aborted || !this.view) return
+        // The summary's counts and the rows' flags; the sync status is left as it is (a sync may be under way).
+        renderSummary(this.ui, this.view)
+        this.showUnnamed(Number(this.ui.summary.getAttribute("data-lh-unnamed") ?? 0))
+        this.decorate()
+        this.followMeasuring(attempt + 1)
+      },
+      Math.min(1000 * 2 ** attempt, 30_000)
+    )
   }
 
   /** Read the rooms again after `ms` (a later call replaces an earlier one). */
@@ -300,8 +332,8 @@ class LiveRoomsPage {
       })
       if (this.signal.aborted) return
       this.render()
-      if (unnamed) this.ui.summaryBody.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
-      this.ui.summary.setAttribute("data-lh-unnamed", String(unnamed))
+      this.showUnnamed(unnamed)
+      this.followMeasuring()
     } catch (e) {
       console.warn("[HiMall 直播助手] live rooms", e)
       this.fail(e instanceof EndpointError ? t("live_rooms_list_error") : errorText(e), "error")

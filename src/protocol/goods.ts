@@ -3,7 +3,7 @@ import { GOODS_STATUSES, type GoodsRow, type GoodsStatus, type PriceType } from 
 import type { ProductSummary } from "~core/product"
 import type { CoverFit } from "~db/schema"
 
-import { isRecord, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
+import { isRecord, listOf, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** A captured product offered for WeChat's 添加商品, with what WeChat already holds for it. */
 export interface GoodsCandidate extends ProductSummary {
@@ -151,16 +151,12 @@ export const goodsValidators: Validators<GoodsProtocol> = {
     return { productKeys: v.productKeys as string[] }
   },
   "goods.seen": (v) => {
-    if (!isRecord(v) || !Array.isArray(v.rows) || v.rows.length > MAX_ROWS) return null
+    if (!isRecord(v)) return null
     if (v.shelf !== null && v.shelf !== "pending" && v.shelf !== "approved") return null
     const account = optAccount(v.account)
     if (account === undefined) return null
-    const rows: GoodsRowMessage[] = []
-    for (const r of v.rows) {
-      const row = goodsRow(r)
-      if (!row) return null
-      rows.push(row)
-    }
+    const rows = listOf(v.rows, MAX_ROWS, goodsRow)
+    if (!rows) return null
     return { rows, shelf: v.shelf as "pending" | "approved" | null, ...(account ? { account } : {}) }
   },
   "goods.filled": (v) => {

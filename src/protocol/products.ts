@@ -2,7 +2,7 @@
 import type { CaptureSource, ProductProblem, RawProduct } from "~core/product"
 import type { SaveOutcome } from "~db/products"
 
-import { intIn, isRecord, optText, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, listOf, optText, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 export type CaptureOutcome = SaveOutcome | "rejected"
 
@@ -114,14 +114,7 @@ const ERROR_CODE = /^[a-z_]{1,40}$/
 export const MAX_CAPTURE_ALL_PAGE_SIZE = 500
 
 function rawProducts(v: unknown, min: number): RawProduct[] | null {
-  if (!Array.isArray(v) || v.length < min || v.length > MAX_PRODUCTS_PER_MESSAGE) return null
-  const out: RawProduct[] = []
-  for (const p of v) {
-    const r = rawProduct(p)
-    if (!r) return null
-    out.push(r)
-  }
-  return out
+  return listOf(v, MAX_PRODUCTS_PER_MESSAGE, rawProduct, min)
 }
 
 export const productsValidators: Validators<ProductsProtocol> = {

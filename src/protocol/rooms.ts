@@ -1,12 +1,13 @@
 // Messages of the WeChat console: qualification, 直播间管理 rooms, room plans and fill-room;
 // and the options page's room-plan editor (sender "extension").
+import type { QualificationState } from "~core/checklist"
 import type { RoomPlanFields, RoomProblem } from "~core/room-rules"
+import type { WechatRoomRecord } from "~db/schema"
 
 import { accountName } from "./goods"
-import { intIn, isRecord, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, listOf, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
-/** Step 一 as the console shows it: no 直播 for this mini program, 直播 not opened yet, opened. */
-export type QualificationState = "unqualified" | "not_opened" | "opened"
+export type { QualificationState } from "~core/checklist"
 
 /**
  * What a console page shows about it: one of the states, or `listed` — the side menu's 功能
@@ -14,28 +15,13 @@ export type QualificationState = "unqualified" | "not_opened" | "opened"
  */
 export type QualificationSignal = QualificationState | "listed"
 
-/** The `facts` value under key "qualification". */
-export interface QualificationFact {
-  state: QualificationState
-  /** The page it was seen on. */
-  url: string
-}
-
-/** A room of 直播间管理 as the page shows it (untrusted text). */
-export interface WechatRoomMessage {
-  roomId: number
-  name: string
-  anchorName: string
-  /** The anchor's WeChat account, when the list shows it. */
-  anchorWechat: string | null
-  /** ms since epoch (the list's local times), null when unreadable. */
-  start: number | null
-  end: number | null
-  /** live_status 101–107, null when the status text is not one WeChat's. */
-  liveStatus: number | null
-  statusText: string
-  coverUrl: string | null
-}
+/**
+ * A room of 直播间管理 as the page shows it (untrusted text): the fields of a stored room
+ * (db/schema.ts `WechatRoomRecord`, where each is described) that the list shows; times are the
+ * list's local times, and the status's wording is always sent.
+ */
+export type WechatRoomMessage = Pick<WechatRoomRecord, "roomId" | "name" | "anchorName" | "anchorWechat" | "start" | "end" | "liveStatus" | "coverUrl"> &
+  Required<Pick<WechatRoomRecord, "statusText">>
 
 /** The pixel size and bytes of a plan image as made for WeChat. */
 export interface PlanImageFacts {
@@ -163,13 +149,9 @@ export const roomsValidators: Validators<RoomsProtocol> = {
     return { signal: v.signal as QualificationSignal, ...(account ? { account } : {}) }
   },
   "rooms.seen": (v) => {
-    if (!isRecord(v) || !Array.isArray(v.rooms) || v.rooms.length > MAX_ROOMS_PER_MESSAGE || typeof v.complete !== "boolean") return null
-    const rooms: WechatRoomMessage[] = []
-    for (const r of v.rooms) {
-      const room = roomMessage(r)
-      if (!room) return null
-      rooms.push(room)
-    }
+    if (!isRecord(v) || typeof v.complete !== "boolean") return null
+    const rooms = listOf(v.rooms, MAX_ROOMS_PER_MESSAGE, roomMessage)
+    if (!rooms) return null
     const account = v.account === undefined || v.account === null ? null : accountName(v.account)
     if (v.account != null && account === null) return null
     return { rooms, complete: v.complete, ...(account ? { account } : {}) }

@@ -1,6 +1,7 @@
 // Messages of the HiMall admin: 小程序直播 rooms, sync-now, room covers (make-cover), the homepage entrance.
 // Sender kind "shop": the router has checked the sender is an enabled HiMall shop; the shop is
 // the sender's origin.
+import type { EntranceFact, EntranceKind } from "~core/checklist"
 import type { Freshness, SyncState } from "~core/freshness"
 import type { CoverSize, RoomCoverState } from "~core/room-covers"
 import type { RoomContentItem } from "~core/room-contents"
@@ -9,7 +10,7 @@ import { FIGURE_KEYS, type RoomFigures } from "~core/room-figures"
 export type { RoomContentItem }
 import type { CoverProblem } from "~lib/image/cover"
 
-import { intIn, isRecord, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
+import { intIn, isRecord, listOf, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
 /** One room of HiMall's list endpoint (`POST /Admin/Live/List`), as the page read it (untrusted). */
 export interface ShopRoomRow {
@@ -30,7 +31,6 @@ export interface ShopRoomRow {
   /** The room has a replay (HiMall's `RecordingUrlList`, or its 删除回放 action); null: not known. */
   hasReplay: boolean | null
 }
-
 
 /** A room of the shop as the live rooms page shows it, with what the extension found. */
 export interface ShopRoomView {
@@ -65,6 +65,8 @@ export interface ShopRoomsView {
   missing: MissingRoomView[]
   freshness: Freshness
   sync: SyncState & { lastMessage: string | null }
+  /** Rooms whose cover is still to be measured (queued after this answer): ask `shopRooms.view` again for their sizes. */
+  coversMeasuring: number
   /** When WeChat's room list was last read (null: never). */
   wechatSeenAt: number | null
   /** When HiMall's list was last read completely. */
@@ -80,14 +82,7 @@ export type RoomCoverAnswer =
   | { ok: true; dataUrl: string; name: string; width: number; height: number; bytes: number; cached: boolean; source: RoomCoverSource }
   | { ok: false; problem: RoomCoverProblem }
 
-export type EntranceKind = "image_nav" | "live_module"
-
-/** The fact `entrance|${shopOrigin}`. */
-export interface EntranceFact {
-  found: boolean
-  name: string | null
-  kind: EntranceKind | null
-}
+export type { EntranceKind }
 
 export interface ShopRoomsProtocol {
   /** HiMall 小程序直播: the rooms of the list endpoint (all pages when `complete`). */
@@ -143,7 +138,8 @@ const LIST_PATH = /^\/[A-Za-z0-9_\-/]{1,200}$/
 const ROOM_ID_MAX = 2 ** 31 - 1
 const TIME_MAX = 8.64e15
 
-const timeOrNull = (v: unknown): number | null | undefined => (v === null ? null : typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= TIME_MAX ? v : undefined)
+const timeOrNull = (v: unknown): number | null | undefined =>
+  v === null ? null : typeof v === "number" && Number.isFinite(v) && Math.abs(v) <= TIME_MAX ? v : undefined
 
 /** Figures as sent: each a number ≥ 0 or null; null or absent for none. */
 function figuresOrNull(v: unknown): RoomFigures | null | undefined {
@@ -203,13 +199,8 @@ export const shopRoomsValidators: Validators<ShopRoomsProtocol> = {
   "shopRooms.seen": (v) => {
     if (!isRecord(v) || typeof v.listPath !== "string" || !LIST_PATH.test(v.listPath)) return null
     if (typeof v.complete !== "boolean" || !intIn(v.total, 0, 10_000_000)) return null
-    if (!Array.isArray(v.rooms) || v.rooms.length > MAX_SHOP_ROOMS_PER_MESSAGE) return null
-    const rooms: ShopRoomRow[] = []
-    for (const r of v.rooms) {
-      const row = shopRoomRow(r)
-      if (!row) return null
-      rooms.push(row)
-    }
+    const rooms = listOf(v.rooms, MAX_SHOP_ROOMS_PER_MESSAGE, shopRoomRow)
+    if (!rooms) return null
     return { listPath: v.listPath, complete: v.complete, total: v.total, rooms }
   },
   "shopRooms.view": empty,
@@ -232,13 +223,8 @@ export const shopRoomsValidators: Validators<ShopRoomsProtocol> = {
   },
   "roomContents.seen": (v) => {
     if (!isRecord(v) || !intIn(v.roomId, 1, ROOM_ID_MAX) || typeof v.complete !== "boolean" || !intIn(v.total, 0, 10_000_000)) return null
-    if (!Array.isArray(v.items) || v.items.length > MAX_ROOM_CONTENT_ITEMS) return null
-    const items: RoomContentItem[] = []
-    for (const i of v.items) {
-      const item = roomContentItem(i)
-      if (!item) return null
-      items.push(item)
-    }
+    const items = listOf(v.items, MAX_ROOM_CONTENT_ITEMS, roomContentItem)
+    if (!items) return null
     return { roomId: v.roomId, complete: v.complete, total: v.total, items }
   },
   "roomCover.uploaded": (v) => {

@@ -20,6 +20,18 @@ export function optText(v: unknown): string | null | undefined {
   return undefined
 }
 
+/** An array of `min` to `max` items, each valid for `item` (as it returns them); null when it is not one. */
+export function listOf<T>(v: unknown, max: number, item: Validator<T>, min = 0): T[] | null {
+  if (!Array.isArray(v) || v.length < min || v.length > max) return null
+  const out: T[] = []
+  for (const x of v) {
+    const valid = item(x)
+    if (valid === null) return null
+    out.push(valid)
+  }
+  return out
+}
+
 export function intIn(v: unknown, min: number, max: number): v is number {
   return typeof v === "number" && Number.isSafeInteger(v) && v >= min && v <= max
 }

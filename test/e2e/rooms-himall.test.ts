@@ -117,6 +117,9 @@ async function served(page: Page, src: string): Promise<Buffer> {
 }
 
 /** Open the 封面设置 dialog of a room's row (the row found by its 直播标题). */
+/** Covers are measured after the worker answered the list's read; the page shows their sizes from the views it asks for after (background/cover-sizes.ts). */
+const MEASURED = { timeout: 20_000 }
+
 async function openCoverDialog(page: Page, title: string) {
   const row = page.locator("tr").filter({ hasText: title })
   await row.getByText("设置封面图", { exact: true }).click()
@@ -138,7 +141,7 @@ describe("HiMall 小程序直播", () => {
       ]
     })
     const page = await livePage()
-    await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state")).toBe("wrong_size")
+    await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state"), MEASURED).toBe("wrong_size")
     await expect.poll(() => flags(page, 11).getAttribute("data-lh-flags")).toBe("cover_missing")
     expect(await flags(page, 12).getAttribute("data-lh-flags")).toBe("cover_wrong_size")
     expect(await flags(page, 12).innerText()).toContain("2000×2000")
@@ -262,11 +265,35 @@ describe("HiMall 小程序直播", () => {
     }
   })
 
+  it("answers the list's read before measuring covers, then shows their sizes from the views it asks for", async () => {
+    sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1.png" })] })
+    const page = await browser.context.newPage()
+    // Every cover state room 12's flags take, in order (the page's own world sees the attribute change).
+    await page.addInitScript(() => {
+      const states: string[] = []
+      Object.assign(window, { __coverStates: states })
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as Element
+          if (el.getAttribute("data-lh-room-id") !== "12") continue
+          const state = el.getAttribute("data-lh-cover-state")
+          if (state && states.at(-1) !== state) states.push(state)
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-lh-cover-state", "data-lh-room-id"] })
+    })
+    await page.goto(`${origin()}/Admin/Live/Management`, { waitUntil: "domcontentloaded" })
+    const states = () => page.evaluate(() => (window as unknown as { __coverStates: string[] }).__coverStates)
+    // The first answer did not wait for the picture: its size was not known yet. Then it was.
+    await expect.poll(states, MEASURED).toEqual(["unchecked", "wrong_size"])
+    expect(await flags(page, 12).innerText()).toContain("2000×2000")
+    expect((await readTable<{ roomId: number; coverWidth: number | null }>(browser, "shopRooms")).find((r) => r.roomId === 12)?.coverWidth).toBe(2000)
+  })
+
   it("on a HiMall version without the grid's room id input, rows are matched through the endpoint", async () => {
     sandbox.shop().setState({ liveVariant: "older", liveRoomIdInput: false, rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })] })
     const page = await livePage()
     expect(await page.locator("input.thisRoomId").count()).toBe(0)
-    await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state")).toBe("wrong_size")
+    await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state"), MEASURED).toBe("wrong_size")
     expect(await flags(page, 12).innerText()).toContain("350×350")
     expect(await page.locator("tr", { has: flags(page, 11) }).innerText()).toContain("春季新品直播")
   })
@@ -325,7 +352,7 @@ describe("make-cover in 封面设置", () => {
     expect(await page.locator('[data-lh="sync-now"]').isDisabled()).toBe(true)
     expect(await page.locator('[data-lh-status="sync-now"]').innerText()).toContain("平台")
     // The seller list asks 800×640: a 350×350 cover is the wrong size.
-    await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state")).toBe("wrong_size")
+    await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state"), MEASURED).toBe("wrong_size")
     await openCoverDialog(page, "清仓特卖")
     const panel = page.locator('[data-lh-control="make-cover"]')
     expect(await panel.getAttribute("data-lh-room-id")).toBe("12")

@@ -133,7 +133,7 @@ export function seedRecords(o: SeedOptions): { tables: Record<string, Row[]>; su
   }
   const facts: Row[] = [
     { key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: now - 30 * 60_000 },
-    { key: `entrance|${o.shop}`, value: { found: true, name: "小程序直播", kind: "imageNav" }, seenAt: now - 60 * 60_000 }
+    { key: `entrance|${o.shop}`, value: { found: true, name: "小程序直播", kind: "image_nav" }, seenAt: now - 60 * 60_000 }
   ]
   return { tables: { products, wechatGoods: goods, covers, wechatRooms, shopRooms, facts }, summary: s }
 }

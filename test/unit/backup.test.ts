@@ -381,6 +381,22 @@ describe("records are checked against their types (db/schema.ts validators)", ()
     expect((await db.products.toArray()).map((r) => r.productId)).toEqual([19])
   })
 
+  it("a fact's value must be its key's type (db/facts.ts), and its key one the extension stores", () => {
+    const fact = (key: string, value: unknown) => ({ key, value, seenAt: 4 })
+    expect(validRow("facts", fact("qualification", { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }))).toBe(true)
+    expect(validRow("facts", fact("qualification|甲", { state: "not_opened", url: "" }))).toBe(true)
+    expect(validRow("facts", fact(`entrance|${SHOP}`, { found: true, name: "小程序直播", kind: "image_nav" }))).toBe(true)
+    expect(validRow("facts", fact(`shopRoomsRead|${SHOP}`, { at: 1, listPath: "/Admin/Live/List", total: 3, complete: true }))).toBe(true)
+    const reminded = { roomId: 7, start: 9, notificationId: "reminder|7|9", title: "t", message: "m", shownAt: 8, error: null }
+    expect(validRow("facts", fact("reminded|7|9", reminded))).toBe(true)
+    // A state the extension never stores, a field the fact does not have, a key it does not use.
+    expect(validRow("facts", fact("qualification", { state: "maybe", url: "" }))).toBe(false)
+    expect(validRow("facts", fact(`entrance|${SHOP}`, { found: true, name: "x", kind: "image_nav", html: "<img>" }))).toBe(false)
+    expect(validRow("facts", fact(`shopRoomsRead|${SHOP}`, { at: 1, listPath: "/Admin/Live/List", total: "3", complete: true }))).toBe(false)
+    expect(validRow("facts", fact("reminded|7|9", { ...reminded, error: 5 }))).toBe(false)
+    expect(validRow("facts", fact("mystery", { state: "opened" }))).toBe(false)
+  })
+
   it("nested fields are checked too (a price point, the last fill)", () => {
     const ok = productRecord({ lastFill: { at: 5, outcome: "ok", priceType: 1, priceLowFen: 100, priceHighFen: 100 } })
     expect(validRow("products", ok)).toBe(true)

@@ -48,7 +48,7 @@ function snapshot(over: Partial<SetupSnapshot> = {}): SetupSnapshot {
     wechatRooms: [wroom(5)],
     shopRooms: [sroom(5)],
     lastSync: {},
-    entrances: { [SHOP]: { found: true, name: "直播", seenAt: NOW - MIN } },
+    entrances: { [SHOP]: { found: true, name: "直播", kind: "image_nav", seenAt: NOW - MIN } },
     pages: { wechatGoods: null, wechatRooms: null },
     ...over
   }
@@ -122,7 +122,7 @@ describe("the five steps", () => {
   })
 
   it("entrance: missing is counted and red; unseen is unknown with the shop's homepage editor", () => {
-    const missing = buildChecklist(snapshot({ entrances: { [SHOP]: { found: false, name: null, seenAt: 1 } } }))
+    const missing = buildChecklist(snapshot({ entrances: { [SHOP]: { found: false, name: null, kind: null, seenAt: 1 } } }))
     expect(missing.steps[3]).toMatchObject({ state: "attention", needs: 1, link: { url: `${SHOP}/Admin/WXSmallProgram/HomePageSetting` } })
     expect(missing.alert).toBe(true)
     const unseen = buildChecklist(snapshot({ entrances: {} }))

@@ -4,9 +4,10 @@
 import { beforeEach, describe, expect, it } from "vitest"
 
 import { computeBadge } from "~background/badge"
-import { roomsReadFactKey, shopRoomsView } from "~background/shop-rooms"
+import { shopRoomsView } from "~background/shop-rooms"
 import { buildChecklist } from "~core/checklist"
 import { coverFlagged } from "~core/room-covers"
+import { roomsReadFactKey } from "~db/facts"
 import { readSetup } from "~db/overview"
 import { getDb } from "~db/schema"
 

@@ -242,6 +242,21 @@ describe("the badge and the checklist read the overview", () => {
     expect((await computeBadge(db)).needs).toBe(await expectNeeds())
   })
 
+  it("a grant on WeChat's hosts is no shop (the HiMall script's inert entry); a wildcard grant stands for the shops seen under it", async () => {
+    await db.shops.bulkPut([
+      { origin: "https://mp.weixin.qq.com", pattern: "https://mp.weixin.qq.com/__himall_live_helper__/*", addedAt: 1, lastSeenAt: null },
+      { origin: "https://live.weixin.qq.com", pattern: "https://live.weixin.qq.com/*", addedAt: 1, lastSeenAt: null }
+    ])
+    let setup = await readSetup(db, Date.now())
+    expect(setup.shops).toEqual([])
+    expect(setup.hasShopGrant).toBe(false)
+    await db.shops.put({ origin: "https://*.sandbox.test", pattern: "https://*.sandbox.test/*", addedAt: 1, lastSeenAt: null })
+    await db.products.put(productRecord({ key: "https://shop.sandbox.test|1", shopOrigin: "https://shop.sandbox.test", productId: 1 }))
+    setup = await readSetup(db, Date.now())
+    expect(setup.shops).toEqual([{ origin: "https://shop.sandbox.test", area: "Admin" }])
+    expect(setup.hasShopGrant).toBe(true)
+  })
+
   it("lists the shops products come from, one index step per shop", async () => {
     await db.products.bulkPut([
       productRecord({ key: "https://b.example.com|1", shopOrigin: "https://b.example.com", productId: 1 }),

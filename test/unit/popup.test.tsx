@@ -90,7 +90,7 @@ async function seedReady() {
   await seedShop()
   await db.facts.bulkPut([
     { key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: Date.now() - 60_000 },
-    { key: `entrance|${SHOP}`, value: { found: true, name: "直播", kind: "imageNav" }, seenAt: Date.now() - 60_000 }
+    { key: `entrance|${SHOP}`, value: { found: true, name: "直播", kind: "image_nav" }, seenAt: Date.now() - 60_000 }
   ])
   await db.products.bulkAdd([product(), product({ key: `${SHOP}|20`, productId: 20, name: "羊毛大衣", link: "pages/productdetail/productdetail?id=20", priceLowFen: 6800, priceHighFen: 6800, updatedAt: 2 })])
   await db.wechatGoods.bulkAdd([goods(19), goods(20, { priceLowFen: 6800, priceHighFen: 6800 })])

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
-import { handleAlarm, handleNotificationClick, refreshReminders, WECHAT_HOME, type RemindedFact } from "~background/reminders"
+import { handleAlarm, handleNotificationClick, refreshReminders, WECHAT_HOME } from "~background/reminders"
 import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, remindedKey, reminderAlarmName } from "~core/going-live"
+import type { RemindedFact } from "~db/facts"
 import { readLeadMinutes, roomFlags } from "~db/going-live"
 import { HelperDb, type WechatRoomRecord } from "~db/schema"
 

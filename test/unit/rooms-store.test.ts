@@ -12,7 +12,6 @@ import {
   deletePlan,
   listPlans,
   preparePlan,
-  QUALIFICATION_FACT,
   recordPlanFilled,
   recordQualification,
   recordRooms,
@@ -21,6 +20,7 @@ import {
   type ImageMaker
 } from "~background/rooms"
 import { MINUTE_MS, ROOM_COVER, SHARE_IMAGE } from "~core/room-rules"
+import { QUALIFICATION_FACT } from "~db/facts"
 import { getDb, type WechatRoomRecord } from "~db/schema"
 import { parseEnvelope, SENDERS, type PlanSaveRequest, type WechatRoomMessage } from "~protocol/messages"
 
