@@ -4,6 +4,7 @@
 // the JS heap of the page and of the extension's service worker sampled during the run.
 import type { Page } from "playwright-core"
 
+import { manyProducts } from "../../test/sandbox/himall/seed"
 import { clearExtensionData } from "../../test/support/goods"
 import { pageHeapMb, sampler, workerHeap } from "./cdp"
 import type { BenchContext } from "./context"
@@ -12,22 +13,6 @@ import { summarise, withGoal } from "./stats"
 export const CAPTURE_PAGE_GOAL_MS = 200
 export const CAPTURE_ALL_GOAL_MS = 15_000
 const CAPTURE_ALL_PRODUCTS = 5000
-
-/** `count` products of shops 1–4, ids 1…count (as test/e2e/capture-all.test.ts seeds them). */
-export function manyProducts(count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const id = i + 1
-    const fen = 100 + ((id * 37) % 50_000)
-    return {
-      id,
-      name: `测试商品${id}号`,
-      price: fen / 100,
-      maxPrice: id % 3 === 0 ? (fen + 1_000) / 100 : fen / 100,
-      shopId: (id % 4) + 1,
-      addedDate: "2020-01-01 00:00:00"
-    }
-  })
-}
 
 /**
  * Click a control and wait, in the page, until `done` (a JS expression) holds; milliseconds from

@@ -3,23 +3,11 @@
 // 直播链接 dialog, and found in the popup.
 import { beforeEach, describe, expect, it } from "vitest"
 
+import type { ProductRecord as StoredProduct } from "~db/schema"
+
 import type { Sandbox } from "../sandbox/server"
 import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-
-interface StoredProduct {
-  key: string
-  productId: number
-  shopId: number
-  shopOrigin: string
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  link: string
-  imageUrl: string | null
-  saleStatus?: number | null
-  auditStatus?: number | null
-}
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
