@@ -10,6 +10,7 @@ import type { ProductRecord as StoredProduct } from "~db/schema"
 import { manyProducts } from "../sandbox/himall/seed"
 import type { Sandbox } from "../sandbox/server"
 import { readTable, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
+import { clearExtensionData } from "../support/goods"
 import { useExtensionSuite } from "../support/suite"
 
 interface StoredJob {
@@ -40,26 +41,7 @@ useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 beforeEach(async () => {
   sandbox.shop().reset()
   sandbox.shop(OTHER_HOST).reset()
-  const sw = await browser.worker()
-  await sw.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("himall-live-helper")
-        open.onsuccess = () => {
-          const idb = open.result
-          const names = ["products", "notices", "jobs"].filter((n) => idb.objectStoreNames.contains(n))
-          if (!names.length) return resolve()
-          const tx = idb.transaction(names, "readwrite")
-          names.forEach((n) => tx.objectStore(n).clear())
-          tx.oncomplete = () => {
-            idb.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-        open.onerror = () => reject(open.error)
-      })
-  )
+  await clearExtensionData(browser, ["products", "notices", "jobs"])
 })
 
 async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/Management"): Promise<Page> {

@@ -7,6 +7,7 @@ import type { ProductRecord as StoredProduct } from "~db/schema"
 
 import type { Sandbox } from "../sandbox/server"
 import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
+import { clearExtensionData } from "../support/goods"
 import { useExtensionSuite } from "../support/suite"
 
 let sandbox: Sandbox
@@ -16,23 +17,7 @@ useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
   sandbox.shop().reset()
-  const sw = await browser.worker()
-  await sw.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("himall-live-helper")
-        open.onsuccess = () => {
-          const idb = open.result
-          const names = ["products", "notices"].filter((n) => idb.objectStoreNames.contains(n))
-          if (!names.length) return resolve()
-          const tx = idb.transaction(names, "readwrite")
-          names.forEach((n) => tx.objectStore(n).clear())
-          tx.oncomplete = () => resolve()
-          tx.onerror = () => reject(tx.error)
-        }
-        open.onerror = () => reject(open.error)
-      })
-  )
+  await clearExtensionData(browser, ["products", "notices"])
 })
 
 async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/Management") {

@@ -41,11 +41,27 @@ export async function collectGoods(b: ExtensionBrowser, sandbox: Sandbox, ids = 
   await fillAndSubmit(goods, 130)
   const byUrl = Object.fromEntries((await wechatState(goods)).goods.map((g) => [g.url, g]))
   await postFixture(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=19"].goodsId, result: "approve" })
-  await postFixture(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=130"].goodsId, result: "reject", reason: "商品图片与名称不符" })
+  await postFixture(goods, "/__fixture/review", {
+    goodsId: byUrl["pages/productdetail/productdetail?id=130"].goodsId,
+    result: "reject",
+    reason: "商品图片与名称不符"
+  })
   // The list refreshes by itself: the rejection shows on 未入库; the approved one on 已入库, where the merchant looks.
-  await waitFor(() => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.some((x) => x.status === "rejected"), { message: "rejection read" })
+  await waitFor(
+    () => readTable<{ status: string }>(b, "wechatGoods"),
+    (g) => g.some((x) => x.status === "rejected"),
+    { message: "rejection read" }
+  )
   await goods.getByText("已入库", { exact: true }).first().click()
-  await waitFor(() => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.map((x) => x.status).sort().join() === "approved,rejected", { message: "approval read" })
+  await waitFor(
+    () => readTable<{ status: string }>(b, "wechatGoods"),
+    (g) =>
+      g
+        .map((x) => x.status)
+        .sort()
+        .join() === "approved,rejected",
+    { message: "approval read" }
+  )
   await goods.close()
 }
 
@@ -70,6 +86,10 @@ export async function collectWechatRooms(b: ExtensionBrowser, sandbox: Sandbox, 
   sandbox.wechat.setState({ rooms: [...rooms, room(3, "周五上新直播", now + 26 * HOUR, 102, "长生猫"), room(4, "春季新品直播", now - HOUR, 101)] })
   const list = await b.context.newPage()
   await list.goto("https://live.weixin.qq.com/livemp/broadcast/index?token=1&lang=zh_CN", { waitUntil: "domcontentloaded" })
-  await waitFor(() => readTable(b, "wechatRooms"), (r) => r.length >= 4, { message: "WeChat rooms read" })
+  await waitFor(
+    () => readTable(b, "wechatRooms"),
+    (r) => r.length >= 4,
+    { message: "WeChat rooms read" }
+  )
   return list
 }
