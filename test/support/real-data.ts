@@ -5,6 +5,7 @@
 import type { Page } from "playwright-core"
 
 import type { Sandbox } from "../sandbox/server"
+import { wechatRoom } from "../sandbox/wechat/site"
 import { readTable, type ExtensionBrowser } from "./browser"
 import { captureFromGrid, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "./goods"
 import { waitFor } from "./wait"
@@ -68,20 +69,8 @@ export async function collectGoods(b: ExtensionBrowser, sandbox: Sandbox, ids = 
 /** WeChat's rooms: the seed's two and two more (one of them live now), read on 直播间管理. Returns the page, still open. */
 export async function collectWechatRooms(b: ExtensionBrowser, sandbox: Sandbox, now = Date.now()): Promise<Page> {
   const iso = (ms: number) => new Date(ms).toISOString()
-  const room = (roomId: number, name: string, start: number, liveStatus: number, anchorName = "小羽") => ({
-    roomId,
-    name,
-    anchorName,
-    anchorWechat: "xiaoyu_01",
-    start: iso(start),
-    end: iso(start + 2 * HOUR),
-    liveStatus,
-    allowComment: true,
-    coverImg: "",
-    shareImg: "",
-    roomCover: null,
-    shareCover: null
-  })
+  const room = (roomId: number, name: string, start: number, liveStatus: number, anchorName = "小羽") =>
+    wechatRoom({ roomId, name, anchorName, anchorWechat: "xiaoyu_01", start: iso(start), end: iso(start + 2 * HOUR), liveStatus })
   const rooms = (sandbox.wechat.getState() as { rooms: unknown[] }).rooms
   sandbox.wechat.setState({ rooms: [...rooms, room(3, "周五上新直播", now + 26 * HOUR, 102, "长生猫"), room(4, "春季新品直播", now - HOUR, 101)] })
   const list = await b.context.newPage()
