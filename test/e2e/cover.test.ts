@@ -10,24 +10,13 @@ import { chromium, type Browser, type Worker } from "playwright-core"
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { rng } from "../sandbox/himall/images"
 import { chromiumPath, ROOT } from "../support/browser"
 
 type CoverApi = typeof import("~lib/image/cover")
 type Fit = "contain" | "crop"
 
 const WHITE = { r: 255, g: 255, b: 255 }
-
-/** Deterministic noise in [-amp, amp] (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A photo-like RGB picture: gradients plus per-pixel noise, so it compresses like a photo. */
 function photoLike(width: number, height: number, amp: number, seed = 1) {
