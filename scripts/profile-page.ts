@@ -28,7 +28,7 @@ try {
   const setup = await b.context.newPage()
   await setup.goto(`${sandbox.shopOrigin}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
   await setup.locator('[data-lh="capture-all"]').click()
-  await setup.waitForFunction(() => document.querySelector('[data-lh-control="capture-all"]')?.getAttribute("data-lh-state") === "done", null, { timeout: 60_000 })
+  await setup.locator('[data-lh-control="capture-all"][data-lh-state="done"]').waitFor({ timeout: 60_000 })
   await setup.close()
   const url = which === "himall" ? `${sandbox.shopOrigin}/Admin/Product/Management` : LIVE_GOODS
   const byFn = new Map<string, number[]>()

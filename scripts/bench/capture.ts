@@ -6,6 +6,7 @@ import type { Page } from "playwright-core"
 
 import { manyProducts } from "../../test/sandbox/himall/seed"
 import { clearExtensionData } from "../../test/support/goods"
+import { waitFor } from "../../test/support/wait"
 import { pageHeapMb, sampler, workerHeap } from "./cdp"
 import type { BenchContext } from "./context"
 import { summarise, withGoal } from "./stats"
@@ -15,12 +16,31 @@ export const CAPTURE_ALL_GOAL_MS = 15_000
 const CAPTURE_ALL_PRODUCTS = 5000
 
 /**
- * Click a control and wait, in the page, until `done` (a JS expression) holds; milliseconds from
- * the click, measured with the page's clock, checked on every DOM change (and every 50 ms).
+ * `deep(selector)` in the page: the first match in the document or in any open shadow root in it
+ * (the extension's controls live in shadow roots; document.querySelector does not look inside).
+ */
+const DEEP = `const shadowRoots = () => {
+    const out = [document]
+    for (let i = 0; i < out.length; i++) for (const el of out[i].querySelectorAll("*")) if (el.shadowRoot) out.push(el.shadowRoot)
+    return out
+  }
+  const deep = (selector) => {
+    for (const r of shadowRoots()) {
+      const found = r.querySelector(selector)
+      if (found) return found
+    }
+    return null
+  }`
+
+/**
+ * Click a control and wait, in the page, until `done` (a JS expression, which may use `deep`)
+ * holds; milliseconds from the click, measured with the page's clock, checked on every DOM change
+ * in the document and its shadow roots (and every 50 ms).
  */
 function timeClickUntil(page: Page, selector: string, done: string, timeoutMs: number): Promise<number> {
   return page.evaluate(`new Promise((resolve, reject) => {
-    const button = document.querySelector(${JSON.stringify(selector)})
+    ${DEEP}
+    const button = deep(${JSON.stringify(selector)})
     if (!button) return reject(new Error("no ${selector.replace(/"/g, "'")}"))
     let t0 = 0
     let timer = 0
@@ -34,7 +54,7 @@ function timeClickUntil(page: Page, selector: string, done: string, timeoutMs: n
       clearInterval(poll)
       resolve(ms)
     }
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true })
+    for (const r of shadowRoots()) observer.observe(r === document ? document.body : r, { subtree: true, childList: true, attributes: true, characterData: true })
     timer = setTimeout(() => { observer.disconnect(); clearInterval(poll); reject(new Error("timed out: ${selector.replace(/"/g, "'")}")) }, ${timeoutMs})
     poll = setInterval(check, 50)
     t0 = performance.now()
@@ -56,16 +76,16 @@ async function benchCapturePage(ctx: BenchContext) {
   // 100 in the grid's own 每页 N 条 selector.
   await page.locator("span", { hasText: "每页" }).locator("select").selectOption("100")
   await page.waitForFunction(() => document.querySelectorAll("#list input.thisId").length === 100)
-  await page.waitForFunction(() => document.querySelectorAll('[data-lh="capture-product"]').length >= 100)
+  await waitFor(() => page.locator('[data-lh="capture-product"]').count(), (n) => n >= 100, { message: "capture-product on 100 rows" })
   const rows = await page.locator("#list input.thisId").count()
   const button = '[data-lh="capture-page"]'
-  const finished = `["done", "warning", "error"].includes(document.querySelector('${button}').getAttribute("data-lh-state"))`
+  const finished = `["done", "warning", "error"].includes(deep('${button}').getAttribute("data-lh-state"))`
   const samples: number[] = []
   let summary = ""
   for (let i = 0; i <= ctx.runs; i++) {
     await clearExtensionData(ctx.ext, ["products", "notices"])
     // Reset the state the last run left, so the next run's end is a change.
-    await page.evaluate(`document.querySelector('${button}').removeAttribute("data-lh-state")`)
+    await page.locator(button).evaluate((el) => el.removeAttribute("data-lh-state"))
     const ms = await timeClickUntil(page, button, finished, 30_000)
     summary = await page.locator('[data-lh-status="capture-page"]').innerText()
     if (i > 0) samples.push(ms) // the first run warms the worker up
@@ -97,7 +117,7 @@ async function benchCaptureAll(ctx: BenchContext) {
     workerBefore.push((await worker.usedMb()) ?? 0)
     const pageSampler = sampler(() => pageHeapMb(cdp))
     const workerSampler = sampler(() => worker.usedMb())
-    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `document.querySelector('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
+    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `deep('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
     const [p, w] = await Promise.all([pageSampler.stop(), workerSampler.stop()])
     count = await page.locator('[data-lh-progress-text="capture-all"]').innerText()
     status = await page.locator('[data-lh-status="capture-all"]').innerText()

@@ -43,10 +43,12 @@ async function timePick(page: Page, id: number): Promise<number> {
   await page.locator('[data-lh="fill-goods"]').click()
   const pick = page.locator(`[data-lh="pick-product"][data-lh-product-id="${id}"]`)
   await pick.waitFor()
+  // The button is in the extension's shadow root: the locator finds it and hands it to the page.
+  await pick.evaluate((el) => ((window as unknown as { __lhPick: Element }).__lhPick = el))
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   const ms = (await page.evaluate(`(async () => {
     const form = () => window.__fixture.goodsForm()
-    const button = document.querySelector('[data-lh="pick-product"][data-lh-product-id="${id}"]')
+    const button = window.__lhPick
     const t0 = performance.now()
     button.click()
     await new Promise((resolve, reject) => {

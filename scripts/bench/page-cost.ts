@@ -128,7 +128,7 @@ export async function benchPageCost(ctx: BenchContext) {
   const page = await ext.context.newPage()
   await page.goto(`${sandbox.shopOrigin}/Admin/Product/Management`, { waitUntil: "domcontentloaded" })
   await page.locator('[data-lh="capture-all"]').click()
-  await page.waitForFunction(() => document.querySelector('[data-lh-control="capture-all"]')?.getAttribute("data-lh-state") === "done", null, { timeout: 60_000 })
+  await page.locator('[data-lh-control="capture-all"][data-lh-state="done"]').waitFor({ timeout: 60_000 })
   // … and WeChat's rooms read once, as 直播间管理 does (小程序直播 compares HiMall's rooms with them).
   await page.goto(LIVE_ROOMS, { waitUntil: "domcontentloaded" })
   await page.getByRole("button", { name: "创建直播间" }).waitFor()
