@@ -283,11 +283,12 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   await a.do("click", "设置封面图", () => himall.locator("tr", { hasText: title }).getByText("设置封面图", { exact: true }).click())
   await himall.locator('[data-lh="make-cover"]').waitFor()
   const fromWechat = himall.locator('[data-lh="make-cover-wechat"]')
-  let enabled = false
-  for (let i = 0; i < 50 && !enabled; i++) {
-    enabled = (await fromWechat.count()) > 0 && (await fromWechat.isEnabled())
-    if (!enabled) await himall.waitForTimeout(100)
-  }
+  // Once the worker answered, the control says whether it knows the room's WeChat cover (data-lh-available).
+  const available = await himall
+    .locator('[data-lh="make-cover-wechat"][data-lh-available]')
+    .getAttribute("data-lh-available", { timeout: 10_000 })
+    .catch(() => null)
+  const enabled = available === "true" && (await fromWechat.isEnabled())
   if (enabled) {
     await a.do("click", "用微信直播间封面制作 (make-cover-wechat)", () => fromWechat.click())
   } else {
