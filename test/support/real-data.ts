@@ -15,7 +15,7 @@ export const PICTURED_PRODUCTS = [130, 19, 127, 118, 110, 105, 100, 96]
 const HOUR = 3600_000
 
 /** POST to the page's own origin (the sandbox's `/__fixture/*`); throws on anything but 200. */
-export async function postFixture(page: Page, path: string, body: unknown): Promise<void> {
+async function postFixture(page: Page, path: string, body: unknown): Promise<void> {
   const status = await page.evaluate(
     async ({ path, body }) => (await fetch(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } })).status,
     { path, body }
@@ -24,7 +24,7 @@ export async function postFixture(page: Page, path: string, body: unknown): Prom
 }
 
 /** Fill product `id` into a new 添加商品 dialog and press 保存并提审. */
-export async function fillAndSubmit(page: Page, id: number): Promise<void> {
+async function fillAndSubmit(page: Page, id: number): Promise<void> {
   await openAddGoods(page)
   await pickProduct(page, id)
   if ((await waitForReport(page, id)) !== "ok") throw new Error(`filling ${id} failed`)
