@@ -4,8 +4,9 @@
 // the JS heap of the page and of the extension's service worker sampled during the run.
 import type { Page } from "playwright-core"
 
+import { manyProducts } from "../../test/sandbox/himall/seed"
 import { clearExtensionData } from "../../test/support/goods"
-import { DEEP_QUERY_JS } from "../../test/support/shadow"
+import { waitFor } from "../../test/support/wait"
 import { pageHeapMb, sampler, workerHeap } from "./cdp"
 import type { BenchContext } from "./context"
 import { summarise, withGoal } from "./stats"
@@ -14,29 +15,32 @@ export const CAPTURE_PAGE_GOAL_MS = 200
 export const CAPTURE_ALL_GOAL_MS = 15_000
 const CAPTURE_ALL_PRODUCTS = 5000
 
-/** `count` products of shops 1–4, ids 1…count (as test/e2e/capture-all.test.ts seeds them). */
-export function manyProducts(count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const id = i + 1
-    const fen = 100 + ((id * 37) % 50_000)
-    return {
-      id,
-      name: `测试商品${id}号`,
-      price: fen / 100,
-      maxPrice: id % 3 === 0 ? (fen + 1_000) / 100 : fen / 100,
-      shopId: (id % 4) + 1,
-      addedDate: "2020-01-01 00:00:00"
+/**
+ * `deep(selector)` in the page: the first match in the document or in any open shadow root in it
+ * (the extension's controls live in shadow roots; document.querySelector does not look inside).
+ */
+const DEEP = `const shadowRoots = () => {
+    const out = [document]
+    for (let i = 0; i < out.length; i++) for (const el of out[i].querySelectorAll("*")) if (el.shadowRoot) out.push(el.shadowRoot)
+    return out
+  }
+  const deep = (selector) => {
+    for (const r of shadowRoots()) {
+      const found = r.querySelector(selector)
+      if (found) return found
     }
-  })
-}
+    return null
+  }`
 
 /**
- * Click a control and wait, in the page, until `done` (a JS expression) holds; milliseconds from
- * the click, measured with the page's clock, checked on every DOM change (and every 50 ms).
+ * Click a control and wait, in the page, until `done` (a JS expression, which may use `deep`)
+ * holds; milliseconds from the click, measured with the page's clock, checked on every DOM change
+ * in the document and its shadow roots (and every 50 ms).
  */
 function timeClickUntil(page: Page, selector: string, done: string, timeoutMs: number): Promise<number> {
   return page.evaluate(`new Promise((resolve, reject) => {
-    const button = ${DEEP_QUERY_JS}(${JSON.stringify(selector)})
+    ${DEEP}
+    const button = deep(${JSON.stringify(selector)})
     if (!button) return reject(new Error("no ${selector.replace(/"/g, "'")}"))
     let t0 = 0
     let timer = 0
@@ -50,9 +54,7 @@ function timeClickUntil(page: Page, selector: string, done: string, timeoutMs: n
       clearInterval(poll)
       resolve(ms)
     }
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true })
-    // Our controls live in shadow roots, which the document's observer does not see into.
-    if (button.getRootNode() !== document) observer.observe(button.getRootNode(), { subtree: true, childList: true, attributes: true, characterData: true })
+    for (const r of shadowRoots()) observer.observe(r === document ? document.body : r, { subtree: true, childList: true, attributes: true, characterData: true })
     timer = setTimeout(() => { observer.disconnect(); clearInterval(poll); reject(new Error("timed out: ${selector.replace(/"/g, "'")}")) }, ${timeoutMs})
     poll = setInterval(check, 50)
     t0 = performance.now()
@@ -74,16 +76,16 @@ async function benchCapturePage(ctx: BenchContext) {
   // 100 in the grid's own 每页 N 条 selector.
   await page.locator("span", { hasText: "每页" }).locator("select").selectOption("100")
   await page.waitForFunction(() => document.querySelectorAll("#list input.thisId").length === 100)
-  await page.waitForFunction(() => document.querySelectorAll('[data-lh="capture-product"]').length >= 100)
+  await waitFor(() => page.locator('[data-lh="capture-product"]').count(), (n) => n >= 100, { message: "capture-product on 100 rows" })
   const rows = await page.locator("#list input.thisId").count()
   const button = '[data-lh="capture-page"]'
-  const finished = `["done", "warning", "error"].includes(${DEEP_QUERY_JS}('${button}').getAttribute("data-lh-state"))`
+  const finished = `["done", "warning", "error"].includes(deep('${button}').getAttribute("data-lh-state"))`
   const samples: number[] = []
   let summary = ""
   for (let i = 0; i <= ctx.runs; i++) {
     await clearExtensionData(ctx.ext, ["products", "notices"])
     // Reset the state the last run left, so the next run's end is a change.
-    await page.evaluate(`${DEEP_QUERY_JS}('${button}').removeAttribute("data-lh-state")`)
+    await page.locator(button).evaluate((el) => el.removeAttribute("data-lh-state"))
     const ms = await timeClickUntil(page, button, finished, 30_000)
     summary = await page.locator('[data-lh-status="capture-page"]').innerText()
     if (i > 0) samples.push(ms) // the first run warms the worker up
@@ -115,7 +117,7 @@ async function benchCaptureAll(ctx: BenchContext) {
     workerBefore.push((await worker.usedMb()) ?? 0)
     const pageSampler = sampler(() => pageHeapMb(cdp))
     const workerSampler = sampler(() => worker.usedMb())
-    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `${DEEP_QUERY_JS}('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
+    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `deep('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
     const [p, w] = await Promise.all([pageSampler.stop(), workerSampler.stop()])
     count = await page.locator('[data-lh-progress-text="capture-all"]').innerText()
     status = await page.locator('[data-lh-status="capture-all"]').innerText()

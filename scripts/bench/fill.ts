@@ -12,7 +12,6 @@ import sharp from "sharp"
 
 import type { ExtensionBrowser } from "../../test/support/browser"
 import { captureFromGrid, clearExtensionData, LIVE_GOODS, openAddGoods, openGoodsLibrary, showOnlyProducts } from "../../test/support/goods"
-import { DEEP_QUERY_JS } from "../../test/support/shadow"
 import type { BenchContext } from "./context"
 import { countActions, ratio, summarise, withGoal, type Action } from "./stats"
 
@@ -44,10 +43,12 @@ async function timePick(page: Page, id: number): Promise<number> {
   await page.locator('[data-lh="fill-goods"]').click()
   const pick = page.locator(`[data-lh="pick-product"][data-lh-product-id="${id}"]`)
   await pick.waitFor()
+  // The button is in the extension's shadow root: the locator finds it and hands it to the page.
+  await pick.evaluate((el) => ((window as unknown as { __lhPick: Element }).__lhPick = el))
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   const ms = (await page.evaluate(`(async () => {
     const form = () => window.__fixture.goodsForm()
-    const button = ${DEEP_QUERY_JS}('[data-lh="pick-product"][data-lh-product-id="${id}"]')
+    const button = window.__lhPick
     const t0 = performance.now()
     button.click()
     await new Promise((resolve, reject) => {

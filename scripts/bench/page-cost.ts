@@ -120,7 +120,9 @@ export async function benchPageCost(ctx: BenchContext) {
   const room = (roomId: number, name: string, status: number, start: number, coverImg = "") => ({ roomId, name, anchorName: "小美", anchorWechat: "himall_anchor", shopId: 1, status, start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString(), coverImg })
   shop.setState({
     products: seed.map((p) => (p.imageKind === "slow" ? { ...p, imageKind: "jpeg" } : p)),
-    rooms: [room(1, "新品首发直播", 103, Date.parse("2020-03-01T12:00:00Z")), room(2, "店庆特惠专场", 102, Date.parse("2030-06-01T12:00:00Z"), "/Storage/Shop/1/Products/19/1_220.png")]
+    rooms: [room(1, "新品首发直播", 103, Date.parse("2020-03-01T12:00:00Z")), room(2, "店庆特惠专场", 102, Date.parse("2030-06-01T12:00:00Z"), "/Storage/Shop/1/Products/19/1_220.png")],
+    // 设置封面图 in the platform backend, as the manual shows it (the page is ready when it shows).
+    liveAdminBanner: true
   })
   sandbox.wechat.reset()
   // A merchant who uses the extension: the shop's products are stored.

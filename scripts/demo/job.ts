@@ -11,6 +11,7 @@ import { goodsRisks } from "../../src/core/goods-risk"
 import type { Sandbox } from "../../test/sandbox/server"
 import { pngFile } from "../../test/sandbox/wechat/harness"
 import type { ExtensionBrowser } from "../../test/support/browser"
+import { waitFor } from "../../test/support/wait"
 import type { Action, ActionKind } from "../bench/stats"
 
 const Q = "?token=1&lang=zh_CN"
@@ -198,6 +199,7 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   // 二、Goods: capture the whole shop once, then the queue fills each one into 添加商品.
   start("capture")
   await a.do("click", "存入全店商品 (capture-all)", () => himall.locator('[data-lh="capture-all"]').click())
+  // The control is in the extension's shadow root: a locator looks inside it, document.querySelector does not.
   await himall.locator('[data-lh-control="capture-all"][data-lh-state="done"]').waitFor({ timeout: 120_000 })
   const captured = (await himall.locator('[data-lh-control="capture-all"]').innerText()).replace(/\s+/g, " ").trim()
   await finish(`一次点击存入全店 ${o.goods} 件商品：${captured}`, himall)
@@ -281,11 +283,12 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   await a.do("click", "设置封面图", () => himall.locator("tr", { hasText: title }).getByText("设置封面图", { exact: true }).click())
   await himall.locator('[data-lh="make-cover"]').waitFor()
   const fromWechat = himall.locator('[data-lh="make-cover-wechat"]')
-  let enabled = false
-  for (let i = 0; i < 50 && !enabled; i++) {
-    enabled = (await fromWechat.count()) > 0 && (await fromWechat.isEnabled())
-    if (!enabled) await himall.waitForTimeout(100)
-  }
+  // Once the worker answered, the control says whether it knows the room's WeChat cover (data-lh-available).
+  const available = await himall
+    .locator('[data-lh="make-cover-wechat"][data-lh-available]')
+    .getAttribute("data-lh-available", { timeout: 10_000 })
+    .catch(() => null)
+  const enabled = available === "true" && (await fromWechat.isEnabled())
   if (enabled) {
     await a.do("click", "用微信直播间封面制作 (make-cover-wechat)", () => fromWechat.click())
   } else {
@@ -298,8 +301,7 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   // HiMall's artDialog has no dialog role: its 保存 is the visible button of that name.
   await a.do("click", "保存", () => himall.getByRole("button", { name: "保存", exact: true }).filter({ visible: true }).click())
   const coverSaved = async () => (shopState.getState() as { rooms: { name: string; coverImg: string }[] }).rooms.find((r) => r.name === title)?.coverImg
-  for (let i = 0; i < 100 && !(await coverSaved()); i++) await himall.waitForTimeout(100)
-  if (!(await coverSaved())) throw new Error("HiMall has no cover for the room")
+  await waitFor(coverSaved, { timeout: 10_000, message: "HiMall has no cover for the room" })
   // HiMall's grid reloads; the room's flags say its cover is right (an empty, hidden flag cell).
   await himall.locator("tr", { hasText: title }).locator("[data-lh-room-flags][data-lh-cover-state='ok']").waitFor({ state: "attached", timeout: 30_000 })
   await finish(`封面 750×750 已保存到 HiMall（${enabled ? "由微信直播间封面制作" : "由所选图片制作"}）`, himall)
@@ -319,12 +321,11 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
     const key = `reminder|${room.roomId}|${startAt}`
     log(`waiting for the reminder ${key} (15 minutes before the start, about ${Math.round((startAt - 15 * MIN - Date.now()) / 1000)} s from now)`)
     const deadline = startAt - 15 * MIN + 90_000
-    let shownNote = false
-    while (!shownNote && Date.now() < deadline) {
-      shownNote = key in ((await sw.evaluate(() => chrome.notifications.getAll())) as Record<string, boolean>)
-      if (!shownNote) await new Promise((r) => setTimeout(r, 1000))
-    }
-    if (!shownNote) throw new Error(`no reminder ${key} by ${new Date(deadline).toISOString()}`)
+    await waitFor(async () => key in ((await sw.evaluate(() => chrome.notifications.getAll())) as Record<string, boolean>), {
+      timeout: deadline - Date.now(),
+      interval: 1000,
+      message: `no reminder ${key} by ${new Date(deadline).toISOString()}`
+    })
     const popup = await ext.context.newPage()
     await popup.setViewportSize({ width: 420, height: 760 })
     await popup.goto(ext.url("popup.html"))

@@ -13,18 +13,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import type { Page } from "playwright-core"
 import sharp from "sharp"
 
 import { startSandbox, type Sandbox } from "../../test/sandbox/server"
 import { launchWithExtension, readTable, ROOT, waitForShopScript, type ExtensionBrowser } from "../../test/support/browser"
-import { captureFromGrid, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, wechatState } from "../../test/support/goods"
+import { openAddGoods, openGoodsLibrary, pickProduct, waitForCover, waitForReport } from "../../test/support/goods"
+import { collectGoods, collectWechatRooms, PICTURED_PRODUCTS } from "../../test/support/real-data"
+import { pageSettled as settle } from "../../test/support/wait"
 import type { Listing } from "./rules"
 
 const STORE = join(ROOT, "store")
 const ICON_SVG = readFileSync(join(ROOT, "assets/icon.svg"))
 const HOUR = 3600_000
-const IDS = [130, 19, 127, 118, 110, 105, 100, 96]
+const IDS = PICTURED_PRODUCTS
 const FILL_SHOWN = 118
 
 type Locale = "zh_CN" | "en"
@@ -43,15 +44,6 @@ const CAPTIONS: Record<Locale, { goods: [string, string]; rooms: [string, string
   }
 }
 
-async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  for (const end = Date.now() + timeoutMs; ; ) {
-    const v = await read()
-    if (ok(v)) return v
-    if (Date.now() > end) throw new Error(`store:assets: ${what} never happened`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
 async function icons() {
   mkdirSync(join(STORE, "icons"), { recursive: true })
   for (const size of [16, 32, 48]) await sharp(ICON_SVG, { density: 384 }).resize(size, size).png().toFile(join(STORE, `icons/icon-${size}.png`))
@@ -62,46 +54,11 @@ async function icons() {
     .toFile(join(STORE, "icons/icon-128.png"))
 }
 
-async function post(page: Page, path: string, body: unknown) {
-  const status = await page.evaluate(
-    async ({ path, body }) => (await fetch(path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } })).status,
-    { path, body }
-  )
-  if (status !== 200) throw new Error(`store:assets: ${path} answered ${status}`)
-}
-
 /** Real data through the extension's own features: captured, filled, submitted, reviewed; rooms read. */
 async function collect(b: ExtensionBrowser, sandbox: Sandbox) {
-  showOnlyProducts(sandbox, IDS)
-  await captureFromGrid(b, sandbox, IDS)
-  const goods = await openGoodsLibrary(b)
-  for (const id of [19, 130]) {
-    await openAddGoods(goods)
-    await pickProduct(goods, id)
-    if ((await waitForReport(goods, id)) !== "ok") throw new Error(`store:assets: filling ${id} failed`)
-    await waitForCover(goods)
-    await goods.getByRole("button", { name: "保存并提审", exact: true }).click()
-    await goods.waitForFunction(() => !(window as unknown as { __fixture: { goodsForm(): unknown } }).__fixture.goodsForm())
-  }
-  const byUrl = Object.fromEntries((await wechatState(goods)).goods.map((g) => [g.url, g]))
-  await post(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=19"].goodsId, result: "approve" })
-  await post(goods, "/__fixture/review", { goodsId: byUrl["pages/productdetail/productdetail?id=130"].goodsId, result: "reject", reason: "商品图片与名称不符" })
-  await until("rejection read", () => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.some((x) => x.status === "rejected"))
-  await goods.getByText("已入库", { exact: true }).first().click()
-  await until("approval read", () => readTable<{ status: string }>(b, "wechatGoods"), (g) => g.map((x) => x.status).sort().join() === "approved,rejected")
-  await goods.close()
-
-  const iso = (ms: number) => new Date(ms).toISOString()
+  await collectGoods(b, sandbox, IDS)
   const now = Date.now()
-  const room = (roomId: number, name: string, start: number, liveStatus: number, anchorName = "小羽") => ({
-    roomId, name, anchorName, anchorWechat: "xiaoyu_01", start: iso(start), end: iso(start + 2 * HOUR), liveStatus, allowComment: true, coverImg: "", shareImg: "", roomCover: null, shareCover: null
-  })
-  const rooms = (sandbox.wechat.getState() as { rooms: unknown[] }).rooms
-  sandbox.wechat.setState({ rooms: [...rooms, room(3, "周五上新直播", now + 26 * HOUR, 102, "长生猫"), room(4, "春季新品直播", now - HOUR, 101)] })
-  const list = await b.context.newPage()
-  await list.goto("https://live.weixin.qq.com/livemp/broadcast/index?token=1&lang=zh_CN", { waitUntil: "domcontentloaded" })
-  await until("WeChat rooms read", () => readTable(b, "wechatRooms"), (r) => r.length >= 4)
-  await list.close()
+  await (await collectWechatRooms(b, sandbox, now)).close()
 
   // A room plan through the options page's own form, its pictures from the shop's products.
   const options = await b.context.newPage()
@@ -137,11 +94,6 @@ function localTime(ms: number): string {
   const d = new Date(ms)
   const p = (n: number) => String(n).padStart(2, "0")
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`
-}
-
-async function settle(page: Page) {
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete))
-  await page.evaluate(() => document.fonts.ready)
 }
 
 /** A popup screenshot set in a 1280×800 frame of ours with a caption. */

@@ -19,6 +19,7 @@ import {
 } from "~db/backup"
 import { t } from "~lib/i18n"
 import { send } from "~lib/send"
+import { downloadFile } from "~ui/download"
 import { formatTime } from "~ui/format"
 
 const IMPORT_KEY = ["backup-import"]
@@ -26,18 +27,6 @@ const IMPORT_KEY = ["backup-import"]
 function errorText(e: unknown): string {
   if (e instanceof BackupFormatError) return t(`backup_error_${e.code}`)
   return t("backup_error_generic", e instanceof Error ? e.message : String(e))
-}
-
-function download(parts: string[], name: string) {
-  const url = URL.createObjectURL(new Blob(parts, { type: "application/json" }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  a.hidden = true
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 function countsText(counts: Partial<Record<BackupTable, number>>): string {
@@ -113,7 +102,7 @@ export function Backup() {
     mutationFn: async () => {
       const now = Date.now()
       const { parts, counts } = await exportBackup(getDb(), { now, extensionVersion: chrome.runtime.getManifest?.().version ?? "" })
-      download(parts, backupFileName(now))
+      downloadFile(parts, "application/json", backupFileName(now))
       return counts
     }
   })

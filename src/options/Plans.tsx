@@ -242,22 +242,14 @@ function PlanEditor({ initial, now, onDone, onCancel }: { initial: Draft; now: n
 
   return (
     <form className="lh-plan-editor" onSubmit={onSubmit} data-lh="plan-editor" aria-label={t("plans_title")}>
-      <div className="lh-plan-field">
-        <label htmlFor="lh-plan-title">{t("plans_field_title")}</label>
-        <input id="lh-plan-title" type="text" value={d.title} onChange={(e) => set("title", e.target.value)} />
-        <span className="lh-muted">{t("plans_counter", [String(counterValue(d.title)), String(ROOM_TITLE_MAX_UNITS / 2)])}</span>
-      </div>
+      <CountedText id="lh-plan-title" label={t("plans_field_title")} value={d.title} maxUnits={ROOM_TITLE_MAX_UNITS} onChange={(v) => set("title", v)} />
       <div className="lh-plan-field">
         <label htmlFor="lh-plan-start">{t("plans_field_start")}</label>
         <input id="lh-plan-start" type="datetime-local" value={d.start} onChange={(e) => set("start", e.target.value)} />
         <label htmlFor="lh-plan-end">{t("plans_field_end")}</label>
         <input id="lh-plan-end" type="datetime-local" value={d.end} onChange={(e) => set("end", e.target.value)} />
       </div>
-      <div className="lh-plan-field">
-        <label htmlFor="lh-plan-anchor">{t("plans_field_anchor_name")}</label>
-        <input id="lh-plan-anchor" type="text" value={d.anchorName} onChange={(e) => set("anchorName", e.target.value)} />
-        <span className="lh-muted">{t("plans_counter", [String(counterValue(d.anchorName)), String(ANCHOR_NAME_MAX_UNITS / 2)])}</span>
-      </div>
+      <CountedText id="lh-plan-anchor" label={t("plans_field_anchor_name")} value={d.anchorName} maxUnits={ANCHOR_NAME_MAX_UNITS} onChange={(v) => set("anchorName", v)} />
       <div className="lh-plan-field">
         <label htmlFor="lh-plan-wechat">{t("plans_field_anchor_wechat")}</label>
         <input id="lh-plan-wechat" type="text" spellCheck={false} value={d.anchorWechat} onChange={(e) => set("anchorWechat", e.target.value)} />
@@ -307,6 +299,17 @@ function PlanEditor({ initial, now, onDone, onCancel }: { initial: Draft; now: n
 }
 
 /** After a save whose picture failed: the image the plan kept (or none). */
+/** A text field of the plan with WeChat's counter beside it (characters typed / allowed, as WeChat counts them). */
+function CountedText({ id, label, value, maxUnits, onChange }: { id: string; label: string; value: string; maxUnits: number; onChange: (value: string) => void }) {
+  return (
+    <div className="lh-plan-field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" value={value} onChange={(e) => onChange(e.target.value)} />
+      <span className="lh-muted">{t("plans_counter", [String(counterValue(value)), String(maxUnits / 2)])}</span>
+    </div>
+  )
+}
+
 function keptAfter(c: ImageChoice, facts: { bytes: number } | null): ImageChoice {
   return c.kind === "picked" ? (facts ? { kind: "keep", bytes: facts.bytes } : { kind: "none" }) : c
 }

@@ -12,10 +12,11 @@ export function EnableShop() {
     mutationFn: (origin: string) => requestShop(origin),
     onSettled: () => client.invalidateQueries({ queryKey: ["current-shop"] })
   })
-  if (!shop.data) return null
-  if (shop.data.enabled) {
-    return enable.data ? <p className="lh-card" role="status">{t("popup_enabled_reload")}</p> : null
-  }
+  // Nothing to offer (not a HiMall admin, or enabled already): an empty marker says the check is done.
+  const nothing = (state: string) => <span hidden data-lh-popup="enable-shop" data-lh-state={state} />
+  if (shop.data === undefined) return null
+  if (shop.data === null) return nothing("not-shop")
+  if (shop.data.enabled) return enable.data ? <p className="lh-card" role="status">{t("popup_enabled_reload")}</p> : nothing("enabled")
   return (
     <section className="lh-card" aria-labelledby="lh-enable-title">
       <p id="lh-enable-title">{t("popup_enable_hint", shop.data.origin)}</p>

@@ -12,6 +12,7 @@ import { VirtualList } from "~ui/VirtualList"
 
 import { PageLink } from "./Checklist"
 import { AtRiskCount } from "./AtRiskCount"
+import { EmptyCard } from "./EmptyCard"
 
 const COUNT_OF: Record<GoodsFilter, (s: GoodsSummary) => number> = {
   all: (s) => s.products,
@@ -145,14 +146,7 @@ export function GoodsPanel({
   const total = complete ? shown.length : searching ? null : shop ? shown.length || null : COUNT_OF[filter](summary)
 
   if (summary.products === 0) {
-    return (
-      <div className="lh-card lh-empty" data-lh-popup="empty">
-        <p>
-          <strong>{t("popup_empty_title")}</strong>
-        </p>
-        <p className="lh-muted">{t(hasShops ? "popup_empty_body" : "popup_no_shops")}</p>
-      </div>
-    )
+    return <EmptyCard lh="empty" title={t("popup_empty_title")} body={t(hasShops ? "popup_empty_body" : "popup_no_shops")} />
   }
   return (
     <div className="lh-goods">

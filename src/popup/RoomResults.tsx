@@ -5,6 +5,7 @@
 import type { RoomRow } from "~core/checklist"
 import { FIGURE_KEYS, figureBars, figuresCsv, roomEnded, type FigureCsvRow, type FigureKey, type RoomFigures } from "~core/room-figures"
 import { t } from "~lib/i18n"
+import { downloadFile } from "~ui/download"
 import { formatTime, hostOf } from "~ui/format"
 
 /** What the popup reads of a HiMall room beyond the checklist's fields (stored since version 7). */
@@ -123,24 +124,12 @@ export function roomFiguresCsv(rows: readonly RoomRow[]): string {
   return figuresCsv(t("room_figures_csv_header").split("|"), lines)
 }
 
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  a.hidden = true
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
-
 /** The CSV export button (when any HiMall room is known). */
 export function ExportRoomFigures({ rows }: { rows: readonly RoomRow[] }) {
   if (!rows.some((r) => r.shop)) return null
   const stamp = new Date().toISOString().slice(0, 10)
   return (
-    <button type="button" className="lh-link" data-lh="export-room-figures" onClick={() => download(roomFiguresCsv(rows), `himall-live-rooms-${stamp}.csv`)}>
+    <button type="button" className="lh-link" data-lh="export-room-figures" onClick={() => downloadFile([roomFiguresCsv(rows)], "text/csv;charset=utf-8", `himall-live-rooms-${stamp}.csv`)}>
       {t("room_figures_export")}
     </button>
   )

@@ -9,6 +9,7 @@ import { useBlobUrl, useRoomCover } from "~ui/use-data"
 import { VirtualList } from "~ui/VirtualList"
 
 import { PageLink } from "./Checklist"
+import { EmptyCard } from "./EmptyCard"
 import { ExportRoomFigures, RoomResults } from "./RoomResults"
 import { RoomGoodsLine } from "./RoomGoodsLine"
 
@@ -112,13 +113,9 @@ function RoomRowView({
 export function RoomsPanel({ rows, now, roomsPage, areas }: { rows: RoomRow[]; now: number; roomsPage: string; areas: Record<string, HimallArea> }) {
   if (rows.length === 0) {
     return (
-      <div className="lh-card lh-empty" data-lh-popup="rooms-empty">
-        <p>
-          <strong>{t("popup_rooms_empty_title")}</strong>
-        </p>
-        <p className="lh-muted">{t("popup_rooms_empty_body")}</p>
+      <EmptyCard lh="rooms-empty" title={t("popup_rooms_empty_title")} body={t("popup_rooms_empty_body")}>
         <PageLink url={roomsPage} label={t("popup_open_wechat_rooms")} lh="open-wechat-rooms" />
-      </div>
+      </EmptyCard>
     )
   }
   return (

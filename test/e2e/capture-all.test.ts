@@ -5,25 +5,13 @@
 import type { Page } from "playwright-core"
 import { beforeEach, describe, expect, it } from "vitest"
 
+import type { ProductRecord as StoredProduct } from "~db/schema"
+
+import { manyProducts } from "../sandbox/himall/seed"
 import type { Sandbox } from "../sandbox/server"
 import { readTable, stopServiceWorker, type ExtensionBrowser } from "../support/browser"
+import { clearExtensionData } from "../support/goods"
 import { useExtensionSuite } from "../support/suite"
-
-interface StoredProduct {
-  key: string
-  productId: number
-  shopId: number
-  shopOrigin: string
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  link: string
-  imageUrl: string | null
-  source: string
-  capturedAt: number
-  updatedAt: number
-  priceHistory: { lowFen: number; highFen: number; at: number }[]
-}
 
 interface StoredJob {
   id: string
@@ -53,26 +41,7 @@ useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 beforeEach(async () => {
   sandbox.shop().reset()
   sandbox.shop(OTHER_HOST).reset()
-  const sw = await browser.worker()
-  await sw.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("himall-live-helper")
-        open.onsuccess = () => {
-          const idb = open.result
-          const names = ["products", "notices", "jobs"].filter((n) => idb.objectStoreNames.contains(n))
-          if (!names.length) return resolve()
-          const tx = idb.transaction(names, "readwrite")
-          names.forEach((n) => tx.objectStore(n).clear())
-          tx.oncomplete = () => {
-            idb.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-        open.onerror = () => reject(open.error)
-      })
-  )
+  await clearExtensionData(browser, ["products", "notices", "jobs"])
 })
 
 async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/Management"): Promise<Page> {
@@ -81,22 +50,6 @@ async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/M
   await page.locator('[data-lh="capture-all"]').waitFor()
   await page.locator('[data-lh="capture-product"]').first().waitFor()
   return page
-}
-
-/** `count` products of shop 1–4, ids 1…count, prices in whole fen, every third a range. */
-function manyProducts(count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const id = i + 1
-    const fen = 100 + ((id * 37) % 50_000)
-    return {
-      id,
-      name: `测试商品${id}号`,
-      price: fen / 100,
-      maxPrice: id % 3 === 0 ? (fen + 1_000) / 100 : fen / 100,
-      shopId: (id % 4) + 1,
-      addedDate: "2020-01-01 00:00:00"
-    }
-  })
 }
 
 const fen = (v: number | string) => Math.round(Number(v) * 100)

@@ -3,23 +3,12 @@
 // 直播链接 dialog, and found in the popup.
 import { beforeEach, describe, expect, it } from "vitest"
 
+import type { ProductRecord as StoredProduct } from "~db/schema"
+
 import type { Sandbox } from "../sandbox/server"
 import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
+import { clearExtensionData } from "../support/goods"
 import { useExtensionSuite } from "../support/suite"
-
-interface StoredProduct {
-  key: string
-  productId: number
-  shopId: number
-  shopOrigin: string
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  link: string
-  imageUrl: string | null
-  saleStatus?: number | null
-  auditStatus?: number | null
-}
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -28,23 +17,7 @@ useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 beforeEach(async () => {
   sandbox.shop().reset()
-  const sw = await browser.worker()
-  await sw.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("himall-live-helper")
-        open.onsuccess = () => {
-          const idb = open.result
-          const names = ["products", "notices"].filter((n) => idb.objectStoreNames.contains(n))
-          if (!names.length) return resolve()
-          const tx = idb.transaction(names, "readwrite")
-          names.forEach((n) => tx.objectStore(n).clear())
-          tx.oncomplete = () => resolve()
-          tx.onerror = () => reject(tx.error)
-        }
-        open.onerror = () => reject(open.error)
-      })
-  )
+  await clearExtensionData(browser, ["products", "notices"])
 })
 
 async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/Management") {

@@ -10,24 +10,13 @@ import { chromium, type Browser, type Worker } from "playwright-core"
 import sharp from "sharp"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { rng } from "../sandbox/himall/images"
 import { chromiumPath, ROOT } from "../support/browser"
 
 type CoverApi = typeof import("~lib/image/cover")
 type Fit = "contain" | "crop"
 
 const WHITE = { r: 255, g: 255, b: 255 }
-
-/** Deterministic noise in [-amp, amp] (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A photo-like RGB picture: gradients plus per-pixel noise, so it compresses like a photo. */
 function photoLike(width: number, height: number, amp: number, seed = 1) {
@@ -104,7 +93,7 @@ beforeAll(async () => {
   console.log(`images generated in ${Date.now() - t0} ms`)
 
   const bundle = await build({
-    stdin: { contents: `import * as cover from "./src/lib/image/cover"\n;(self as any).cover = cover\n`, resolveDir: ROOT, loader: "ts", sourcefile: "cover-entry.ts" },
+    stdin: { contents: `import * as cover from "./src/lib/image/cover"\n;(self as any).cover = cover\n;self.postMessage("cover-ready")\n`, resolveDir: ROOT, loader: "ts", sourcefile: "cover-entry.ts" },
     bundle: true,
     format: "esm",
     write: false,
@@ -136,13 +125,19 @@ beforeAll(async () => {
   const page = await browser.newPage()
   await page.goto(`${base}/`)
   const started = page.waitForEvent("worker")
-  await page.evaluate(() => {
-    ;(window as unknown as { w: unknown }).w = new Worker("/cover-worker.js", { type: "module" })
-  })
+  // The module says when it has run (its last statement posts "cover-ready").
+  const ready = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const w = new Worker("/cover-worker.js", { type: "module" })
+        ;(window as unknown as { w: unknown }).w = w
+        w.addEventListener("message", (e) => e.data === "cover-ready" && resolve())
+      })
+  )
   worker = await started
+  await ready
   await worker.evaluate(async () => {
-    // Wait for the module to run, then warm the decoder and encoder up once.
-    for (let i = 0; i < 100 && !(self as unknown as { cover?: unknown }).cover; i++) await new Promise((r) => setTimeout(r, 20))
+    // Warm the decoder and encoder up once.
     const c = (self as unknown as { cover: CoverApi }).cover
     const r = await c.fetchImage("/img/alpha600.png")
     if (r.ok) await c.makeCover(r.blob, { fit: "contain" })

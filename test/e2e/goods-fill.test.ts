@@ -164,7 +164,8 @@ describe.each(WECHAT_MARKUPS)("fill 添加商品 from a captured product (%s mar
     const report = page.locator('[data-lh="fill-report"][data-lh-outcome="failed"]')
     await report.waitFor()
     expect(await report.locator("[data-lh-missing]").getAttribute("data-lh-missing")).toContain("商品链接")
-    await page.waitForTimeout(600)
+    // The report is the fill's last step (a fill writes first, then reports what it wrote), and a
+    // refusal ends the pick: a form still empty now was never written.
     expect(await goodsForm(page)).toMatchObject({ name: "", price: "", url: "", cover: null, priceType: 1 })
     await page.close()
   })

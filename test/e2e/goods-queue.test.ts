@@ -60,7 +60,7 @@ describe.each(WECHAT_MARKUPS)("the goods queue (%s markup)", (markup) => {
     // Paused: the table shows the save, the queue counts it, but opens nothing.
     await expect.poll(() => progress(page).getAttribute("data-lh-done"), { timeout: 10_000 }).toBe("1")
     expect(await progress(page).getAttribute("data-lh-state")).toBe("paused")
-    await page.waitForTimeout(1500)
+    // The queue draws this progress and decides on opening the next dialog in one step: had it opened one, it would be open now.
     expect(await goodsForm(page)).toBeNull()
     await page.locator('[data-lh="queue-resume"]').click()
 
@@ -92,8 +92,7 @@ describe.each(WECHAT_MARKUPS)("the goods queue (%s markup)", (markup) => {
     expect(state.goods.every((g) => g.status === "draft")).toBe(true)
     const [job] = await readTable<{ id: string; state: string }>(browser, "jobs").then((jobs) => jobs.filter((j) => j.id === "queue"))
     expect(job.state).toBe("done")
-    // Nothing more is opened once done.
-    await page.waitForTimeout(1000)
+    // Nothing more is opened once done (drawn "done" in the same step that would open the next dialog).
     expect(await goodsForm(page)).toBeNull()
     await page.close()
   }, 120_000)

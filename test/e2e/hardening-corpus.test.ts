@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest"
 
 import { GOODS_NAME_MAX_UNITS, GOODS_NAME_MIN_UNITS, textUnits } from "~core/goods"
 import { formatYuan } from "~core/price"
+import type { ProductRecord as StoredProduct } from "~db/schema"
 
 import type { Sandbox } from "../sandbox/server"
 import { validateGoods } from "../sandbox/wechat/rules.js"
@@ -105,18 +106,6 @@ const storedCases = () => CORPUS.filter((c) => c.stored)
 const refusedCases = () => CORPUS.filter((c) => c.refused)
 const reasonsText = (problems: string[]) => problems.map((p) => msg(`problem_${p}`)).join(msg("list_separator"))
 
-interface StoredProduct {
-  key: string
-  productId: number
-  shopId: number
-  shopOrigin: string
-  name: string
-  priceLowFen: number
-  priceHighFen: number
-  link: string
-  imageUrl: string | null
-  source: string
-}
 interface StoredNotice {
   shopOrigin: string
   productId: string | null

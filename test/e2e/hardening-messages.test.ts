@@ -62,10 +62,11 @@ async function contentScriptWorld(page: Page): Promise<{ evaluate: <T>(expressio
   const cdp = await browser.context.newCDPSession(page)
   const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = []
   cdp.on("Runtime.executionContextCreated", (e) => contexts.push(e.context))
+  // Runtime.enable reports every context that exists before it answers: callers wait for the
+  // content script's controls first, so its world, if any, is among them.
   await cdp.send("Runtime.enable")
   const { frameTree } = await cdp.send("Page.getFrameTree")
   const ours = () => contexts.find((c) => c.auxData?.type === "isolated" && c.origin === `chrome-extension://${browser.extensionId}` && c.auxData.frameId === frameTree.frame.id)
-  for (let i = 0; i < 50 && !ours(); i++) await new Promise((r) => setTimeout(r, 100))
   const world = ours()
   if (!world) {
     await cdp.detach()
@@ -81,15 +82,41 @@ async function contentScriptWorld(page: Page): Promise<{ evaluate: <T>(expressio
   }
 }
 
+/**
+ * Images at these addresses (relative to the page) have failed to load: a name parsed as
+ * `<img src=x onerror=…>` would have fired its onerror by the time the same address failed here.
+ */
+const imagesFailed = (page: Page, srcs: string[]) =>
+  page.evaluate(
+    (list) =>
+      Promise.all(
+        list.map(
+          (src) =>
+            new Promise<void>((resolve) => {
+              const img = new Image()
+              img.onerror = img.onload = () => resolve()
+              img.src = src
+            })
+        )
+      ),
+    srcs
+  )
+
 /** chrome.runtime.sendMessage from a content script's world: the router's answer. */
 const sendFrom = (world: { evaluate: <T>(e: string) => Promise<T> }, message: unknown) =>
   world.evaluate<{ ok: boolean; error?: string; data?: unknown } | null>(`chrome.runtime.sendMessage(${JSON.stringify(message)}).then((r) => r ?? null)`)
 
 describe("messages that are not the extension's own", () => {
   it("a web page has no way to the extension: no chrome.runtime, and posted envelopes are ignored", async () => {
-    for (const url of [`${sandbox.shopOrigin}/Admin/Product/Management`, LIVE_GOODS, `${OTHER_SHOP}/Admin/Product/Management`]) {
+    // Each page once it is ready: the extension's controls drawn (its content script listens), or HiMall's own grid where it has none.
+    const pages = [
+      { url: `${sandbox.shopOrigin}/Admin/Product/Management`, ready: '[data-lh="capture-page"]' },
+      { url: LIVE_GOODS, ready: '[data-lh="queue-start"]' },
+      { url: `${OTHER_SHOP}/Admin/Product/Management`, ready: "input.thisId" }
+    ]
+    for (const { url, ready } of pages) {
       const page = await openPage(url)
-      await page.waitForTimeout(300)
+      await page.locator(ready).first().waitFor({ state: "attached" })
       const attempt = await page.evaluate(async (message) => {
         const runtime = (globalThis as { chrome?: { runtime?: { id?: string; sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime
         let answer: unknown
@@ -102,11 +129,17 @@ describe("messages that are not the extension's own", () => {
         // The content script's envelope, posted to the page's window (and so to any listener in it).
         window.postMessage(message.envelope, "*")
         window.postMessage(JSON.stringify(message.envelope), "*")
+        // Messages are delivered in order to every listener of the window (the content script's
+        // too): once this last one arrives, any listener has had the envelopes.
+        await new Promise<void>((resolve) => {
+          const last = "lh-test-last-message"
+          window.addEventListener("message", (e) => e.data === last && resolve())
+          window.postMessage(last, "*")
+        })
         return { sendMessage: typeof runtime?.sendMessage, answer: String(answer) }
       }, { id: browser.extensionId, envelope: CAPTURE })
       expect(attempt.sendMessage, url).toBe("undefined")
       expect(attempt.answer, url).toMatch(/^threw: /)
-      await page.waitForTimeout(500)
       await page.close()
     }
     await nothingStored()
@@ -224,7 +257,7 @@ describe("page text with markup shows as text", () => {
     expect(await popup.locator(`body :is(${INJECTED})`).count()).toBe(0)
     // Every picture in the popup is a thumbnail it drew, none from a name.
     expect(await popup.locator("img:not(.lh-thumb)").count()).toBe(0)
-    await popup.waitForTimeout(500)
+    await imagesFailed(popup, ["x", "y"])
     expect(dialogs).toEqual([])
     await popup.close()
 
@@ -252,7 +285,7 @@ describe("page text with markup shows as text", () => {
       await page.getByRole("button", { name: "关闭" }).first().click()
       await page.waitForFunction(() => !(window as unknown as { __fixture: { goodsForm(): unknown } }).__fixture.goodsForm())
     }
-    await page.waitForTimeout(500)
+    await imagesFailed(page, ["x", "y"])
     expect(dialogs).toEqual([])
     await page.close()
   }, 60_000)

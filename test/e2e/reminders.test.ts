@@ -16,6 +16,7 @@ import {
   type ExtensionBrowser
 } from "../support/browser"
 import { clearExtensionData } from "../support/goods"
+import { waitFor } from "../support/wait"
 
 const MIN = 60_000
 
@@ -100,8 +101,7 @@ describe("going live", () => {
     expect(watch.current()).toBe("stopped")
     const stoppedAt = Date.now()
     expect(stoppedAt).toBeLessThan(soonAlarm.scheduledTime - 2000)
-    const deadline = soonAlarm.scheduledTime + 30_000
-    while (watch.current() !== "running" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    await waitFor(() => watch.current() === "running", { timeout: soonAlarm.scheduledTime + 30_000 - Date.now(), message: "the reminder alarm never started the worker" })
     const startedAt = watch.changes.find((c) => c.at > stoppedAt && c.status !== "stopped")?.at ?? null
     await watch.stop()
     console.log(

@@ -7,6 +7,7 @@ import { join } from "node:path"
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from "playwright-core"
 
 import type { Sandbox } from "../sandbox/server"
+import { waitFor } from "./wait"
 
 export const ROOT = join(import.meta.dirname, "../..")
 export const SANDBOX_BUILD = join(ROOT, "build/chrome-mv3-sandbox")
@@ -98,14 +99,7 @@ export async function launchWithExtension(sandbox: Sandbox, opts: LaunchOptions 
 /** Wait until the HiMall content script is registered (the worker does it at start). */
 export async function waitForShopScript(b: ExtensionBrowser): Promise<void> {
   const sw = await b.worker()
-  await sw.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      const s = await chrome.scripting.getRegisteredContentScripts()
-      if (s.length) return
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    throw new Error("HiMall content script was never registered")
-  })
+  await waitFor(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), { timeout: 10_000, message: "HiMall content script was never registered" })
 }
 
 /** Read a table of the extension's database from the service worker. */
@@ -128,6 +122,50 @@ export async function readTable<T = unknown>(b: ExtensionBrowser, table: string)
       }),
     table
   )
+}
+
+/**
+ * Hear the runtime messages of one type that reach the extension's worker (a listener beside the
+ * router's, which was added first and so runs first). `handled(ok, tables)` waits until such a
+ * message arrived and every write the router had started for it on those tables committed: a
+ * read-write transaction over them is queued behind the router's (IndexedDB runs overlapping
+ * read-write transactions in the order they were created). For asserting that a message changed
+ * nothing. The listener lives as long as the worker does.
+ */
+export async function hearMessages<P = unknown>(b: ExtensionBrowser, type: string) {
+  const sw = await b.worker()
+  await sw.evaluate((t) => {
+    const g = self as unknown as { __lhHeard?: Record<string, unknown[]> }
+    g.__lhHeard ??= {}
+    if (g.__lhHeard[t]) return
+    const heard: unknown[] = (g.__lhHeard[t] = [])
+    chrome.runtime.onMessage.addListener((m: { type?: unknown; payload?: unknown }) => {
+      if (m?.type === t) heard.push(m.payload)
+    })
+  }, type)
+  const heard = () => sw.evaluate((t) => ((self as unknown as { __lhHeard?: Record<string, unknown[]> }).__lhHeard?.[t] ?? []) as P[], type)
+  return {
+    heard,
+    async handled(ok: (payload: P) => boolean, tables: string[], timeout = 15_000): Promise<void> {
+      await waitFor(heard, (ps) => ps.some(ok), { timeout, message: `no ${type} message reached the worker` })
+      await sw.evaluate(
+        (names) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open("himall-live-helper")
+            open.onerror = () => reject(open.error)
+            open.onsuccess = () => {
+              const tx = open.result.transaction(names, "readwrite")
+              tx.oncomplete = () => {
+                open.result.close()
+                resolve()
+              }
+              tx.onerror = () => reject(tx.error)
+            }
+          }),
+        tables
+      )
+    }
+  }
 }
 
 export async function openPopup(b: ExtensionBrowser): Promise<Page> {
@@ -155,12 +193,7 @@ export async function stopServiceWorker(b: ExtensionBrowser, page: Page): Promis
   )
   await cdp.send("ServiceWorker.enable")
   const ours = () => [...versions.values()].filter((v) => v.scriptURL.startsWith(`chrome-extension://${b.extensionId}/`))
-  const until = async (ok: () => boolean, what: string) => {
-    for (const end = Date.now() + 10_000; !ok(); ) {
-      if (Date.now() > end) throw new Error(`service worker: ${what}`)
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  }
+  const until = (ok: () => boolean, what: string) => waitFor(ok, { timeout: 10_000, interval: 20, message: `service worker: ${what}` })
   await until(() => ours().some((v) => v.runningStatus === "running"), "never seen running")
   stopSent = true
   for (const v of ours().filter((v) => v.runningStatus === "running")) {

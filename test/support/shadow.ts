@@ -14,8 +14,3 @@ export function deepQuery<E extends Element = Element>(selector: string, root: D
   return deepQueryAll<E>(selector, root)[0] ?? null
 }
 
-/**
- * The same search as a JS expression for `page.evaluate` strings (scripts and benches that time
- * things in the page): `${DEEP_QUERY_JS}("[data-lh=…]")` is the first match or null.
- */
-export const DEEP_QUERY_JS = `((sel) => { const walk = (root) => { const hit = root.querySelector(sel); if (hit) return hit; for (const el of root.querySelectorAll("*")) if (el.shadowRoot) { const h = walk(el.shadowRoot); if (h) return h } return null }; return walk(document) })`

@@ -5,7 +5,7 @@
 // test/e2e/backup.test.ts.)
 import { beforeEach, describe, expect, it } from "vitest"
 
-import { getDb, type HelperDb } from "~db/schema"
+import { getDb, type HelperDb, type RoomPlanRecord } from "~db/schema"
 import {
   BACKUP_TABLES,
   BackupFormatError,
@@ -32,6 +32,22 @@ async function* chunksOf(text: string, size = 7): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size)
 }
 const source = (text: string, size?: number) => () => chunksOf(text, size)
+
+/** The room plan a merchant's database holds (made again the same in a preview's second database). */
+const plan = (): Omit<RoomPlanRecord, "id"> => ({
+  title: "周五上新",
+  start: 100,
+  end: 200,
+  anchorName: "猫",
+  anchorWechat: "cat_01",
+  allowComment: true,
+  shareImage: null,
+  roomCover: null,
+  createdAt: 9,
+  updatedAt: 9,
+  usedAt: null,
+  roomId: null
+})
 
 async function seed(db: HelperDb) {
   await db.products.bulkAdd([
@@ -113,20 +129,7 @@ async function seed(db: HelperDb) {
     { shopOrigin: SHOP, at: 7, ok: true, message: "获取成功！" },
     { shopOrigin: SHOP, at: 8, ok: false, message: "失败" }
   ])
-  await db.plans.add({
-    title: "周五上新",
-    start: 100,
-    end: 200,
-    anchorName: "猫",
-    anchorWechat: "cat_01",
-    allowComment: true,
-    shareImage: null,
-    roomCover: null,
-    createdAt: 9,
-    updatedAt: 9,
-    usedAt: null,
-    roomId: null
-  })
+  await db.plans.add(plan())
 }
 
 async function dump(db: HelperDb): Promise<Record<string, unknown[]>> {
@@ -208,20 +211,7 @@ describe("preview", () => {
     await db.products.update(`${SHOP}|19`, { name: "改过的名字" })
     await db.wechatGoods.clear()
     await db.plans.clear()
-    await db.plans.add({
-      title: "周五上新",
-      start: 100,
-      end: 200,
-      anchorName: "猫",
-      anchorWechat: "cat_01",
-      allowComment: true,
-      shareImage: null,
-      roomCover: null,
-      createdAt: 9,
-      updatedAt: 9,
-      usedAt: null,
-      roomId: null
-    })
+    await db.plans.add(plan())
     const p = await previewImport(db, source(text))
     expect(p.tables.products).toEqual({ added: 0, changed: 1, unchanged: 1, invalid: 0 })
     expect(p.tables.wechatGoods).toEqual({ added: 1, changed: 0, unchanged: 0, invalid: 0 })

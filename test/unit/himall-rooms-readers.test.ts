@@ -7,7 +7,7 @@ import { join } from "node:path"
 
 // @ts-expect-error jquery ships no types here (the sandbox's page scripts use it untyped)
 import jquery from "jquery"
-import { beforeEach, describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { decideEntrance, homepageFromData, readHomepage } from "~sites/himall/homepage"
 import {
@@ -71,13 +71,12 @@ async function loadPage(html: string, pageScript: string, ready = /^live/.test(p
   if (pageScript === "live.js") new Function(script("uploader.js"))()
   new Function(script(pageScript))()
   // jQuery runs ready handlers asynchronously; the grid then loads from the (stubbed) endpoint.
-  for (let i = 0; i < 100 && !document.querySelector(`${ready}:not(.empty-row)`); i++) await tick(10)
+  await vi.waitFor(() => expect(document.querySelector(`${ready}:not(.empty-row)`)).not.toBeNull())
 }
 
 /** Today's older 小程序直播 page (room id in a hidden input, a file input in 封面设置). */
 const OLDER = { variant: "older", roomIdInput: true, adminBanner: false } as const
 
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms))
 
 /** Rows as POST /Admin/Live/List gives them. */
 function endpointRow(roomId: number, name: string, over: Record<string, unknown> = {}) {
@@ -264,8 +263,7 @@ describe("the 小程序直播 page (the sandbox's)", () => {
     const input = dialog.fileInput!
     Object.defineProperty(input, "files", { value: [new File([new Uint8Array(10)], "x.jpg")] })
     input.dispatchEvent(new Event("change", { bubbles: true }))
-    await tick(10)
-    expect(dialogErrorText(dialog.root)).toBe("文件大小不能超过2M")
+    await vi.waitFor(() => expect(dialogErrorText(dialog.root)).toBe("文件大小不能超过2M"))
   })
 })
 

@@ -355,13 +355,17 @@ describe("popup: enabling a shop, and errors", () => {
     fake.tabs = [{ id: 1, active: true, url: "https://mp.weixin.qq.com/wxamp/index/index" } as chrome.tabs.Tab]
     const { unmount } = render(<PopupPage />)
     await screen.findByText("还没有保存任何商品")
+    // The popup has looked at the tab (and found no HiMall admin) before the button is looked for.
+    const checked = () => document.querySelector('[data-lh-popup="enable-shop"]')?.getAttribute("data-lh-state")
+    await waitFor(() => expect(checked()).toBe("not-shop"))
     expect(screen.queryByRole("button", { name: "在此店铺启用直播助手" })).toBeNull()
     unmount()
     fake.tabs = [{ id: 1, active: true, url: "https://shop.example.com/Admin/Product/Management" } as chrome.tabs.Tab]
     fake.granted.add("https://shop.example.com/*")
     render(<PopupPage />)
     await screen.findByText("还没有保存任何商品")
-    await new Promise((r) => setTimeout(r, 20))
+    // The popup has asked whether this shop is enabled (and found it is) before the button is looked for.
+    await waitFor(() => expect(checked()).toBe("enabled"))
     expect(screen.queryByRole("button", { name: "在此店铺启用直播助手" })).toBeNull()
   })
 

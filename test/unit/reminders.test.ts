@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { handleAlarm, handleNotificationClick, refreshReminders, WECHAT_HOME } from "~background/reminders"
 import { REFRESH_ALARM, REFRESH_PERIOD_MINUTES, remindedKey, reminderAlarmName } from "~core/going-live"
@@ -71,8 +71,14 @@ describe("refreshReminders", () => {
 
     // Idempotent: the periodic alarm is not reset (that would postpone it forever on a busy worker).
     const periodic = fake.alarms.get(REFRESH_ALARM)!.scheduledTime
-    await new Promise((r) => setTimeout(r, 5))
-    await refreshReminders(db, NOW + MIN)
+    // A minute later by the clock alarms are set by: a periodic alarm made again would be due later.
+    vi.useFakeTimers({ toFake: ["Date"] })
+    try {
+      vi.setSystemTime(Date.now() + MIN)
+      await refreshReminders(db, NOW + MIN)
+    } finally {
+      vi.useRealTimers()
+    }
     expect(fake.alarms.get(REFRESH_ALARM)!.scheduledTime).toBe(periodic)
     expect(reminderAlarms()).toHaveLength(2)
   })

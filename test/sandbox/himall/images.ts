@@ -93,8 +93,8 @@ export function imageSpec(kind: ImageKind): Spec | undefined {
   return SPECS[kind]
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
+/** Deterministic PRNG (mulberry32): numbers in [0, 1). */
+export function rng(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

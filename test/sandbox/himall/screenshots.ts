@@ -8,6 +8,7 @@ import sharp from "sharp"
 
 import { startSandbox } from "../server"
 import { launchChromium } from "../../support/browser"
+import { pageSettled } from "../../support/wait"
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/sandbox")
 mkdirSync(out, { recursive: true })
@@ -22,7 +23,7 @@ try {
   // 1. Product list, first page.
   await page.goto(`${shop}/Admin/Product/Management`)
   await page.waitForSelector("table#list tbody tr[hiMallDatagrid-row-index='14']")
-  await page.waitForTimeout(1500)
+  await pageSettled(page)
   await shot("01-product-list")
 
   // 2. 直播链接 dialog of 天使旅行箱 (found by the search form).
@@ -67,7 +68,7 @@ try {
   await page.waitForSelector("#diy-contain .diy-conitem")
   await page.click("#diy-contain .diy-conitem:has-text('看直播')")
   await page.waitForSelector(".ctrl-item-list-li")
-  await page.waitForTimeout(500)
+  await pageSettled(page)
   await shot("05-homepage")
   console.log(`screenshots written to ${out}`)
 } finally {

@@ -285,6 +285,26 @@ export function seedProducts(): Product[] {
   return out
 }
 
+/**
+ * `count` plain products of shops 1–4 for large shops (capture-all's tests and bench): ids
+ * 1…count, `测试商品{id}号`, prices in whole fen, every third a range. Partial: the shop's
+ * state fills the rest.
+ */
+export function manyProducts(count: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const id = i + 1
+    const fen = 100 + ((id * 37) % 50_000)
+    return {
+      id,
+      name: `测试商品${id}号`,
+      price: fen / 100,
+      maxPrice: id % 3 === 0 ? (fen + 1_000) / 100 : fen / 100,
+      shopId: (id % 4) + 1,
+      addedDate: "2020-01-01 00:00:00"
+    }
+  })
+}
+
 const navImage = (key: string) => `/Storage/Plat/ImageNav/${key}.png`
 
 export function seedHomepage(): Homepage {

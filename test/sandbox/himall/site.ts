@@ -230,10 +230,9 @@ function sellerProductRow(p: Product) {
   }
 }
 
-/** The row of POST /Admin/Live/List on the real page (HiMall's LiveViewModel). */
-function himallRoomRow(r: Room) {
+/** What both pages' rows of POST /Admin/Live/List hold, under the same names. */
+function roomFields(r: Room) {
   return {
-    Id: r.id,
     RoomId: r.roomId,
     Name: r.name,
     ShopId: r.shopId,
@@ -246,7 +245,15 @@ function himallRoomRow(r: Room) {
     CoverImg: r.coverImg,
     Sequence: r.sequence,
     CartMember: r.cartMember,
-    CartCount: r.cartCount,
+    CartCount: r.cartCount
+  }
+}
+
+/** The row of POST /Admin/Live/List on the real page (HiMall's LiveViewModel). */
+function himallRoomRow(r: Room) {
+  return {
+    Id: r.id,
+    ...roomFields(r),
     PaymentMember: r.payMember,
     PaymentOrder: r.payOrders,
     PaymentAmount: r.payAmount,
@@ -257,24 +264,7 @@ function himallRoomRow(r: Room) {
 
 /** The row of POST /Admin/Live/List on the older page. */
 function roomRow(r: Room) {
-  return {
-    RoomId: r.roomId,
-    Name: r.name,
-    ShopId: r.shopId,
-    ShopName: r.shopName,
-    AnchorName: r.anchorName,
-    Status: r.status,
-    StatusDesc: r.statusDesc,
-    StartTimeStr: chinaTime(r.start),
-    EndTimeStr: chinaTime(r.end),
-    CoverImg: r.coverImg,
-    Sequence: r.sequence,
-    CartMember: r.cartMember,
-    CartCount: r.cartCount,
-    PayMember: r.payMember,
-    PayOrders: r.payOrders,
-    PayAmount: r.payAmount.toFixed(2)
-  }
+  return { ...roomFields(r), PayMember: r.payMember, PayOrders: r.payOrders, PayAmount: r.payAmount.toFixed(2) }
 }
 
 function page<T>(items: T[], form: Record<string, string>) {

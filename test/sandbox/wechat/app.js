@@ -415,6 +415,31 @@ const roomForm = {
   }
 }
 
+/** The 添加商品 dialog of the alt and third markups: the radios of 价格形式 drawn from data. */
+const goodsDialogDrawnFromData = {
+  ...goodsDialog,
+  computed: {
+    ...goodsDialog.computed,
+    priceTypes: () => [
+      { value: 1, title: "一口价" },
+      { value: 2, title: "价格区间" },
+      { value: 3, title: "显示折扣价" }
+    ]
+  }
+}
+
+/** The uploader of the alt and third markups: 删除 on the thumbnail, no cover again (a click, as in the real component). */
+const removableUploader = {
+  ...imageUploader,
+  methods: {
+    ...imageUploader.methods,
+    remove() {
+      this.$refs.file.value = ""
+      this.$emit("update:modelValue", null)
+    }
+  }
+}
+
 const components = {
   "side-menu": {
     mixins: [common],
@@ -519,29 +544,8 @@ const components = {
       }
     }
   },
-  "goods-dialog-alt": {
-    ...goodsDialog,
-    computed: {
-      ...goodsDialog.computed,
-      /** The radios of 价格形式, drawn from data in this markup. */
-      priceTypes: () => [
-        { value: 1, title: "一口价" },
-        { value: 2, title: "价格区间" },
-        { value: 3, title: "显示折扣价" }
-      ]
-    }
-  },
-  "image-uploader-alt": {
-    ...imageUploader,
-    methods: {
-      ...imageUploader.methods,
-      /** 删除 on the thumbnail: no cover again (a click, as in the real component). */
-      remove() {
-        this.$refs.file.value = ""
-        this.$emit("update:modelValue", null)
-      }
-    }
-  },
+  "goods-dialog-alt": goodsDialogDrawnFromData,
+  "image-uploader-alt": removableUploader,
 
   // The "third" markup (boot.markup === "third"; templates-third.html, Ant-Design-like): the
   // same options; the goods library is split over pages of THIRD_PAGE_SIZE goods.
@@ -588,27 +592,8 @@ const components = {
       }
     }
   },
-  "goods-dialog-third": {
-    ...goodsDialog,
-    computed: {
-      ...goodsDialog.computed,
-      priceTypes: () => [
-        { value: 1, title: "一口价" },
-        { value: 2, title: "价格区间" },
-        { value: 3, title: "显示折扣价" }
-      ]
-    }
-  },
-  "image-uploader-third": {
-    ...imageUploader,
-    methods: {
-      ...imageUploader.methods,
-      remove() {
-        this.$refs.file.value = ""
-        this.$emit("update:modelValue", null)
-      }
-    }
-  },
+  "goods-dialog-third": goodsDialogDrawnFromData,
+  "image-uploader-third": removableUploader,
   "room-list-third": roomList,
   "room-form-third": roomForm,
 

@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
+import { pageSettled } from "../../support/wait"
 import { MP, Q, openHarness, pngFile } from "./harness"
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "../../../docs/sandbox")
@@ -18,7 +19,7 @@ try {
   const page = await h.newPage()
   const shot = async (name: string, fullPage = false) => {
     if (only.length && !only.some((n) => name.startsWith(n))) return
-    await page.waitForTimeout(300)
+    await pageSettled(page)
     await page.screenshot({ path: join(out, `wechat-${name}.png`), fullPage })
     console.log(`wrote docs/sandbox/wechat-${name}.png`)
   }

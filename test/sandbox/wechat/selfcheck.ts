@@ -4,7 +4,10 @@
 // markup, and goods in rooms with the 已入库 edit on each markup (issue 11).
 // Run: npx tsx test/sandbox/wechat/selfcheck.ts  (exit code 1 when a check fails)
 import { deepStrictEqual } from "node:assert"
+import { isDeepStrictEqual } from "node:util"
 import type { Page } from "playwright-core"
+
+import { waitFor } from "../../support/wait"
 
 import { LIVE, MP, Q, noisyPng, openHarness, pngFile } from "./harness"
 
@@ -34,6 +37,13 @@ const field = (page: Page, label: string, nth = 0) =>
     .locator("input")
     .nth(nth)
 const visible = (page: Page, text: string) => page.getByText(text, { exact: true }).first().isVisible()
+/**
+ * The page's periodic re-render writes the model back into its controls: wait (up to 5 s) for
+ * `read` to show `expected`; what it shows then (put back or not) is for the check to judge.
+ */
+async function rerendered<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  return waitFor(read, (v) => isDeepStrictEqual(v, expected), { timeout: 5000 }).catch(read)
+}
 
 try {
   const page = await h.newPage()
@@ -86,11 +96,9 @@ try {
   const name = field(page, "商品名称")
   await name.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
   same("bare el.value is not in the model", (await goodsForm(page)).name, "")
-  await page.waitForTimeout(700)
-  same("bare el.value is reverted by the next render", await name.inputValue(), "")
+  same("bare el.value is reverted by the next render", await rerendered(async () => await name.inputValue(), ""), "")
   await field(page, "价格形式", 2).evaluate((el: HTMLInputElement) => (el.checked = true))
-  await page.waitForTimeout(700)
-  same("bare radio.checked is reverted", [(await goodsForm(page)).priceType, await field(page, "价格形式", 2).isChecked()], [1, false])
+  same("bare radio.checked is reverted", await rerendered(async () => [(await goodsForm(page)).priceType, await field(page, "价格形式", 2).isChecked()], [1, false]), [1, false])
 
   // Validation: nothing saved while invalid.
   await page.getByRole("button", { name: "保存", exact: true }).click()
@@ -198,8 +206,7 @@ try {
     check(`room error shown: ${text}`, await visible(page, text))
   const title = field(page, "直播标题")
   await title.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
-  await page.waitForTimeout(700)
-  same("room title: bare el.value reverted", [await title.inputValue(), (await roomForm(page)).name], ["", ""])
+  same("room title: bare el.value reverted", await rerendered(async () => [await title.inputValue(), (await roomForm(page)).name], ["", ""]), ["", ""])
 
   const p = (n: number) => String(n).padStart(2, "0")
   const local = (d: Date) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
@@ -291,14 +298,12 @@ try {
   same("alt: label for= reaches the inputs", [await altName.getAttribute("id"), await altUrl.getAttribute("placeholder")], ["g-name", "请输入小程序页面路径"])
   await altName.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
   same("alt: bare el.value is not in the model", (await goodsForm(page)).name, "")
-  await page.waitForTimeout(700)
-  same("alt: bare el.value is reverted by the next render", await altName.inputValue(), "")
+  same("alt: bare el.value is reverted by the next render", await rerendered(async () => await altName.inputValue(), ""), "")
   const radio = (text: string) => dialog.locator("label", { hasText: text }).locator("input[type=radio]")
   same("alt: radios are hidden native inputs inside labels", await radio("价格区间").evaluate((el) => getComputedStyle(el).opacity), "0")
   same("alt: only the chosen price type's inputs exist", await dialog.getByPlaceholder("最低价").count(), 0)
   await radio("价格区间").evaluate((el: HTMLInputElement) => (el.checked = true))
-  await page.waitForTimeout(700)
-  same("alt: bare radio.checked is reverted", [(await goodsForm(page)).priceType, await radio("价格区间").isChecked(), await dialog.getByPlaceholder("最低价").count()], [1, false, 0])
+  same("alt: bare radio.checked is reverted", await rerendered(async () => [(await goodsForm(page)).priceType, await radio("价格区间").isChecked(), await dialog.getByPlaceholder("最低价").count()], [1, false, 0]), [1, false, 0])
 
   await dialog.getByRole("button", { name: "保存", exact: true }).click()
   for (const text of ["请上传商品封面", "请输入商品名称", "请输入价格", "请输入商品链接"]) check(`alt: error shown: ${text}`, await visible(page, text))
@@ -416,15 +421,13 @@ try {
   })
   const altTitle = page.getByLabel("直播标题")
   await altTitle.evaluate((el: HTMLInputElement) => (el.value = "不经事件写入"))
-  await page.waitForTimeout(700)
-  same("alt form: bare el.value reverted", [await altTitle.inputValue(), (await roomForm(page)).name], ["", ""])
+  same("alt form: bare el.value reverted", await rerendered(async () => [await altTitle.inputValue(), (await roomForm(page)).name], ["", ""]), ["", ""])
   same("alt form: the time range is two inputs, 开始时间 and 结束时间", await page.locator("#r-time input").evaluateAll((is) =>
     is.map((i) => [(i as HTMLInputElement).placeholder, i.parentElement!.parentElement!.id])), [["开始时间", "r-time"], ["结束时间", "r-time"]])
   const commentNo = page.getByRole("radiogroup", { name: "允许评论" }).locator("label", { hasText: "否" }).locator("input")
   same("alt form: 允许评论 radios are hidden native inputs", await commentNo.evaluate((el) => getComputedStyle(el).opacity), "0")
   await commentNo.evaluate((el: HTMLInputElement) => (el.checked = true))
-  await page.waitForTimeout(700)
-  same("alt form: bare radio.checked is reverted", [(await roomForm(page)).allowComment, await commentNo.isChecked()], [true, false])
+  same("alt form: bare radio.checked is reverted", await rerendered(async () => [(await roomForm(page)).allowComment, await commentNo.isChecked()], [true, false]), [true, false])
   await page.getByRole("button", { name: "创建直播间" }).click()
   for (const text of ["请输入直播标题", "请选择开播时间", "请输入主播昵称", "请输入主播微信账号", "请上传分享卡片封面", "请上传直播间封面"])
     check(`alt form: error shown: ${text}`, await visible(page, text))

@@ -114,21 +114,13 @@ const IMAGE_ORIGIN = "https://mp.weixin.qq.com"
 const ROOM_GOODS_CAP = 200
 const ACCOUNT = "HiMall商城"
 
+/** A room as 直播间管理 lists it, anchored by 小美 unless told otherwise, comments on, no pictures. */
+export function wechatRoom(r: Pick<Room, "roomId" | "name" | "start" | "end" | "liveStatus"> & Partial<Room>): Room {
+  return { anchorName: "小美", anchorWechat: "himall_anchor", allowComment: true, coverImg: "", shareImg: "", roomCover: null, shareCover: null, ...r }
+}
+
 function seed(): WechatState {
-  const room = (roomId: number, name: string, start: string, end: string, liveStatus: number): Room => ({
-    roomId,
-    name,
-    anchorName: "小美",
-    anchorWechat: "himall_anchor",
-    start,
-    end,
-    liveStatus,
-    allowComment: true,
-    coverImg: "",
-    shareImg: "",
-    roomCover: null,
-    shareCover: null
-  })
+  const room = (roomId: number, name: string, start: string, end: string, liveStatus: number) => wechatRoom({ roomId, name, start, end, liveStatus })
   return {
     qualified: true,
     liveOpened: true,
