@@ -1,5 +1,6 @@
 // The cover state of a HiMall live room: what buyers see in the mini program's live list is
 // HiMall's cover (设置封面图), recommended 750×750. Pure rules, no browser API.
+import { isSellerPath } from "./himall-area"
 
 /** HiMall's recommended room cover size (建议尺寸750*750), square. */
 export const ROOM_COVER_SIZE = 750
@@ -26,7 +27,7 @@ export const roomsReadFactKey = (origin: string) => `${ROOMS_READ_PREFIX}${origi
 
 /** The size the backend of a list path asks for (`/SellerAdmin/…` 800×640, else 750×750). */
 export function coverSizeForList(listPath: string | null | undefined): CoverSize {
-  return listPath && /^\/selleradmin\//i.test(listPath) ? SELLER_COVER_SIZE : PLATFORM_COVER_SIZE
+  return isSellerPath(listPath) ? SELLER_COVER_SIZE : PLATFORM_COVER_SIZE
 }
 /** HiMall's upload limit (文件大小不能超过2M). */
 export const ROOM_COVER_MAX_BYTES = 2 * 1024 * 1024

@@ -16,6 +16,7 @@ import { errorText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
 import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~protocol/shop-rooms"
 import { LIVE_STATUS_TEXT } from "~core/rooms"
+import { isSellerPath } from "~core/himall-area"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"
 import {
@@ -518,7 +519,7 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
           ui.syncNow.disabled = true
           ui.syncNow.setAttribute("data-lh-state", "unavailable")
           // HiMall's seller backend draws no 获取小程序数据 (the platform syncs); elsewhere the page changed.
-          ui.status.textContent = t(/^\/selleradmin\//i.test(location.pathname) ? "sync_seller_no_button" : "sync_button_missing")
+          ui.status.textContent = t(isSellerPath(location.pathname) ? "sync_seller_no_button" : "sync_button_missing")
         }
       }
       if (!ui.summary.isConnected) {

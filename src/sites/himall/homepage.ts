@@ -15,6 +15,7 @@
 //   link types. The DIY page carries no saved data inline (its hidden `content` input is
 //   HiMall's default page, not the saved one);
 // - the older editor's inline page data (a JSON object with `modules` in a script).
+import { himallAreaOfPath } from "~core/himall-area"
 import type { EntranceKind } from "~protocol/messages"
 import { controlForLabel } from "~lib/dom/find-by-label"
 import { elementsWithText, labelText } from "~lib/dom/text"
@@ -294,10 +295,9 @@ const DEFAULT_TEMPLATE = { client: "smallprog", type: "13" }
  * #vttype (HiMall's smallprog / 13 when absent). Null when not a HiMall admin page.
  */
 export function savedPageUrl(doc: Document, url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)\//i.exec(url.pathname)
-  if (!m) return null
+  const area = himallAreaOfPath(url.pathname)
+  if (!area) return null
   const value = (id: string) => doc.getElementById(id)?.getAttribute("value")?.trim() || null
-  const area = m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"
   const q = new URLSearchParams({ client: value("vtclient") ?? DEFAULT_TEMPLATE.client, type: value("vttype") ?? DEFAULT_TEMPLATE.type })
   return `${url.origin}/${area}/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?${q}`
 }

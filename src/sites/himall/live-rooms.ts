@@ -17,6 +17,7 @@
 // - 直播商品 (`/{Admin|SellerAdmin}/Live/LiveProduct?roomId=`), the room's goods from
 //   `POST ./LiveProductList` (`ProductId`, `Name`, `Image`, `Url`, `Price`).
 // Found by texts, labels and HiMall's own inputs, never by generated classes.
+import { himallAreaOfPath, isHimallPage } from "~core/himall-area"
 import type { RoomContentItem } from "~core/room-contents"
 import { productIdFromLink } from "~core/room-contents"
 import { PLATFORM_COVER_SIZE, type CoverSize } from "~core/room-covers"
@@ -62,10 +63,8 @@ export function pageText(el: Element): string {
 
 /** The list endpoint of the admin area the page is in, or null when not a HiMall admin page. */
 export function liveListUrl(url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)(?:\/|$)/i.exec(url.pathname)
-  if (!m) return null
-  const area = m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"
-  return `${url.origin}/${area}/Live/List`
+  const area = himallAreaOfPath(url.pathname)
+  return area ? `${url.origin}/${area}/Live/List` : null
 }
 
 const pick = (row: Record<string, unknown>, keys: readonly string[]): unknown => {
@@ -353,7 +352,10 @@ export function resolveRoomIds(rows: readonly GridRow[], endpointRows: readonly 
   return rows.map((row) => {
     if (row.roomId != null) return row.roomId
     const matches = candidates.filter(
-      (c) => squash(c.room!.name) === squash(row.title) && (!row.anchor || squash(c.room!.anchorName) === squash(row.anchor)) && (!row.start || squash(c.start) === squash(row.start))
+      (c) =>
+        squash(c.room!.name) === squash(row.title) &&
+        (!row.anchor || squash(c.room!.anchorName) === squash(row.anchor)) &&
+        (!row.start || squash(c.start) === squash(row.start))
     )
     const ids = new Set(matches.map((m) => m.room!.roomId))
     return ids.size === 1 ? [...ids][0] : null
@@ -534,7 +536,9 @@ export function pictureUploaderIn(root: ParentNode): PictureUploader | null {
     const others = [...box.children].filter((c): c is HTMLElement => c !== holder && c instanceof HTMLElement && !isOurs(c))
     const remove = others.find((c) => isRemoveText(labelText(c.textContent)) || /删除|移除|remove|delete/i.test(c.getAttribute("title") ?? "")) ?? null
     const trigger =
-      others.find((c) => c !== remove && (/上传|upload/i.test(`${c.textContent} ${c.getAttribute("title") ?? ""} ${c.className}`) || c.getAttribute("role") === "button")) ??
+      others.find(
+        (c) => c !== remove && (/上传|upload/i.test(`${c.textContent} ${c.getAttribute("title") ?? ""} ${c.className}`) || c.getAttribute("role") === "button")
+      ) ??
       others.find((c) => c !== remove && c.tagName !== "INPUT") ??
       null
     return { holder, input, trigger, remove }
@@ -697,12 +701,12 @@ export function showInPictureBox(p: PictureUploader, path: string): boolean {
 
 /** HiMall's 直播商品 page by its path (`/{Admin|SellerAdmin}/Live/LiveProduct`). */
 export function isLiveProductPage(url: URL | Location): boolean {
-  return /^\/(admin|selleradmin)\/live\/liveproduct\/?$/i.test(url.pathname)
+  return isHimallPage(url.pathname, "Live/LiveProduct")
 }
 
 /** Is this HiMall's 直播商品 page of a room? (its path, or the breadcrumb 直播商品 with a room id) */
 export function liveProductRoomId(url: URL | Location, doc: ParentNode): number | null {
-  const isPage = /\/(admin|selleradmin)\/live\/liveproduct\/?$/i.test(url.pathname) || elementsWithText(doc, "直播商品").some((el) => !isOurs(el))
+  const isPage = isLiveProductPage(url) || elementsWithText(doc, "直播商品").some((el) => !isOurs(el))
   if (!isPage) return null
   const input = [...doc.querySelectorAll<HTMLInputElement>("input[type=hidden]")].find((i) => /room_?id/i.test(`${i.id} ${i.name}`))
   const fromInput = validId(int(input?.value))
@@ -713,9 +717,8 @@ export function liveProductRoomId(url: URL | Location, doc: ParentNode): number 
 
 /** The goods list endpoint of the 直播商品 page (`./LiveProductList` beside it). */
 export function liveProductListUrl(url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)\//i.exec(url.pathname)
-  if (!m) return null
-  return `${url.origin}/${m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"}/Live/LiveProductList`
+  const area = himallAreaOfPath(url.pathname)
+  return area ? `${url.origin}/${area}/Live/LiveProductList` : null
 }
 
 /** One row of LiveProductList as a room content item; null without a name or an id. */
@@ -731,7 +734,11 @@ export function liveProductRowToItem(row: Record<string, unknown>): RoomContentI
 }
 
 /** Every product of a room from LiveProductList, page by page. Throws EndpointError. */
-export async function fetchRoomContents(listUrl: string, roomId: number, fetchImpl: typeof fetch = fetch): Promise<{ items: RoomContentItem[]; total: number; complete: boolean }> {
+export async function fetchRoomContents(
+  listUrl: string,
+  roomId: number,
+  fetchImpl: typeof fetch = fetch
+): Promise<{ items: RoomContentItem[]; total: number; complete: boolean }> {
   const items: RoomContentItem[] = []
   let total = 0
   let read = 0
