@@ -1,6 +1,7 @@
 // Mini-program page links, as WeChat's 商品链接 field wants them (domain.md):
 // a page path such as `pages/productdetail/productdetail?id=19`, no leading slash,
 // not URL-encoded as a whole.
+import { withoutSpace } from "./text"
 
 export const PRODUCT_PAGE = "pages/productdetail/productdetail"
 
@@ -12,7 +13,7 @@ export type LinkProblem = "link_empty" | "link_invalid"
 
 /** Clean a link read from HiMall: trim, drop a leading slash, undo whole-path encoding. */
 export function normalizeLink(raw: string): { ok: true; link: string } | { ok: false; problem: LinkProblem } {
-  let link = raw.trim().replace(/\s+/g, "")
+  let link = withoutSpace(raw)
   if (link === "") return { ok: false, problem: "link_empty" }
   // A whole path URL-encoded, with or without its leading slash (pages%2F… or %2Fpages%2F…).
   if (/^(?:%2f)*[a-z0-9_-]+%2f/i.test(link)) {

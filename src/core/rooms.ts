@@ -1,5 +1,6 @@
 // Live-room facts shared by every part of the extension: WeChat's live_status codes (HiMall
 // adds 0 and 1 for its own drafts) and their console wording (domain.md).
+import { withoutSpace } from "./text"
 
 export const LIVE_STATUS_TEXT: Record<number, string> = {
   0: "未提交审核",
@@ -23,7 +24,7 @@ export const EXPIRED = 107
 
 /** The code for a status as a console words it ("未开始" → 102), or null. */
 export function liveStatusFromText(text: string): number | null {
-  const t = text.replace(/\s+/g, "")
+  const t = withoutSpace(text)
   for (const [code, word] of Object.entries(LIVE_STATUS_TEXT)) if (t === word) return Number(code)
   return null
 }

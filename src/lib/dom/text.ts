@@ -1,9 +1,12 @@
 // Reading page text the way a person reads it.
+import { collapseSpace } from "~core/text"
 import { indexedElements, normalised } from "./text-index"
 
 /** Collapse white space and drop a trailing colon (labels are written "商品链接：" or "商品链接:"). */
 export function labelText(s: string | null | undefined): string {
-  return (s ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim().replace(/[：:]\s*$/, "").trim()
+  return collapseSpace(s)
+    .replace(/[：:]\s*$/, "")
+    .trim()
 }
 
 /** Elements whose own visible text is exactly `text` (ignoring spaces and a trailing colon). */

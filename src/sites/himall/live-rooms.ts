@@ -17,6 +17,7 @@
 // - 直播商品 (`/{Admin|SellerAdmin}/Live/LiveProduct?roomId=`), the room's goods from
 //   `POST ./LiveProductList` (`ProductId`, `Name`, `Image`, `Url`, `Price`).
 // Found by texts, labels and HiMall's own inputs, never by generated classes.
+import { collapseSpace, withoutSpace } from "~core/text"
 import { himallAreaOfPath, isHimallPage } from "~core/himall-area"
 import type { RoomContentItem } from "~core/room-contents"
 import { productIdFromLink } from "~core/room-contents"
@@ -55,7 +56,7 @@ export function pageText(el: Element): string {
     }
   }
   walk(el)
-  return out.replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,8 +340,6 @@ export function readGridRows(table: HTMLTableElement): GridRow[] {
   return out
 }
 
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, "")
-
 /**
  * The room id of each grid row: HiMall's hidden input where it draws one, else the one endpoint
  * row with the same 直播标题, 主播昵称 and 开播时间 (null when none or several match).
@@ -353,9 +352,9 @@ export function resolveRoomIds(rows: readonly GridRow[], endpointRows: readonly 
     if (row.roomId != null) return row.roomId
     const matches = candidates.filter(
       (c) =>
-        squash(c.room!.name) === squash(row.title) &&
-        (!row.anchor || squash(c.room!.anchorName) === squash(row.anchor)) &&
-        (!row.start || squash(c.start) === squash(row.start))
+        withoutSpace(c.room!.name) === withoutSpace(row.title) &&
+        (!row.anchor || withoutSpace(c.room!.anchorName) === withoutSpace(row.anchor)) &&
+        (!row.start || withoutSpace(c.start) === withoutSpace(row.start))
     )
     const ids = new Set(matches.map((m) => m.room!.roomId))
     return ids.size === 1 ? [...ids][0] : null

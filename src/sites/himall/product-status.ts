@@ -3,6 +3,7 @@
 // platform grid's 状态 column (HiMall's ShowProductState). Site knowledge only.
 //   saleStatus  1 销售中 · 2 仓库中 · 3 草稿箱
 //   auditStatus 1 待审核 · 2 审核通过 · 3 未通过 · 4 违规下架
+import { withoutSpace } from "~core/text"
 
 export interface ProductStatus {
   /** null: not read (unknown). */
@@ -27,7 +28,7 @@ const WORDS: [RegExp, ProductStatus][] = [
 
 /** The states a 状态 text tells; unknown words tell nothing. */
 export function statusFromText(text: string | null): ProductStatus {
-  const t = (text ?? "").replace(/\s+/g, "")
+  const t = withoutSpace(text)
   for (const [re, status] of WORDS) if (re.test(t)) return { ...status }
   return { saleStatus: null, auditStatus: null }
 }

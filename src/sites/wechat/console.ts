@@ -3,6 +3,7 @@
 // box, the 申请通过 answer, or the opened console's tabs 直播间管理 · 商品库 — recognised by what
 // the page shows, never by its path or generated classes. Also small text helpers shared by the
 // room readers.
+import { collapseSpace } from "~core/text"
 import type { QualificationSignal } from "~protocol/messages"
 import { indexedElements, normalised } from "~lib/dom/text-index"
 import { isShown } from "~lib/dom/visible"
@@ -23,9 +24,7 @@ export const ADMIN_CHECK_TEXT = "请使用微信扫描二维码进行验证"
 
 /** Text as read by a person: spaces collapsed, a leading required-mark and a trailing colon dropped. */
 export function readable(s: string | null | undefined): string {
-  return (s ?? "")
-    .replace(/[\s\u00a0\u3000]+/g, " ")
-    .trim()
+  return collapseSpace(s)
     .replace(/^[*＊]\s*/, "")
     .replace(/\s*[：:]$/, "")
     .trim()

@@ -2,6 +2,7 @@
 // 修改商品 … holding 价格形式 (only the price form and prices can change once approved). Its
 // price part is read and written like 添加商品's (goods-dialog.ts); nothing else is touched. Also
 // the 商品库 rows with their own 编辑 control, for fix-price.
+import { collapseSpace } from "~core/text"
 import type { PriceType } from "~core/goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
 import { setInputValue, waitFor } from "~lib/dom/set-value"
@@ -12,7 +13,6 @@ import { PRICE_TYPE_TEXT, collectGoodsDialog, priceInputs } from "./goods-dialog
 
 export const EDIT_TITLES = ["编辑商品", "修改商品", "商品编辑", "修改价格", "编辑商品价格", "修改商品价格"]
 const LABEL_LIKE = "label, span, div, p, dt, th, td, b, strong, em, h4, h5"
-const squash = (s: string | null | undefined) => (s ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
 
 /** Open edit dialogs of goods: the smallest box around the title holding 价格形式. */
 export function findGoodsEditDialogs(root: ParentNode): HTMLElement[] {
@@ -32,7 +32,7 @@ export function editDialogText(dialog: HTMLElement): string {
   const values = [...dialog.querySelectorAll<HTMLInputElement>("input")].filter((i) => !i.closest("[data-lh-panel]")).map((i) => i.value)
   const clone = dialog.cloneNode(true) as HTMLElement
   clone.querySelectorAll("[data-lh-panel]").forEach((p) => p.remove())
-  return squash(`${clone.textContent} ${values.join(" ")}`)
+  return collapseSpace(`${clone.textContent} ${values.join(" ")}`)
 }
 
 export interface EditPrices {
@@ -55,7 +55,10 @@ export interface PriceStep {
 }
 
 /** Choose the price form and write the prices; returns the steps, or the parts missing (nothing written). */
-export async function fillEditPrices(dialog: HTMLElement, fix: { priceType: PriceType; price: string; price2: string }): Promise<{ steps: PriceStep[]; missing: string[] }> {
+export async function fillEditPrices(
+  dialog: HTMLElement,
+  fix: { priceType: PriceType; price: string; price2: string }
+): Promise<{ steps: PriceStep[]; missing: string[] }> {
   const f = collectGoodsDialog(dialog)
   const radio = f.radios[fix.priceType]
   if (!f.priceSection || !radio) return { steps: [], missing: [`价格形式 · ${PRICE_TYPE_TEXT[fix.priceType]}`] }
@@ -83,7 +86,7 @@ const ROWS: TableSpec<"info" | "url" | "opr"> = {
   minCells: 3,
   headerCells: ["th", "td", "[role=columnheader]"],
   bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
-  text: (c) => squash(c.textContent)
+  text: (c) => collapseSpace(c.textContent)
 }
 
 export interface GoodsTableRow {
@@ -102,11 +105,13 @@ export function goodsTableRows(root: ParentNode): GoodsTableRow[] {
   const out: GoodsTableRow[] = []
   for (const { row, cells } of table.rows) {
     const urlCell = cells[table.header.col.url]
-    const url = squash(urlCell?.textContent)
+    const url = collapseSpace(urlCell?.textContent)
     if (!url) continue
     const slot = cells[table.header.col.opr >= 0 ? table.header.col.opr : cells.length - 1]
     const edit =
-      [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find((b) => !b.closest("[data-lh-panel]") && /^(编辑|修改|修改价格|编辑价格)$/.test(squash(b.textContent).replace(/ /g, ""))) ?? null
+      [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find(
+        (b) => !b.closest("[data-lh-panel]") && /^(编辑|修改|修改价格|编辑价格)$/.test(collapseSpace(b.textContent).replace(/ /g, ""))
+      ) ?? null
     out.push({ row, url, slot, edit })
   }
   return out

@@ -1,6 +1,7 @@
 // WeChat 直播 → 商品库: recognising the view (tabs 未入库 · 已入库 and the 添加商品 button)
 // and reading its goods table by its column headers (基本信息 · 价格 · 链接 · 状态 · 操作),
 // whether header and body share one <table> or not.
+import { collapseSpace } from "~core/text"
 import { goodsStatusFromText, rejectReasonFrom, type GoodsRow } from "~core/goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
@@ -47,7 +48,7 @@ export function currentShelf(root: ParentNode): Shelf | null {
 }
 
 function cellText(el: Element): string {
-  return (el.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(el.textContent)
 }
 
 /** The goods table: its header names at least 基本信息 and 链接. */

@@ -4,6 +4,7 @@
 // 直播状态 · 操作), with header and body in one <table> or in two. So a row is read by meaning:
 // the room id after 房间号 / ID (or in an edit link's roomId=), times as "YYYY-MM-DD HH:mm",
 // the status as one of WeChat's words, the anchor in its column or after 主播：.
+import { collapseSpace } from "~core/text"
 import { liveStatusFromText, LIVE_STATUS_TEXT } from "~core/rooms"
 import { parseRoomTime } from "~core/room-rules"
 import type { WechatRoomMessage } from "~protocol/messages"
@@ -22,7 +23,7 @@ const ANCHOR_LABEL = /^主播(?:昵称)?\s*[：:]\s*/
 const WECHAT_LABEL = /^(?:主播)?微信(?:账号|号)\s*[：:]\s*/
 
 function cellText(el: Element | undefined): string {
-  return (el?.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(el?.textContent)
 }
 
 const CELLS = ["td", "th", "[role=cell]", "[role=gridcell]", "[role=columnheader]"]
@@ -55,7 +56,7 @@ function pieces(el: Element): string[] {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement
     if (parent?.closest("[data-lh-panel]") || (parent && !isShown(parent))) continue
-    const t = (n.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+    const t = collapseSpace(n.textContent)
     if (t) out.push(t)
   }
   return out
@@ -154,7 +155,17 @@ export function readRoomList(root: ParentNode): RoomListReading | null {
     const status = statusOf(cells[header.col.status], text)
     const img = info?.querySelector<HTMLImageElement>("img[src]")
     const coverUrl = img && /^https?:\/\//i.test(img.src) ? img.src : null
-    rooms.push({ roomId, name: name.slice(0, 200), anchorName: anchorName.slice(0, 200), anchorWechat, start, end, liveStatus: status.code, statusText: status.text.slice(0, 100), coverUrl })
+    rooms.push({
+      roomId,
+      name: name.slice(0, 200),
+      anchorName: anchorName.slice(0, 200),
+      anchorWechat,
+      start,
+      end,
+      liveStatus: status.code,
+      statusText: status.text.slice(0, 100),
+      coverUrl
+    })
   }
   // Nothing understood and no empty text: still loading (an empty list must say so).
   if (!rooms.length && !skipped && !shownText(root, EMPTY_TEXTS).length) return null
