@@ -17,6 +17,7 @@ import { errorText, t } from "~lib/i18n"
 import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~protocol/shop-rooms"
 import { LIVE_STATUS_TEXT } from "~core/rooms"
 import { isSellerPath } from "~core/himall-area"
+import { shopRoomFlags, type ShopRoomFlag } from "~core/shop-room-flags"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"
 import {
@@ -109,18 +110,7 @@ type Ui = ReturnType<typeof makeUi>
 // ---------------------------------------------------------------------------------------------
 // Flags on the rows
 
-export type RoomFlag = "cover_missing" | "cover_wrong_size" | "cover_unchecked" | "stale"
-
-export function roomFlags(room: ShopRoomView): RoomFlag[] {
-  const flags: RoomFlag[] = []
-  if (room.coverState === "missing") flags.push("cover_missing")
-  else if (room.coverState === "wrong_size") flags.push("cover_wrong_size")
-  else if (room.coverState === "unchecked") flags.push("cover_unchecked")
-  if (room.stale) flags.push("stale")
-  return flags
-}
-
-function flagText(flag: RoomFlag, room: ShopRoomView): string {
+function flagText(flag: ShopRoomFlag, room: ShopRoomView): string {
   switch (flag) {
     case "cover_missing":
       return t("live_flag_cover_missing")
@@ -140,7 +130,7 @@ function renderFlags(cell: HTMLElement, roomId: number | null, room: ShopRoomVie
     cell.append(box)
   }
   const inside = box
-  const flags = room ? roomFlags(room) : []
+  const flags = room ? shopRoomFlags(room) : []
   const key = `${roomId ?? ""}|${room?.coverState ?? ""}|${flags.join(" ")}|${room?.coverWidth}x${room?.coverHeight}|${room?.wechatStatus}`
   if (box.getAttribute("data-lh-key") === key) return
   box.setAttribute("data-lh-key", key)
