@@ -254,8 +254,13 @@ const SET_BANNER_CALL = /\bSetBanner\s*\(\s*['"]?\d{1,10}['"]?\s*,\s*(['"])(.*?)
 
 const validId = (n: number | null) => (n != null && n > 0 && n <= 2 ** 31 - 1 ? n : null)
 
+/** A hidden input HiMall keeps a room id in (its id, name or class says so: hidRoomId, roomId, thisRoomId). */
+function isRoomIdInput(el: Element): el is HTMLInputElement {
+  return el instanceof HTMLInputElement && el.type === "hidden" && /room_?id/i.test(`${el.className} ${el.name} ${el.id}`)
+}
+
 /**
- * Every room id an element (a grid row, a link) names: attributes called roomId / data-room-id,
+ * Every room id an element (a grid row, a link, a dialog) names: attributes called roomId / data-room-id,
  * hidden inputs named for it, room-id calls in onclick handlers, roomId= in links. Read as text,
  * never evaluated.
  */
@@ -276,15 +281,20 @@ export function roomIdSignals(root: Element): number[] {
         if (m) add(m[1])
       }
     }
-    if (el instanceof HTMLInputElement && el.type === "hidden" && /room_?id/i.test(`${el.className} ${el.name} ${el.id}`)) add(el.value)
+    if (isRoomIdInput(el)) add(el.value)
   }
   return ids
 }
 
-/** The one room id an element names, null when none or they disagree. */
+/** The one id the signals agree on, null when none or they disagree. */
+function agreedId(ids: readonly number[]): number | null {
+  const set = new Set(ids)
+  return set.size === 1 ? [...set][0] : null
+}
+
+/** The one room id an element's signals agree on, null when none or they disagree: the reader of grid rows, actions and the 封面设置 dialog. */
 export function roomIdOf(root: Element): number | null {
-  const ids = new Set(roomIdSignals(root))
-  return ids.size === 1 ? [...ids][0] : null
+  return agreedId(roomIdSignals(root))
 }
 
 /** The current cover SetBanner(…) is called with in a row, null when no such call. */
@@ -570,16 +580,6 @@ function removeControlIn(root: HTMLElement, picture: PictureUploader | null): HT
   )
 }
 
-function dialogRoomId(root: HTMLElement): number | null {
-  for (const input of root.querySelectorAll<HTMLInputElement>("input[type=hidden]")) {
-    if (/room_?id/i.test(`${input.name} ${input.id} ${input.className}`)) {
-      const n = int(input.value)
-      if (n != null && n > 0) return n
-    }
-  }
-  return null
-}
-
 /** Open 封面设置 dialogs, found by their title and uploader (caption, file input or picture box). */
 export function findCoverDialogs(doc: ParentNode): CoverDialog[] {
   const roots = new Set<HTMLElement>()
@@ -604,7 +604,7 @@ export function findCoverDialogs(doc: ParentNode): CoverDialog[] {
       fileInput: pageFileInput(root),
       picture,
       removeControl: removeControlIn(root, picture),
-      roomId: dialogRoomId(root)
+      roomId: roomIdOf(root)
     }
   })
 }
@@ -707,9 +707,9 @@ export function isLiveProductPage(url: URL | Location): boolean {
 export function liveProductRoomId(url: URL | Location, doc: ParentNode): number | null {
   const isPage = isLiveProductPage(url) || elementsWithText(doc, "直播商品").some((el) => !isOurs(el))
   if (!isPage) return null
-  const input = [...doc.querySelectorAll<HTMLInputElement>("input[type=hidden]")].find((i) => /room_?id/i.test(`${i.id} ${i.name}`))
-  const fromInput = validId(int(input?.value))
-  if (fromInput != null) return fromInput
+  const inputs = [...doc.querySelectorAll("input[type=hidden]")].filter((i) => isRoomIdInput(i) && !isOurs(i)) as HTMLInputElement[]
+  const fromInputs = agreedId(inputs.map((i) => validId(int(i.value))).filter((n): n is number => n != null))
+  if (fromInputs != null) return fromInputs
   const m = ROOM_ID_PARAM.exec(url.search)
   return m ? validId(int(m[1])) : null
 }
