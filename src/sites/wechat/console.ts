@@ -22,6 +22,13 @@ export const INTRO_TEXTS = ["申请要求", "功能简介"]
 export const NOT_ELIGIBLE_TEXTS = ["你的小程序暂不满足开通条件", "暂不满足开通条件"]
 export const ADMIN_CHECK_TEXT = "请使用微信扫描二维码进行验证"
 
+/** How the console draws a table's cells (a <table>, or role=grid boxes): a header's, a body row's, and a cell's text. */
+export const CONSOLE_TABLE_CELLS = {
+  headerCells: ["th", "td", "[role=columnheader]"],
+  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
+  text: (cell: HTMLElement) => collapseSpace(cell.textContent)
+} as const
+
 /** Text as read by a person: spaces collapsed, a leading required-mark and a trailing colon dropped. */
 export function readable(s: string | null | undefined): string {
   return collapseSpace(s)

@@ -4,12 +4,12 @@
 // the 商品库 rows with their own 编辑 control, for fix-price.
 import { collapseSpace } from "~core/text"
 import type { PriceType } from "~core/goods"
-import { readTable, type TableSpec } from "~lib/dom/table"
-import { setInputValue, waitFor } from "~lib/dom/set-value"
+import { readTable } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
-import { PRICE_TYPE_TEXT, collectGoodsDialog, priceInputs } from "./goods-dialog"
+import { PRICE_TYPE_TEXT, choosePriceForm, collectGoodsDialog, priceInputs, writePrices, type PriceStep } from "./goods-dialog"
+import { GOODS_TABLE } from "./goods-library"
 
 export const EDIT_TITLES = ["编辑商品", "修改商品", "商品编辑", "修改价格", "编辑商品价格", "修改商品价格"]
 const LABEL_LIKE = "label, span, div, p, dt, th, td, b, strong, em, h4, h5"
@@ -48,45 +48,16 @@ export function readEditPrices(dialog: HTMLElement): EditPrices {
   return { priceType: type, original }
 }
 
-export interface PriceStep {
-  field: "priceType" | "price"
-  state: "filled" | "failed"
-  detail: string
-}
-
 /** Choose the price form and write the prices; returns the steps, or the parts missing (nothing written). */
 export async function fillEditPrices(
   dialog: HTMLElement,
   fix: { priceType: PriceType; price: string; price2: string }
 ): Promise<{ steps: PriceStep[]; missing: string[] }> {
   const f = collectGoodsDialog(dialog)
-  const radio = f.radios[fix.priceType]
-  if (!f.priceSection || !radio) return { steps: [], missing: [`价格形式 · ${PRICE_TYPE_TEXT[fix.priceType]}`] }
-  const want = fix.priceType === 1 ? 1 : 2
-  const before = ([1, 2, 3] as PriceType[]).map((t) => f.radios[t]).find((r) => r?.checked) ?? null
-  if (!radio.checked) radio.click()
-  const inputs = await waitFor(() => {
-    if (!radio.checked) return null
-    const found = priceInputs(f.priceSection!, fix.priceType)
-    return found.length >= want ? found.slice(0, want) : null
-  }, 1500)
-  if (!inputs) {
-    if (before && before !== radio) before.click()
-    return { steps: [], missing: [`${PRICE_TYPE_TEXT[fix.priceType]} · 价格`] }
-  }
-  const steps: PriceStep[] = [{ field: "priceType", state: radio.checked ? "filled" : "failed", detail: PRICE_TYPE_TEXT[fix.priceType] }]
-  const ok = setInputValue(inputs[0], fix.price) && (want === 1 || setInputValue(inputs[1], fix.price2))
-  steps.push({ field: "price", state: ok ? "filled" : "failed", detail: want === 1 ? fix.price : `${fix.price} / ${fix.price2}` })
-  return { steps, missing: [] }
-}
-
-const ROWS: TableSpec<"info" | "url" | "opr"> = {
-  columns: { info: ["基本信息", "商品信息", "商品"], url: ["链接", "商品链接"], opr: ["操作"] },
-  required: ["info", "url"],
-  minCells: 3,
-  headerCells: ["th", "td", "[role=columnheader]"],
-  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
-  text: (c) => collapseSpace(c.textContent)
+  if (!f.priceSection || !f.radios[fix.priceType]) return { steps: [], missing: [`价格形式 · ${PRICE_TYPE_TEXT[fix.priceType]}`] }
+  const inputs = await choosePriceForm(f, fix.priceType)
+  if (!inputs) return { steps: [], missing: [`${PRICE_TYPE_TEXT[fix.priceType]} · 价格`] }
+  return { steps: writePrices(f, inputs, fix), missing: [] }
 }
 
 export interface GoodsTableRow {
@@ -100,7 +71,7 @@ export interface GoodsTableRow {
 
 /** The 商品库 table's rows with their elements (for fix-price). */
 export function goodsTableRows(root: ParentNode): GoodsTableRow[] {
-  const table = readTable(root, ROWS)
+  const table = readTable(root, GOODS_TABLE)
   if (!table) return []
   const out: GoodsTableRow[] = []
   for (const { row, cells } of table.rows) {

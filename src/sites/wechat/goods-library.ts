@@ -7,6 +7,8 @@ import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
+import { CONSOLE_TABLE_CELLS } from "./console"
+
 export const SHELF_TEXT = { pending: "未入库", approved: "已入库" } as const
 export const ADD_GOODS_TEXT = "添加商品"
 
@@ -51,14 +53,12 @@ function cellText(el: Element): string {
   return collapseSpace(el.textContent)
 }
 
-/** The goods table: its header names at least 基本信息 and 链接. */
-const GOODS_TABLE: TableSpec<"info" | "price" | "url" | "status"> = {
-  columns: { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"] },
+/** The goods table: its header names at least 基本信息 and 链接 (操作 holds each row's 编辑, read by goods-edit.ts). */
+export const GOODS_TABLE: TableSpec<"info" | "price" | "url" | "status" | "opr"> = {
+  columns: { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"], opr: ["操作"] },
   required: ["info", "url"],
   minCells: 3,
-  headerCells: ["th", "td", "[role=columnheader]"],
-  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
-  text: cellText
+  ...CONSOLE_TABLE_CELLS
 }
 
 /** The rows of the goods table shown, or null when there is no goods table on the page. */

@@ -8,6 +8,8 @@ import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
+import { CONSOLE_TABLE_CELLS } from "./console"
+
 export const IMPORT_TITLES = ["导入商品", "选择商品", "添加直播商品", "商品导入", "关联商品", "导入直播商品", "添加商品"]
 /** Titles that say "import" by themselves; the others (添加商品 is also the goods library's dialog) need check boxes. */
 const PLAIN_IMPORT_TITLES = new Set(["导入商品", "商品导入", "导入直播商品", "添加直播商品"])
@@ -160,9 +162,7 @@ const ROOM_GOODS_TABLE: TableSpec<"name" | "price" | "url"> = {
   columns: { name: ["商品信息", "商品", "商品名称", "基本信息"], price: ["价格", "售价"], url: ["链接", "商品链接", "页面路径", "商品路径", "小程序路径"] },
   required: ["name"],
   minCells: 2,
-  headerCells: ["th", "td", "[role=columnheader]"],
-  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
-  text: (c) => collapseSpace(c.textContent)
+  ...CONSOLE_TABLE_CELLS
 }
 
 export interface RoomGoodsPage {
