@@ -29,12 +29,15 @@ export function normalizeLink(raw: string): { ok: true; link: string } | { ok: f
 }
 
 /**
- * HiMall recovers a product id from a goods link as its first number (of the query, once the
- * link is cleaned: an encoded path's `%2F` holds no id).
+ * The HiMall product a goods link names: its `id=`, else (as HiMall recovers it) the first number
+ * of its query, once the link is cleaned (an encoded path's `%2F` holds no id). Null when none,
+ * or not a positive id. Read for the 小程序直播链接 dialog and for 直播商品 rows alike.
  */
-export function productIdFromLink(link: string): number | null {
+export function productIdFromLink(link: string | null | undefined): number | null {
+  if (!link) return null
   const clean = normalizeLink(link)
-  if (clean.ok) link = clean.link
-  const m = /(\d+)/.exec(link.split("?")[1] ?? link)
-  return m ? Number(m[1]) : null
+  const url = clean.ok ? clean.link : link
+  const m = /[?&]id=(\d{1,15})\b/i.exec(url) ?? /(\d{1,15})/.exec(url.split("?")[1] ?? url)
+  const n = m ? Number(m[1]) : NaN
+  return Number.isSafeInteger(n) && n > 0 ? n : null
 }

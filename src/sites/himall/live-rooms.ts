@@ -20,7 +20,7 @@
 import { collapseSpace, withoutSpace } from "~core/text"
 import { himallAreaOfPath, isHimallPage } from "~core/himall-area"
 import type { RoomContentItem } from "~core/room-contents"
-import { productIdFromLink } from "~core/room-contents"
+import { productIdFromLink } from "~core/link"
 import { PLATFORM_COVER_SIZE, type CoverSize } from "~core/room-covers"
 import { figuresOf, figureValue, FIGURE_TITLES, FIGURE_KEYS, type FigureKey, type RoomFigures } from "~core/room-figures"
 import type { ShopRoomRow } from "~protocol/shop-rooms"
