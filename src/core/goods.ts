@@ -189,10 +189,18 @@ export function goodsStatusFromText(text: string): GoodsStatus | null {
   return null
 }
 
-/** A rejection reason written after the status: "原因：…", "驳回原因：…". */
+/** The label a rejection reason is written after, in a status cell: "原因：…", "驳回原因：…". */
+const REASON = /(?:驳回原因|拒绝原因|原因)\s*[：:]\s*([\s\S]*)$/
+
+/** A rejection reason written after the status, or null. */
 export function rejectReasonFrom(text: string): string | null {
-  const m = /(?:驳回原因|拒绝原因|原因)\s*[：:]\s*([\s\S]+)$/.exec(text.trim())
+  const m = REASON.exec(text.trim())
   return m ? collapseSpace(m[1]) || null : null
+}
+
+/** A status cell's text without the rejection reason written after it ("审核未通过 原因：…" → "审核未通过"). */
+export function statusWithoutReason(text: string): string {
+  return text.replace(REASON, "").trim()
 }
 
 /**

@@ -22,6 +22,9 @@ export const PAUSED = 105
 export const ERROR = 106
 export const EXPIRED = 107
 
+/** Ended (103) and expired (107) rooms are over: their figures and times are final. */
+export const roomEnded = (status: number | null | undefined) => status === ENDED || status === EXPIRED
+
 /** The code for a status as a console words it ("未开始" → 102), or null. */
 export function liveStatusFromText(text: string): number | null {
   const t = withoutSpace(text)

@@ -2,7 +2,7 @@
 // and reading its goods table by its column headers (基本信息 · 价格 · 链接 · 状态 · 操作),
 // whether header and body share one <table> or not.
 import { collapseSpace } from "~core/text"
-import { goodsStatusFromText, rejectReasonFrom, type GoodsRow } from "~core/goods"
+import { goodsStatusFromText, rejectReasonFrom, statusWithoutReason, type GoodsRow } from "~core/goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
@@ -93,7 +93,7 @@ export function readGoodsLibrary(root: ParentNode): GoodsReading | null {
     const full = statusCell ? cellText(statusCell) : ""
     // A reason may be written after the status, or kept in a tooltip's title.
     const titled = statusCell ? [...statusCell.querySelectorAll("[title]")].map((e) => e.getAttribute("title") ?? "").join(" ") : ""
-    const statusText = full.replace(/(驳回原因|拒绝原因|原因)\s*[：:][\s\S]*$/, "").trim()
+    const statusText = statusWithoutReason(full)
     const status = statusCell ? goodsStatusFromText(statusText || full) : null
     const infoCell = cells[header.col.info]
     out.push({
