@@ -2,6 +2,14 @@
 import { collapseSpace } from "~core/text"
 import { indexedElements, normalised } from "./text-index"
 
+/** The extension's own elements on a page (panels, controls, anything marked `data-lh`): never the page's text or controls. */
+export const OURS = "[data-lh], [data-lh-control], [data-lh-panel]"
+
+/** Is this element (or one around it) the extension's own? */
+export function isOurs(el: Element | null | undefined): boolean {
+  return !!el?.closest(OURS)
+}
+
 /** Collapse white space and drop a trailing colon (labels are written "商品链接：" or "商品链接:"). */
 export function labelText(s: string | null | undefined): string {
   return collapseSpace(s)

@@ -18,7 +18,7 @@
 import { himallAreaOfPath } from "~core/himall-area"
 import type { EntranceKind } from "~protocol/messages"
 import { controlForLabel } from "~lib/dom/find-by-label"
-import { elementsWithText, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 
 export const LIVE_LIST_PATH = "pages/livelist/livelist"
 /** The live list page however the link is written: pages/livelist/livelist, /pages/…, ../livelist/livelist. */
@@ -61,8 +61,6 @@ export interface EntranceReading {
   /** Found only in the editor, not in the saved homepage (the merchant has not pressed 保存 yet). */
   unsaved: boolean
 }
-
-const isOurs = (el: Element) => !!el.closest("[data-lh], [data-lh-control], [data-lh-ext]")
 
 /** Does a nav item lead to the live list? By its link, its numeric link type or its link type's name. */
 export function isLiveNavItem(item: NavItemReading): boolean {

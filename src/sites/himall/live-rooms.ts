@@ -24,7 +24,7 @@ import { productIdFromLink } from "~core/link"
 import { PLATFORM_COVER_SIZE, type CoverSize } from "~core/room-covers"
 import { figuresOf, figureValue, FIGURE_TITLES, FIGURE_KEYS, type FigureKey, type RoomFigures } from "~core/room-figures"
 import type { ShopRoomRow } from "~protocol/shop-rooms"
-import { elementsWithText, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 
 import { fetchProductPage, type EndpointPage } from "./product-endpoint"
 
@@ -40,11 +40,6 @@ export const SET_COVER_TEXTS = ["设置封面图", "设置封面"] as const
 
 /** Header texts of the room grid's columns we read. */
 export const ROOM_COLUMNS = { title: "直播标题", anchor: "主播昵称", status: "状态", start: "开播时间", actions: "操作" } as const
-
-/** Is this element (or one around it) one of the extension's own? */
-export function isOurs(el: Element | null): boolean {
-  return !!el?.closest("[data-lh], [data-lh-control], [data-lh-ext]")
-}
 
 /** Text of an element as the page wrote it, without what the extension added inside it. */
 export function pageText(el: Element): string {

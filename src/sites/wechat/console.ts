@@ -7,6 +7,7 @@ import { collapseSpace } from "~core/text"
 import type { QualificationSignal } from "~protocol/messages"
 import { indexedElements, normalised } from "~lib/dom/text-index"
 import { isShown } from "~lib/dom/visible"
+import { isOurs } from "~lib/dom/text"
 
 /** The side menu's 功能 group and some of its other items (to recognise the group). */
 export const FEATURE_GROUP = "功能"
@@ -55,12 +56,12 @@ export function textElements(root: ParentNode, texts: readonly string[], selecto
     const form = normalised(entry, readable)
     if (!(form.own ? wanted.has(form.own) : form.leaf !== null && wanted.has(form.leaf))) return false
     const el = entry.el
-    return !(el.closest("[data-lh-panel]") || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE")
+    return !(isOurs(el) || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE")
   })
   if (indexed) return indexed
   const out: HTMLElement[] = []
   for (const el of root.querySelectorAll<HTMLElement>(selector)) {
-    if (el.closest("[data-lh-panel]") || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE") continue
+    if (isOurs(el) || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE") continue
     const own = readable(ownText(el))
     if (own) {
       if (wanted.has(own)) out.push(el)
@@ -90,7 +91,7 @@ export function isDisabled(el: Element): boolean {
 export function findButton(root: ParentNode, text: string): HTMLElement | null {
   for (const el of textElements(root, [text])) {
     const b = clickableOf(el)
-    if (b && isShown(b) && !b.closest("[data-lh-panel]")) return b
+    if (b && isShown(b) && !isOurs(b)) return b
   }
   return null
 }
@@ -171,7 +172,7 @@ export function readAccountName(root: ParentNode): string | null {
       const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const parent = n.parentElement
-        if (!parent || parent.closest("[data-lh-panel]") || logo.contains(parent) || !isShown(parent)) continue
+        if (!parent || isOurs(parent) || logo.contains(parent) || !isShown(parent)) continue
         const t = readable(n.textContent)
         if (t) texts.push(t)
       }

@@ -5,7 +5,7 @@
 import type { PriceType } from "~core/goods"
 import { labelledInputs, radioForText, sectionFor, usableInputs } from "~lib/dom/form"
 import { setFiles, setInputValue, waitFor } from "~lib/dom/set-value"
-import { elementsWithText, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
 export const GOODS_DIALOG_TITLE = "添加商品"
@@ -30,7 +30,7 @@ function isClickable(el: Element): boolean {
 export function findGoodsDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, GOODS_DIALOG_TITLE)) {
-    if (isClickable(title) || title.closest("[data-lh-panel]")) continue
+    if (isClickable(title) || isOurs(title)) continue
     let box: HTMLElement | null = title.parentElement
     while (box && !(hasLabel(box, GOODS_LABELS.name) && hasLabel(box, GOODS_LABELS.url))) box = box.parentElement
     if (box && box !== document.body && !out.includes(box) && isShown(box)) out.push(box)
@@ -44,7 +44,7 @@ function hasLabel(scope: ParentNode, texts: readonly string[]): boolean {
 
 /** Label elements (our own panel excluded) whose text is one of `texts`. */
 function labelsIn(scope: ParentNode, texts: readonly string[]): HTMLElement[] {
-  return elementsWithText(scope, texts, LABEL_LIKE).filter((el) => !el.closest("[data-lh-panel]") && !isClickable(el))
+  return elementsWithText(scope, texts, LABEL_LIKE).filter((el) => !isOurs(el) && !isClickable(el))
 }
 
 /** The section of the dialog a field label heads (bounded by the other fields' labels). */

@@ -5,7 +5,7 @@
 import { collapseSpace } from "~core/text"
 import type { PriceType } from "~core/goods"
 import { readTable } from "~lib/dom/table"
-import { elementsWithText } from "~lib/dom/text"
+import { elementsWithText, isOurs, OURS } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
 import { PRICE_TYPE_TEXT, choosePriceForm, collectGoodsDialog, priceInputs, writePrices, type PriceStep } from "./goods-dialog"
@@ -18,9 +18,9 @@ const LABEL_LIKE = "label, span, div, p, dt, th, td, b, strong, em, h4, h5"
 export function findGoodsEditDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, EDIT_TITLES)) {
-    if (title.closest("button, a, [role=button], [data-lh-panel]") || !isShown(title)) continue
+    if (title.closest("button, a, [role=button]") || isOurs(title) || !isShown(title)) continue
     let box: HTMLElement | null = title.parentElement
-    const hasPriceForm = (b: HTMLElement) => elementsWithText(b, "价格形式", LABEL_LIKE).some((l) => !l.closest("[data-lh-panel]"))
+    const hasPriceForm = (b: HTMLElement) => elementsWithText(b, "价格形式", LABEL_LIKE).some((l) => !isOurs(l))
     while (box && box !== document.body && !hasPriceForm(box)) box = box.parentElement
     if (box && box !== document.body && !out.includes(box) && isShown(box)) out.push(box)
   }
@@ -29,9 +29,9 @@ export function findGoodsEditDialogs(root: ParentNode): HTMLElement[] {
 
 /** The dialog's text as a person reads it, input values included (a disabled name or link input). */
 export function editDialogText(dialog: HTMLElement): string {
-  const values = [...dialog.querySelectorAll<HTMLInputElement>("input")].filter((i) => !i.closest("[data-lh-panel]")).map((i) => i.value)
+  const values = [...dialog.querySelectorAll<HTMLInputElement>("input")].filter((i) => !isOurs(i)).map((i) => i.value)
   const clone = dialog.cloneNode(true) as HTMLElement
-  clone.querySelectorAll("[data-lh-panel]").forEach((p) => p.remove())
+  clone.querySelectorAll(OURS).forEach((p) => p.remove())
   return collapseSpace(`${clone.textContent} ${values.join(" ")}`)
 }
 
@@ -81,7 +81,7 @@ export function goodsTableRows(root: ParentNode): GoodsTableRow[] {
     const slot = cells[table.header.col.opr >= 0 ? table.header.col.opr : cells.length - 1]
     const edit =
       [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find(
-        (b) => !b.closest("[data-lh-panel]") && /^(编辑|修改|修改价格|编辑价格)$/.test(collapseSpace(b.textContent).replace(/ /g, ""))
+        (b) => !isOurs(b) && /^(编辑|修改|修改价格|编辑价格)$/.test(collapseSpace(b.textContent).replace(/ /g, ""))
       ) ?? null
     out.push({ row, url, slot, edit })
   }

@@ -4,7 +4,7 @@
 import { collapseSpace } from "~core/text"
 import { goodsStatusFromText, rejectReasonFrom, statusWithoutReason, type GoodsRow } from "~core/goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
-import { elementsWithText } from "~lib/dom/text"
+import { elementsWithText, isOurs } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
 import { CONSOLE_TABLE_CELLS } from "./console"
@@ -21,7 +21,7 @@ function shown(el: Element): boolean {
 
 /** Is this the 商品库 view? Both shelves' tabs and the 添加商品 button are shown. */
 export function isGoodsLibrary(root: ParentNode): boolean {
-  const tabs = (text: string) => elementsWithText(root, text).some((el) => shown(el) && !el.closest("[data-lh-panel]"))
+  const tabs = (text: string) => elementsWithText(root, text).some((el) => shown(el) && !isOurs(el))
   return tabs(SHELF_TEXT.pending) && tabs(SHELF_TEXT.approved) && !!findAddGoodsButton(root)
 }
 
@@ -29,7 +29,7 @@ export function isGoodsLibrary(root: ParentNode): boolean {
 export function findAddGoodsButton(root: ParentNode): HTMLElement | null {
   for (const el of elementsWithText(root, ADD_GOODS_TEXT)) {
     const button = el.closest<HTMLElement>("button, a, [role=button]")
-    if (button && shown(button) && !button.closest("[data-lh-panel]")) return button
+    if (button && shown(button) && !isOurs(button)) return button
   }
   return null
 }

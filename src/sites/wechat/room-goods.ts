@@ -5,7 +5,7 @@
 import { collapseSpace } from "~core/text"
 import { capacityFromText, type ImportItemView, type RoomItem } from "~core/room-goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
-import { elementsWithText } from "~lib/dom/text"
+import { elementsWithText, isOurs, OURS } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
 import { CONSOLE_TABLE_CELLS } from "./console"
@@ -17,19 +17,17 @@ const CONFIRM = /^(确定|确认|导入|完成|确定导入|确认导入)$/
 const CHECKS = "input[type=checkbox], [role=checkbox]"
 const CLICKABLE = "button, a, [role=button], [role=tab], [role=link]"
 
-const ours = (el: Element) => !!el.closest("[data-lh-panel]")
-
 function buttonsIn(scope: ParentNode): HTMLElement[] {
-  return [...scope.querySelectorAll<HTMLElement>("button, a, [role=button]")].filter((b) => !ours(b) && isShown(b))
+  return [...scope.querySelectorAll<HTMLElement>("button, a, [role=button]")].filter((b) => !isOurs(b) && isShown(b))
 }
 
 /** Open goods imports for a room: the box around a title that holds check boxes or a confirm button and a search box. */
 export function findImportDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, IMPORT_TITLES)) {
-    if (title.closest(CLICKABLE) || ours(title) || !isShown(title)) continue
+    if (title.closest(CLICKABLE) || isOurs(title) || !isShown(title)) continue
     const plain = PLAIN_IMPORT_TITLES.has(collapseSpace(title.textContent))
-    const checks = (b: HTMLElement) => [...b.querySelectorAll(CHECKS)].some((c) => !ours(c))
+    const checks = (b: HTMLElement) => [...b.querySelectorAll(CHECKS)].some((c) => !isOurs(c))
     const fits = (b: HTMLElement) =>
       checks(b) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(collapseSpace(x.textContent).replace(/ /g, ""))))
     let box: HTMLElement | null = title.closest<HTMLElement>("[role=dialog]")
@@ -60,7 +58,7 @@ function isDisabled(check: HTMLElement): boolean {
 /** The goods items of the import shown now: each check box (not a select-all in a header) and the item around it. */
 export function readImportItems(dialog: HTMLElement): ImportItem[] {
   const items: ImportItem[] = []
-  const checks = [...dialog.querySelectorAll<HTMLElement>(CHECKS)].filter((c) => !ours(c) && !c.closest("thead, th, [role=columnheader]"))
+  const checks = [...dialog.querySelectorAll<HTMLElement>(CHECKS)].filter((c) => !isOurs(c) && !c.closest("thead, th, [role=columnheader]"))
   for (const check of checks) {
     // The item: its row, list item, or the largest ancestor holding this check box only.
     let box: HTMLElement | null = check.closest<HTMLElement>("tr, [role=listitem], li, [role=row]")
@@ -91,7 +89,7 @@ export function itemIsChecked(item: ImportItem): boolean {
 /** The import's own search box. */
 export function searchInput(dialog: HTMLElement): HTMLInputElement | null {
   const inputs = [...dialog.querySelectorAll<HTMLInputElement>("input:not([type]), input[type=text], input[type=search]")].filter(
-    (i) => !ours(i) && !i.disabled
+    (i) => !isOurs(i) && !i.disabled
   )
   return inputs.find((i) => i.type === "search" || /搜索|名称|关键|商品/.test(i.placeholder + (i.getAttribute("aria-label") ?? ""))) ?? inputs[0] ?? null
 }
@@ -133,7 +131,7 @@ export function nextPage(dialog: HTMLElement): HTMLElement | null {
 /** A numbers-only pager: the page number after the current one (aria-current, or a current / active look). */
 function numberAfterCurrent(scope: HTMLElement): HTMLElement | null {
   const numbers = [...scope.querySelectorAll<HTMLElement>("button, a, li, [role=button]")].filter(
-    (e) => !ours(e) && /^\d{1,3}$/.test(collapseSpace(e.textContent)) && !e.querySelector("button, a, li, [role=button]") && isShown(e)
+    (e) => !isOurs(e) && /^\d{1,3}$/.test(collapseSpace(e.textContent)) && !e.querySelector("button, a, li, [role=button]") && isShown(e)
   )
   const isCurrent = (e: HTMLElement) =>
     e.getAttribute("aria-current") === "page" || /(^|[-_\s])(current|active|selected)($|[-_\s])/i.test(`${e.className} ${e.parentElement?.className ?? ""}`)
@@ -152,7 +150,7 @@ export function previousPage(dialog: HTMLElement): HTMLElement | null {
 /** How many more goods the import says it takes ("还可导入 N 个"), or null. */
 export function importCapacity(dialog: HTMLElement): number | null {
   const clone = dialog.cloneNode(true) as HTMLElement
-  clone.querySelectorAll("[data-lh-panel]").forEach((p) => p.remove())
+  clone.querySelectorAll(OURS).forEach((p) => p.remove())
   return capacityFromText(clone.textContent ?? "")
 }
 
@@ -175,7 +173,7 @@ export interface RoomGoodsPage {
 export function findImportButton(root: ParentNode): HTMLElement | null {
   for (const el of elementsWithText(root, ["导入商品", "添加商品到直播间", "导入"])) {
     const b = el.closest<HTMLElement>("button, a, [role=button]")
-    if (b && isShown(b) && !ours(b) && !b.closest("[role=dialog]")) return b
+    if (b && isShown(b) && !isOurs(b) && !b.closest("[role=dialog]")) return b
   }
   return null
 }
@@ -185,7 +183,7 @@ const ROOM_ID_LABELS = ["房间号", "房间ID", "直播间ID", "房间 ID", "ID
 /** A room id shown as a label and its value in separate elements, the colon drawn by CSS (房间ID | 2). */
 function labelledRoomId(view: HTMLElement): number | null {
   for (const label of elementsWithText(view, ROOM_ID_LABELS)) {
-    if (ours(label) || label.closest("[role=dialog]")) continue
+    if (isOurs(label) || label.closest("[role=dialog]")) continue
     const value = collapseSpace(label.nextElementSibling?.textContent)
     if (/^\d{1,12}$/.test(value)) return Number(value)
   }
@@ -236,7 +234,7 @@ export function readRoomGoodsPage(root: Document): RoomGoodsPage | null {
       items.push({ name, url })
     }
   } else {
-    const list = [...scope.querySelectorAll<HTMLElement>("[role=list]")].find((l) => !l.closest("[role=dialog]") && !ours(l))
+    const list = [...scope.querySelectorAll<HTMLElement>("[role=list]")].find((l) => !l.closest("[role=dialog]") && !isOurs(l))
     for (const li of list ? list.querySelectorAll<HTMLElement>(":scope > [role=listitem]") : []) {
       // The name: the first leaf text that is neither a price nor a control.
       const leaves = [...li.querySelectorAll<HTMLElement>("*")].filter((e) => e.children.length === 0 && !e.closest(CLICKABLE) && collapseSpace(e.textContent))

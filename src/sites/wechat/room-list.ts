@@ -10,6 +10,7 @@ import { parseRoomTime } from "~core/room-rules"
 import type { WechatRoomMessage } from "~protocol/messages"
 import { findHeaderRow, readTable, type TableSpec } from "~lib/dom/table"
 import { isShown } from "~lib/dom/visible"
+import { isOurs } from "~lib/dom/text"
 
 import { findButton, hasConsoleTabs, isDisabled, readable, shownText } from "./console"
 
@@ -55,7 +56,7 @@ function pieces(el: Element): string[] {
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT)
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement
-    if (parent?.closest("[data-lh-panel]") || (parent && !isShown(parent))) continue
+    if (isOurs(parent) || (parent && !isShown(parent))) continue
     const t = collapseSpace(n.textContent)
     if (t) out.push(t)
   }
@@ -185,7 +186,7 @@ function labelledValue(list: string[], label: RegExp): string | null {
 /** A pager offers a next page, or says there are more rooms than shown. */
 function hasMorePages(root: ParentNode, shown: number): boolean {
   for (const el of root.querySelectorAll<HTMLElement>("button, a, li, [role=button]")) {
-    if (el.closest("[data-lh-panel]") || !isShown(el)) continue
+    if (isOurs(el) || !isShown(el)) continue
     const label = readable(el.getAttribute("aria-label") ?? el.getAttribute("title") ?? el.textContent)
     if (NEXT_PAGE.includes(label) && !isDisabled(el)) return true
   }
