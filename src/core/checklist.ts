@@ -8,6 +8,7 @@ import { flagRooms, type GoingLiveRoom, type RoomFlag, type RoomFlagKind } from 
 import { priceDrift, type GoodsStatus } from "./goods"
 import type { HimallArea } from "./himall-area"
 import { normalizeLink } from "./link"
+import { hostOf } from "./origins"
 import type { ProductSummary } from "./product"
 import { LIVE, NOT_STARTED, PAUSED } from "./rooms"
 
@@ -520,14 +521,6 @@ function liveStep(s: SetupSnapshot, rows: readonly RoomRow[], before: readonly S
   else if (next && ready) state = "done"
   else state = "waiting"
   return { id: "live", state, lines, seenAt, link: urgent.length || live || next ? roomsLink : null, needs: urgent.length }
-}
-
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host
-  } catch {
-    return origin
-  }
 }
 
 export interface Checklist {
