@@ -2,7 +2,7 @@
 // 修改商品 … holding 价格形式 (only the price form and prices can change once approved). Its
 // price part is read and written like 添加商品's (goods-dialog.ts); nothing else is touched. Also
 // the 商品库 rows with their own 编辑 control, for fix-price.
-import { collapseSpace } from "~core/text"
+import { collapseSpace, withoutSpace } from "~core/text"
 import type { PriceType } from "~core/goods"
 import { readTable } from "~lib/dom/table"
 import { elementsWithText, isOurs, OURS } from "~lib/dom/text"
@@ -81,7 +81,7 @@ export function goodsTableRows(root: ParentNode): GoodsTableRow[] {
     const slot = cells[table.header.col.opr >= 0 ? table.header.col.opr : cells.length - 1]
     const edit =
       [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find(
-        (b) => !isOurs(b) && /^(编辑|修改|修改价格|编辑价格)$/.test(collapseSpace(b.textContent).replace(/ /g, ""))
+        (b) => !isOurs(b) && /^(编辑|修改|修改价格|编辑价格)$/.test(withoutSpace(b.textContent))
       ) ?? null
     out.push({ row, url, slot, edit })
   }

@@ -2,7 +2,7 @@
 // dialog or drawer titled 导入商品 / 选择商品 … that lists 已入库 goods with check boxes, its own
 // search box and pages), and the room's goods list (a view with 导入商品, the room's id, and the
 // goods as a table or a list). The markup is not public: nothing here relies on a class name.
-import { collapseSpace } from "~core/text"
+import { collapseSpace, withoutSpace } from "~core/text"
 import { capacityFromText, type ImportItemView, type RoomItem } from "~core/room-goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText, isOurs, OURS } from "~lib/dom/text"
@@ -28,8 +28,7 @@ export function findImportDialogs(root: ParentNode): HTMLElement[] {
     if (title.closest(CLICKABLE) || isOurs(title) || !isShown(title)) continue
     const plain = PLAIN_IMPORT_TITLES.has(collapseSpace(title.textContent))
     const checks = (b: HTMLElement) => [...b.querySelectorAll(CHECKS)].some((c) => !isOurs(c))
-    const fits = (b: HTMLElement) =>
-      checks(b) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(collapseSpace(x.textContent).replace(/ /g, ""))))
+    const fits = (b: HTMLElement) => checks(b) || (plain && !!searchInput(b) && buttonsIn(b).some((x) => CONFIRM.test(withoutSpace(x.textContent))))
     let box: HTMLElement | null = title.closest<HTMLElement>("[role=dialog]")
     if (box && !plain && !checks(box)) continue
     if (!box) {
