@@ -125,8 +125,8 @@ function replayOf(row: Record<string, unknown>): boolean | null {
 
 /** One row of the endpoint as the extension's `ShopRoomRow`, or null without a room id. */
 export function liveRowToShopRoom(row: Record<string, unknown>): ShopRoomRow | null {
-  const roomId = int(pick(row, ROOM_ID_KEYS))
-  if (roomId == null || roomId < 1 || roomId > 2 ** 31 - 1) return null
+  const roomId = validId(int(pick(row, ROOM_ID_KEYS)))
+  if (roomId == null) return null
   // A cover field present but null or empty: no cover; no cover field at all: not known (null).
   const hasCoverField = COVER_KEYS.some((k) => k in row)
   const cover = str(pick(row, COVER_KEYS), 2000)
