@@ -22,6 +22,13 @@ export const PAUSED = 105
 export const ERROR = 106
 export const EXPIRED = 107
 
+/** A room id given in a link's query (`roomId=`, `roomid=`, `room_id=`, any case), or null. */
+export function roomIdFromQuery(url: string | null | undefined): number | null {
+  const m = url ? /[?&]room_?id=(\d{1,15})\b/i.exec(url) : null
+  const n = m ? Number(m[1]) : NaN
+  return Number.isSafeInteger(n) && n > 0 ? n : null
+}
+
 /** Ended (103) and expired (107) rooms are over: their figures and times are final. */
 export const roomEnded = (status: number | null | undefined) => status === ENDED || status === EXPIRED
 

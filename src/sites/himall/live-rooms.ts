@@ -21,6 +21,7 @@ import { collapseSpace, withoutSpace } from "~core/text"
 import { himallAreaOfPath, isHimallPage } from "~core/himall-area"
 import type { RoomContentItem } from "~core/room-contents"
 import { productIdFromLink } from "~core/link"
+import { roomIdFromQuery } from "~core/rooms"
 import { PLATFORM_COVER_SIZE, type CoverSize } from "~core/room-covers"
 import { figuresOf, figureValue, FIGURE_TITLES, FIGURE_KEYS, type FigureKey, type RoomFigures } from "~core/room-figures"
 import type { ShopRoomRow } from "~protocol/shop-rooms"
@@ -242,8 +243,6 @@ function headerTexts(table: HTMLTableElement): string[] {
 
 /** Calls in HiMall's onclick handlers whose first argument is the WeChat room id (DelLiveRoom and ToAudit take HiMall's own row Id). */
 const ROOM_ID_CALLS = /\b(?:SetBanner|DelLiveReplay|DistShop|SetShop|LiveProduct|SetSequence)\s*\(\s*['"]?(\d{1,10})\b/g
-/** A room id in a link (`LiveProduct?roomId=7`). */
-const ROOM_ID_PARAM = /[?&]room_?id=(\d{1,10})\b/i
 /** SetBanner(7,'/Storage/…'): the current cover. */
 const SET_BANNER_CALL = /\bSetBanner\s*\(\s*['"]?\d{1,10}['"]?\s*,\s*(['"])(.*?)\1\s*\)/
 
@@ -271,10 +270,7 @@ export function roomIdSignals(root: Element): number[] {
       const name = attr.name.toLowerCase()
       if (name === "roomid" || name === "data-roomid" || name === "data-room-id" || name === "room-id") add(attr.value)
       else if (/^on[a-z]+$/.test(name)) for (const m of attr.value.matchAll(ROOM_ID_CALLS)) add(m[1])
-      else if (name === "href") {
-        const m = ROOM_ID_PARAM.exec(attr.value)
-        if (m) add(m[1])
-      }
+      else if (name === "href") add(roomIdFromQuery(attr.value))
     }
     if (isRoomIdInput(el)) add(el.value)
   }
@@ -705,8 +701,7 @@ export function liveProductRoomId(url: URL | Location, doc: ParentNode): number 
   const inputs = [...doc.querySelectorAll("input[type=hidden]")].filter((i) => isRoomIdInput(i) && !isOurs(i)) as HTMLInputElement[]
   const fromInputs = agreedId(inputs.map((i) => validId(int(i.value))).filter((n): n is number => n != null))
   if (fromInputs != null) return fromInputs
-  const m = ROOM_ID_PARAM.exec(url.search)
-  return m ? validId(int(m[1])) : null
+  return validId(roomIdFromQuery(url.search))
 }
 
 /** The goods list endpoint of the 直播商品 page (`./LiveProductList` beside it). */

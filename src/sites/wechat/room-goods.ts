@@ -4,6 +4,7 @@
 // goods as a table or a list). The markup is not public: nothing here relies on a class name.
 import { collapseSpace, withoutSpace } from "~core/text"
 import { capacityFromText, type ImportItemView, type RoomItem } from "~core/room-goods"
+import { roomIdFromQuery } from "~core/rooms"
 import { readTable, type TableSpec } from "~lib/dom/table"
 import { elementsWithText, isOurs, OURS } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
@@ -198,8 +199,7 @@ export function readRoomGoodsPage(root: Document): RoomGoodsPage | null {
   // The view: the smallest ancestor of 导入商品 that names the room (房间号 / ID) and holds the list or its empty text.
   let view: HTMLElement | null = button.parentElement
   let roomId: number | null = null
-  const query = new URLSearchParams(root.location?.search ?? "")
-  const fromUrl = Number(query.get("roomId") ?? query.get("room_id") ?? query.get("roomid"))
+  const fromUrl = roomIdFromQuery(root.location?.search)
   while (view && view !== root.body) {
     const text = collapseSpace(view.textContent)
     const m = /(?:房间号|房间ID|ID)\s*[：:]\s*(\d{1,12})/.exec(text)
@@ -211,7 +211,7 @@ export function readRoomGoodsPage(root: Document): RoomGoodsPage | null {
     view = view.parentElement
   }
   if (!view || view === root.body) {
-    if (!Number.isSafeInteger(fromUrl) || fromUrl <= 0) return null
+    if (fromUrl == null) return null
     roomId = fromUrl
     view = button.closest<HTMLElement>("main, section, article") ?? (button.parentElement?.parentElement as HTMLElement | null)
     if (!view) return null

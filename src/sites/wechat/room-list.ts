@@ -5,7 +5,7 @@
 // the room id after 房间号 / ID (or in an edit link's roomId=), times as "YYYY-MM-DD HH:mm",
 // the status as one of WeChat's words, the anchor in its column or after 主播：.
 import { collapseSpace } from "~core/text"
-import { liveStatusFromText, LIVE_STATUS_TEXT } from "~core/rooms"
+import { liveStatusFromText, LIVE_STATUS_TEXT, roomIdFromQuery } from "~core/rooms"
 import { parseRoomTime } from "~core/room-rules"
 import type { WechatRoomMessage } from "~protocol/messages"
 import { findHeaderRow, readTable, type TableSpec } from "~lib/dom/table"
@@ -66,9 +66,9 @@ function pieces(el: Element): string[] {
 function roomIdOf(row: HTMLElement, text: string): number | null {
   const m = ID.exec(text)
   if (m) return Number(m[1])
-  for (const a of row.querySelectorAll<HTMLAnchorElement>("a[href*='roomId='], a[href*='roomid='], a[href*='room_id=']")) {
-    const q = /[?&](?:roomId|roomid|room_id)=(\d{1,15})/.exec(a.getAttribute("href") ?? "")
-    if (q) return Number(q[1])
+  for (const a of row.querySelectorAll("a[href]")) {
+    const id = roomIdFromQuery(a.getAttribute("href"))
+    if (id != null) return id
   }
   const data = row.querySelector("[data-room-id], [data-roomid]")
   const v = data?.getAttribute("data-room-id") ?? data?.getAttribute("data-roomid")
