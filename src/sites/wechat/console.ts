@@ -5,9 +5,8 @@
 // room readers.
 import { collapseSpace } from "~core/text"
 import type { QualificationSignal } from "~protocol/messages"
-import { indexedElements, normalised } from "~lib/dom/text-index"
 import { isShown } from "~lib/dom/visible"
-import { isOurs } from "~lib/dom/text"
+import { elementsReading, isOurs } from "~lib/dom/text"
 
 /** The side menu's 功能 group and some of its other items (to recognise the group). */
 export const FEATURE_GROUP = "功能"
@@ -38,36 +37,15 @@ export function readable(s: string | null | undefined): string {
     .trim()
 }
 
-/** An element's own text (its text nodes, not its children's). */
-export function ownText(el: Element): string {
-  let own = ""
-  for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) own += n.textContent
-  return own
-}
+/** Never the page's text: the extension's own elements, scripts, styles and templates. */
+const notPageText = (el: HTMLElement) => isOurs(el) || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE"
 
 /**
  * Elements whose own text reads as one of `texts` (so `<label><em>*</em>直播标题：</label>`
- * is the label 直播标题). Our own panels (`data-lh-panel`) are never part of the page.
+ * is the label 直播标题). The extension's own elements (`isOurs`) are never part of the page.
  */
 export function textElements(root: ParentNode, texts: readonly string[], selector = "*"): HTMLElement[] {
-  const wanted = new Set(texts.map(readable))
-  // The document's text, read once per state of the page (lib/dom/text-index.ts).
-  const indexed = indexedElements(root, selector, (entry) => {
-    const form = normalised(entry, readable)
-    if (!(form.own ? wanted.has(form.own) : form.leaf !== null && wanted.has(form.leaf))) return false
-    const el = entry.el
-    return !(isOurs(el) || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE")
-  })
-  if (indexed) return indexed
-  const out: HTMLElement[] = []
-  for (const el of root.querySelectorAll<HTMLElement>(selector)) {
-    if (isOurs(el) || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE") continue
-    const own = readable(ownText(el))
-    if (own) {
-      if (wanted.has(own)) out.push(el)
-    } else if (el.children.length === 0 && wanted.has(readable(el.textContent))) out.push(el)
-  }
-  return out
+  return elementsReading(root, texts, { selector, normalise: readable, skip: notPageText })
 }
 
 export function shownText(root: ParentNode, texts: readonly string[], selector?: string): HTMLElement[] {
