@@ -144,7 +144,7 @@ export interface FillResult {
 }
 
 /** How many price inputs each price form shows (一口价 1, 价格区间 2, 显示折扣价 2). */
-export const EXPECTED_PRICE_INPUTS: Record<PriceType, number> = { 1: 1, 2: 2, 3: 2 }
+const EXPECTED_PRICE_INPUTS: Record<PriceType, number> = { 1: 1, 2: 2, 3: 2 }
 
 /**
  * Choose a price form and wait for its inputs (the framework may draw them only then). When they
