@@ -2,6 +2,7 @@
 // the popup links to such pages (WeChat's 商品库 and 直播间管理, the HiMall admin area used), then
 // recompute the badge unless the message writes nothing (READ_ONLY, declared beside SENDERS).
 import { safeWechatUrl } from "~core/checklist"
+import { isHimallAdminPath } from "~core/himall-area"
 import { PAGE_FACT } from "~db/overview"
 import type { HelperDb } from "~db/schema"
 import { READ_ONLY, type MessageType, type SenderKind } from "~protocol/messages"
@@ -22,7 +23,7 @@ export async function recordPage(db: HelperDb, type: MessageType, kind: SenderKi
   const page = new URL(ctx.url)
   const url = `${page.origin}${page.pathname}`
   if (fact && safeWechatUrl(url)) await db.facts.put({ key: fact, value: { url }, seenAt: ctx.now })
-  else if (kind === "shop" && /^\/(admin|selleradmin)\//i.test(page.pathname)) {
+  else if (kind === "shop" && isHimallAdminPath(page.pathname)) {
     const key = PAGE_FACT.himall(ctx.origin)
     const had = await db.facts.get(key)
     if ((had?.value as { url?: string } | undefined)?.url !== url) await db.facts.put({ key, value: { url }, seenAt: ctx.now })

@@ -4,6 +4,7 @@
 // transaction, in the `jobs` table (id `capture-all|${shopOrigin}`). Nothing lives in
 // memory: a worker stopped between two messages, or in the middle of one (the transaction
 // is then rolled back and the page sent again), loses nothing.
+import { captureAllResumable } from "~core/capture-all"
 import type { HelperDb, JobRecord } from "~db/schema"
 import { emptyCaptureCounts, type CaptureAllPageOutcome, type CaptureAllView, type CaptureCounts, type RequestOf, type ResponseOf } from "~protocol/messages"
 
@@ -51,14 +52,10 @@ function view(job: JobRecord | undefined): CaptureAllView | null {
   }
 }
 
-/** Can this job be continued from its next page? (not done, same list, same page size) */
+/** Can this stored job be continued from its next page? (core/capture-all.ts) */
 export function isResumable(job: JobRecord | undefined, listPath: string, pageSize: number): boolean {
   const d = readCaptureAllData(job)
-  if (!job || !d) return false
-  if (job.state !== "running" && job.state !== "paused") return false
-  if (d.listPath.toLowerCase() !== listPath.toLowerCase() || d.pageSize !== pageSize) return false
-  // A run that never stored its first page has nothing to continue.
-  return d.nextPage > 1 && d.nextPage <= d.pages
+  return !!job && !!d && captureAllResumable({ ...d, state: job.state }, listPath, pageSize)
 }
 
 export async function captureAllStatus(db: HelperDb, shopOrigin: string): Promise<ResponseOf<"captureAll.status">> {

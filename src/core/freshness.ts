@@ -12,7 +12,7 @@
 // Evidence times are conservative: a WeChat status is known only since the latest reading that
 // showed it (or since the room's scheduled end for rooms that ended), so nothing is flagged on a
 // guess.
-import { BANNED, ENDED, ERROR, EXPIRED, LIVE, NOT_STARTED, PAUSED } from "./rooms"
+import { BANNED, ENDED, ERROR, EXPIRED, LIVE, NOT_STARTED, PAUSED, roomEnded } from "./rooms"
 
 /** HiMall's own sync period. */
 export const HIMALL_SYNC_INTERVAL_MS = 5 * 60_000
@@ -88,7 +88,7 @@ function stage(status: number): number {
 
 /** Since when WeChat's status of a room is known (its latest reading, or its end for rooms that ended). */
 export function statusKnownSince(w: FreshnessWechatRoom): number {
-  const over = w.liveStatus === ENDED || w.liveStatus === EXPIRED
+  const over = roomEnded(w.liveStatus)
   return over && w.end != null && w.end > 0 && w.end <= w.seenAt ? w.end : w.seenAt
 }
 

@@ -2,6 +2,7 @@
 // room starts. Pure rules over the WeChat rooms the extension stored (`wechatRooms`); the
 // background turns them into chrome.alarms and notifications (background/reminders.ts), the
 // checklist (core/checklist.ts) counts the flags on the toolbar badge and the popup lists them.
+import { collapseSpace } from "./text"
 import { BANNED, ERROR, EXPIRED, NOT_STARTED } from "./rooms"
 
 /** Minutes before a room's start the merchant is reminded, unless the setting (db/settings.ts) says otherwise. */
@@ -81,7 +82,10 @@ export function mayStart(liveStatus: number | null): boolean {
  */
 export function plannedReminders(rooms: readonly GoingLiveRoom[], now: number, lead: number, reminded: ReadonlySet<string>): PlannedReminder[] {
   return rooms
-    .filter((r): r is GoingLiveRoom & { start: number } => r.goneAt == null && mayStart(r.liveStatus) && r.start != null && r.start > now && !reminded.has(remindedKey(r.roomId, r.start)))
+    .filter(
+      (r): r is GoingLiveRoom & { start: number } =>
+        r.goneAt == null && mayStart(r.liveStatus) && r.start != null && r.start > now && !reminded.has(remindedKey(r.roomId, r.start))
+    )
     .map((r) => ({ name: reminderAlarmName(r.roomId, r.start), roomId: r.roomId, start: r.start, when: reminderTime(r.start, lead) }))
     .sort((a, b) => a.when - b.when || a.roomId - b.roomId)
 }
@@ -115,8 +119,7 @@ export function reconcileReminderAlarms(existing: readonly ScheduledAlarm[], pla
 }
 
 export type ReminderDecision =
-  | { notify: true; minutesLeft: number }
-  | { notify: false; reason: "gone" | "changed" | "not_upcoming" | "already" | "early" | "too_late" }
+  { notify: true; minutesLeft: number } | { notify: false; reason: "gone" | "changed" | "not_upcoming" | "already" | "early" | "too_late" }
 
 /**
  * Whether a reminder alarm that fired should show its notification: the room must still be
@@ -217,6 +220,6 @@ export function formatStart(start: number, now: number, lang: string): string {
 
 /** Room names and anchors come from WeChat's page: one line, bounded, for a notification. */
 export function oneLine(text: string, max = 40): string {
-  const s = text.replace(/\s+/g, " ").trim()
+  const s = collapseSpace(text)
   return [...s].length > max ? `${[...s].slice(0, max - 1).join("")}…` : s
 }

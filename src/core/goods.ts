@@ -1,6 +1,7 @@
 // WeChat's goods rules (domain.md) as plain functions: name length in WeChat units and a
 // suggested shorter name, the price form and its prices, the link, the console's status
 // wording, and price drift between HiMall and what WeChat holds.
+import { collapseSpace, withoutSpace } from "./text"
 import { normalizeLink } from "./link"
 import { formatYuan, parseAmount } from "./price"
 
@@ -65,14 +66,14 @@ function cutToUnits(text: string, max: number): string {
  * Returns the name unchanged when it already fits.
  */
 export function suggestGoodsName(name: string): string {
-  const clean = name.replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  const clean = collapseSpace(name)
   if (textUnits(clean) <= GOODS_NAME_MAX_UNITS) return clean
-  let s = clean
-    .replace(/【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)|「[^」]*」|《[^》]*》/g, " ")
-    .replace(/包邮|正品|官方|旗舰店|限时|特价|促销|热卖|爆款|新款|现货|秒杀|专柜/g, " ")
-    .replace(/[!！~～、,，。.;；:：|/\\+＋*#＃★☆]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
+  let s = collapseSpace(
+    clean
+      .replace(/【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)|「[^」]*」|《[^》]*》/g, " ")
+      .replace(/包邮|正品|官方|旗舰店|限时|特价|促销|热卖|爆款|新款|现货|秒杀|专柜/g, " ")
+      .replace(/[!！~～、,，。.;；:：|/\\+＋*#＃★☆]+/g, " ")
+  )
   if (textUnits(s) < GOODS_NAME_MIN_UNITS) s = clean
   if (textUnits(s) <= GOODS_NAME_MAX_UNITS) return s
   // Spaces cost units and say little in Chinese names: drop those between CJK characters.
@@ -122,7 +123,7 @@ export interface GoodsPlan {
 }
 
 export function planGoods(input: GoodsPlanInput): GoodsPlan {
-  const name = input.name.replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  const name = collapseSpace(input.name)
   const nameProblem = goodsNameProblem(name)
   const suggestedName = nameProblem === "goods_name_too_long" ? suggestGoodsName(name) : null
 
@@ -180,7 +181,7 @@ export interface GoodsRow {
 
 /** The console's status wording to a state; null for text that is no status. */
 export function goodsStatusFromText(text: string): GoodsStatus | null {
-  const t = text.replace(/\s+/g, "")
+  const t = withoutSpace(text)
   if (/审核未通过|审核驳回|未通过|驳回|审核失败/.test(t)) return "rejected"
   if (/审核中|审核通过中|待审核/.test(t)) return "reviewing"
   if (/审核通过|已入库|已通过/.test(t)) return "approved"
@@ -188,10 +189,18 @@ export function goodsStatusFromText(text: string): GoodsStatus | null {
   return null
 }
 
-/** A rejection reason written after the status: "原因：…", "驳回原因：…". */
+/** The label a rejection reason is written after, in a status cell: "原因：…", "驳回原因：…". */
+const REASON = /(?:驳回原因|拒绝原因|原因)\s*[：:]\s*([\s\S]*)$/
+
+/** A rejection reason written after the status, or null. */
 export function rejectReasonFrom(text: string): string | null {
-  const m = /(?:驳回原因|拒绝原因|原因)\s*[：:]\s*([\s\S]+)$/.exec(text.trim())
-  return m ? m[1].replace(/\s+/g, " ").trim() || null : null
+  const m = REASON.exec(text.trim())
+  return m ? collapseSpace(m[1]) || null : null
+}
+
+/** A status cell's text without the rejection reason written after it ("审核未通过 原因：…" → "审核未通过"). */
+export function statusWithoutReason(text: string): string {
+  return text.replace(REASON, "").trim()
 }
 
 /**

@@ -36,6 +36,7 @@ export function isSellerPath(pathname: string | null | undefined): boolean {
 export function isHimallPage(pathname: string, controllerAction: string): boolean {
   const area = himallAreaOfPath(pathname)
   if (!area) return false
-  const rest = pathname.slice(area.length + 1).replace(/\/$/, "")
+  // "/" + area + "/": what follows is the controller/action.
+  const rest = pathname.slice(area.length + 2).replace(/\/$/, "")
   return rest.toLowerCase() === controllerAction.toLowerCase()
 }

@@ -1,6 +1,7 @@
 // Mini-program page links, as WeChat's 商品链接 field wants them (domain.md):
 // a page path such as `pages/productdetail/productdetail?id=19`, no leading slash,
 // not URL-encoded as a whole.
+import { withoutSpace } from "./text"
 
 export const PRODUCT_PAGE = "pages/productdetail/productdetail"
 
@@ -12,7 +13,7 @@ export type LinkProblem = "link_empty" | "link_invalid"
 
 /** Clean a link read from HiMall: trim, drop a leading slash, undo whole-path encoding. */
 export function normalizeLink(raw: string): { ok: true; link: string } | { ok: false; problem: LinkProblem } {
-  let link = raw.trim().replace(/\s+/g, "")
+  let link = withoutSpace(raw)
   if (link === "") return { ok: false, problem: "link_empty" }
   // A whole path URL-encoded, with or without its leading slash (pages%2F… or %2Fpages%2F…).
   if (/^(?:%2f)*[a-z0-9_-]+%2f/i.test(link)) {
@@ -28,12 +29,15 @@ export function normalizeLink(raw: string): { ok: true; link: string } | { ok: f
 }
 
 /**
- * HiMall recovers a product id from a goods link as its first number (of the query, once the
- * link is cleaned: an encoded path's `%2F` holds no id).
+ * The HiMall product a goods link names: its `id=`, else (as HiMall recovers it) the first number
+ * of its query, once the link is cleaned (an encoded path's `%2F` holds no id). Null when none,
+ * or not a positive id. Read for the 小程序直播链接 dialog and for 直播商品 rows alike.
  */
-export function productIdFromLink(link: string): number | null {
+export function productIdFromLink(link: string | null | undefined): number | null {
+  if (!link) return null
   const clean = normalizeLink(link)
-  if (clean.ok) link = clean.link
-  const m = /(\d+)/.exec(link.split("?")[1] ?? link)
-  return m ? Number(m[1]) : null
+  const url = clean.ok ? clean.link : link
+  const m = /[?&]id=(\d{1,15})\b/i.exec(url) ?? /(\d{1,15})/.exec(url.split("?")[1] ?? url)
+  const n = m ? Number(m[1]) : NaN
+  return Number.isSafeInteger(n) && n > 0 ? n : null
 }

@@ -1,6 +1,7 @@
 // Qualifying a product read from a HiMall page. Collectors hand over raw strings exactly as
 // the page shows them; this decides what may be stored, and why not. It runs in the content
 // script (to tell the merchant at once) and again in the background (messages are untrusted).
+import { collapseSpace } from "./text"
 import { normalizeLink, productLink, type LinkProblem } from "./link"
 import { parsePrice, type PriceProblem } from "./price"
 
@@ -48,18 +49,9 @@ export interface ProductSummary extends ProductFacts {
 }
 
 export type ProductProblem =
-  | "id_missing"
-  | "shop_id_missing"
-  | "name_missing"
-  | "name_too_long"
-  | "image_missing"
-  | "image_invalid"
-  | PriceProblem
-  | LinkProblem
+  "id_missing" | "shop_id_missing" | "name_missing" | "name_too_long" | "image_missing" | "image_invalid" | PriceProblem | LinkProblem
 
-export type Qualified =
-  | { ok: true; product: QualifiedProduct; warnings: ProductProblem[] }
-  | { ok: false; problems: ProductProblem[] }
+export type Qualified = { ok: true; product: QualifiedProduct; warnings: ProductProblem[] } | { ok: false; problems: ProductProblem[] }
 
 /** Longest name we accept from HiMall; WeChat's own limit is applied when filling. */
 export const MAX_STORED_NAME = 200
@@ -74,7 +66,7 @@ function positiveId(text: string | null): number | null {
 
 /** Collapse runs of white space (including full-width and non-breaking spaces). */
 export function cleanName(name: string): string {
-  return name.replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(name)
 }
 
 /** Image URL made absolute against the page; only http(s) pictures are kept. */

@@ -16,11 +16,3 @@ export interface RoomContentItem {
 
 /** The key of a room's contents record: one per source and room. */
 export const roomContentsKey = (source: "himall" | "wechat", shopOrigin: string | null, roomId: number) => `${source}|${shopOrigin ?? ""}|${roomId}`
-
-/** HiMall recovers a product id from a goods link as the `id=` value, else its first number. */
-export function productIdFromLink(url: string | null | undefined): number | null {
-  if (!url) return null
-  const m = /[?&]id=(\d{1,15})\b/i.exec(url) ?? /(\d{1,15})/.exec(url)
-  const n = m ? Number(m[1]) : NaN
-  return Number.isSafeInteger(n) && n > 0 ? n : null
-}

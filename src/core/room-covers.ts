@@ -1,8 +1,6 @@
 // The cover state of a HiMall live room: what buyers see in the mini program's live list is
-// HiMall's cover (设置封面图), recommended 750×750. Pure rules, no browser API.
-
-/** HiMall's recommended room cover size (建议尺寸750*750), square. */
-export const ROOM_COVER_SIZE = 750
+// HiMall's cover (设置封面图), of the size its backend's 封面设置 asks. Pure rules, no browser API.
+import { isSellerPath } from "./himall-area"
 
 export interface CoverSize {
   width: number
@@ -22,7 +20,7 @@ export function coverSizeAccepted(size: CoverSize | null | undefined): CoverSize
 
 /** The size the backend of a list path asks for (`/SellerAdmin/…` 800×640, else 750×750). */
 export function coverSizeForList(listPath: string | null | undefined): CoverSize {
-  return listPath && /^\/selleradmin\//i.test(listPath) ? SELLER_COVER_SIZE : PLATFORM_COVER_SIZE
+  return isSellerPath(listPath) ? SELLER_COVER_SIZE : PLATFORM_COVER_SIZE
 }
 /** HiMall's upload limit (文件大小不能超过2M). */
 export const ROOM_COVER_MAX_BYTES = 2 * 1024 * 1024
@@ -31,9 +29,9 @@ export const COVER_RECHECK_MS = 10 * 60_000
 
 /**
  * - `missing`: the room has no cover in HiMall;
- * - `wrong_size`: it has one that is not 750×750;
+ * - `wrong_size`: it has one that is not the size its backend asks (750×750, seller 800×640);
  * - `unchecked`: it has one whose size is not known (yet, or it could not be read);
- * - `ok`: 750×750.
+ * - `ok`: that size.
  */
 export type RoomCoverState = "missing" | "wrong_size" | "unchecked" | "ok"
 
@@ -60,7 +58,7 @@ export function coverNeedsCheck(
   return stored.coverWidth == null && now - stored.coverCheckedAt >= COVER_RECHECK_MS
 }
 
-/** Rooms flagged for their cover (missing or not 750×750). */
+/** Rooms flagged for their cover (missing or not the size asked). */
 export function coverFlagged(state: RoomCoverState): boolean {
   return state === "missing" || state === "wrong_size"
 }

@@ -1,6 +1,7 @@
 // What a HiMall live room sold: the figures HiMall's 小程序直播 grid carries per room (加购人数 ·
 // 加购次数 · 支付人数 · 支付订单 · 支付金额), how they are compared between readings, charted and
 // exported as CSV. Pure rules, no browser API.
+import { normalizePriceText } from "./price"
 
 /** One reading of a room's figures; a field HiMall did not give (or that could not be read) is null. */
 export interface RoomFigures {
@@ -32,7 +33,7 @@ export const FIGURE_TITLES: Record<FigureKey, string> = {
 export function figureValue(v: unknown): number | null {
   if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? v : null
   if (typeof v !== "string") return null
-  const t = v.replace(/[\s,，￥¥元]/g, "")
+  const t = normalizePriceText(v)
   if (!/^\d+(\.\d+)?$/.test(t)) return null
   const n = Number(t)
   return Number.isFinite(n) ? n : null
@@ -55,8 +56,8 @@ export function sameFigures(a: RoomFigures | null | undefined, b: RoomFigures | 
   return FIGURE_KEYS.every((k) => a[k] === b[k])
 }
 
-/** Ended (103) and expired (107) rooms: their figures are final. */
-export const roomEnded = (status: number) => status === 103 || status === 107
+/** Ended (103) and expired (107) rooms: their figures are final (the rule is core/rooms.ts's). */
+export { roomEnded } from "./rooms"
 
 export interface FigureBar {
   roomId: number

@@ -2,6 +2,7 @@
 // is on WeChat (已入库, in review, rejected, not added), how many more a room can take (WeChat
 // refuses past its cap, 300033; 200 is the figure reported), what the import dialog should do
 // with each planned product, and how many planned goods a room holds. Pure.
+import { collapseSpace, withoutSpace } from "./text"
 import type { GoodsStatus } from "./goods"
 import { normalizeLink } from "./link"
 
@@ -31,20 +32,18 @@ export interface RoomItem {
   url: string | null
 }
 
-const clean = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, " ").trim()
-
 export function linkKey(url: string | null | undefined): string | null {
   if (!url) return null
   const n = normalizeLink(url)
-  return n.ok ? n.link : clean(url)
+  return n.ok ? n.link : collapseSpace(url)
 }
 
 /** Is a room item this planned goods? By link when the item shows one, else by WeChat's (or HiMall's) name. */
 export function itemMatches(item: RoomItem, g: Pick<PlannedGoods, "url" | "wechatName" | "name">): boolean {
   const itemUrl = linkKey(item.url)
   if (itemUrl && g.url) return itemUrl === linkKey(g.url)
-  const name = clean(item.name)
-  return !!name && (name === clean(g.wechatName ?? "") || name === clean(g.name))
+  const name = collapseSpace(item.name)
+  return !!name && (name === collapseSpace(g.wechatName ?? "") || name === collapseSpace(g.name))
 }
 
 export interface RoomCoverage {
@@ -95,14 +94,18 @@ export type ImportResult = "ticked" | "already_ticked" | "in_room" | "not_approv
 
 /** 已添加 / 已导入 / 已在直播间: the item is in the room already. */
 export function itemSaysInRoom(text: string): boolean {
-  return /已添加|已导入|已在直播间|已在房间|已关联/.test(text.replace(/\s+/g, ""))
+  return /已添加|已导入|已在直播间|已在房间|已关联/.test(withoutSpace(text))
 }
 
 /**
  * What to do with a found item: tick it when WeChat will take it and the room has room;
  * otherwise why not. `left` is how many more goods may be ticked now.
  */
-export function decideImport(item: ImportItemView, left: number, statusFromText: (t: string) => GoodsStatus | null): { result: ImportResult; state?: GoodsStatus } {
+export function decideImport(
+  item: ImportItemView,
+  left: number,
+  statusFromText: (t: string) => GoodsStatus | null
+): { result: ImportResult; state?: GoodsStatus } {
   if (itemSaysInRoom(item.text) || (item.disabled && item.checked)) return { result: "in_room" }
   const status = statusFromText(item.text)
   if (status && status !== "approved") return { result: "not_approved", state: status }
@@ -114,6 +117,6 @@ export function decideImport(item: ImportItemView, left: number, statusFromText:
 
 /** The import dialog's own count of goods it will still take ("还可导入 12 个"), or null. */
 export function capacityFromText(text: string): number | null {
-  const m = /(?:还可(?:导入|添加|选择?)|剩余(?:可(?:导入|添加|选择?))?)\s*(\d{1,4})\s*(?:个|件)/.exec(text.replace(/\s+/g, ""))
+  const m = /(?:还可(?:导入|添加|选择?)|剩余(?:可(?:导入|添加|选择?))?)\s*(\d{1,4})\s*(?:个|件)/.exec(withoutSpace(text))
   return m ? Number(m[1]) : null
 }

@@ -2,6 +2,7 @@
 // WeChat units (a non-ASCII character counts 2), the start/end window, the two images, and the
 // form's time text ("YYYY-MM-DD HH:mm", local time). Every broken rule has a problem code,
 // shown to the merchant through the `room_problem_<code>` message.
+import { collapseSpace } from "./text"
 import { textUnits, unitsProblem } from "./goods"
 
 export { textUnits }
@@ -76,11 +77,19 @@ export function problemField(p: RoomProblem): RoomField {
 }
 
 export function titleProblem(title: string): RoomProblem | null {
-  return unitsProblem<RoomProblem>(title, ROOM_TITLE_MIN_UNITS, ROOM_TITLE_MAX_UNITS, { empty: "title_empty", short: "title_too_short", long: "title_too_long" })
+  return unitsProblem<RoomProblem>(title, ROOM_TITLE_MIN_UNITS, ROOM_TITLE_MAX_UNITS, {
+    empty: "title_empty",
+    short: "title_too_short",
+    long: "title_too_long"
+  })
 }
 
 export function anchorNameProblem(name: string): RoomProblem | null {
-  return unitsProblem<RoomProblem>(name, ANCHOR_NAME_MIN_UNITS, ANCHOR_NAME_MAX_UNITS, { empty: "anchor_empty", short: "anchor_too_short", long: "anchor_too_long" })
+  return unitsProblem<RoomProblem>(name, ANCHOR_NAME_MIN_UNITS, ANCHOR_NAME_MAX_UNITS, {
+    empty: "anchor_empty",
+    short: "anchor_too_short",
+    long: "anchor_too_long"
+  })
 }
 
 /**
@@ -155,10 +164,7 @@ export function planTime(ms: number | null | undefined): number | null {
 }
 
 /** Every rule a plan breaks at `now` (a stored plan or its view: its images present or not). */
-export function roomPlanProblems(
-  plan: Omit<RoomPlanFields, "allowComment"> & { shareImage: unknown; roomCover: unknown },
-  now: number
-): RoomProblem[] {
+export function roomPlanProblems(plan: Omit<RoomPlanFields, "allowComment"> & { shareImage: unknown; roomCover: unknown }, now: number): RoomProblem[] {
   return roomProblems(
     {
       title: plan.title,
@@ -188,7 +194,7 @@ const TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+|\s*)(\d{1,2
  * in ms; null when it is not a real date and time.
  */
 export function parseRoomTime(text: string): number | null {
-  const m = TIME.exec(text.replace(/[\u00a0\u3000]/g, " ").trim())
+  const m = TIME.exec(collapseSpace(text))
   if (!m) return null
   const [y, mo, d, h, mi, s] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)))
   if (h > 23 || mi > 59 || s > 59) return null

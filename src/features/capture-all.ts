@@ -6,6 +6,7 @@
 // stores each page with the job's progress (background/capture-all.ts), so the progress
 // survives a reload and a stopped service worker. One message per page; the next page is
 // fetched while the current one is being stored.
+import { captureAllResumable, sameListPath } from "~core/capture-all"
 import { t } from "~lib/i18n"
 import type { CaptureAllView } from "~protocol/messages"
 import { sendWithRetry } from "~lib/send-retry"
@@ -75,18 +76,6 @@ function hideProgress(ui: Ui) {
   ui.count.hidden = true
 }
 
-/** Can the stored job be continued on this page (same list, same page size, not finished)? */
-export function canResume(job: CaptureAllView | null, listPath: string, pageSize = CAPTURE_ALL_PAGE_SIZE): boolean {
-  return (
-    !!job &&
-    (job.state === "running" || job.state === "paused") &&
-    job.listPath.toLowerCase() === listPath.toLowerCase() &&
-    job.pageSize === pageSize &&
-    job.nextPage > 1 &&
-    job.nextPage <= job.pages
-  )
-}
-
 function errorText(code: string): string {
   const known = ["list_network", "list_http", "list_not_json", "list_shape", "list_paging", "no_extension"]
   return t(`capture_all_error_${known.includes(code) ? code : "no_extension"}`)
@@ -111,12 +100,12 @@ class CaptureAllRun {
     try {
       const { job } = await sendWithRetry("captureAll.status", {}, [200, 500, 1000])
       if (this.running) return
-      if (job && canResume(job, this.listPath)) {
+      if (job && captureAllResumable(job, this.listPath, CAPTURE_ALL_PAGE_SIZE)) {
         showPhase(this.ui, "paused", true)
         showProgress(this.ui, job.received, job.total)
         this.ui.resume.textContent = t("capture_resume_at", [String(job.received), String(job.total)])
         this.ui.status.textContent = job.error ? errorText(job.error) : t("capture_all_paused")
-      } else if (job?.state === "done" && job.listPath.toLowerCase() === this.listPath.toLowerCase()) {
+      } else if (job?.state === "done" && sameListPath(job.listPath, this.listPath)) {
         showPhase(this.ui, "idle", false)
         this.ui.status.textContent = t("capture_all_last", summaryText(job.counts, job.problems))
       } else showPhase(this.ui, "idle", false)
@@ -147,7 +136,7 @@ class CaptureAllRun {
   private async pause(runId: string, job: CaptureAllView) {
     const { job: paused } = await sendWithRetry("captureAll.stop", { runId, error: null })
     const at = paused ?? job
-    showPhase(this.ui, "paused", canResume(at, this.listPath))
+    showPhase(this.ui, "paused", captureAllResumable(at, this.listPath, CAPTURE_ALL_PAGE_SIZE))
     this.ui.resume.textContent = t("capture_resume_at", [String(at.received), String(at.total)])
     this.ui.status.textContent = t("capture_all_stopped", summaryText(at.counts, at.problems))
   }
@@ -207,7 +196,7 @@ class CaptureAllRun {
       console.warn("[HiMall 直播助手] capture-all", e)
       let job: CaptureAllView | null = null
       if (runId) job = (await sendWithRetry("captureAll.stop", { runId, error: code }).catch(() => null))?.job ?? null
-      const resumable = canResume(job, this.listPath)
+      const resumable = captureAllResumable(job, this.listPath, CAPTURE_ALL_PAGE_SIZE)
       showPhase(ui, "error", resumable)
       if (resumable) ui.resume.textContent = t("capture_resume_at", [String(job!.received), String(job!.total)])
       ui.status.textContent = errorText(code)

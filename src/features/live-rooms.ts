@@ -16,6 +16,8 @@ import { errorText, t } from "~lib/i18n"
 // From the domain's protocol file, not ~protocol/messages: that would bring every validator into the page.
 import { MAX_SHOP_ROOMS_PER_MESSAGE, type ShopRoomsView, type ShopRoomView } from "~protocol/shop-rooms"
 import { LIVE_STATUS_TEXT } from "~core/rooms"
+import { isSellerPath } from "~core/himall-area"
+import { shopRoomFlags, type ShopRoomFlag } from "~core/shop-room-flags"
 import { send } from "~lib/send"
 import { sendWithRetry } from "~lib/send-retry"
 import {
@@ -110,18 +112,7 @@ type Ui = ReturnType<typeof makeUi>
 // ---------------------------------------------------------------------------------------------
 // Flags on the rows
 
-export type RoomFlag = "cover_missing" | "cover_wrong_size" | "cover_unchecked" | "stale"
-
-export function roomFlags(room: ShopRoomView): RoomFlag[] {
-  const flags: RoomFlag[] = []
-  if (room.coverState === "missing") flags.push("cover_missing")
-  else if (room.coverState === "wrong_size") flags.push("cover_wrong_size")
-  else if (room.coverState === "unchecked") flags.push("cover_unchecked")
-  if (room.stale) flags.push("stale")
-  return flags
-}
-
-function flagText(flag: RoomFlag, room: ShopRoomView): string {
+function flagText(flag: ShopRoomFlag, room: ShopRoomView): string {
   switch (flag) {
     case "cover_missing":
       return t("live_flag_cover_missing")
@@ -141,7 +132,7 @@ function renderFlags(cell: HTMLElement, roomId: number | null, room: ShopRoomVie
     cell.append(box)
   }
   const inside = box
-  const flags = room ? roomFlags(room) : []
+  const flags = room ? shopRoomFlags(room) : []
   const key = `${roomId ?? ""}|${room?.coverState ?? ""}|${flags.join(" ")}|${room?.coverWidth}x${room?.coverHeight}|${room?.wechatStatus}`
   if (box.getAttribute("data-lh-key") === key) return
   box.setAttribute("data-lh-key", key)
@@ -560,7 +551,7 @@ export function startLiveRooms(signal: AbortSignal, shared: PageState) {
           ui.syncNow.disabled = true
           ui.syncNow.setAttribute("data-lh-state", "unavailable")
           // HiMall's seller backend draws no 获取小程序数据 (the platform syncs); elsewhere the page changed.
-          ui.status.textContent = t(/^\/selleradmin\//i.test(location.pathname) ? "sync_seller_no_button" : "sync_button_missing")
+          ui.status.textContent = t(isSellerPath(location.pathname) ? "sync_seller_no_button" : "sync_button_missing")
         }
       }
       if (!ui.summary.isConnected) {

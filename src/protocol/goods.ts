@@ -1,4 +1,5 @@
 // Messages from the WeChat console: the 添加商品 picker and fill, the 商品库 table, the goods queue.
+import { collapseSpace } from "~core/text"
 import { GOODS_STATUSES, type GoodsRow, type GoodsStatus, type PriceType } from "~core/goods"
 import type { ProductSummary } from "~core/product"
 import type { CoverFit } from "~db/schema"
@@ -101,7 +102,7 @@ const KEY = /^https?:\/\/[^|\s]{1,200}\|\d{1,15}$/
 /** An account name as the header shows it: one line of text, 1–60 characters. */
 export const accountName = (v: unknown): string | null => {
   if (typeof v !== "string") return null
-  const s = v.replace(/\s+/g, " ").trim()
+  const s = collapseSpace(v)
   return s && s.length <= 60 && s === v ? s : null
 }
 /** An optional account in a request: absent or null is null; anything else must be a name. */

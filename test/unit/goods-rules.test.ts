@@ -8,6 +8,7 @@ import {
   planProblems,
   priceDrift,
   rejectReasonFrom,
+  statusWithoutReason,
   suggestGoodsName,
   textUnits
 } from "~core/goods"
@@ -120,6 +121,12 @@ describe("console wording", () => {
     expect(rejectReasonFrom("审核未通过 原因：商品图片不清晰")).toBe("商品图片不清晰")
     expect(rejectReasonFrom("审核未通过 驳回原因: 名称违规")).toBe("名称违规")
     expect(rejectReasonFrom("审核未通过")).toBeNull()
+  })
+
+  it("tells the status from the reason written after it, by the same label", () => {
+    expect(statusWithoutReason("审核未通过 原因：商品图片不清晰")).toBe("审核未通过")
+    expect(statusWithoutReason("审核未通过 驳回原因: ")).toBe("审核未通过")
+    expect(statusWithoutReason(" 审核中 ")).toBe("审核中")
   })
 
   it("reads WeChat's price texts", () => {

@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest"
 
-import { originPattern, patternCoversOrigin, shopPatterns, toOrigin } from "~core/origins"
+import { hostOf, originPattern, patternCoversOrigin, shopPatterns, toOrigin } from "~core/origins"
 
 describe("origins", () => {
   it("treats every granted non-WeChat host as a shop", () => {
-    expect(
-      shopPatterns(["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*", "https://b.shop.cn/*", "https://*.sandbox.test/*"])
-    ).toEqual(["https://*.sandbox.test/*", "https://b.shop.cn/*"])
+    expect(shopPatterns(["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*", "https://b.shop.cn/*", "https://*.sandbox.test/*"])).toEqual([
+      "https://*.sandbox.test/*",
+      "https://b.shop.cn/*"
+    ])
+  })
+  it("shows an origin as its host, and keeps text that is no URL", () => {
+    expect(hostOf("https://shop.example.com")).toBe("shop.example.com")
+    expect(hostOf("http://shop.example.com:8080")).toBe("shop.example.com:8080")
+    expect(hostOf("not an origin")).toBe("not an origin")
   })
   it("reads an origin from what a merchant types", () => {
     expect(toOrigin("shop.example.com/Admin/Product/Management")).toBe("https://shop.example.com")

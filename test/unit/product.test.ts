@@ -71,6 +71,18 @@ describe("links", () => {
     expect(productIdFromLink("pages/productdetail/productdetail?id=1234&x=5")).toBe(1234)
     expect(productIdFromLink("pages/index/index")).toBeNull()
   })
+  it("reads one product id from a link, for the live-link dialog and 直播商品 rows alike", () => {
+    // id= wins over an earlier number of the query; without it, the query's first number.
+    expect(productIdFromLink("pages/productdetail/productdetail?shopId=3&id=19")).toBe(19)
+    expect(productIdFromLink("pages/productdetail/productdetail?pid=21")).toBe(21)
+    // An encoded link is decoded first: its %2F holds no id.
+    expect(productIdFromLink("%2Fpages%2Fproductdetail%2Fproductdetail%3Fid%3D334")).toBe(334)
+    // Not a product id: none, zero, or past a safe integer.
+    expect(productIdFromLink(null)).toBeNull()
+    expect(productIdFromLink("")).toBeNull()
+    expect(productIdFromLink("pages/productdetail/productdetail?id=0")).toBeNull()
+    expect(productIdFromLink("pages/productdetail/productdetail?id=999999999999999")).toBe(999999999999999)
+  })
   it("decodes a whole-path-encoded link and drops a leading slash", () => {
     expect(normalizeLink("pages%2Fproductdetail%2Fproductdetail%3Fid%3D19")).toEqual({
       ok: true,

@@ -1,6 +1,6 @@
 // The text of a document's elements, read once and reused until the document changes.
 //
-// Finding things by the text a person reads (lib/dom/text.ts, sites/wechat/console.ts) means
+// Finding things by the text a person reads (lib/dom/text.ts elementsReading) means
 // looking at every element's own text; a page load asks a dozen such questions, and each used to
 // walk the whole document again. Here the walk is done once per state of the document: a
 // MutationObserver (child lists and text, the whole tree) says when the answer may have changed,

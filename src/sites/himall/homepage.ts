@@ -15,9 +15,10 @@
 //   link types. The DIY page carries no saved data inline (its hidden `content` input is
 //   HiMall's default page, not the saved one);
 // - the older editor's inline page data (a JSON object with `modules` in a script).
+import { himallAreaOfPath } from "~core/himall-area"
 import type { EntranceKind } from "~protocol/messages"
 import { controlForLabel } from "~lib/dom/find-by-label"
-import { elementsWithText, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 
 export const LIVE_LIST_PATH = "pages/livelist/livelist"
 /** The live list page however the link is written: pages/livelist/livelist, /pages/…, ../livelist/livelist. */
@@ -60,8 +61,6 @@ export interface EntranceReading {
   /** Found only in the editor, not in the saved homepage (the merchant has not pressed 保存 yet). */
   unsaved: boolean
 }
-
-const isOurs = (el: Element) => !!el.closest("[data-lh], [data-lh-control], [data-lh-ext]")
 
 /** Does a nav item lead to the live list? By its link, its numeric link type or its link type's name. */
 export function isLiveNavItem(item: NavItemReading): boolean {
@@ -294,10 +293,9 @@ const DEFAULT_TEMPLATE = { client: "smallprog", type: "13" }
  * #vttype (HiMall's smallprog / 13 when absent). Null when not a HiMall admin page.
  */
 export function savedPageUrl(doc: Document, url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)\//i.exec(url.pathname)
-  if (!m) return null
+  const area = himallAreaOfPath(url.pathname)
+  if (!area) return null
   const value = (id: string) => doc.getElementById(id)?.getAttribute("value")?.trim() || null
-  const area = m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"
   const q = new URLSearchParams({ client: value("vtclient") ?? DEFAULT_TEMPLATE.client, type: value("vttype") ?? DEFAULT_TEMPLATE.type })
   return `${url.origin}/${area}/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?${q}`
 }

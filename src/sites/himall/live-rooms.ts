@@ -17,12 +17,15 @@
 // - 直播商品 (`/{Admin|SellerAdmin}/Live/LiveProduct?roomId=`), the room's goods from
 //   `POST ./LiveProductList` (`ProductId`, `Name`, `Image`, `Url`, `Price`).
 // Found by texts, labels and HiMall's own inputs, never by generated classes.
+import { collapseSpace, withoutSpace } from "~core/text"
+import { himallAreaOfPath, isHimallPage } from "~core/himall-area"
 import type { RoomContentItem } from "~core/room-contents"
-import { productIdFromLink } from "~core/room-contents"
+import { productIdFromLink } from "~core/link"
+import { roomIdFromQuery } from "~core/rooms"
 import { PLATFORM_COVER_SIZE, type CoverSize } from "~core/room-covers"
 import { figuresOf, figureValue, FIGURE_TITLES, FIGURE_KEYS, type FigureKey, type RoomFigures } from "~core/room-figures"
 import type { ShopRoomRow } from "~protocol/shop-rooms"
-import { elementsWithText, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 
 import { fetchProductPage, type EndpointPage } from "./product-endpoint"
 
@@ -39,11 +42,6 @@ export const SET_COVER_TEXTS = ["设置封面图", "设置封面"] as const
 /** Header texts of the room grid's columns we read. */
 export const ROOM_COLUMNS = { title: "直播标题", anchor: "主播昵称", status: "状态", start: "开播时间", actions: "操作" } as const
 
-/** Is this element (or one around it) one of the extension's own? */
-export function isOurs(el: Element | null): boolean {
-  return !!el?.closest("[data-lh], [data-lh-control], [data-lh-ext]")
-}
-
 /** Text of an element as the page wrote it, without what the extension added inside it. */
 export function pageText(el: Element): string {
   let out = ""
@@ -54,7 +52,7 @@ export function pageText(el: Element): string {
     }
   }
   walk(el)
-  return out.replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,10 +60,8 @@ export function pageText(el: Element): string {
 
 /** The list endpoint of the admin area the page is in, or null when not a HiMall admin page. */
 export function liveListUrl(url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)(?:\/|$)/i.exec(url.pathname)
-  if (!m) return null
-  const area = m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"
-  return `${url.origin}/${area}/Live/List`
+  const area = himallAreaOfPath(url.pathname)
+  return area ? `${url.origin}/${area}/Live/List` : null
 }
 
 const pick = (row: Record<string, unknown>, keys: readonly string[]): unknown => {
@@ -130,8 +126,8 @@ function replayOf(row: Record<string, unknown>): boolean | null {
 
 /** One row of the endpoint as the extension's `ShopRoomRow`, or null without a room id. */
 export function liveRowToShopRoom(row: Record<string, unknown>): ShopRoomRow | null {
-  const roomId = int(pick(row, ROOM_ID_KEYS))
-  if (roomId == null || roomId < 1 || roomId > 2 ** 31 - 1) return null
+  const roomId = validId(int(pick(row, ROOM_ID_KEYS)))
+  if (roomId == null) return null
   // A cover field present but null or empty: no cover; no cover field at all: not known (null).
   const hasCoverField = COVER_KEYS.some((k) => k in row)
   const cover = str(pick(row, COVER_KEYS), 2000)
@@ -247,15 +243,18 @@ function headerTexts(table: HTMLTableElement): string[] {
 
 /** Calls in HiMall's onclick handlers whose first argument is the WeChat room id (DelLiveRoom and ToAudit take HiMall's own row Id). */
 const ROOM_ID_CALLS = /\b(?:SetBanner|DelLiveReplay|DistShop|SetShop|LiveProduct|SetSequence)\s*\(\s*['"]?(\d{1,10})\b/g
-/** A room id in a link (`LiveProduct?roomId=7`). */
-const ROOM_ID_PARAM = /[?&]room_?id=(\d{1,10})\b/i
 /** SetBanner(7,'/Storage/…'): the current cover. */
 const SET_BANNER_CALL = /\bSetBanner\s*\(\s*['"]?\d{1,10}['"]?\s*,\s*(['"])(.*?)\1\s*\)/
 
 const validId = (n: number | null) => (n != null && n > 0 && n <= 2 ** 31 - 1 ? n : null)
 
+/** A hidden input HiMall keeps a room id in (its id, name or class says so: hidRoomId, roomId, thisRoomId). */
+function isRoomIdInput(el: Element): el is HTMLInputElement {
+  return el instanceof HTMLInputElement && el.type === "hidden" && /room_?id/i.test(`${el.className} ${el.name} ${el.id}`)
+}
+
 /**
- * Every room id an element (a grid row, a link) names: attributes called roomId / data-room-id,
+ * Every room id an element (a grid row, a link, a dialog) names: attributes called roomId / data-room-id,
  * hidden inputs named for it, room-id calls in onclick handlers, roomId= in links. Read as text,
  * never evaluated.
  */
@@ -271,20 +270,22 @@ export function roomIdSignals(root: Element): number[] {
       const name = attr.name.toLowerCase()
       if (name === "roomid" || name === "data-roomid" || name === "data-room-id" || name === "room-id") add(attr.value)
       else if (/^on[a-z]+$/.test(name)) for (const m of attr.value.matchAll(ROOM_ID_CALLS)) add(m[1])
-      else if (name === "href") {
-        const m = ROOM_ID_PARAM.exec(attr.value)
-        if (m) add(m[1])
-      }
+      else if (name === "href") add(roomIdFromQuery(attr.value))
     }
-    if (el instanceof HTMLInputElement && el.type === "hidden" && /room_?id/i.test(`${el.className} ${el.name} ${el.id}`)) add(el.value)
+    if (isRoomIdInput(el)) add(el.value)
   }
   return ids
 }
 
-/** The one room id an element names, null when none or they disagree. */
+/** The one id the signals agree on, null when none or they disagree. */
+function agreedId(ids: readonly number[]): number | null {
+  const set = new Set(ids)
+  return set.size === 1 ? [...set][0] : null
+}
+
+/** The one room id an element's signals agree on, null when none or they disagree: the reader of grid rows, actions and the 封面设置 dialog. */
 export function roomIdOf(root: Element): number | null {
-  const ids = new Set(roomIdSignals(root))
-  return ids.size === 1 ? [...ids][0] : null
+  return agreedId(roomIdSignals(root))
 }
 
 /** The current cover SetBanner(…) is called with in a row, null when no such call. */
@@ -340,8 +341,6 @@ export function readGridRows(table: HTMLTableElement): GridRow[] {
   return out
 }
 
-const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, "")
-
 /**
  * The room id of each grid row: HiMall's hidden input where it draws one, else the one endpoint
  * row with the same 直播标题, 主播昵称 and 开播时间 (null when none or several match).
@@ -353,7 +352,10 @@ export function resolveRoomIds(rows: readonly GridRow[], endpointRows: readonly 
   return rows.map((row) => {
     if (row.roomId != null) return row.roomId
     const matches = candidates.filter(
-      (c) => squash(c.room!.name) === squash(row.title) && (!row.anchor || squash(c.room!.anchorName) === squash(row.anchor)) && (!row.start || squash(c.start) === squash(row.start))
+      (c) =>
+        withoutSpace(c.room!.name) === withoutSpace(row.title) &&
+        (!row.anchor || withoutSpace(c.room!.anchorName) === withoutSpace(row.anchor)) &&
+        (!row.start || withoutSpace(c.start) === withoutSpace(row.start))
     )
     const ids = new Set(matches.map((m) => m.room!.roomId))
     return ids.size === 1 ? [...ids][0] : null
@@ -534,7 +536,9 @@ export function pictureUploaderIn(root: ParentNode): PictureUploader | null {
     const others = [...box.children].filter((c): c is HTMLElement => c !== holder && c instanceof HTMLElement && !isOurs(c))
     const remove = others.find((c) => isRemoveText(labelText(c.textContent)) || /删除|移除|remove|delete/i.test(c.getAttribute("title") ?? "")) ?? null
     const trigger =
-      others.find((c) => c !== remove && (/上传|upload/i.test(`${c.textContent} ${c.getAttribute("title") ?? ""} ${c.className}`) || c.getAttribute("role") === "button")) ??
+      others.find(
+        (c) => c !== remove && (/上传|upload/i.test(`${c.textContent} ${c.getAttribute("title") ?? ""} ${c.className}`) || c.getAttribute("role") === "button")
+      ) ??
       others.find((c) => c !== remove && c.tagName !== "INPUT") ??
       null
     return { holder, input, trigger, remove }
@@ -567,16 +571,6 @@ function removeControlIn(root: HTMLElement, picture: PictureUploader | null): HT
   )
 }
 
-function dialogRoomId(root: HTMLElement): number | null {
-  for (const input of root.querySelectorAll<HTMLInputElement>("input[type=hidden]")) {
-    if (/room_?id/i.test(`${input.name} ${input.id} ${input.className}`)) {
-      const n = int(input.value)
-      if (n != null && n > 0) return n
-    }
-  }
-  return null
-}
-
 /** Open 封面设置 dialogs, found by their title and uploader (caption, file input or picture box). */
 export function findCoverDialogs(doc: ParentNode): CoverDialog[] {
   const roots = new Set<HTMLElement>()
@@ -601,7 +595,7 @@ export function findCoverDialogs(doc: ParentNode): CoverDialog[] {
       fileInput: pageFileInput(root),
       picture,
       removeControl: removeControlIn(root, picture),
-      roomId: dialogRoomId(root)
+      roomId: roomIdOf(root)
     }
   })
 }
@@ -697,25 +691,23 @@ export function showInPictureBox(p: PictureUploader, path: string): boolean {
 
 /** HiMall's 直播商品 page by its path (`/{Admin|SellerAdmin}/Live/LiveProduct`). */
 export function isLiveProductPage(url: URL | Location): boolean {
-  return /^\/(admin|selleradmin)\/live\/liveproduct\/?$/i.test(url.pathname)
+  return isHimallPage(url.pathname, "Live/LiveProduct")
 }
 
 /** Is this HiMall's 直播商品 page of a room? (its path, or the breadcrumb 直播商品 with a room id) */
 export function liveProductRoomId(url: URL | Location, doc: ParentNode): number | null {
-  const isPage = /\/(admin|selleradmin)\/live\/liveproduct\/?$/i.test(url.pathname) || elementsWithText(doc, "直播商品").some((el) => !isOurs(el))
+  const isPage = isLiveProductPage(url) || elementsWithText(doc, "直播商品").some((el) => !isOurs(el))
   if (!isPage) return null
-  const input = [...doc.querySelectorAll<HTMLInputElement>("input[type=hidden]")].find((i) => /room_?id/i.test(`${i.id} ${i.name}`))
-  const fromInput = validId(int(input?.value))
-  if (fromInput != null) return fromInput
-  const m = ROOM_ID_PARAM.exec(url.search)
-  return m ? validId(int(m[1])) : null
+  const inputs = [...doc.querySelectorAll("input[type=hidden]")].filter((i) => isRoomIdInput(i) && !isOurs(i)) as HTMLInputElement[]
+  const fromInputs = agreedId(inputs.map((i) => validId(int(i.value))).filter((n): n is number => n != null))
+  if (fromInputs != null) return fromInputs
+  return validId(roomIdFromQuery(url.search))
 }
 
 /** The goods list endpoint of the 直播商品 page (`./LiveProductList` beside it). */
 export function liveProductListUrl(url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)\//i.exec(url.pathname)
-  if (!m) return null
-  return `${url.origin}/${m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"}/Live/LiveProductList`
+  const area = himallAreaOfPath(url.pathname)
+  return area ? `${url.origin}/${area}/Live/LiveProductList` : null
 }
 
 /** One row of LiveProductList as a room content item; null without a name or an id. */
@@ -731,7 +723,11 @@ export function liveProductRowToItem(row: Record<string, unknown>): RoomContentI
 }
 
 /** Every product of a room from LiveProductList, page by page. Throws EndpointError. */
-export async function fetchRoomContents(listUrl: string, roomId: number, fetchImpl: typeof fetch = fetch): Promise<{ items: RoomContentItem[]; total: number; complete: boolean }> {
+export async function fetchRoomContents(
+  listUrl: string,
+  roomId: number,
+  fetchImpl: typeof fetch = fetch
+): Promise<{ items: RoomContentItem[]; total: number; complete: boolean }> {
   const items: RoomContentItem[] = []
   let total = 0
   let read = 0

@@ -1,20 +1,18 @@
 // Which HiMall admin page is this? Routes are ASP.NET MVC's, case-insensitive, each in the
-// platform backend (/Admin) and the seller backend (/SellerAdmin). Predicates only.
+// platform backend (/Admin) and the seller backend (/SellerAdmin): the rule is
+// `core/himall-area.ts`. Predicates only.
+import { isHimallPage } from "~core/himall-area"
 
-const ADMIN = /^\/(admin|selleradmin)\//i
-
-export function isHimallAdminPath(pathname: string): boolean {
-  return ADMIN.test(pathname)
-}
+export { isHimallAdminPath } from "~core/himall-area"
 
 export function isProductManagementPage(url: URL | Location): boolean {
-  return /^\/(admin|selleradmin)\/product\/management\/?$/i.test(url.pathname)
+  return isHimallPage(url.pathname, "Product/Management")
 }
 
 export function isLiveManagementPage(url: URL | Location): boolean {
-  return /^\/(admin|selleradmin)\/live\/management\/?$/i.test(url.pathname)
+  return isHimallPage(url.pathname, "Live/Management")
 }
 
 export function isHomepageSettingPage(url: URL | Location): boolean {
-  return /^\/(admin|selleradmin)\/wxsmallprogram\/homepagesetting\/?$/i.test(url.pathname)
+  return isHimallPage(url.pathname, "WxSmallProgram/HomePageSetting")
 }

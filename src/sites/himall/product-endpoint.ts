@@ -6,16 +6,15 @@
 // `Name`, `Price`, `MaxPrice`, `ShopId`, `Image`, `SaleState`, `AuditState`: fields are read
 // whatever their capitalisation. The endpoint stays on HiMall versions that no longer draw
 // 直播链接. Site knowledge only: no extension API here.
+import { himallAreaOfPath } from "~core/himall-area"
 import type { RawProduct } from "~core/product"
 
 import { statusNumber } from "./product-status"
 
 /** The list endpoint of the admin area the page is in, or null when not a HiMall admin page. */
 export function productListUrl(url: URL | Location): string | null {
-  const m = /^\/(admin|selleradmin)(?:\/|$)/i.exec(url.pathname)
-  if (!m) return null
-  const area = m[1].toLowerCase() === "selleradmin" ? "SellerAdmin" : "Admin"
-  return `${url.origin}/${area}/Product/List`
+  const area = himallAreaOfPath(url.pathname)
+  return area ? `${url.origin}/${area}/Product/List` : null
 }
 
 /** One row of the endpoint's answer (untrusted JSON); fields are looked up by `field()`. */
@@ -184,7 +183,16 @@ export async function identifyByEndpoint(raw: RawProduct, listUrl: string, fetch
   } catch {
     return raw
   }
-  const candidates = page.rows.map(endpointRowToRaw).filter((r) => r.name?.trim() === name && (raw.price == null || r.price == null || r.price.split("~")[0] === raw.price.split("~")[0] || Number(r.price.split("~")[0]) === Number(raw.price.split("~")[0])))
+  const candidates = page.rows
+    .map(endpointRowToRaw)
+    .filter(
+      (r) =>
+        r.name?.trim() === name &&
+        (raw.price == null ||
+          r.price == null ||
+          r.price.split("~")[0] === raw.price.split("~")[0] ||
+          Number(r.price.split("~")[0]) === Number(raw.price.split("~")[0]))
+    )
   if (candidates.length !== 1) return raw
   const found = candidates[0]
   return {

@@ -7,6 +7,7 @@
 // in onclick arguments (audit(12), infractionSaleOffDialog(12)), the picture's path
 // (/Storage/Shop/{shopId}/Products/{id}/…), the name link's title, the ￥ price under it and
 // the 状态 column's words.
+import { withoutSpace } from "~core/text"
 import type { RawProduct } from "~core/product"
 
 import { statusFromText } from "./product-status"
@@ -103,7 +104,7 @@ function shownPrice(row: HTMLTableRowElement): string | null {
   for (const el of row.querySelectorAll<HTMLElement>("p, span, em, div, td")) {
     if (el.children.length) continue
     const m = /^\s*[￥¥]\s*([\d,]+(?:\.\d+)?(?:\s*[~～-]\s*[￥¥]?\s*[\d,]+(?:\.\d+)?)?)\s*$/.exec(el.textContent ?? "")
-    if (m) return m[1].replace(/\s+/g, "")
+    if (m) return withoutSpace(m[1])
   }
   return null
 }
@@ -112,7 +113,7 @@ function shownPrice(row: HTMLTableRowElement): string | null {
 function headerTexts(row: HTMLTableRowElement): string[] {
   const table = row.closest("table")
   const head = table?.tHead?.rows[0] ?? [...(table?.rows ?? [])].find((r) => r.querySelector("th"))
-  return head ? [...head.cells].map((c) => c.textContent?.replace(/\s+/g, "") ?? "") : []
+  return head ? [...head.cells].map((c) => withoutSpace(c.textContent)) : []
 }
 
 /** The 状态 column's words, read as HiMall's sale and audit states. */
@@ -148,7 +149,7 @@ const GRID_HEADERS = ["商品", "操作"] as const
 
 function headerGrids(root: ParentNode): HTMLTableElement[] {
   return [...root.querySelectorAll<HTMLTableElement>("table")].filter((table) => {
-    const heads = [...table.querySelectorAll("th")].map((th) => th.textContent?.replace(/\s+/g, "") ?? "")
+    const heads = [...table.querySelectorAll("th")].map((th) => withoutSpace(th.textContent))
     return GRID_HEADERS.every((h) => heads.includes(h))
   })
 }

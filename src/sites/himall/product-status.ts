@@ -3,6 +3,8 @@
 // platform grid's 状态 column (HiMall's ShowProductState). Site knowledge only.
 //   saleStatus  1 销售中 · 2 仓库中 · 3 草稿箱
 //   auditStatus 1 待审核 · 2 审核通过 · 3 未通过 · 4 违规下架
+import { HIMALL_AUDIT_STATUS, HIMALL_SALE_STATUS } from "~core/goods-risk"
+import { withoutSpace } from "~core/text"
 
 export interface ProductStatus {
   /** null: not read (unknown). */
@@ -16,18 +18,22 @@ export function statusNumber(v: unknown): number | null {
   return Number.isInteger(n) && n >= 0 && n <= 99 ? n : null
 }
 
+const SALE = HIMALL_SALE_STATUS
+const AUDIT = HIMALL_AUDIT_STATUS
+
+/** The grid's words for the states (core/goods-risk.ts holds the codes). */
 const WORDS: [RegExp, ProductStatus][] = [
-  [/违规下架/, { saleStatus: null, auditStatus: 4 }],
-  [/未通过|审核失败/, { saleStatus: null, auditStatus: 3 }],
-  [/待审核|审核中/, { saleStatus: null, auditStatus: 1 }],
-  [/销售中|出售中|已上架/, { saleStatus: 1, auditStatus: 2 }],
-  [/仓库中|已下架/, { saleStatus: 2, auditStatus: null }],
-  [/草稿/, { saleStatus: 3, auditStatus: null }]
+  [/违规下架/, { saleStatus: null, auditStatus: AUDIT.infractionSaleOff }],
+  [/未通过|审核失败/, { saleStatus: null, auditStatus: AUDIT.failed }],
+  [/待审核|审核中/, { saleStatus: null, auditStatus: AUDIT.waiting }],
+  [/销售中|出售中|已上架/, { saleStatus: SALE.onSale, auditStatus: AUDIT.audited }],
+  [/仓库中|已下架/, { saleStatus: SALE.inStock, auditStatus: null }],
+  [/草稿/, { saleStatus: SALE.inDraft, auditStatus: null }]
 ]
 
 /** The states a 状态 text tells; unknown words tell nothing. */
 export function statusFromText(text: string | null): ProductStatus {
-  const t = (text ?? "").replace(/\s+/g, "")
+  const t = withoutSpace(text)
   for (const [re, status] of WORDS) if (re.test(t)) return { ...status }
   return { saleStatus: null, auditStatus: null }
 }

@@ -3,9 +3,10 @@
 // box, the 申请通过 answer, or the opened console's tabs 直播间管理 · 商品库 — recognised by what
 // the page shows, never by its path or generated classes. Also small text helpers shared by the
 // room readers.
+import { collapseSpace } from "~core/text"
 import type { QualificationSignal } from "~protocol/messages"
-import { indexedElements, normalised } from "~lib/dom/text-index"
 import { isShown } from "~lib/dom/visible"
+import { elementsReading, isOurs } from "~lib/dom/text"
 
 /** The side menu's 功能 group and some of its other items (to recognise the group). */
 export const FEATURE_GROUP = "功能"
@@ -21,46 +22,30 @@ export const INTRO_TEXTS = ["申请要求", "功能简介"]
 export const NOT_ELIGIBLE_TEXTS = ["你的小程序暂不满足开通条件", "暂不满足开通条件"]
 export const ADMIN_CHECK_TEXT = "请使用微信扫描二维码进行验证"
 
+/** How the console draws a table's cells (a <table>, or role=grid boxes): a header's, a body row's, and a cell's text. */
+export const CONSOLE_TABLE_CELLS = {
+  headerCells: ["th", "td", "[role=columnheader]"],
+  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
+  text: (cell: HTMLElement) => collapseSpace(cell.textContent)
+} as const
+
 /** Text as read by a person: spaces collapsed, a leading required-mark and a trailing colon dropped. */
 export function readable(s: string | null | undefined): string {
-  return (s ?? "")
-    .replace(/[\s\u00a0\u3000]+/g, " ")
-    .trim()
+  return collapseSpace(s)
     .replace(/^[*＊]\s*/, "")
     .replace(/\s*[：:]$/, "")
     .trim()
 }
 
-/** An element's own text (its text nodes, not its children's). */
-export function ownText(el: Element): string {
-  let own = ""
-  for (const n of el.childNodes) if (n.nodeType === Node.TEXT_NODE) own += n.textContent
-  return own
-}
+/** Never the page's text: the extension's own elements, scripts, styles and templates. */
+const notPageText = (el: HTMLElement) => isOurs(el) || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE"
 
 /**
  * Elements whose own text reads as one of `texts` (so `<label><em>*</em>直播标题：</label>`
- * is the label 直播标题). Our own panels (`data-lh-panel`) are never part of the page.
+ * is the label 直播标题). The extension's own elements (`isOurs`) are never part of the page.
  */
 export function textElements(root: ParentNode, texts: readonly string[], selector = "*"): HTMLElement[] {
-  const wanted = new Set(texts.map(readable))
-  // The document's text, read once per state of the page (lib/dom/text-index.ts).
-  const indexed = indexedElements(root, selector, (entry) => {
-    const form = normalised(entry, readable)
-    if (!(form.own ? wanted.has(form.own) : form.leaf !== null && wanted.has(form.leaf))) return false
-    const el = entry.el
-    return !(el.closest("[data-lh-panel]") || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE")
-  })
-  if (indexed) return indexed
-  const out: HTMLElement[] = []
-  for (const el of root.querySelectorAll<HTMLElement>(selector)) {
-    if (el.closest("[data-lh-panel]") || el.tagName === "SCRIPT" || el.tagName === "STYLE" || el.tagName === "TEMPLATE") continue
-    const own = readable(ownText(el))
-    if (own) {
-      if (wanted.has(own)) out.push(el)
-    } else if (el.children.length === 0 && wanted.has(readable(el.textContent))) out.push(el)
-  }
-  return out
+  return elementsReading(root, texts, { selector, normalise: readable, skip: notPageText })
 }
 
 export function shownText(root: ParentNode, texts: readonly string[], selector?: string): HTMLElement[] {
@@ -84,7 +69,7 @@ export function isDisabled(el: Element): boolean {
 export function findButton(root: ParentNode, text: string): HTMLElement | null {
   for (const el of textElements(root, [text])) {
     const b = clickableOf(el)
-    if (b && isShown(b) && !b.closest("[data-lh-panel]")) return b
+    if (b && isShown(b) && !isOurs(b)) return b
   }
   return null
 }
@@ -165,7 +150,7 @@ export function readAccountName(root: ParentNode): string | null {
       const walker = box.ownerDocument.createTreeWalker(box, NodeFilter.SHOW_TEXT)
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const parent = n.parentElement
-        if (!parent || parent.closest("[data-lh-panel]") || logo.contains(parent) || !isShown(parent)) continue
+        if (!parent || isOurs(parent) || logo.contains(parent) || !isShown(parent)) continue
         const t = readable(n.textContent)
         if (t) texts.push(t)
       }

@@ -5,7 +5,7 @@
 import type { PriceType } from "~core/goods"
 import { labelledInputs, radioForText, sectionFor, usableInputs } from "~lib/dom/form"
 import { setFiles, setInputValue, waitFor } from "~lib/dom/set-value"
-import { elementsWithText, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
 export const GOODS_DIALOG_TITLE = "添加商品"
@@ -30,7 +30,7 @@ function isClickable(el: Element): boolean {
 export function findGoodsDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, GOODS_DIALOG_TITLE)) {
-    if (isClickable(title) || title.closest("[data-lh-panel]")) continue
+    if (isClickable(title) || isOurs(title)) continue
     let box: HTMLElement | null = title.parentElement
     while (box && !(hasLabel(box, GOODS_LABELS.name) && hasLabel(box, GOODS_LABELS.url))) box = box.parentElement
     if (box && box !== document.body && !out.includes(box) && isShown(box)) out.push(box)
@@ -44,12 +44,16 @@ function hasLabel(scope: ParentNode, texts: readonly string[]): boolean {
 
 /** Label elements (our own panel excluded) whose text is one of `texts`. */
 function labelsIn(scope: ParentNode, texts: readonly string[]): HTMLElement[] {
-  return elementsWithText(scope, texts, LABEL_LIKE).filter((el) => !el.closest("[data-lh-panel]") && !isClickable(el))
+  return elementsWithText(scope, texts, LABEL_LIKE).filter((el) => !isOurs(el) && !isClickable(el))
 }
 
 /** The section of the dialog a field label heads (bounded by the other fields' labels). */
 function sectionOfLabel(dialog: HTMLElement, label: HTMLElement): HTMLElement {
-  return sectionFor(dialog, label, Object.values(GOODS_LABELS).flatMap((texts) => labelsIn(dialog, texts)))
+  return sectionFor(
+    dialog,
+    label,
+    Object.values(GOODS_LABELS).flatMap((texts) => labelsIn(dialog, texts))
+  )
 }
 
 /** The text control of a field: `for=`, then the first enabled text input of its section. */
@@ -139,7 +143,50 @@ export interface FillResult {
   missing: string[]
 }
 
+/** How many price inputs each price form shows (一口价 1, 价格区间 2, 显示折扣价 2). */
 const EXPECTED_PRICE_INPUTS: Record<PriceType, number> = { 1: 1, 2: 2, 3: 2 }
+
+/**
+ * Choose a price form and wait for its inputs (the framework may draw them only then). When they
+ * do not come, the price form is put back as it was and null returned: nothing half-filled.
+ * Used by 添加商品 and by the 已入库 goods' edit alike.
+ */
+export async function choosePriceForm(fields: GoodsDialogFields, priceType: PriceType): Promise<HTMLInputElement[] | null> {
+  const radio = fields.radios[priceType]
+  if (!radio || !fields.priceSection) return null
+  const before = (Object.values(fields.radios) as HTMLInputElement[]).find((r) => r.checked) ?? null
+  if (!radio.checked) radio.click()
+  // The framework re-renders after the click's change event (a microtask or a frame later).
+  await new Promise((r) => setTimeout(r, 0))
+  const want = EXPECTED_PRICE_INPUTS[priceType]
+  const inputs = await waitFor(() => {
+    if (!radio.checked) return null
+    const found = priceInputs(fields.priceSection!, priceType)
+    return found.length >= want ? found.slice(0, want) : null
+  }, 1500)
+  if (!inputs && before && before !== radio) before.click()
+  return inputs
+}
+
+export interface PriceStep {
+  field: "priceType" | "price"
+  state: "filled" | "failed"
+  detail: string
+}
+
+/** Write the prices into the chosen form's inputs (from `choosePriceForm`): the price form's and the prices' steps. */
+export function writePrices(
+  fields: GoodsDialogFields,
+  inputs: HTMLInputElement[],
+  prices: { priceType: PriceType; price: string; price2: string }
+): PriceStep[] {
+  const one = EXPECTED_PRICE_INPUTS[prices.priceType] === 1
+  const ok = setInputValue(inputs[0], prices.price) && (one || setInputValue(inputs[1], prices.price2))
+  return [
+    { field: "priceType", state: fields.radios[prices.priceType]?.checked ? "filled" : "failed", detail: PRICE_TYPE_TEXT[prices.priceType] },
+    { field: "price", state: ok ? "filled" : "failed", detail: one ? prices.price : `${prices.price} / ${prices.price2}` }
+  ]
+}
 
 /** Which labelled parts of the dialog are missing for this plan (before anything is written). */
 export function missingFields(fields: GoodsDialogFields, plan: Pick<GoodsFillPlan, "priceType" | "cover">): string[] {
@@ -161,21 +208,14 @@ export async function fillGoodsDialog(dialog: HTMLElement, plan: GoodsFillPlan):
   const missing = missingFields(fields, plan)
   if (missing.length) return { outcome: "failed", steps: [], missing }
 
-  const radio = fields.radios[plan.priceType]!
-  const before = (Object.values(fields.radios) as HTMLInputElement[]).find((r) => r.checked) ?? null
-  if (!radio.checked) radio.click()
-  // The framework re-renders after the click's change event (a microtask or a frame later).
-  await new Promise((r) => setTimeout(r, 0))
   const want = EXPECTED_PRICE_INPUTS[plan.priceType]
-  const inputs = await waitFor(() => {
-    if (!radio.checked) return null
-    const found = priceInputs(fields.priceSection!, plan.priceType)
-    return found.length >= want ? found.slice(0, want) : null
-  }, 1500)
+  const inputs = await choosePriceForm(fields, plan.priceType)
   if (!inputs) {
-    // Put the price form back as it was: nothing half-filled.
-    if (before && before !== radio) before.click()
-    return { outcome: "failed", steps: [], missing: [`${PRICE_TYPE_TEXT[plan.priceType]} · ${want === 1 ? "价格" : want === 2 && plan.priceType === 2 ? "价格 - 价格" : "原价 / 现价"}`] }
+    return {
+      outcome: "failed",
+      steps: [],
+      missing: [`${PRICE_TYPE_TEXT[plan.priceType]} · ${want === 1 ? "价格" : want === 2 && plan.priceType === 2 ? "价格 - 价格" : "原价 / 现价"}`]
+    }
   }
 
   const steps: FillStep[] = []
@@ -184,9 +224,7 @@ export async function fillGoodsDialog(dialog: HTMLElement, plan: GoodsFillPlan):
     steps.push({ field, state: ok ? "filled" : "failed", detail: value })
   }
   text("name", fields.nameInput!, plan.name)
-  steps.push({ field: "priceType", state: radio.checked ? "filled" : "failed", detail: PRICE_TYPE_TEXT[plan.priceType] })
-  const priceOk = setInputValue(inputs[0], plan.price) && (want === 1 || setInputValue(inputs[1], plan.price2))
-  steps.push({ field: "price", state: priceOk ? "filled" : "failed", detail: want === 1 ? plan.price : `${plan.price} / ${plan.price2}` })
+  steps.push(...writePrices(fields, inputs, plan))
   text("url", fields.urlInput!, plan.url)
 
   if (plan.cover) {

@@ -2,25 +2,25 @@
 // 修改商品 … holding 价格形式 (only the price form and prices can change once approved). Its
 // price part is read and written like 添加商品's (goods-dialog.ts); nothing else is touched. Also
 // the 商品库 rows with their own 编辑 control, for fix-price.
+import { collapseSpace, withoutSpace } from "~core/text"
 import type { PriceType } from "~core/goods"
-import { readTable, type TableSpec } from "~lib/dom/table"
-import { setInputValue, waitFor } from "~lib/dom/set-value"
-import { elementsWithText } from "~lib/dom/text"
+import { readTable } from "~lib/dom/table"
+import { elementsWithText, isOurs, OURS } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
-import { PRICE_TYPE_TEXT, collectGoodsDialog, priceInputs } from "./goods-dialog"
+import { PRICE_TYPE_TEXT, choosePriceForm, collectGoodsDialog, priceInputs, writePrices, type PriceStep } from "./goods-dialog"
+import { GOODS_TABLE } from "./goods-library"
 
 export const EDIT_TITLES = ["编辑商品", "修改商品", "商品编辑", "修改价格", "编辑商品价格", "修改商品价格"]
 const LABEL_LIKE = "label, span, div, p, dt, th, td, b, strong, em, h4, h5"
-const squash = (s: string | null | undefined) => (s ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
 
 /** Open edit dialogs of goods: the smallest box around the title holding 价格形式. */
 export function findGoodsEditDialogs(root: ParentNode): HTMLElement[] {
   const out: HTMLElement[] = []
   for (const title of elementsWithText(root, EDIT_TITLES)) {
-    if (title.closest("button, a, [role=button], [data-lh-panel]") || !isShown(title)) continue
+    if (title.closest("button, a, [role=button]") || isOurs(title) || !isShown(title)) continue
     let box: HTMLElement | null = title.parentElement
-    const hasPriceForm = (b: HTMLElement) => elementsWithText(b, "价格形式", LABEL_LIKE).some((l) => !l.closest("[data-lh-panel]"))
+    const hasPriceForm = (b: HTMLElement) => elementsWithText(b, "价格形式", LABEL_LIKE).some((l) => !isOurs(l))
     while (box && box !== document.body && !hasPriceForm(box)) box = box.parentElement
     if (box && box !== document.body && !out.includes(box) && isShown(box)) out.push(box)
   }
@@ -29,10 +29,10 @@ export function findGoodsEditDialogs(root: ParentNode): HTMLElement[] {
 
 /** The dialog's text as a person reads it, input values included (a disabled name or link input). */
 export function editDialogText(dialog: HTMLElement): string {
-  const values = [...dialog.querySelectorAll<HTMLInputElement>("input")].filter((i) => !i.closest("[data-lh-panel]")).map((i) => i.value)
+  const values = [...dialog.querySelectorAll<HTMLInputElement>("input")].filter((i) => !isOurs(i)).map((i) => i.value)
   const clone = dialog.cloneNode(true) as HTMLElement
-  clone.querySelectorAll("[data-lh-panel]").forEach((p) => p.remove())
-  return squash(`${clone.textContent} ${values.join(" ")}`)
+  clone.querySelectorAll(OURS).forEach((p) => p.remove())
+  return collapseSpace(`${clone.textContent} ${values.join(" ")}`)
 }
 
 export interface EditPrices {
@@ -48,42 +48,16 @@ export function readEditPrices(dialog: HTMLElement): EditPrices {
   return { priceType: type, original }
 }
 
-export interface PriceStep {
-  field: "priceType" | "price"
-  state: "filled" | "failed"
-  detail: string
-}
-
 /** Choose the price form and write the prices; returns the steps, or the parts missing (nothing written). */
-export async function fillEditPrices(dialog: HTMLElement, fix: { priceType: PriceType; price: string; price2: string }): Promise<{ steps: PriceStep[]; missing: string[] }> {
+export async function fillEditPrices(
+  dialog: HTMLElement,
+  fix: { priceType: PriceType; price: string; price2: string }
+): Promise<{ steps: PriceStep[]; missing: string[] }> {
   const f = collectGoodsDialog(dialog)
-  const radio = f.radios[fix.priceType]
-  if (!f.priceSection || !radio) return { steps: [], missing: [`价格形式 · ${PRICE_TYPE_TEXT[fix.priceType]}`] }
-  const want = fix.priceType === 1 ? 1 : 2
-  const before = ([1, 2, 3] as PriceType[]).map((t) => f.radios[t]).find((r) => r?.checked) ?? null
-  if (!radio.checked) radio.click()
-  const inputs = await waitFor(() => {
-    if (!radio.checked) return null
-    const found = priceInputs(f.priceSection!, fix.priceType)
-    return found.length >= want ? found.slice(0, want) : null
-  }, 1500)
-  if (!inputs) {
-    if (before && before !== radio) before.click()
-    return { steps: [], missing: [`${PRICE_TYPE_TEXT[fix.priceType]} · 价格`] }
-  }
-  const steps: PriceStep[] = [{ field: "priceType", state: radio.checked ? "filled" : "failed", detail: PRICE_TYPE_TEXT[fix.priceType] }]
-  const ok = setInputValue(inputs[0], fix.price) && (want === 1 || setInputValue(inputs[1], fix.price2))
-  steps.push({ field: "price", state: ok ? "filled" : "failed", detail: want === 1 ? fix.price : `${fix.price} / ${fix.price2}` })
-  return { steps, missing: [] }
-}
-
-const ROWS: TableSpec<"info" | "url" | "opr"> = {
-  columns: { info: ["基本信息", "商品信息", "商品"], url: ["链接", "商品链接"], opr: ["操作"] },
-  required: ["info", "url"],
-  minCells: 3,
-  headerCells: ["th", "td", "[role=columnheader]"],
-  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
-  text: (c) => squash(c.textContent)
+  if (!f.priceSection || !f.radios[fix.priceType]) return { steps: [], missing: [`价格形式 · ${PRICE_TYPE_TEXT[fix.priceType]}`] }
+  const inputs = await choosePriceForm(f, fix.priceType)
+  if (!inputs) return { steps: [], missing: [`${PRICE_TYPE_TEXT[fix.priceType]} · 价格`] }
+  return { steps: writePrices(f, inputs, fix), missing: [] }
 }
 
 export interface GoodsTableRow {
@@ -97,16 +71,18 @@ export interface GoodsTableRow {
 
 /** The 商品库 table's rows with their elements (for fix-price). */
 export function goodsTableRows(root: ParentNode): GoodsTableRow[] {
-  const table = readTable(root, ROWS)
+  const table = readTable(root, GOODS_TABLE)
   if (!table) return []
   const out: GoodsTableRow[] = []
   for (const { row, cells } of table.rows) {
     const urlCell = cells[table.header.col.url]
-    const url = squash(urlCell?.textContent)
+    const url = collapseSpace(urlCell?.textContent)
     if (!url) continue
     const slot = cells[table.header.col.opr >= 0 ? table.header.col.opr : cells.length - 1]
     const edit =
-      [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find((b) => !b.closest("[data-lh-panel]") && /^(编辑|修改|修改价格|编辑价格)$/.test(squash(b.textContent).replace(/ /g, ""))) ?? null
+      [...row.querySelectorAll<HTMLElement>("button, a, [role=button]")].find(
+        (b) => !isOurs(b) && /^(编辑|修改|修改价格|编辑价格)$/.test(withoutSpace(b.textContent))
+      ) ?? null
     out.push({ row, url, slot, edit })
   }
   return out

@@ -1,10 +1,13 @@
 // WeChat 直播 → 商品库: recognising the view (tabs 未入库 · 已入库 and the 添加商品 button)
 // and reading its goods table by its column headers (基本信息 · 价格 · 链接 · 状态 · 操作),
 // whether header and body share one <table> or not.
-import { goodsStatusFromText, rejectReasonFrom, type GoodsRow } from "~core/goods"
+import { collapseSpace } from "~core/text"
+import { goodsStatusFromText, rejectReasonFrom, statusWithoutReason, type GoodsRow } from "~core/goods"
 import { readTable, type TableSpec } from "~lib/dom/table"
-import { elementsWithText } from "~lib/dom/text"
+import { elementsWithText, isOurs } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
+
+import { CONSOLE_TABLE_CELLS } from "./console"
 
 export const SHELF_TEXT = { pending: "未入库", approved: "已入库" } as const
 export const ADD_GOODS_TEXT = "添加商品"
@@ -18,7 +21,7 @@ function shown(el: Element): boolean {
 
 /** Is this the 商品库 view? Both shelves' tabs and the 添加商品 button are shown. */
 export function isGoodsLibrary(root: ParentNode): boolean {
-  const tabs = (text: string) => elementsWithText(root, text).some((el) => shown(el) && !el.closest("[data-lh-panel]"))
+  const tabs = (text: string) => elementsWithText(root, text).some((el) => shown(el) && !isOurs(el))
   return tabs(SHELF_TEXT.pending) && tabs(SHELF_TEXT.approved) && !!findAddGoodsButton(root)
 }
 
@@ -26,7 +29,7 @@ export function isGoodsLibrary(root: ParentNode): boolean {
 export function findAddGoodsButton(root: ParentNode): HTMLElement | null {
   for (const el of elementsWithText(root, ADD_GOODS_TEXT)) {
     const button = el.closest<HTMLElement>("button, a, [role=button]")
-    if (button && shown(button) && !button.closest("[data-lh-panel]")) return button
+    if (button && shown(button) && !isOurs(button)) return button
   }
   return null
 }
@@ -47,17 +50,15 @@ export function currentShelf(root: ParentNode): Shelf | null {
 }
 
 function cellText(el: Element): string {
-  return (el.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(el.textContent)
 }
 
-/** The goods table: its header names at least 基本信息 and 链接. */
-const GOODS_TABLE: TableSpec<"info" | "price" | "url" | "status"> = {
-  columns: { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"] },
+/** The goods table: its header names at least 基本信息 and 链接 (操作 holds each row's 编辑, read by goods-edit.ts). */
+export const GOODS_TABLE: TableSpec<"info" | "price" | "url" | "status" | "opr"> = {
+  columns: { info: ["基本信息", "商品信息", "商品"], price: ["价格"], url: ["链接", "商品链接"], status: ["状态", "审核状态"], opr: ["操作"] },
   required: ["info", "url"],
   minCells: 3,
-  headerCells: ["th", "td", "[role=columnheader]"],
-  bodyCells: ["td", "th", "[role=cell]", "[role=gridcell]"],
-  text: cellText
+  ...CONSOLE_TABLE_CELLS
 }
 
 /** The rows of the goods table shown, or null when there is no goods table on the page. */
@@ -92,7 +93,7 @@ export function readGoodsLibrary(root: ParentNode): GoodsReading | null {
     const full = statusCell ? cellText(statusCell) : ""
     // A reason may be written after the status, or kept in a tooltip's title.
     const titled = statusCell ? [...statusCell.querySelectorAll("[title]")].map((e) => e.getAttribute("title") ?? "").join(" ") : ""
-    const statusText = full.replace(/(驳回原因|拒绝原因|原因)\s*[：:][\s\S]*$/, "").trim()
+    const statusText = statusWithoutReason(full)
     const status = statusCell ? goodsStatusFromText(statusText || full) : null
     const infoCell = cells[header.col.info]
     out.push({

@@ -4,11 +4,13 @@
 // 直播状态 · 操作), with header and body in one <table> or in two. So a row is read by meaning:
 // the room id after 房间号 / ID (or in an edit link's roomId=), times as "YYYY-MM-DD HH:mm",
 // the status as one of WeChat's words, the anchor in its column or after 主播：.
-import { liveStatusFromText, LIVE_STATUS_TEXT } from "~core/rooms"
+import { collapseSpace } from "~core/text"
+import { liveStatusFromText, LIVE_STATUS_TEXT, roomIdFromQuery } from "~core/rooms"
 import { parseRoomTime } from "~core/room-rules"
 import type { WechatRoomMessage } from "~protocol/messages"
 import { findHeaderRow, readTable, type TableSpec } from "~lib/dom/table"
 import { isShown } from "~lib/dom/visible"
+import { isOurs } from "~lib/dom/text"
 
 import { findButton, hasConsoleTabs, isDisabled, readable, shownText } from "./console"
 
@@ -22,7 +24,7 @@ const ANCHOR_LABEL = /^主播(?:昵称)?\s*[：:]\s*/
 const WECHAT_LABEL = /^(?:主播)?微信(?:账号|号)\s*[：:]\s*/
 
 function cellText(el: Element | undefined): string {
-  return (el?.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+  return collapseSpace(el?.textContent)
 }
 
 const CELLS = ["td", "th", "[role=cell]", "[role=gridcell]", "[role=columnheader]"]
@@ -54,8 +56,8 @@ function pieces(el: Element): string[] {
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT)
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const parent = n.parentElement
-    if (parent?.closest("[data-lh-panel]") || (parent && !isShown(parent))) continue
-    const t = (n.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim()
+    if (isOurs(parent) || (parent && !isShown(parent))) continue
+    const t = collapseSpace(n.textContent)
     if (t) out.push(t)
   }
   return out
@@ -64,9 +66,9 @@ function pieces(el: Element): string[] {
 function roomIdOf(row: HTMLElement, text: string): number | null {
   const m = ID.exec(text)
   if (m) return Number(m[1])
-  for (const a of row.querySelectorAll<HTMLAnchorElement>("a[href*='roomId='], a[href*='roomid='], a[href*='room_id=']")) {
-    const q = /[?&](?:roomId|roomid|room_id)=(\d{1,15})/.exec(a.getAttribute("href") ?? "")
-    if (q) return Number(q[1])
+  for (const a of row.querySelectorAll("a[href]")) {
+    const id = roomIdFromQuery(a.getAttribute("href"))
+    if (id != null) return id
   }
   const data = row.querySelector("[data-room-id], [data-roomid]")
   const v = data?.getAttribute("data-room-id") ?? data?.getAttribute("data-roomid")
@@ -154,7 +156,17 @@ export function readRoomList(root: ParentNode): RoomListReading | null {
     const status = statusOf(cells[header.col.status], text)
     const img = info?.querySelector<HTMLImageElement>("img[src]")
     const coverUrl = img && /^https?:\/\//i.test(img.src) ? img.src : null
-    rooms.push({ roomId, name: name.slice(0, 200), anchorName: anchorName.slice(0, 200), anchorWechat, start, end, liveStatus: status.code, statusText: status.text.slice(0, 100), coverUrl })
+    rooms.push({
+      roomId,
+      name: name.slice(0, 200),
+      anchorName: anchorName.slice(0, 200),
+      anchorWechat,
+      start,
+      end,
+      liveStatus: status.code,
+      statusText: status.text.slice(0, 100),
+      coverUrl
+    })
   }
   // Nothing understood and no empty text: still loading (an empty list must say so).
   if (!rooms.length && !skipped && !shownText(root, EMPTY_TEXTS).length) return null
@@ -174,7 +186,7 @@ function labelledValue(list: string[], label: RegExp): string | null {
 /** A pager offers a next page, or says there are more rooms than shown. */
 function hasMorePages(root: ParentNode, shown: number): boolean {
   for (const el of root.querySelectorAll<HTMLElement>("button, a, li, [role=button]")) {
-    if (el.closest("[data-lh-panel]") || !isShown(el)) continue
+    if (isOurs(el) || !isShown(el)) continue
     const label = readable(el.getAttribute("aria-label") ?? el.getAttribute("title") ?? el.textContent)
     if (NEXT_PAGE.includes(label) && !isDisabled(el)) return true
   }
