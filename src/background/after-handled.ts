@@ -3,7 +3,7 @@
 // recompute the badge unless the message writes nothing (READ_ONLY, declared beside SENDERS).
 import { safeWechatUrl } from "~core/checklist"
 import { isHimallAdminPath } from "~core/himall-area"
-import { PAGE_FACT } from "~db/overview"
+import { getFact, PAGE_FACT, putFact } from "~db/facts"
 import type { HelperDb } from "~db/schema"
 import { READ_ONLY, type MessageType, type SenderKind } from "~protocol/messages"
 
@@ -11,7 +11,7 @@ import { refreshBadge } from "./badge"
 import type { RouteContext } from "./routes/context"
 
 /** Pages whose address the popup's links reuse (WeChat's console URLs carry the session). */
-const PAGE_OF: Partial<Record<MessageType, string>> = {
+const PAGE_OF: Partial<Record<MessageType, typeof PAGE_FACT.wechatGoods | typeof PAGE_FACT.wechatRooms>> = {
   "goods.seen": PAGE_FACT.wechatGoods,
   "rooms.seen": PAGE_FACT.wechatRooms
 }
@@ -22,11 +22,10 @@ export async function recordPage(db: HelperDb, type: MessageType, kind: SenderKi
   // Without query and fragment: MP URLs carry the login session's token, which is not kept.
   const page = new URL(ctx.url)
   const url = `${page.origin}${page.pathname}`
-  if (fact && safeWechatUrl(url)) await db.facts.put({ key: fact, value: { url }, seenAt: ctx.now })
+  if (fact && safeWechatUrl(url)) await putFact(db, fact, { url }, ctx.now)
   else if (kind === "shop" && isHimallAdminPath(page.pathname)) {
     const key = PAGE_FACT.himall(ctx.origin)
-    const had = await db.facts.get(key)
-    if ((had?.value as { url?: string } | undefined)?.url !== url) await db.facts.put({ key, value: { url }, seenAt: ctx.now })
+    if ((await getFact(db, key))?.url !== url) await putFact(db, key, { url }, ctx.now)
   }
 }
 

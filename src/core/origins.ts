@@ -22,15 +22,6 @@ export function shopPatterns(granted: readonly string[]): string[] {
 }
 
 /** The permission pattern for one shop origin ("https://shop.example.com" → ".../*"). */
-/** The host of an origin as the merchant reads it (`https://shop.example.com` → `shop.example.com`); the text itself when not a URL. */
-export function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host
-  } catch {
-    return origin
-  }
-}
-
 export function originPattern(origin: string): string {
   return `${origin.replace(/\/+$/, "")}/*`
 }

@@ -13,7 +13,6 @@ import type { GoodsRecord, HelperDb, ProductRecord } from "./schema"
 import { GOODS_WRITE_KEY } from "./write-stamp"
 
 /** `facts` keys of the pages the extension last saw (db/facts.ts; recorded by background/after-handled.ts). */
-export { PAGE_FACT } from "./facts"
 
 export type ProductGoodsRow = GoodsRow<ProductRecord, GoodsRecord>
 
