@@ -17,7 +17,7 @@ const PAGE_OF: Partial<Record<MessageType, typeof PAGE_FACT.wechatGoods | typeof
 }
 
 /** Remember the page a message came from, when the popup links to pages of its kind. */
-export async function recordPage(db: HelperDb, type: MessageType, kind: SenderKind, ctx: RouteContext): Promise<void> {
+async function recordPage(db: HelperDb, type: MessageType, kind: SenderKind, ctx: RouteContext): Promise<void> {
   const fact = PAGE_OF[type]
   // Without query and fragment: MP URLs carry the login session's token, which is not kept.
   const page = new URL(ctx.url)

@@ -13,8 +13,8 @@ import type { HelperDb } from "~db/schema"
 import { getSetting } from "~db/settings"
 import { applyLanguage, currentLanguage, t } from "~lib/i18n"
 
-export const BADGE_ALERT = "#d93025"
-export const BADGE_TODO = "#b35c00"
+const BADGE_ALERT = "#d93025"
+const BADGE_TODO = "#b35c00"
 
 export interface BadgeState {
   text: string
@@ -24,7 +24,7 @@ export interface BadgeState {
 }
 
 /** What the badge shows for a checklist (pure; titles through t()). */
-export function badgeFor(list: Pick<Checklist, "needs" | "alert">): BadgeState {
+function badgeFor(list: Pick<Checklist, "needs" | "alert">): BadgeState {
   const text = badgeText(list.needs)
   return {
     text,

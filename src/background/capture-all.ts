@@ -53,7 +53,7 @@ function view(job: JobRecord | undefined): CaptureAllView | null {
 }
 
 /** Can this stored job be continued from its next page? (core/capture-all.ts) */
-export function isResumable(job: JobRecord | undefined, listPath: string, pageSize: number): boolean {
+function isResumable(job: JobRecord | undefined, listPath: string, pageSize: number): boolean {
   const d = readCaptureAllData(job)
   return !!job && !!d && captureAllResumable({ ...d, state: job.state }, listPath, pageSize)
 }

@@ -13,7 +13,7 @@ import { toCandidate } from "./goods"
 
 export const QUEUE_ID = "queue"
 
-export interface QueueData {
+interface QueueData {
   /** Product keys in the order they are filled. */
   items: string[]
   /** Index of the current item; items before it are done (added or skipped). */

@@ -127,7 +127,7 @@ export async function handleNotificationClick(id: string): Promise<boolean> {
   return true
 }
 
-export async function openWechatConsole(): Promise<void> {
+async function openWechatConsole(): Promise<void> {
   const live = await chrome.tabs.query({ url: "https://live.weixin.qq.com/*" })
   const mp = await chrome.tabs.query({ url: "https://mp.weixin.qq.com/*" })
   const loggedIn = mp.filter((tab) => /[?&]token=\d+/.test(tab.url ?? ""))

@@ -10,7 +10,7 @@ import { ownGoodsOf } from "~db/goods"
 
 import { shopOfAccount } from "./accounts"
 
-export const PRICE_FIX_JOB = "price-fix"
+const PRICE_FIX_JOB = "price-fix"
 
 export async function roomGoodsContext(db: HelperDb, req: RequestOf<"roomGoods.context">): Promise<ResponseOf<"roomGoods.context">> {
   const plans = (await db.plans.toArray()).filter((p) => (p.goods?.length ?? 0) > 0)

@@ -189,7 +189,7 @@ function imageFacts(blob: Blob | null, width: number, height: number): PlanImage
   return blob ? { width, height, bytes: blob.size } : null
 }
 
-export function planView(p: RoomPlanRecord, now: number): RoomPlanView {
+function planView(p: RoomPlanRecord, now: number): RoomPlanView {
   const start = planTime(p.start)
   const end = planTime(p.end)
   return {

@@ -2,6 +2,7 @@
 // the message allows, and dispatches to the domain's handler (src/background/routes/).
 import type { Runtime } from "webextension-polyfill"
 
+import { isWechatOrigin } from "~core/origins"
 import type { HelperDb } from "~db/schema"
 import { parseEnvelope, ProtocolError, SENDERS, type ErrorCode, type MessageType, type Reply, type SenderKind } from "~protocol/messages"
 
@@ -14,7 +15,6 @@ import { roomsRoutes } from "./routes/rooms"
 import { shopRoomsRoutes } from "./routes/shop-rooms"
 
 /** The WeChat console's origins (the manifest's host permissions). */
-export const WECHAT_ORIGINS: readonly string[] = ["https://mp.weixin.qq.com", "https://live.weixin.qq.com"]
 
 export interface RouterDeps {
   db: HelperDb
@@ -66,10 +66,10 @@ export function createRouter(deps: RouterDeps) {
       kind === "extension"
         ? fromOwnPage
         : kind === "wechat"
-          ? WECHAT_ORIGINS.includes(origin)
+          ? isWechatOrigin(origin)
           : kind === "shop"
             ? await isShop()
-            : fromOwnPage || WECHAT_ORIGINS.includes(origin) || (await isShop())
+            : fromOwnPage || isWechatOrigin(origin) || (await isShop())
     if (!allowed) return { ok: false, code: REFUSAL[kind] }
 
     const ctx: RouteContext = { db: deps.db, origin, url: sender.url, now: now() }

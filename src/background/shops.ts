@@ -9,15 +9,15 @@ import type { HelperDb } from "~db/schema"
  * uses this path on an already-declared host, matched and excluded at once, so it never
  * runs from the manifest; we find its file there and register it for the granted shops.
  */
-export const HIMALL_PLACEHOLDER_MATCH = "https://mp.weixin.qq.com/__himall_live_helper__/*"
+const HIMALL_PLACEHOLDER_MATCH = "https://mp.weixin.qq.com/__himall_live_helper__/*"
 export const HIMALL_SCRIPT_ID = "himall-admin"
 
-export function himallScriptFiles(manifest: chrome.runtime.Manifest): string[] {
+function himallScriptFiles(manifest: chrome.runtime.Manifest): string[] {
   const entry = manifest.content_scripts?.find((cs) => cs.matches?.includes(HIMALL_PLACEHOLDER_MATCH))
   return entry?.js ?? []
 }
 
-export async function grantedShopPatterns(): Promise<string[]> {
+async function grantedShopPatterns(): Promise<string[]> {
   const all = await chrome.permissions.getAll()
   return shopPatterns(all.origins ?? [])
 }

@@ -15,7 +15,7 @@ import { LIVE, NOT_STARTED, PAUSED } from "./rooms"
 // ---------------------------------------------------------------------------------------------
 // Pages that fix things
 
-export const MP_HOME = "https://mp.weixin.qq.com/"
+const MP_HOME = "https://mp.weixin.qq.com/"
 /** WeChat's live console, room list (domain.md: `live.weixin.qq.com/livemp/broadcast/index`). */
 export const WECHAT_ROOMS_PAGE = "https://live.weixin.qq.com/livemp/broadcast/index"
 const WECHAT_HOSTS = ["mp.weixin.qq.com", "live.weixin.qq.com"]
@@ -52,10 +52,10 @@ export function himallUrl(origin: string, page: HimallPage, area: HimallArea = "
 }
 
 
-export type LinkLabel = "mp" | "wechat_goods" | "wechat_rooms" | "himall_products" | "himall_live" | "himall_homepage" | "options"
+type LinkLabel = "mp" | "wechat_goods" | "wechat_rooms" | "himall_products" | "himall_live" | "himall_homepage" | "options"
 
 /** Where the merchant fixes a step: the URL and what the button says (`check_link_<label>`). */
-export interface StepLink {
+interface StepLink {
   url: string
   label: LinkLabel
 }
@@ -64,7 +64,7 @@ export interface StepLink {
 // Goods
 
 /** A product's goods state: WeChat's, or `none` when WeChat has no goods with its link. */
-export type GoodsState = "none" | GoodsStatus
+type GoodsState = "none" | GoodsStatus
 
 export interface ProductLike extends ProductSummary {
   updatedAt: number
@@ -165,7 +165,7 @@ export function summariseGoods(rows: readonly GoodsRow[], allGoods: readonly Pic
 export type GoodsFilter = "all" | "not_in_library" | "reviewing" | "rejected" | "approved" | "drift"
 export const GOODS_FILTERS: readonly GoodsFilter[] = ["all", "not_in_library", "reviewing", "rejected", "approved", "drift"]
 
-export function matchesFilter(r: GoodsRow, filter: GoodsFilter): boolean {
+function matchesFilter(r: GoodsRow, filter: GoodsFilter): boolean {
   switch (filter) {
     case "all":
       return true
@@ -215,9 +215,9 @@ export interface ShopRoomLike {
 }
 
 /** Why a room needs the merchant: not in HiMall yet, no HiMall cover, plus going-live's flags. */
-export type RoomTodo = "sync" | "cover" | RoomFlagKind
-export type CoverState = "ok" | "missing" | "size" | "not_synced"
-export type RoomGroup = "live" | "upcoming" | "past"
+type RoomTodo = "sync" | "cover" | RoomFlagKind
+type CoverState = "ok" | "missing" | "size" | "not_synced"
+type RoomGroup = "live" | "upcoming" | "past"
 
 export interface RoomRow<W extends WechatRoomLike = WechatRoomLike, S extends ShopRoomLike = ShopRoomLike> {
   roomId: number
@@ -342,15 +342,14 @@ export function roomRows<W extends WechatRoomLike, S extends ShopRoomLike>(wecha
 // ---------------------------------------------------------------------------------------------
 // The five steps
 
-export type StepId = "qualification" | "goods" | "rooms" | "entrance" | "live"
-export const STEP_IDS: readonly StepId[] = ["qualification", "goods", "rooms", "entrance", "live"]
+type StepId = "qualification" | "goods" | "rooms" | "entrance" | "live"
 
 /**
  * done: nothing to do · todo: the merchant's next step · attention: something to fix ·
  * waiting: on WeChat or HiMall (a review), nothing to do now · unknown: the extension has not
  * seen the page yet (open it) · blocked: the mini program may not go live at all.
  */
-export type StepState = "done" | "todo" | "attention" | "waiting" | "unknown" | "blocked"
+type StepState = "done" | "todo" | "attention" | "waiting" | "unknown" | "blocked"
 
 /** A substitution: text, a count, or a time the page formats. */
 export type LineArg = string | number | { time: number }

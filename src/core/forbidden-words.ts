@@ -8,9 +8,9 @@
 // Pure: no browser API.
 import { collapseSpace } from "./text"
 
-export type ForbiddenCategory = "superlative" | "first" | "grade" | "national" | "absolute" | "price"
+type ForbiddenCategory = "superlative" | "first" | "grade" | "national" | "absolute" | "price"
 
-export interface ForbiddenWord {
+interface ForbiddenWord {
   word: string
   category: ForbiddenCategory
 }
@@ -22,7 +22,7 @@ const list = (category: ForbiddenCategory, words: string): ForbiddenWord[] =>
     .map((word) => ({ word, category }))
 
 /** The maintained list (longer terms first when they overlap: matching prefers the longest). */
-export const FORBIDDEN_WORDS: readonly ForbiddenWord[] = [
+const FORBIDDEN_WORDS: readonly ForbiddenWord[] = [
   ...list("price", "全网最低价 全网最低 史上最低价 史上最低 最低价 最便宜 全网最便宜 击穿底价 亏本价 跳楼价"),
   ...list(
     "superlative",

@@ -15,9 +15,9 @@
 import { BANNED, ENDED, ERROR, EXPIRED, LIVE, NOT_STARTED, PAUSED, roomEnded } from "./rooms"
 
 /** HiMall's own sync period. */
-export const HIMALL_SYNC_INTERVAL_MS = 5 * 60_000
+const HIMALL_SYNC_INTERVAL_MS = 5 * 60_000
 /** A status behind WeChat's for this long is stale. */
-export const STALE_AFTER_MS = 5 * 60_000
+const STALE_AFTER_MS = 5 * 60_000
 /** Out of step this long at a HiMall reading: HiMall's own sync seems not to run. */
 export const AUTO_SYNC_LIMIT_MS = 2 * HIMALL_SYNC_INTERVAL_MS
 
@@ -61,7 +61,7 @@ export interface FreshnessInput {
  * - `no_shop_data`: HiMall's room list has not been read.
  * - `in_sync`, `missing`, `stale`, `missing_and_stale`.
  */
-export type FreshnessReason = "no_wechat_data" | "no_shop_data" | "in_sync" | "missing" | "stale" | "missing_and_stale"
+type FreshnessReason = "no_wechat_data" | "no_shop_data" | "in_sync" | "missing" | "stale" | "missing_and_stale"
 
 export interface Freshness {
   needsSync: boolean
@@ -156,14 +156,12 @@ export function freshness(input: FreshnessInput): Freshness {
 // ---------------------------------------------------------------------------------------------
 // Syncing often
 
-/** WeChat's daily limit of API calls for a mini program's live rooms (domain.md). */
-export const WECHAT_DAILY_CALLS = 500
-/** HiMall's own sync alone makes this many calls a day (one every 5 minutes). */
-export const AUTO_SYNC_CALLS_PER_DAY = (24 * 60 * 60_000) / HIMALL_SYNC_INTERVAL_MS
-/** Manual syncs a day after which the merchant is warned before the next one. */
+/**
+ * WeChat allows a mini program 500 API calls a day for its live rooms (domain.md); HiMall's own
+ * sync alone makes 288 of them (one every 5 minutes). Manual syncs a day after which the merchant is warned before the next one. */
 export const MANY_SYNCS_PER_DAY = 20
 
-export type SyncWarning = "recent" | "many" | null
+type SyncWarning = "recent" | "many" | null
 
 export interface SyncState {
   last: FreshnessSync | null

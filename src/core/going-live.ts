@@ -20,7 +20,7 @@ export const REMINDED_PREFIX = "reminded|"
  * Chrome fires an alarm no sooner than 30 s after it is created. An alarm already due within
  * this window is left alone rather than re-created (which would only push it later).
  */
-export const DUE_SOON_MS = 60_000
+const DUE_SOON_MS = 60_000
 
 /** What these rules need of a stored WeChat room (`WechatRoomRecord`). */
 export interface GoingLiveRoom {
@@ -160,7 +160,7 @@ export interface RoomFlag extends Omit<GoingLiveRoom, "goneAt"> {
 
 const KIND_ORDER: readonly RoomFlagKind[] = ["banned", "error", "late", "starting_soon", "expired"]
 
-export function flagOf(room: GoingLiveRoom, now: number, lead: number): RoomFlagKind | null {
+function flagOf(room: GoingLiveRoom, now: number, lead: number): RoomFlagKind | null {
   if (room.goneAt != null) return null
   switch (room.liveStatus) {
     case BANNED:

@@ -91,7 +91,7 @@ export type PriceType = 1 | 2 | 3
 export const PRICE_FORMS = ["auto", "1", "3"] as const
 export type PriceFormSetting = (typeof PRICE_FORMS)[number]
 
-export type GoodsPriceProblem = "original_not_number" | "original_not_above_current"
+type GoodsPriceProblem = "original_not_number" | "original_not_above_current"
 
 export interface GoodsPlanInput {
   name: string

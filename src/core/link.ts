@@ -3,7 +3,7 @@
 // not URL-encoded as a whole.
 import { withoutSpace } from "./text"
 
-export const PRODUCT_PAGE = "pages/productdetail/productdetail"
+const PRODUCT_PAGE = "pages/productdetail/productdetail"
 
 export function productLink(productId: number): string {
   return `${PRODUCT_PAGE}?id=${productId}`

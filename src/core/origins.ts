@@ -2,7 +2,7 @@
 // only WeChat's hosts; every other granted host permission is a HiMall shop the merchant
 // enabled at run time (the sandbox build grants https://*.sandbox.test/* up front).
 
-export const WECHAT_HOST_PATTERNS = ["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*"]
+const WECHAT_HOST_PATTERNS = ["https://mp.weixin.qq.com/*", "https://live.weixin.qq.com/*"]
 
 const WECHAT_HOSTS = ["mp.weixin.qq.com", "live.weixin.qq.com"]
 
@@ -14,6 +14,16 @@ const WECHAT_HOSTS = ["mp.weixin.qq.com", "live.weixin.qq.com"]
 export function isWechatPattern(pattern: string): boolean {
   const host = /^(?:\*|https?):\/\/([^/]+)\//.exec(pattern)?.[1]
   return WECHAT_HOST_PATTERNS.includes(pattern) || (host !== undefined && WECHAT_HOSTS.includes(host.toLowerCase()))
+}
+
+/** An origin on one of WeChat's hosts (`https://mp.weixin.qq.com`): never a shop. */
+export function isWechatOrigin(origin: string): boolean {
+  try {
+    const url = new URL(origin)
+    return url.protocol === "https:" && WECHAT_HOSTS.includes(url.host.toLowerCase())
+  } catch {
+    return false
+  }
 }
 
 /** Granted host patterns that belong to HiMall shops. */

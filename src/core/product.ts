@@ -25,7 +25,7 @@ export interface RawProduct {
 }
 
 /** What a product is for WeChat's goods: its HiMall id, name, prices in fen, link and picture. */
-export interface ProductFacts {
+interface ProductFacts {
   productId: number
   name: string
   priceLowFen: number
@@ -54,7 +54,7 @@ export type ProductProblem =
 export type Qualified = { ok: true; product: QualifiedProduct; warnings: ProductProblem[] } | { ok: false; problems: ProductProblem[] }
 
 /** Longest name we accept from HiMall; WeChat's own limit is applied when filling. */
-export const MAX_STORED_NAME = 200
+const MAX_STORED_NAME = 200
 
 const ID = /^\s*(\d{1,15})\s*$/
 
@@ -65,12 +65,12 @@ function positiveId(text: string | null): number | null {
 }
 
 /** Collapse runs of white space (including full-width and non-breaking spaces). */
-export function cleanName(name: string): string {
+function cleanName(name: string): string {
   return collapseSpace(name)
 }
 
 /** Image URL made absolute against the page; only http(s) pictures are kept. */
-export function resolveImageUrl(raw: string | null, pageUrl: string): string | null | "invalid" {
+function resolveImageUrl(raw: string | null, pageUrl: string): string | null | "invalid" {
   if (raw == null || raw.trim() === "") return null
   try {
     const u = new URL(raw.trim(), pageUrl)

@@ -9,7 +9,7 @@ export interface CoverSize {
 
 /** The platform backend's 封面设置 asks 750*750, the seller backend's 800*640. */
 export const PLATFORM_COVER_SIZE: CoverSize = { width: 750, height: 750 }
-export const SELLER_COVER_SIZE: CoverSize = { width: 800, height: 640 }
+const SELLER_COVER_SIZE: CoverSize = { width: 800, height: 640 }
 
 /** Sizes a 封面设置 caption may ask that make-cover will make (anything else: 750×750). */
 export function coverSizeAccepted(size: CoverSize | null | undefined): CoverSize {

@@ -6,10 +6,8 @@ import { collapseSpace, withoutSpace } from "./text"
 import type { GoodsStatus } from "./goods"
 import { normalizeLink } from "./link"
 
-/** WeChat's reported per-room goods cap (300033 past it). */
+/** WeChat's reported per-room goods cap (300033 past it); also the most goods a room plan may list. */
 export const ROOM_GOODS_CAP = 200
-/** Most goods a plan may list. */
-export const PLAN_GOODS_MAX = ROOM_GOODS_CAP
 
 /** A planned product as far as WeChat goes: `none` when WeChat has no goods with its link. */
 export type PlannedGoodsState = GoodsStatus | "none"
@@ -59,11 +57,6 @@ export function roomCoverage(plan: readonly PlannedGoods[], items: readonly Room
   return { planned: plan.length, inRoom: plan.length - missing.length, missing }
 }
 
-/** Goods the room can still take (never negative). */
-export function roomCapacityLeft(inRoom: number, cap = ROOM_GOODS_CAP): number {
-  return Math.max(0, cap - inRoom)
-}
-
 export interface PlanGoodsCounts {
   approved: number
   reviewing: number
@@ -93,7 +86,7 @@ export interface ImportItemView {
 export type ImportResult = "ticked" | "already_ticked" | "in_room" | "not_approved" | "not_found" | "over_cap" | "failed"
 
 /** 已添加 / 已导入 / 已在直播间: the item is in the room already. */
-export function itemSaysInRoom(text: string): boolean {
+function itemSaysInRoom(text: string): boolean {
   return /已添加|已导入|已在直播间|已在房间|已关联/.test(withoutSpace(text))
 }
 

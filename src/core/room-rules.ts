@@ -8,19 +8,19 @@ import { textUnits, unitsProblem } from "./goods"
 export { textUnits }
 
 /** 直播标题: 3–17 Chinese characters (counter 0/17). */
-export const ROOM_TITLE_MIN_UNITS = 6
+const ROOM_TITLE_MIN_UNITS = 6
 export const ROOM_TITLE_MAX_UNITS = 34
 /** 主播昵称: 2–15 Chinese characters (counter 0/15). */
-export const ANCHOR_NAME_MIN_UNITS = 4
+const ANCHOR_NAME_MIN_UNITS = 4
 export const ANCHOR_NAME_MAX_UNITS = 30
 
 export const MINUTE_MS = 60_000
 /** The start must be at least this far from now. */
-export const MIN_LEAD_MS = 10 * MINUTE_MS
+const MIN_LEAD_MS = 10 * MINUTE_MS
 /** …and at most this many calendar months ahead. */
-export const MAX_AHEAD_MONTHS = 6
-export const MIN_LENGTH_MS = 30 * MINUTE_MS
-export const MAX_LENGTH_MS = 24 * 60 * MINUTE_MS
+const MAX_AHEAD_MONTHS = 6
+const MIN_LENGTH_MS = 30 * MINUTE_MS
+const MAX_LENGTH_MS = 24 * 60 * MINUTE_MS
 
 /** 分享卡片封面 and 直播间封面 as WeChat asks for them. */
 export const SHARE_IMAGE = { width: 800, height: 640, maxBytes: 1024 * 1024 } as const

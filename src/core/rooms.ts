@@ -39,11 +39,6 @@ export function liveStatusFromText(text: string): number | null {
   return null
 }
 
-/** Rooms that have not ended one way or another: live now, paused, or still to start. */
-export function isUpcomingOrLive(status: number): boolean {
-  return status === LIVE || status === PAUSED || status === NOT_STARTED
-}
-
 export function roomKey(shopOrigin: string, roomId: number): string {
   return `${shopOrigin}|${roomId}`
 }

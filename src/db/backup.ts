@@ -44,8 +44,8 @@ import {
 } from "./schema"
 import { settingChange } from "./settings"
 
-export const BACKUP_FORMAT = "himall-live-helper-backup"
-export const BACKUP_VERSION = 1
+const BACKUP_FORMAT = "himall-live-helper-backup"
+const BACKUP_VERSION = 1
 
 /** What a backup holds, in the order written. (`shops` mirrors the browser's permissions, `jobs`
  * and `notices` are transient: they are not part of it; the shops' origins are listed so that
@@ -81,7 +81,7 @@ export function isBackupTable(v: unknown): v is BackupTable {
   return typeof v === "string" && (BACKUP_TABLES as readonly string[]).includes(v)
 }
 
-export interface BackupHeader {
+interface BackupHeader {
   format: typeof BACKUP_FORMAT
   version: number
   exportedAt: number
@@ -170,7 +170,7 @@ interface TableSpec {
   skip?: (r: Record<string, unknown>) => boolean
 }
 
-export const TABLE_SPECS: Record<BackupTable, TableSpec> = {
+const TABLE_SPECS: Record<BackupTable, TableSpec> = {
   products: { key: "key", fields: productFields },
   wechatGoods: { key: "key", fields: goodsFields },
   covers: { key: "productKey", fields: coverFields },
@@ -305,7 +305,7 @@ function checkHeader(v: unknown): BackupHeader {
 }
 
 /** Lines of a text stream (a File's, or any async source of chunks). */
-export async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let rest = ""
   for await (const chunk of chunks) {
     rest += chunk
@@ -420,7 +420,7 @@ export async function* readBackup(source: () => AsyncIterable<string>): AsyncGen
 // ---------------------------------------------------------------------------------------------
 // Preview and import
 
-export interface TableChanges {
+interface TableChanges {
   /** Records the database does not have. */
   added: number
   /** Records it has, different. */

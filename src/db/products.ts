@@ -5,7 +5,7 @@ import type { HelperDb, NoticeRecord, ProductRecord } from "./schema"
 
 export const MAX_NOTICES = 200
 
-export function productKey(shopOrigin: string, productId: number): string {
+function productKey(shopOrigin: string, productId: number): string {
   return `${shopOrigin}|${productId}`
 }
 

@@ -9,7 +9,7 @@ import type { HelperDb, RoomPlanRecord } from "./schema"
  * What a room holds, from the newest reading of either side: WeChat's room goods list
  * (`roomGoods`) or HiMall's 直播商品 after a sync (`roomContents`, HiMall's room id being WeChat's).
  */
-export async function readRoomItems(db: HelperDb, roomId: number): Promise<{ items: RoomItem[]; seenAt: number } | null> {
+async function readRoomItems(db: HelperDb, roomId: number): Promise<{ items: RoomItem[]; seenAt: number } | null> {
   const [wechat, himall] = await Promise.all([db.roomGoods.get(roomId), db.roomContents.where("roomId").equals(roomId).toArray()])
   const readings = [
     ...(wechat ? [{ items: wechat.items, seenAt: wechat.seenAt }] : []),

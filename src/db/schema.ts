@@ -15,16 +15,16 @@ import { blob, bool, int, json, listOf, nullable, num, oneOf, shape, text, type 
 import { goodsKeys } from "./goods-key"
 import { goodsWriteStamp } from "./write-stamp"
 
-export const DB_NAME = "himall-live-helper"
+const DB_NAME = "himall-live-helper"
 
-export interface PricePoint {
+interface PricePoint {
   lowFen: number
   highFen: number
   /** When this price was first seen (ms since epoch). */
   at: number
 }
 
-export const pricePointFields: Fields<PricePoint> = { lowFen: int, highFen: int, at: num }
+const pricePointFields: Fields<PricePoint> = { lowFen: int, highFen: int, at: num }
 
 /** A HiMall product captured for WeChat's goods library. */
 export interface ProductRecord extends ProductSummary {
@@ -46,7 +46,7 @@ export interface ProductRecord extends ProductSummary {
   auditStatus?: number | null
 }
 
-export interface LastFill {
+interface LastFill {
   at: number
   outcome: "ok" | "partial" | "failed"
   /** 1 一口价, 2 价格区间, 3 显示折扣价. */
@@ -56,7 +56,7 @@ export interface LastFill {
   priceHighFen: number
 }
 
-export const lastFillFields: Fields<LastFill> = {
+const lastFillFields: Fields<LastFill> = {
   at: num,
   outcome: oneOf(["ok", "partial", "failed"]),
   priceType: (v) => v === 1 || v === 2 || v === 3,
@@ -92,7 +92,7 @@ export interface ShopRecord {
   lastSeenAt: number | null
 }
 
-export type NoticeLevel = "error" | "warning"
+type NoticeLevel = "error" | "warning"
 
 /** Something the merchant should know: a capture that could not be stored, and why. */
 export interface NoticeRecord {
@@ -146,7 +146,7 @@ export const coverFields: Fields<CoverRecord> = {
   httpStatus: nullable(int)
 }
 
-export type { GoodsStatus }
+
 
 /**
  * A row of WeChat's 商品库 as last seen by one mini program (`wechatGoods`, schema v8), keyed by
@@ -351,26 +351,6 @@ export interface RoomContentsRecord {
   /** How many the source said it has. */
   total: number
   seenAt: number
-}
-
-const roomContentItemFields: Fields<RoomContentItem> = {
-  productId: nullable(int),
-  goodsId: nullable(int),
-  url: nullable(text),
-  name: text,
-  price: nullable(num),
-  image: nullable(text)
-}
-
-export const roomContentsFields: Fields<RoomContentsRecord> = {
-  key: text,
-  roomId: int,
-  source: oneOf(["himall", "wechat"]),
-  shopOrigin: nullable(text),
-  items: listOf(shape(roomContentItemFields)),
-  complete: bool,
-  total: int,
-  seenAt: num
 }
 
 export const shopRoomFields: Fields<ShopRoomRecord> = {

@@ -39,12 +39,12 @@ export const SETTING_KEYS = Object.keys(SETTING_DEFAULTS) as SettingKey[]
 
 export type SettingChange = { [K in SettingKey]: { key: K; value: SettingValues[K] } }[SettingKey]
 
-export function isSettingKey(v: unknown): v is SettingKey {
+function isSettingKey(v: unknown): v is SettingKey {
   return typeof v === "string" && Object.hasOwn(ACCEPTS, v)
 }
 
 /** Is this a value the setting accepts? */
-export function settingValueOk<K extends SettingKey>(key: K, value: unknown): value is SettingValues[K] {
+function settingValueOk<K extends SettingKey>(key: K, value: unknown): value is SettingValues[K] {
   return ACCEPTS[key](value)
 }
 
@@ -56,7 +56,7 @@ export function settingChange(v: unknown): SettingChange | null {
 }
 
 /** A stored value, or the setting's default when none (or one no longer valid) is stored. */
-export function settingOr<K extends SettingKey>(key: K, stored: unknown): SettingValues[K] {
+function settingOr<K extends SettingKey>(key: K, stored: unknown): SettingValues[K] {
   return settingValueOk(key, stored) ? stored : SETTING_DEFAULTS[key]
 }
 

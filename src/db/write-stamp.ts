@@ -8,7 +8,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from "dexie"
 
 /** The table of summaries the background derives from other tables (schema version 4). */
-export const OVERVIEW_TABLE = "overview"
+const OVERVIEW_TABLE = "overview"
 /** The `overview` record holding the stamp of the latest write to products or goods. */
 export const GOODS_WRITE_KEY = "goods-write"
 /** Watched tables and the stamp a write to each moves on (one map, should another summary come). */
@@ -18,7 +18,7 @@ const WATCHED: ReadonlyMap<string, string> = new Map([
 ])
 
 /** A stamp no other write has: only equality matters. */
-export function newWriteStamp(): string {
+function newWriteStamp(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 

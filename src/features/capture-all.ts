@@ -23,7 +23,7 @@ import { tone } from "~lib/dom/shadow"
 import { gridToolbar, statusElement, summaryText, toolbarButton } from "./parts/grid-toolbar"
 
 /** Products asked for per page (one message each; the protocol allows 500). */
-export const CAPTURE_ALL_PAGE_SIZE = 100
+const CAPTURE_ALL_PAGE_SIZE = 100
 
 /** The endpoint did not page as asked (it ignores `rows`, or caps it): walking it would skip products. */
 class PagingError extends Error {}

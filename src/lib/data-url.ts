@@ -4,7 +4,7 @@
 // `readAsDataUrl`, for a file the merchant picked, uses FileReader (pages only).
 
 /** Bytes as base64, built in chunks to keep String.fromCharCode's argument lists short. */
-export function bytesToBase64(bytes: Uint8Array): string {
+function bytesToBase64(bytes: Uint8Array): string {
   const CHUNK = 0x8000
   let binary = ""
   for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK))

@@ -51,7 +51,7 @@ export function currentLanguage(): LanguageSetting {
   return override?.lang ?? "auto"
 }
 
-export function isLanguageSetting(v: unknown): v is LanguageSetting {
+function isLanguageSetting(v: unknown): v is LanguageSetting {
   return typeof v === "string" && (LANGUAGES as readonly string[]).includes(v)
 }
 

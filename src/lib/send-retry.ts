@@ -7,7 +7,7 @@ import type { MessageType, RequestOf, ResponseOf } from "~protocol/messages"
 import { isTransient } from "~protocol/errors"
 import { send } from "./send"
 
-export const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000]
+const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 3000]
 
 export async function sendWithRetry<T extends MessageType>(
   type: T,

@@ -5,7 +5,7 @@
 import { useLiveQuery } from "dexie-react-hooks"
 import { useEffect, useRef, useState } from "react"
 
-import { planGoodsCounts, PLAN_GOODS_MAX, ROOM_GOODS_CAP, type PlannedGoodsState } from "~core/room-goods"
+import { planGoodsCounts, ROOM_GOODS_CAP, type PlannedGoodsState } from "~core/room-goods"
 import { ownGoodsOf } from "~db/goods"
 import { plannedGoods } from "~db/room-goods"
 import { getDb } from "~db/schema"
@@ -53,7 +53,7 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
     sentKeys.current = next
     setError("")
     try {
-      await send("plan.setGoods", { planId, productKeys: next.slice(0, PLAN_GOODS_MAX) })
+      await send("plan.setGoods", { planId, productKeys: next.slice(0, ROOM_GOODS_CAP) })
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
@@ -109,7 +109,7 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
                 className="lh-btn-plain"
                 data-lh="plan-goods-add"
                 data-lh-product-id={String(p.productId)}
-                disabled={keys.includes(p.key) || keys.length >= PLAN_GOODS_MAX}
+                disabled={keys.includes(p.key) || keys.length >= ROOM_GOODS_CAP}
                 onClick={() => void save((current) => (current.includes(p.key) ? current : [...current, p.key]))}>
                 {keys.includes(p.key) ? t("plan_goods_added") : t("plan_goods_add")}
               </button>

@@ -6,13 +6,13 @@ import { formatAgo, formatTime } from "~ui/format"
 
 const MARK: Record<Step["state"], string> = { done: "✓", todo: "•", attention: "!", waiting: "…", unknown: "?", blocked: "×" }
 
-export function argText(a: LineArg): string {
+function argText(a: LineArg): string {
   if (typeof a === "number") return String(a)
   if (typeof a === "string") return a
   return formatTime(a.time)
 }
 
-export function lineText(line: StepLine): string {
+function lineText(line: StepLine): string {
   return t(`check_${line.key}`, (line.args ?? []).map(argText))
 }
 

@@ -16,7 +16,7 @@ import { Notices } from "./Notices"
 import { RoomsPanel } from "./RoomsPanel"
 
 /** `performance.mark` set once the checklist and the goods list (a row, or its empty state) are drawn. */
-export const FIRST_DATA_MARK = "lh-popup-first-data"
+const FIRST_DATA_MARK = "lh-popup-first-data"
 
 type Tab = "goods" | "rooms"
 const TABS: Tab[] = ["goods", "rooms"]

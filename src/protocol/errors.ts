@@ -57,7 +57,7 @@ export function isTransient(e: unknown): boolean {
 }
 
 /** The code of a caught failure (anything not a ProtocolError is the handler's or the transport's). */
-export function errorCode(e: unknown): ErrorCode {
+function errorCode(e: unknown): ErrorCode {
   return e instanceof ProtocolError ? e.code : "handler_failed"
 }
 

@@ -6,10 +6,10 @@ import type { LanguageSetting, LocaleMessages } from "~lib/i18n"
 
 import { isRecord, type ReadOnly, type Senders, type Validators } from "./validate"
 
-export type { SettingChange, SettingValues } from "~db/settings"
+export type { SettingChange,  } from "~db/settings"
 
 /** Records per `backup.import` message, at most. */
-export const IMPORT_MAX_ROWS = 500
+const IMPORT_MAX_ROWS = 500
 /** What `data.clear` must carry, so that nothing clears the data by accident. */
 export const CLEAR_CONFIRMATION = "clear-all-data"
 

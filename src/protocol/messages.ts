@@ -20,7 +20,7 @@ export * from "./rooms"
 export * from "./shop-rooms"
 export type { SenderKind } from "./validate"
 
-export interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol, RoomGoodsProtocol {}
+interface Protocol extends ProductsProtocol, GoodsProtocol, RoomsProtocol, ShopRoomsProtocol, ExtensionProtocol, RoomGoodsProtocol {}
 
 export type MessageType = keyof Protocol
 export type RequestOf<T extends MessageType> = Protocol[T]["request"]

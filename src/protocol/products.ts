@@ -4,7 +4,7 @@ import type { SaveOutcome } from "~db/products"
 
 import { intIn, isRecord, listOf, optText, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
 
-export type CaptureOutcome = SaveOutcome | "rejected"
+type CaptureOutcome = SaveOutcome | "rejected"
 
 export interface CaptureResult {
   productId: string | null
@@ -111,7 +111,7 @@ function optStatus(v: unknown): number | null | undefined {
 const RUN_ID = /^[0-9a-f-]{8,64}$/i
 const LIST_PATH = /^\/[A-Za-z0-9_\-/]{1,200}$/
 const ERROR_CODE = /^[a-z_]{1,40}$/
-export const MAX_CAPTURE_ALL_PAGE_SIZE = 500
+const MAX_CAPTURE_ALL_PAGE_SIZE = 500
 
 function rawProducts(v: unknown, min: number): RawProduct[] | null {
   return listOf(v, MAX_PRODUCTS_PER_MESSAGE, rawProduct, min)

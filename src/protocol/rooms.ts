@@ -52,7 +52,7 @@ export interface PlanImageData extends PlanImageFacts {
 /** In plan.save: keep the stored image, replace it with a picked file, or remove it. */
 export type PlanImageInput = { keep: true } | { dataUrl: string } | null
 
-export type PlanFit = "contain" | "crop"
+type PlanFit = "contain" | "crop"
 
 export interface PlanSaveRequest extends RoomPlanFields {
   /** null: a new plan. */
@@ -103,9 +103,9 @@ export interface RoomsProtocol {
   }
 }
 
-export const MAX_ROOMS_PER_MESSAGE = 500
+const MAX_ROOMS_PER_MESSAGE = 500
 /** A picked picture as a data URL: 20 MB of bytes is ~27 M characters of base64. */
-export const MAX_IMAGE_DATA_URL = 28_000_000
+const MAX_IMAGE_DATA_URL = 28_000_000
 const SIGNALS: readonly QualificationSignal[] = ["unqualified", "not_opened", "opened", "listed"]
 /** Times: 2000-01-01 … 2100-01-01. */
 const MIN_TIME = 946_684_800_000

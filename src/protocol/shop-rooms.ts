@@ -7,7 +7,7 @@ import type { CoverSize, RoomCoverState } from "~core/room-covers"
 import type { RoomContentItem } from "~core/room-contents"
 import { FIGURE_KEYS, type RoomFigures } from "~core/room-figures"
 
-export type { RoomContentItem }
+
 import type { CoverProblem } from "~lib/image/cover"
 
 import { intIn, isRecord, listOf, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"
@@ -131,7 +131,7 @@ export interface ShopRoomsProtocol {
 export const MAX_SHOP_ROOMS_PER_MESSAGE = 1000
 /** A picked image travels as a base64 data URL: at most 10 MB of image. */
 export const MAX_PICKED_IMAGE_BYTES = 10 * 1024 * 1024
-export const MAX_PICKED_DATA_URL = Math.ceil(MAX_PICKED_IMAGE_BYTES / 3) * 4 + 64
+const MAX_PICKED_DATA_URL = Math.ceil(MAX_PICKED_IMAGE_BYTES / 3) * 4 + 64
 const PICKED_DATA_URL = /^data:image\/(jpeg|jpg|png|gif|webp|bmp);base64,[A-Za-z0-9+/]+={0,2}$/
 
 const LIST_PATH = /^\/[A-Za-z0-9_\-/]{1,200}$/
@@ -156,7 +156,7 @@ function figuresOrNull(v: unknown): RoomFigures | null | undefined {
 }
 
 /** Products per `roomContents.seen`. */
-export const MAX_ROOM_CONTENT_ITEMS = 2000
+const MAX_ROOM_CONTENT_ITEMS = 2000
 
 const roomContentItem: Validator<RoomContentItem> = (v) => {
   if (!isRecord(v)) return null

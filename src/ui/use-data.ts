@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react"
 
 import { buildChecklist, sortGoodsRows, summariseGoods, type Checklist, type GoodsSummary } from "~core/checklist"
 import { readGoodsHead, readGoodsRows, readSetupBase, type ProductGoodsRow } from "~db/overview"
+import { isWechatOrigin } from "~core/origins"
 import { getDb, type HelperDb, type NoticeRecord } from "~db/schema"
 import { settingsFrom, type SettingValues } from "~db/settings"
 
@@ -60,7 +61,7 @@ export interface GoodsOverview {
 }
 
 /** Every product, sorted, and the counts (the popup's list once drawn: search, filters, scrolling). */
-export async function readAllGoods(db: HelperDb): Promise<GoodsOverview> {
+async function readAllGoods(db: HelperDb): Promise<GoodsOverview> {
   const { rows, goods } = await readGoodsRows(db)
   return { rows: sortGoodsRows(rows), summary: summariseGoods(rows, goods), complete: true }
 }
@@ -120,19 +121,13 @@ export function useSettings(): SettingValues | undefined {
   return useMemo(() => (rows ? settingsFrom(rows) : undefined), [rows])
 }
 
-export function useProductCount() {
-  return useLiveQuery(() => getDb().products.count(), [])
-}
-
-/** WeChat's own hosts are never shops (Chrome lists the HiMall script's inert manifest match among the grants). */
-const isWechatOrigin = (origin: string) => /^https:\/\/(mp|live)\.weixin\.qq\.com(\/|$)/.test(origin)
 
 /** The enabled HiMall shops. */
 export function useShops() {
   return useLiveQuery(async () => (await getDb().shops.orderBy("origin").toArray()).filter((s) => !isWechatOrigin(s.origin)), [])
 }
 
-export const NOTICES_SHOWN = 5
+const NOTICES_SHOWN = 5
 
 export function readNotices(db: HelperDb, limit = NOTICES_SHOWN): Promise<NoticeRecord[]> {
   return db.notices.orderBy("at").reverse().limit(limit).toArray()

@@ -49,7 +49,7 @@ export interface FakeChrome {
   invalidateContext(opts?: { disconnectFirst?: boolean }): void
 }
 
-export interface FakePort {
+interface FakePort {
   name: string
   connected: boolean
   /** Close it from the extension's side (the worker stopped, or the extension went away). */

@@ -17,7 +17,6 @@ export interface GoodsForm {
 
 /** The sandbox's markups of the WeChat console (test/sandbox/wechat/README.md): every WeChat flow runs on each. */
 export const WECHAT_MARKUPS = ["weui", "alt", "third"] as const
-export type WechatMarkup = (typeof WECHAT_MARKUPS)[number]
 
 /** Close the open 添加商品 dialog the way a merchant would, whatever the markup: its close control. */
 export async function closeGoodsDialog(page: Page) {
@@ -34,7 +33,6 @@ export async function showShelf(page: Page, text: "未入库" | "已入库") {
 }
 
 export const LIVE_GOODS = "https://live.weixin.qq.com/livemp/goods/index?token=1&lang=zh_CN"
-export const MP_GOODS = "https://mp.weixin.qq.com/wxamp/frame/live/goods/index?token=1&lang=zh_CN"
 
 /** Empty the extension's tables (a fresh merchant), from its service worker. */
 export async function clearExtensionData(b: ExtensionBrowser, tables = ["products", "notices", "wechatGoods", "covers", "jobs", "settings"]) {

@@ -4,7 +4,7 @@ import type { Sandbox } from "../sandbox/server"
 import type { ExtensionBrowser } from "./browser"
 import { putRecords } from "./browser"
 
-export type WxStatus = "draft" | "reviewing" | "rejected" | "approved"
+type WxStatus = "draft" | "reviewing" | "rejected" | "approved"
 
 export interface SeedGoods {
   id: number
@@ -16,7 +16,7 @@ export interface SeedGoods {
   priceType?: 1 | 2 | 3
 }
 
-export const linkOf = (id: number) => `pages/productdetail/productdetail?id=${id}`
+const linkOf = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
 /** WeChat's goods library as the sandbox holds it (goodsId = product id). */
 export function wechatGoods(goods: SeedGoods[]) {

@@ -3,7 +3,7 @@
 // the way Playwright's CSS locators do in the browser tests.
 
 /** All elements matching `selector` in `root` and in every open shadow root under it, in tree order. */
-export function deepQueryAll<E extends Element = Element>(selector: string, root: Document | Element | ShadowRoot = document): E[] {
+function deepQueryAll<E extends Element = Element>(selector: string, root: Document | Element | ShadowRoot = document): E[] {
   const found: E[] = [...root.querySelectorAll<E>(selector)]
   for (const el of root.querySelectorAll("*")) if (el.shadowRoot) found.push(...deepQueryAll<E>(selector, el.shadowRoot))
   return found

@@ -3,7 +3,8 @@
 import type { Runtime } from "webextension-polyfill"
 import { beforeEach, describe, expect, it } from "vitest"
 
-import { createRouter, WECHAT_ORIGINS } from "~background/router"
+import { createRouter } from "~background/router"
+import { isWechatOrigin } from "~core/origins"
 import { getDb, type ProductRecord } from "~db/schema"
 import { parseEnvelope, WECHAT_MESSAGES, type GoodsRowMessage, type MessageType } from "~protocol/messages"
 
@@ -141,8 +142,9 @@ describe("router, WeChat messages", () => {
     await db.products.bulkPut([product(19), product(7, { name: "保温杯大容量" })])
   })
 
-  it("knows both console origins", () => {
-    expect([...WECHAT_ORIGINS].sort()).toEqual(["https://live.weixin.qq.com", "https://mp.weixin.qq.com"])
+  it("knows both console origins, and no look-alike", () => {
+    expect(["https://mp.weixin.qq.com", "https://live.weixin.qq.com", "https://MP.weixin.qq.com"].map(isWechatOrigin)).toEqual([true, true, true])
+    expect(["http://mp.weixin.qq.com", "https://mp.weixin.qq.com.evil.test", "https://weixin.qq.com", "not a url"].map(isWechatOrigin)).toEqual([false, false, false, false])
   })
 
   it.each([MP, LIVE])("answers goods.candidates from %s", async (url) => {

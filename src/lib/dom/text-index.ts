@@ -40,7 +40,7 @@ function build(doc: Document): TextEntry[] {
 }
 
 /** Every element of the document in document order with its own text; null when there is no observer to keep it true. */
-export function textEntries(doc: Document): TextEntry[] | null {
+function textEntries(doc: Document): TextEntry[] | null {
   if (typeof MutationObserver === "undefined") return null
   let index = indexes.get(doc)
   if (!index) {

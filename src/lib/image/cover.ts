@@ -16,14 +16,14 @@
 // before decoding them.
 
 /** WeChat's size for 商品封面, in pixels (square). */
-export const COVER_SIZE = 200
+const COVER_SIZE = 200
 /** WeChat's byte limit for 商品封面: 50 KB. */
-export const COVER_MAX_BYTES = 50 * 1024
+const COVER_MAX_BYTES = 50 * 1024
 /** Largest download accepted for a product picture. */
-export const IMAGE_MAX_BYTES = 20 * 1024 * 1024
+const IMAGE_MAX_BYTES = 20 * 1024 * 1024
 /** Largest picture decoded (pixels): 50 megapixels is 200 MB of RGBA in the worker. */
-export const IMAGE_MAX_PIXELS = 50_000_000
-export const IMAGE_TIMEOUT_MS = 15_000
+const IMAGE_MAX_PIXELS = 50_000_000
+const IMAGE_TIMEOUT_MS = 15_000
 
 /** How the picture is fitted into the square: whole on white, or filling it (centred crop). */
 export type ImageFit = "contain" | "crop"

@@ -20,19 +20,18 @@ import type { EntranceKind } from "~protocol/messages"
 import { controlForLabel } from "~lib/dom/find-by-label"
 import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 
-export const LIVE_LIST_PATH = "pages/livelist/livelist"
 /** The live list page however the link is written: pages/livelist/livelist, /pages/…, ../livelist/livelist. */
 const LIVE_LIST_LINK = /(^|\/)livelist\/livelist(\?|$)/i
-export const LIVE_LINK_TYPE = "小程序直播"
+const LIVE_LINK_TYPE = "小程序直播"
 /** HiMall's number of the 小程序直播 link type (HiShop.linkType). */
-export const LIVE_LINK_TYPE_NUMBER = 32
+const LIVE_LINK_TYPE_NUMBER = 32
 /** HiMall's DIY module numbers: 2 图文导航, 11 直播间. */
 const NAV_MODULE_TYPE = 2
 const LIVE_MODULE_TYPE = 11
-export const LINK_LABEL = "链接到"
-export const NAV_NAME_LABEL = "导航名称"
+const LINK_LABEL = "链接到"
+const NAV_NAME_LABEL = "导航名称"
 /** Editor headings of a selected 直播间 module. */
-export const LIVE_MODULE_HEADINGS = ["直播间设置"] as const
+const LIVE_MODULE_HEADINGS = ["直播间设置"] as const
 
 export interface NavItemReading {
   name: string
@@ -63,7 +62,7 @@ export interface EntranceReading {
 }
 
 /** Does a nav item lead to the live list? By its link, its numeric link type or its link type's name. */
-export function isLiveNavItem(item: NavItemReading): boolean {
+function isLiveNavItem(item: NavItemReading): boolean {
   if (item.linkType === LIVE_LINK_TYPE_NUMBER) return true
   if (LIVE_LIST_LINK.test(item.link.trim())) return true
   return labelText(item.linkText.split(/[|｜]/)[0]) === LIVE_LINK_TYPE
@@ -192,7 +191,7 @@ function balancedObject(text: string, from: number): string | null {
 const MAX_SCRIPT = 2_000_000
 
 /** JSON objects assigned in the page's inline scripts (`x = {…}`). */
-export function inlineJsonObjects(doc: Document): unknown[] {
+function inlineJsonObjects(doc: Document): unknown[] {
   const out: unknown[] = []
   for (const script of doc.querySelectorAll("script:not([src])")) {
     const text = script.textContent ?? ""

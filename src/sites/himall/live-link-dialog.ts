@@ -9,7 +9,7 @@ import { findLabel, readField } from "~lib/dom/find-by-label"
 import { elementsWithText } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
-export const LIVE_LINK_DIALOG_TITLE = "小程序直播链接"
+const LIVE_LINK_DIALOG_TITLE = "小程序直播链接"
 export const LIVE_LINK_ACTION_TEXT = "直播链接"
 
 const LABELS = {

@@ -29,21 +29,21 @@ import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
 
 import { fetchProductPage, type EndpointPage } from "./product-endpoint"
 
-export const SYNC_BUTTON_TEXTS = ["获取小程序数据"] as const
-export const COVER_DIALOG_TITLES = ["封面设置"] as const
+const SYNC_BUTTON_TEXTS = ["获取小程序数据"] as const
+const COVER_DIALOG_TITLES = ["封面设置"] as const
 /** The uploader's caption: 建议尺寸750*750 or 800*640 (also ×, x), the size captured. */
-export const COVER_CAPTION = /建议(?:尺寸|大小)\s*[:：]?\s*(\d{2,4})\s*(?:px|像素)?\s*[*×xX]\s*(\d{2,4})/
+const COVER_CAPTION = /建议(?:尺寸|大小)\s*[:：]?\s*(\d{2,4})\s*(?:px|像素)?\s*[*×xX]\s*(\d{2,4})/
 /** HiMall's picture upload endpoint (`$.uploadImage`'s url on 小程序直播, and its default). */
-export const UPLOAD_PATH = "/common/publicOperation/UploadPic"
+const UPLOAD_PATH = "/common/publicOperation/UploadPic"
 /** The multipart field HiMall's uploader posts (`$.uploadFile`'s default name). */
-export const UPLOAD_FIELD = "files"
+const UPLOAD_FIELD = "files"
 export const SET_COVER_TEXTS = ["设置封面图", "设置封面"] as const
 
 /** Header texts of the room grid's columns we read. */
-export const ROOM_COLUMNS = { title: "直播标题", anchor: "主播昵称", status: "状态", start: "开播时间", actions: "操作" } as const
+const ROOM_COLUMNS = { title: "直播标题", anchor: "主播昵称", status: "状态", start: "开播时间", actions: "操作" } as const
 
 /** Text of an element as the page wrote it, without what the extension added inside it. */
-export function pageText(el: Element): string {
+function pageText(el: Element): string {
   let out = ""
   const walk = (n: Node) => {
     for (const c of n.childNodes) {
@@ -148,9 +148,9 @@ export function liveRowToShopRoom(row: Record<string, unknown>): ShopRoomRow | n
   }
 }
 
-export const ROOM_PAGE_SIZE = 100
+const ROOM_PAGE_SIZE = 100
 /** Pages walked at most (10 000 rooms); beyond, the read is incomplete. */
-export const ROOM_MAX_PAGES = 100
+const ROOM_MAX_PAGES = 100
 
 export interface RoomList {
   /** The endpoint's rows as it gave them (for matching grid rows without a room id). */
@@ -258,7 +258,7 @@ function isRoomIdInput(el: Element): el is HTMLInputElement {
  * hidden inputs named for it, room-id calls in onclick handlers, roomId= in links. Read as text,
  * never evaluated.
  */
-export function roomIdSignals(root: Element): number[] {
+function roomIdSignals(root: Element): number[] {
   const ids: number[] = []
   const add = (v: unknown) => {
     const n = validId(int(v))
@@ -505,7 +505,7 @@ function captionIn(root: ParentNode): HTMLElement | null {
 }
 
 /** The size a caption asks: 建议尺寸800*640 → 800×640. */
-export function captionSize(caption: HTMLElement | null): CoverSize | null {
+function captionSize(caption: HTMLElement | null): CoverSize | null {
   const m = caption ? COVER_CAPTION.exec(caption.textContent ?? "") : null
   return m ? { width: Number(m[1]), height: Number(m[2]) } : null
 }
@@ -513,7 +513,7 @@ export function captionSize(caption: HTMLElement | null): CoverSize | null {
 const pageFileInput = (root: ParentNode) => [...root.querySelectorAll<HTMLInputElement>("input[type=file]")].find((i) => !isOurs(i)) ?? null
 
 /** A CSS `url(…)` in a background declaration, "" for `url('')`, null when there is none. */
-export function backgroundUrl(el: HTMLElement): string | null {
+function backgroundUrl(el: HTMLElement): string | null {
   const m = /url\(\s*(['"]?)(.*?)\1\s*\)/.exec(el.style.backgroundImage || el.getAttribute("style") || "")
   return m ? m[2] : null
 }
@@ -525,7 +525,7 @@ const isRemoveText = (t: string) => t === "×" || t === "x" || t === "X" || t ==
  * background (declared in its style, even empty, or an `imagesrc`), with the uploader's button
  * and the × beside it in the same box.
  */
-export function pictureUploaderIn(root: ParentNode): PictureUploader | null {
+function pictureUploaderIn(root: ParentNode): PictureUploader | null {
   for (const input of root.querySelectorAll<HTMLInputElement>("input[type=hidden]")) {
     if (isOurs(input)) continue
     const holder = input.parentElement
@@ -615,7 +615,7 @@ export function dialogImages(root: HTMLElement): string[] {
 }
 
 /** Text in the dialog that reads as a refusal (文件大小不能超过2M, 格式不正确！…, 上传失败). */
-export const UPLOAD_ERROR = /失败|不能超过|格式不正确|错误|不支持|过大|请选择/
+const UPLOAD_ERROR = /失败|不能超过|格式不正确|错误|不支持|过大|请选择/
 
 export function dialogErrorText(root: HTMLElement): string | null {
   for (const el of root.querySelectorAll<HTMLElement>("*")) {

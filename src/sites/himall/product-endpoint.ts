@@ -33,7 +33,7 @@ const FIELD_NAMES = {
 } as const
 
 /** A row's field by any of its names, whatever the capitalisation (first present wins). */
-export function field(row: EndpointRow, key: keyof typeof FIELD_NAMES): unknown {
+function field(row: EndpointRow, key: keyof typeof FIELD_NAMES): unknown {
   const wanted = FIELD_NAMES[key].map((n) => n.toLowerCase())
   for (const name of wanted) {
     for (const k of Object.keys(row)) if (k.toLowerCase() === name && row[k] !== undefined && row[k] !== null) return row[k]

@@ -12,7 +12,7 @@ import type { RawProduct } from "~core/product"
 
 import { statusFromText } from "./product-status"
 
-export const ROW_INPUTS = {
+const ROW_INPUTS = {
   id: "input.thisId",
   shopId: "input.thisShopId",
   name: "input.thisName",
@@ -63,7 +63,7 @@ function detailLink(row: HTMLTableRowElement): HTMLAnchorElement | null {
 const ID_TEXT = /^\s*(\d{1,15})\s*$/
 
 /** The product id from every signal the row gives, the hidden input first. */
-export function rowProductId(row: HTMLTableRowElement): string | null {
+function rowProductId(row: HTMLTableRowElement): string | null {
   const input = inputValue(row, ROW_INPUTS.id)
   if (input != null && ID_TEXT.test(input)) return input
   const link = detailLink(row)

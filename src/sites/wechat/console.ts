@@ -9,18 +9,18 @@ import { isShown } from "~lib/dom/visible"
 import { elementsReading, isOurs } from "~lib/dom/text"
 
 /** The side menu's 功能 group and some of its other items (to recognise the group). */
-export const FEATURE_GROUP = "功能"
-export const FEATURE_ITEMS = ["附近的小程序", "微信搜一搜", "微信支付", "物流助手", "客服", "订阅消息", "模板消息", "页面内容接入", "小程序插件", "插件管理"]
-export const LIVE_ITEM = "直播"
-export const CONSOLE_TABS = { rooms: "直播间管理", goods: "商品库" } as const
+const FEATURE_GROUP = "功能"
+const FEATURE_ITEMS = ["附近的小程序", "微信搜一搜", "微信支付", "物流助手", "客服", "订阅消息", "模板消息", "页面内容接入", "小程序插件", "插件管理"]
+const LIVE_ITEM = "直播"
+const CONSOLE_TABS = { rooms: "直播间管理", goods: "商品库" } as const
 export const OPEN_BUTTON = "开通"
-export const APPLY_BUTTON = "申请开通"
+const APPLY_BUTTON = "申请开通"
 export const CONSENT_TEXT = "我已阅读并同意遵守以上条款"
-export const TERMS_TITLE = "微信小程序直播功能服务条款"
-export const APPLIED_TEXTS = ["已开通微信小程序直播功能", "申请通过"]
+const TERMS_TITLE = "微信小程序直播功能服务条款"
+const APPLIED_TEXTS = ["已开通微信小程序直播功能", "申请通过"]
 export const INTRO_TEXTS = ["申请要求", "功能简介"]
-export const NOT_ELIGIBLE_TEXTS = ["你的小程序暂不满足开通条件", "暂不满足开通条件"]
-export const ADMIN_CHECK_TEXT = "请使用微信扫描二维码进行验证"
+const NOT_ELIGIBLE_TEXTS = ["你的小程序暂不满足开通条件", "暂不满足开通条件"]
+const ADMIN_CHECK_TEXT = "请使用微信扫描二维码进行验证"
 
 /** How the console draws a table's cells (a <table>, or role=grid boxes): a header's, a body row's, and a cell's text. */
 export const CONSOLE_TABLE_CELLS = {
@@ -132,7 +132,7 @@ export function findConsentBox(root: ParentNode): HTMLInputElement | null {
 }
 
 /** The MP console's own name in its header (the logo), and what stands beside it that is not the account. */
-export const MP_LOGO_TEXTS = ["微信公众平台", "微信公众平台小程序"]
+const MP_LOGO_TEXTS = ["微信公众平台", "微信公众平台小程序"]
 const NOT_ACCOUNT = new Set(["微信公众平台", "小程序", "退出", "通知中心", "消息", "帮助", "设置"])
 
 /**

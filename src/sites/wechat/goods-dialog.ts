@@ -5,11 +5,11 @@
 import type { PriceType } from "~core/goods"
 import { labelledInputs, radioForText, sectionFor, usableInputs } from "~lib/dom/form"
 import { setFiles, setInputValue, waitFor } from "~lib/dom/set-value"
-import { elementsWithText, isOurs, labelText } from "~lib/dom/text"
+import { elementsWithText, isOurs } from "~lib/dom/text"
 import { isShown } from "~lib/dom/visible"
 
-export const GOODS_DIALOG_TITLE = "添加商品"
-export const GOODS_LABELS = {
+const GOODS_DIALOG_TITLE = "添加商品"
+const GOODS_LABELS = {
   cover: ["商品封面"],
   name: ["商品名称"],
   priceForm: ["价格形式"],
@@ -127,9 +127,9 @@ export interface GoodsFillPlan {
   url: string
 }
 
-export type StepState = "filled" | "failed" | "skipped"
+type StepState = "filled" | "failed" | "skipped"
 
-export interface FillStep {
+interface FillStep {
   field: GoodsField
   state: StepState
   /** The value written, or the reason it was not. */
@@ -245,4 +245,4 @@ export function fieldLabel(field: GoodsField): string {
   return field === "cover" ? "商品封面" : field === "name" ? "商品名称" : field === "url" ? "商品链接" : field === "priceType" ? "价格形式" : "价格"
 }
 
-export { labelText }
+

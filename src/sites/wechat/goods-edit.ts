@@ -11,7 +11,7 @@ import { isShown } from "~lib/dom/visible"
 import { PRICE_TYPE_TEXT, choosePriceForm, collectGoodsDialog, priceInputs, writePrices, type PriceStep } from "./goods-dialog"
 import { GOODS_TABLE } from "./goods-library"
 
-export const EDIT_TITLES = ["编辑商品", "修改商品", "商品编辑", "修改价格", "编辑商品价格", "修改商品价格"]
+const EDIT_TITLES = ["编辑商品", "修改商品", "商品编辑", "修改价格", "编辑商品价格", "修改商品价格"]
 const LABEL_LIKE = "label, span, div, p, dt, th, td, b, strong, em, h4, h5"
 
 /** Open edit dialogs of goods: the smallest box around the title holding 价格形式. */

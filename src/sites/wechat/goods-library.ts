@@ -10,7 +10,7 @@ import { isShown } from "~lib/dom/visible"
 import { CONSOLE_TABLE_CELLS } from "./console"
 
 export const SHELF_TEXT = { pending: "未入库", approved: "已入库" } as const
-export const ADD_GOODS_TEXT = "添加商品"
+const ADD_GOODS_TEXT = "添加商品"
 
 export type Shelf = "pending" | "approved"
 export type { GoodsRow }

@@ -9,8 +9,8 @@ import { isShown } from "~lib/dom/visible"
 
 import { clickableOf, textElements } from "./console"
 
-export const ROOM_FORM_TITLE = "创建直播间"
-export const ROOM_LABELS = {
+const ROOM_FORM_TITLE = "创建直播间"
+const ROOM_LABELS = {
   title: ["直播标题", "直播间标题", "直播间名称"],
   time: ["开播时间", "直播时间", "计划直播时间"],
   anchorName: ["主播昵称"],
@@ -141,9 +141,9 @@ export interface RoomFillPlan extends RoomFormValues {
   roomCover: File | null
 }
 
-export type RoomStepState = "filled" | "failed" | "skipped"
+type RoomStepState = "filled" | "failed" | "skipped"
 
-export interface RoomFillStep {
+interface RoomFillStep {
   field: RoomFormField
   state: RoomStepState
   /** The value written (or why not). */

@@ -11,7 +11,7 @@ import { isShown } from "~lib/dom/visible"
 
 import { CONSOLE_TABLE_CELLS } from "./console"
 
-export const IMPORT_TITLES = ["导入商品", "选择商品", "添加直播商品", "商品导入", "关联商品", "导入直播商品", "添加商品"]
+const IMPORT_TITLES = ["导入商品", "选择商品", "添加直播商品", "商品导入", "关联商品", "导入直播商品", "添加商品"]
 /** Titles that say "import" by themselves; the others (添加商品 is also the goods library's dialog) need check boxes. */
 const PLAIN_IMPORT_TITLES = new Set(["导入商品", "商品导入", "导入直播商品", "添加直播商品"])
 const CONFIRM = /^(确定|确认|导入|完成|确定导入|确认导入)$/
@@ -170,7 +170,7 @@ export interface RoomGoodsPage {
 }
 
 /** The console's own 导入商品 button (outside any import dialog). */
-export function findImportButton(root: ParentNode): HTMLElement | null {
+function findImportButton(root: ParentNode): HTMLElement | null {
   for (const el of elementsWithText(root, ["导入商品", "添加商品到直播间", "导入"])) {
     const b = el.closest<HTMLElement>("button, a, [role=button]")
     if (b && isShown(b) && !isOurs(b) && !b.closest("[role=dialog]")) return b

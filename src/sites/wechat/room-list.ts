@@ -14,8 +14,8 @@ import { isOurs } from "~lib/dom/text"
 
 import { findButton, hasConsoleTabs, isDisabled, readable, shownText } from "./console"
 
-export const CREATE_ROOM_TEXT = "创建直播间"
-export const EMPTY_TEXTS = ["暂无直播房间", "暂无直播间", "暂无数据"]
+const CREATE_ROOM_TEXT = "创建直播间"
+const EMPTY_TEXTS = ["暂无直播房间", "暂无直播间", "暂无数据"]
 const NEXT_PAGE = ["下一页", "next page", "Next"]
 
 const ID = /(?:房间号|房间\s*ID|直播间\s*ID|(?<![A-Za-z])ID)\s*[：:]?\s*(\d{1,15})/i
