@@ -98,7 +98,7 @@ class CaptureAllRun {
   /** Show what the stored job offers (at page load). */
   async restore() {
     try {
-      const { job } = await sendWithRetry("captureAll.status", {}, [200, 500, 1000])
+      const { job } = await sendWithRetry("captureAll.status", {}, { delays: [200, 500, 1000], signal: this.signal })
       if (this.running) return
       if (job && captureAllResumable(job, this.listPath, CAPTURE_ALL_PAGE_SIZE)) {
         showPhase(this.ui, "paused", true)
@@ -110,7 +110,7 @@ class CaptureAllRun {
         this.ui.status.textContent = t("capture_all_last", summaryText(job.counts, job.problems))
       } else showPhase(this.ui, "idle", false)
     } catch {
-      showPhase(this.ui, "idle", false)
+      if (!this.signal.aborted) showPhase(this.ui, "idle", false)
     }
   }
 
@@ -150,7 +150,7 @@ class CaptureAllRun {
     ui.status.textContent = t("capture_all_busy")
     let runId: string | null = null
     try {
-      const started = await sendWithRetry("captureAll.start", { listPath: this.listPath, pageSize: CAPTURE_ALL_PAGE_SIZE, resume })
+      const started = await sendWithRetry("captureAll.start", { listPath: this.listPath, pageSize: CAPTURE_ALL_PAGE_SIZE, resume }, { signal: this.signal })
       runId = started.runId
       let job = started.job
       if (started.resumed) showProgress(ui, job.received, job.total)

@@ -50,7 +50,7 @@ async function capturePage(ui: Ui, signal: AbortSignal) {
   try {
     const results: CaptureResult[] = []
     for (let i = 0; i < products.length; i += MAX_PRODUCTS_PER_MESSAGE) {
-      const answer = await sendWithRetry("product.capture", { products: products.slice(i, i + MAX_PRODUCTS_PER_MESSAGE) })
+      const answer = await sendWithRetry("product.capture", { products: products.slice(i, i + MAX_PRODUCTS_PER_MESSAGE) }, { signal })
       results.push(...answer.results)
     }
     // Rows the grid still shows get their own status (a reload may have replaced them).
@@ -58,6 +58,7 @@ async function capturePage(ui: Ui, signal: AbortSignal) {
     const { counts, problems } = countResults(results)
     setState(ui, counts.rejected ? "warning" : "done", summaryText(counts, problems))
   } catch (e) {
+    if (signal.aborted) return
     setState(ui, "error", t("capture_refused", errorText(e)))
     console.warn("[HiMall 直播助手]", e)
   }

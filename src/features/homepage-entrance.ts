@@ -63,9 +63,10 @@ export function startHomepageEntrance(signal: AbortSignal) {
     if (reading.state === "unknown") return
     sending = sending.then(async () => {
       try {
-        const { recorded } = await sendWithRetry("entrance.seen", { found: reading.state === "found", name: reading.name, kind: reading.kind })
+        const { recorded } = await sendWithRetry("entrance.seen", { found: reading.state === "found", name: reading.name, kind: reading.kind }, { signal })
         if (key === lastKey) render(box, reading, recorded)
       } catch (e) {
+        if (signal.aborted) return
         console.warn("[HiMall 直播助手] entrance", e)
         if (key === lastKey) render(box, reading, false)
       }

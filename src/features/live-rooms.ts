@@ -409,7 +409,7 @@ class LiveRoomsPage {
       try {
         const { items, total, complete } = await fetchRoomContents(listUrl, room.roomId, fetchWith(this.signal))
         if (this.signal.aborted) return
-        await sendWithRetry("roomContents.seen", { roomId: room.roomId, complete, total, items: items.slice(0, 2000) })
+        await sendWithRetry("roomContents.seen", { roomId: room.roomId, complete, total, items: items.slice(0, 2000) }, { signal: this.signal })
         read++
       } catch (e) {
         if (this.signal.aborted) return
@@ -597,7 +597,7 @@ export function startRoomContents(signal: AbortSignal) {
     try {
       const { items, total, complete } = await fetchRoomContents(listUrl, roomId, fetchWith(signal))
       if (signal.aborted) return
-      await sendWithRetry("roomContents.seen", { roomId, complete, total, items: items.slice(0, 2000) })
+      await sendWithRetry("roomContents.seen", { roomId, complete, total, items: items.slice(0, 2000) }, { signal })
       note.setAttribute("data-lh-state", "recorded")
       note.setAttribute("data-lh-room-id", String(roomId))
       note.setAttribute("data-lh-count", String(items.length))

@@ -209,7 +209,7 @@ async function run(panel: Panel, dialogRoot: HTMLElement, roomId: number, source
 
 async function offerWechat(panel: Panel, roomId: number) {
   try {
-    const info = await sendWithRetry("roomCover.info", { roomId }, [200, 500])
+    const info = await sendWithRetry("roomCover.info", { roomId }, { delays: [200, 500] })
     panel.wechat.setAttribute("data-lh-available", String(info.wechatCover))
     panel.wechat.disabled = !info.wechatCover || panel.root.getAttribute("data-lh-state") === "busy"
     panel.wechat.title = info.wechatCover ? t("make_cover_wechat_hint", sizeArgs(panel.size)) : t("make_cover_wechat_unknown")

@@ -27,7 +27,7 @@ describe("send", () => {
     const sendMessage = answer(async () => ({ ok: true, data: { queue: null } }))
     delete (chrome.runtime as { id?: string }).id
     await expect(send("queue.get", {})).rejects.toMatchObject({ code: "extension_gone" })
-    await expect(sendWithRetry("queue.get", {}, [5, 5, 5])).rejects.toMatchObject({ code: "extension_gone" })
+    await expect(sendWithRetry("queue.get", {}, { delays: [5, 5, 5] })).rejects.toMatchObject({ code: "extension_gone" })
     expect(sendMessage).not.toHaveBeenCalled()
   })
 
@@ -49,19 +49,19 @@ describe("send", () => {
     const sendMessage = answer(async () => {
       throw new Error("Extension context invalidated.")
     })
-    await expect(sendWithRetry("queue.get", {}, [1, 1, 1])).rejects.toMatchObject({ code: "extension_gone" })
+    await expect(sendWithRetry("queue.get", {}, { delays: [1, 1, 1] })).rejects.toMatchObject({ code: "extension_gone" })
     expect(sendMessage).toHaveBeenCalledTimes(1)
   })
 
   it("a declared refusal is not retried; a failed handler is", async () => {
     let sendMessage = answer(async () => ({ ok: false, code: "no_such_product" }))
-    await expect(sendWithRetry("queue.get", {}, [1, 1])).rejects.toMatchObject({ code: "no_such_product" })
+    await expect(sendWithRetry("queue.get", {}, { delays: [1, 1] })).rejects.toMatchObject({ code: "no_such_product" })
     expect(sendMessage).toHaveBeenCalledTimes(1)
     sendMessage = answer(
       async () => ({ ok: false, code: "handler_failed", detail: "busy" }),
       async () => ({ ok: true, data: { queue: null } })
     )
-    expect(await sendWithRetry("queue.get", {}, [1])).toEqual({ queue: null })
+    expect(await sendWithRetry("queue.get", {}, { delays: [1] })).toEqual({ queue: null })
     expect(sendMessage).toHaveBeenCalledTimes(2)
   })
 
@@ -85,8 +85,24 @@ describe("send", () => {
       },
       async () => ({ ok: true, data: { queue: null } })
     )
-    expect(await sendWithRetry("queue.get", {}, [1])).toEqual({ queue: null })
+    expect(await sendWithRetry("queue.get", {}, { delays: [1] })).toEqual({ queue: null })
     expect(sendMessage).toHaveBeenCalledTimes(2)
+  })
+
+  it("a feature's signal ends the retries: aborted while waiting, nothing more is sent", async () => {
+    const controller = new AbortController()
+    const sendMessage = answer(async () => {
+      throw new Error("Could not establish connection. Receiving end does not exist.")
+    })
+    // The first attempt fails; the retry waits an hour, unless the signal ends the wait.
+    const pending = sendWithRetry("queue.get", {}, { delays: [3_600_000], signal: controller.signal })
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledTimes(1))
+    controller.abort(new Error("page gone"))
+    await expect(pending).rejects.toThrow("page gone")
+    expect(sendMessage).toHaveBeenCalledTimes(1)
+    // Already aborted: nothing is sent at all.
+    await expect(sendWithRetry("queue.get", {}, { signal: controller.signal })).rejects.toThrow("page gone")
+    expect(sendMessage).toHaveBeenCalledTimes(1)
   })
 })
 
