@@ -41,7 +41,9 @@ const SECTIONS: Record<string, Section> = {
   page_cost: benchPageCost,
   job: benchJob
 }
-const only = flag("only")?.split(",").map((s) => s.trim())
+const only = flag("only")
+  ?.split(",")
+  .map((s) => s.trim())
 const unknown = only?.filter((s) => !(s in SECTIONS)) ?? []
 if (unknown.length) throw new Error(`--only: no section ${unknown.join(", ")} (sections: ${Object.keys(SECTIONS).join(", ")})`)
 const chosen = Object.keys(SECTIONS).filter((name) => !only || only.includes(name))
@@ -74,7 +76,8 @@ const figures: Record<string, unknown> = {
     cpu: cpus()[0]?.model ?? null,
     memory_gb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
-    chromium: ext.context.browser()?.version() ?? (await ext.worker().then((w) => w.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? null))),
+    chromium:
+      ext.context.browser()?.version() ?? (await ext.worker().then((w) => w.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? null))),
     runs: RUNS
   }
 }

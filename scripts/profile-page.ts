@@ -45,7 +45,13 @@ try {
     if (run === 0) continue
     const owned = (u: string) => u.startsWith(`chrome-extension://${b.extensionId}/`)
     totals.push(ownedScriptTime(events as never, owned).ms)
-    for (const e of events as { name: string; ph: string; dur?: number; tdur?: number; args?: { data?: { url?: string; functionName?: string; columnNumber?: number; lineNumber?: number } } }[]) {
+    for (const e of events as {
+      name: string
+      ph: string
+      dur?: number
+      tdur?: number
+      args?: { data?: { url?: string; functionName?: string; columnNumber?: number; lineNumber?: number } }
+    }[]) {
       if (e.ph !== "X" || !["EvaluateScript", "FunctionCall", "v8.compile"].includes(e.name) || !owned(String(e.args?.data?.url ?? ""))) continue
       const d = e.args!.data!
       const key = `${e.name} ${d.functionName ?? ""}@${d.lineNumber ?? ""}:${d.columnNumber ?? ""}`
@@ -55,7 +61,9 @@ try {
     }
   }
   const sorted = [...totals].sort((x, y) => x - y)
-  console.log(`${which}: extension script time per load (traced, ms): median ${sorted[Math.floor(sorted.length / 2)].toFixed(2)}  all ${sorted.map((x) => x.toFixed(1)).join(" ")}`)
+  console.log(
+    `${which}: extension script time per load (traced, ms): median ${sorted[Math.floor(sorted.length / 2)].toFixed(2)}  all ${sorted.map((x) => x.toFixed(1)).join(" ")}`
+  )
   const rows = [...byFn].map(([k, v]) => [k, v.reduce((x, y) => x + y, 0) / RUNS, v.length / RUNS] as const).sort((x, y) => y[1] - x[1])
   for (const [k, ms, n] of rows.slice(0, TOP)) console.log(`  ${ms.toFixed(2).padStart(7)} ms  ×${n.toFixed(1).padStart(4)}  ${k}`)
 } finally {

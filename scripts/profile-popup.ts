@@ -64,10 +64,24 @@ async function profileOnce(page: Page, url: string) {
   const { profile } = PROFILE ? ((await cdp.send("Profiler.stop")) as { profile: Profile }) : { profile: { nodes: [], startTime: 0, endTime: 0 } as Profile }
   const timeline = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming
-    const res = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((r) => ({ name: r.name.split("/").pop(), start: Math.round(r.startTime), end: Math.round(r.responseEnd) }))
+    const res = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((r) => ({
+      name: r.name.split("/").pop(),
+      start: Math.round(r.startTime),
+      end: Math.round(r.responseEnd)
+    }))
     const marks = performance.getEntriesByType("mark").map((m) => ({ name: m.name, at: Math.round(m.startTime) }))
-    const measures = performance.getEntriesByType("measure").map((m) => ({ name: m.name, at: Math.round(m.startTime), ms: Math.round(m.duration * 10) / 10, end: Math.round(m.startTime + m.duration) }))
-    return { fetchStart: Math.round(nav.fetchStart), responseEnd: Math.round(nav.responseEnd), domInteractive: Math.round(nav.domInteractive), domContentLoaded: Math.round(nav.domContentLoadedEventEnd), res, marks, measures }
+    const measures = performance
+      .getEntriesByType("measure")
+      .map((m) => ({ name: m.name, at: Math.round(m.startTime), ms: Math.round(m.duration * 10) / 10, end: Math.round(m.startTime + m.duration) }))
+    return {
+      fetchStart: Math.round(nav.fetchStart),
+      responseEnd: Math.round(nav.responseEnd),
+      domInteractive: Math.round(nav.domInteractive),
+      domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+      res,
+      marks,
+      measures
+    }
   })
   await cdp.detach()
   // As the bench does: the worker's badge run (asked by the popup once drawn) is over before the next load.
@@ -79,8 +93,25 @@ const sandbox = await startSandbox({ quiet: true })
 const b = await launchWithExtension(sandbox, dir ? { extensionDir: dir } : {})
 try {
   await waitForShopScript(b)
-  const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")
-  await clearExtensionData(b, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers"])
+  const jpeg = (
+    await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } })
+      .jpeg({ quality: 80 })
+      .toBuffer()
+  ).toString("base64")
+  await clearExtensionData(b, [
+    "products",
+    "notices",
+    "wechatGoods",
+    "covers",
+    "jobs",
+    "settings",
+    "facts",
+    "wechatRooms",
+    "shopRooms",
+    "syncs",
+    "plans",
+    "roomCovers"
+  ])
   await seedLargeSetup(b, { shop: sandbox.shopOrigin, products: PRODUCTS, rooms: ROOMS, coverJpeg: jpeg })
   const byFn = new Map<string, number>()
   const byUrl = new Map<string, number>()
@@ -111,7 +142,9 @@ try {
     const times: number[] = []
     for (let i = 0; i < 8; i++) {
       times.push(
-        (await page.evaluate(`(async () => { const t0 = performance.now(); await chrome.runtime.sendMessage({ lh: 1, type: "badge.refresh", payload: {} }); return performance.now() - t0 })()`)) as number
+        (await page.evaluate(
+          `(async () => { const t0 = performance.now(); await chrome.runtime.sendMessage({ lh: 1, type: "badge.refresh", payload: {} }); return performance.now() - t0 })()`
+        )) as number
       )
       await new Promise((r) => setTimeout(r, 200))
     }

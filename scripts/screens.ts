@@ -22,20 +22,36 @@ async function collect(b: ExtensionBrowser, sandbox: Sandbox) {
   await collectWechatRooms(b, sandbox)
   const mp = await b.context.newPage()
   await mp.goto(`https://mp.weixin.qq.com/wxamp/index/index${Q}`, { waitUntil: "domcontentloaded" })
-  await waitFor(() => readTable<{ key: string }>(b, "facts"), (f) => f.some((x) => x.key === "qualification"), { message: "qualification seen" })
+  await waitFor(
+    () => readTable<{ key: string }>(b, "facts"),
+    (f) => f.some((x) => x.key === "qualification"),
+    { message: "qualification seen" }
+  )
 
   // HiMall: 获取小程序数据 brings the rooms in; one gets a cover.
   const live = await b.context.newPage()
   await live.goto(`${sandbox.shopOrigin}/Admin/Live/Management`, { waitUntil: "domcontentloaded" })
   await live.getByText("获取小程序数据", { exact: true }).click()
-  await waitFor(() => (sandbox.shop().getState() as { rooms: unknown[] }).rooms.length, (n) => n >= 4, { message: "HiMall synced" })
+  await waitFor(
+    () => (sandbox.shop().getState() as { rooms: unknown[] }).rooms.length,
+    (n) => n >= 4,
+    { message: "HiMall synced" }
+  )
   const shopRooms = (sandbox.shop().getState() as { rooms: { roomId: number; coverImg: string }[] }).rooms
   sandbox.shop().setState({ rooms: shopRooms.map((r) => (r.roomId === 4 ? { ...r, coverImg: "/Storage/Shop/1/Products/110/1.png" } : r)) })
   await live.reload({ waitUntil: "domcontentloaded" })
-  await waitFor(() => readTable(b, "shopRooms"), (r) => r.length >= 4, { message: "HiMall rooms read" })
+  await waitFor(
+    () => readTable(b, "shopRooms"),
+    (r) => r.length >= 4,
+    { message: "HiMall rooms read" }
+  )
   const home = await b.context.newPage()
   await home.goto(`${sandbox.shopOrigin}/Admin/WXSmallProgram/HomePageSetting`, { waitUntil: "domcontentloaded" })
-  await waitFor(() => readTable<{ key: string }>(b, "facts"), (f) => f.some((x) => x.key.startsWith("entrance|")), { message: "entrance seen" })
+  await waitFor(
+    () => readTable<{ key: string }>(b, "facts"),
+    (f) => f.some((x) => x.key.startsWith("entrance|")),
+    { message: "entrance seen" }
+  )
   for (const p of b.context.pages()) await p.close()
 }
 
@@ -60,7 +76,8 @@ async function shoot(b: ExtensionBrowser, lang: "zh" | "en") {
   await options.close()
 }
 
-if (!process.argv.includes("--no-build")) execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/build.ts"), "--sandbox"], { stdio: ["ignore", "ignore", "inherit"] })
+if (!process.argv.includes("--no-build"))
+  execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/build.ts"), "--sandbox"], { stdio: ["ignore", "ignore", "inherit"] })
 mkdirSync(OUT, { recursive: true })
 const sandbox = await startSandbox({ quiet: true })
 const profile = mkdtempSync(join(tmpdir(), "lh-screens-"))

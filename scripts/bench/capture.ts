@@ -76,7 +76,11 @@ async function benchCapturePage(ctx: BenchContext) {
   // 100 in the grid's own 每页 N 条 selector.
   await page.locator("span", { hasText: "每页" }).locator("select").selectOption("100")
   await page.waitForFunction(() => document.querySelectorAll("#list input.thisId").length === 100)
-  await waitFor(() => page.locator('[data-lh="capture-product"]').count(), (n) => n >= 100, { message: "capture-product on 100 rows" })
+  await waitFor(
+    () => page.locator('[data-lh="capture-product"]').count(),
+    (n) => n >= 100,
+    { message: "capture-product on 100 rows" }
+  )
   const rows = await page.locator("#list input.thisId").count()
   const button = '[data-lh="capture-page"]'
   const finished = `["done", "warning", "error"].includes(deep('${button}').getAttribute("data-lh-state"))`
@@ -117,7 +121,12 @@ async function benchCaptureAll(ctx: BenchContext) {
     workerBefore.push((await worker.usedMb()) ?? 0)
     const pageSampler = sampler(() => pageHeapMb(cdp))
     const workerSampler = sampler(() => worker.usedMb())
-    const ms = await timeClickUntil(page, '[data-lh="capture-all"]', `deep('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`, 120_000)
+    const ms = await timeClickUntil(
+      page,
+      '[data-lh="capture-all"]',
+      `deep('[data-lh-control="capture-all"]').getAttribute("data-lh-state") === "done"`,
+      120_000
+    )
     const [p, w] = await Promise.all([pageSampler.stop(), workerSampler.stop()])
     count = await page.locator('[data-lh-progress-text="capture-all"]').innerText()
     status = await page.locator('[data-lh-status="capture-all"]').innerText()
@@ -131,7 +140,8 @@ async function benchCaptureAll(ctx: BenchContext) {
     await page.close()
   }
   return {
-    capture_all_method: "click to data-lh-state=done timed in the page; JS heap in use (Runtime.getHeapUsage) of the tab and of the service worker sampled every 100 ms, after a forced GC",
+    capture_all_method:
+      "click to data-lh-state=done timed in the page; JS heap in use (Runtime.getHeapUsage) of the tab and of the service worker sampled every 100 ms, after a forced GC",
     capture_all_products: CAPTURE_ALL_PRODUCTS,
     capture_all_heap_samples_min: samplesMin,
     capture_all_progress: count,

@@ -38,7 +38,12 @@ const PICTURES = { photo_4000x3000_jpeg: 129, png_2000x2000_alpha: 19 }
 
 export async function benchCover(ctx: BenchContext) {
   const bundle = await build({
-    stdin: { contents: `import * as cover from "./src/lib/image/cover"\n;(self as any).cover = cover\n`, resolveDir: ROOT, loader: "ts", sourcefile: "bench-cover-entry.ts" },
+    stdin: {
+      contents: `import * as cover from "./src/lib/image/cover"\n;(self as any).cover = cover\n`,
+      resolveDir: ROOT,
+      loader: "ts",
+      sourcefile: "bench-cover-entry.ts"
+    },
     bundle: true,
     format: "esm",
     minify: true,
@@ -100,7 +105,15 @@ export async function benchCover(ctx: BenchContext) {
           const dims = c.imageDimensions(new Uint8Array(self.picture.bytes.slice(0, 262144)))
           return { ms, bytes: made.blob.size, width: size && size.width, height: size && size.height, quality: made.quality, type: made.blob.type, source: { bytes: self.picture.bytes.byteLength, type: self.picture.type, ...dims } }
         })()`
-      )) as { ms: number; bytes: number; width: number; height: number; quality: number; type: string; source: { bytes: number; type: string; width: number; height: number } }
+      )) as {
+        ms: number
+        bytes: number
+        width: number
+        height: number
+        quality: number
+        type: string
+        source: { bytes: number; type: string; width: number; height: number }
+      }
     // Warm-up of both: the decoders, the encoders, the JIT.
     await ours()
     await sharpCover(bytes)

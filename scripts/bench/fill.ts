@@ -89,11 +89,7 @@ async function extensionPath(page: Page, id: number): Promise<{ ms: number; acti
 async function compress(input: Buffer): Promise<{ jpeg: Buffer; ms: number }> {
   const t0 = performance.now()
   for (let quality = 90; quality >= 10; quality -= 10) {
-    const jpeg = await sharp(input)
-      .flatten({ background: "#ffffff" })
-      .resize(200, 200, { fit: "contain", background: "#ffffff" })
-      .jpeg({ quality })
-      .toBuffer()
+    const jpeg = await sharp(input).flatten({ background: "#ffffff" }).resize(200, 200, { fit: "contain", background: "#ffffff" }).jpeg({ quality }).toBuffer()
     if (jpeg.length <= 50 * 1024) return { jpeg, ms: performance.now() - t0 }
   }
   throw new Error("compress: nothing under 50 KB")

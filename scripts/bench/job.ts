@@ -18,13 +18,29 @@ function byStep(actions: CountedAction[]) {
 
 export async function benchJob(ctx: BenchContext) {
   const { sandbox, ext } = ctx
-  await clearExtensionData(ext, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"])
+  await clearExtensionData(ext, [
+    "products",
+    "notices",
+    "wechatGoods",
+    "covers",
+    "jobs",
+    "settings",
+    "facts",
+    "wechatRooms",
+    "shopRooms",
+    "syncs",
+    "plans",
+    "roomCovers",
+    "overview"
+  ])
   ctx.log(`job: the whole job with ${JOB_GOODS} products`)
   const { actions, steps } = await runJob({ sandbox, ext, goods: JOB_GOODS, log: (m) => ctx.log(`job: ${m}`) })
   for (const page of ext.context.pages()) await page.close()
   // The same shop, by hand: each product with a price range or one price.
   sandbox.shop().reset()
-  const seed = (sandbox.shop().getState() as { products: { id: number; name: string; imageKind?: string; price: number | string; maxPrice?: number | string }[] }).products
+  const seed = (
+    sandbox.shop().getState() as { products: { id: number; name: string; imageKind?: string; price: number | string; maxPrice?: number | string }[] }
+  ).products
   const shop = cleanProducts(seed, JOB_GOODS)
   const manual = manualJob(shop.map((p) => Number(p.maxPrice ?? 0) > Number(p.price)))
   const ext_ = actions.list

@@ -117,10 +117,23 @@ export async function benchPageCost(ctx: BenchContext) {
   const seed = (shop.getState() as { products: { imageKind?: string }[] }).products
   // 小程序直播 lists WeChat's two seed rooms, as after a sync (one with its cover, one without).
   const HOUR = 3600_000
-  const room = (roomId: number, name: string, status: number, start: number, coverImg = "") => ({ roomId, name, anchorName: "小美", anchorWechat: "himall_anchor", shopId: 1, status, start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString(), coverImg })
+  const room = (roomId: number, name: string, status: number, start: number, coverImg = "") => ({
+    roomId,
+    name,
+    anchorName: "小美",
+    anchorWechat: "himall_anchor",
+    shopId: 1,
+    status,
+    start: new Date(start).toISOString(),
+    end: new Date(start + 2 * HOUR).toISOString(),
+    coverImg
+  })
   shop.setState({
     products: seed.map((p) => (p.imageKind === "slow" ? { ...p, imageKind: "jpeg" } : p)),
-    rooms: [room(1, "新品首发直播", 103, Date.parse("2020-03-01T12:00:00Z")), room(2, "店庆特惠专场", 102, Date.parse("2030-06-01T12:00:00Z"), "/Storage/Shop/1/Products/19/1_220.png")],
+    rooms: [
+      room(1, "新品首发直播", 103, Date.parse("2020-03-01T12:00:00Z")),
+      room(2, "店庆特惠专场", 102, Date.parse("2030-06-01T12:00:00Z"), "/Storage/Shop/1/Products/19/1_220.png")
+    ],
     // 设置封面图 in the platform backend, as the manual shows it (the page is ready when it shows).
     liveAdminBanner: true
   })
@@ -138,7 +151,9 @@ export async function benchPageCost(ctx: BenchContext) {
   await page.close()
 
   const plain = await ctx.plain()
-  const out: Record<string, unknown> = { page_cost_method: `Performance.getMetrics ScriptDuration (thread time) from navigation to ready + ${SETTLE_MS} ms, extension on − off, runs paired` }
+  const out: Record<string, unknown> = {
+    page_cost_method: `Performance.getMetrics ScriptDuration (thread time) from navigation to ready + ${SETTLE_MS} ms, extension on − off, runs paired`
+  }
   for (const target of TARGETS) {
     ctx.log(`page_cost: ${target.name}`)
     // Warm-up: the HTTP caches and the extension's worker.

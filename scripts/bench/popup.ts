@@ -12,7 +12,21 @@ const SMALL = 100
 /** Each popup stays open this long after its first data (the same for every size). */
 const SETTLE_MS = 2500
 const ROOMS = 100
-const TABLES = ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"]
+const TABLES = [
+  "products",
+  "notices",
+  "wechatGoods",
+  "covers",
+  "jobs",
+  "settings",
+  "facts",
+  "wechatRooms",
+  "shopRooms",
+  "syncs",
+  "plans",
+  "roomCovers",
+  "overview"
+]
 
 /**
  * The popup's first data render (`performance.mark("lh-popup-first-data")`: the checklist and the
@@ -25,7 +39,11 @@ export async function benchPopup(ctx: BenchContext) {
   const { sandbox, ext: b } = ctx
   const { seedLargeSetup } = await import("../../test/support/seed")
   const sharp = (await import("sharp")).default
-  const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")
+  const jpeg = (
+    await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } })
+      .jpeg({ quality: 80 })
+      .toBuffer()
+  ).toString("base64")
   const open = async () => {
     const page = await b.context.newPage()
     await page.goto(b.url("popup.html"))
@@ -73,7 +91,13 @@ export async function benchPopup(ctx: BenchContext) {
   const small = summarise([...small1.first, ...small2.first])
   const tenK = summarise(ten.first)
   const hundredK = summarise(hundred.first)
-  const seedOf = (s: typeof ten.seeded) => ({ products: s.products, rooms: s.rooms, covers: s.covers, goods: s.approved + s.reviewing + s.rejected + s.draft, drift: s.drift })
+  const seedOf = (s: typeof ten.seeded) => ({
+    products: s.products,
+    rooms: s.rooms,
+    covers: s.covers,
+    goods: s.approved + s.reviewing + s.rejected + s.draft,
+    drift: s.drift
+  })
   return {
     popup_seed: { [SMALL]: seedOf(small1.seeded), 10000: seedOf(ten.seeded), 100000: seedOf(hundred.seeded) },
     popup_first_data_100_ms: small,

@@ -82,7 +82,16 @@ export function ratioFigure(a: Figure, b: Figure, goal: number, pairs?: { a: num
   const median = Math.round((a.median / b.median) * 100) / 100
   const per = pairs ? pairs.a.map((v, i) => v / pairs.b[i]).sort((x, y) => x - y) : [median]
   const r2 = (n: number) => Math.round(n * 100) / 100
-  return { runs: per.length, median, p95: r2(percentile(per, 0.95)), min: r2(per[0]), max: r2(per[per.length - 1]), goal, met: median <= goal, of: { a: a.median, b: b.median } }
+  return {
+    runs: per.length,
+    median,
+    p95: r2(percentile(per, 0.95)),
+    min: r2(per[0]),
+    max: r2(per[per.length - 1]),
+    goal,
+    met: median <= goal,
+    of: { a: a.median, b: b.median }
+  }
 }
 
 /** A user action of a path through the pages, recorded as it is driven. */

@@ -95,7 +95,10 @@ export interface JobOptions {
 }
 
 /** Seed products whose names and pictures WeChat takes as they are (no shortening to confirm). */
-export function cleanProducts<T extends { id: number; name: string; imageKind?: string; saleStatus?: number; auditStatus?: number }>(products: T[], n: number): T[] {
+export function cleanProducts<T extends { id: number; name: string; imageKind?: string; saleStatus?: number; auditStatus?: number }>(
+  products: T[],
+  n: number
+): T[] {
   const fine = products.filter((p) => {
     const units = textUnits(p.name.trim())
     return (
@@ -255,10 +258,14 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   await a.do("click", "从直播计划填入 (fill-room)", () => wechat.locator('[data-lh="fill-room"]').click())
   await a.do("click", `pick-plan ${title}`, () => wechat.locator(`[data-lh="pick-plan"][data-lh-plan-id="${planId}"]`).click())
   await wechat.locator(`[data-lh="room-report"][data-lh-plan-id="${planId}"][data-lh-outcome="ok"]`).waitFor({ timeout: 30_000 })
-  await wechat.waitForFunction(() => {
-    const f = (window as unknown as FixtureWindow).__fixture.roomForm()
-    return !!(f?.roomCover && f?.shareCover)
-  }, null, { timeout: 30_000 })
+  await wechat.waitForFunction(
+    () => {
+      const f = (window as unknown as FixtureWindow).__fixture.roomForm()
+      return !!(f?.roomCover && f?.shareCover)
+    },
+    null,
+    { timeout: 30_000 }
+  )
   if (o.demo) await show("三、直播间：填好的创建直播间", "从计划一键填好创建直播间的全部字段与两张图片", wechat)
   await a.do("click", "创建直播间 (submit)", () => wechat.getByRole("button", { name: "创建直播间" }).click())
   await wechat.getByText("成功创建直播间").first().waitFor({ timeout: 30_000 })
@@ -274,7 +281,8 @@ export async function runJob(o: JobOptions): Promise<{ actions: Actions; steps: 
   await navigate(himall, PAGES.liveRooms(shop), "HiMall 营销 → 小程序直播")
   await himall.locator('[data-lh-summary="live-rooms"][data-lh-state="ready"]').waitFor({ timeout: 30_000 })
   await a.do("click", "获取小程序数据 (sync-now)", () => himall.locator('[data-lh="sync-now"]').click())
-  if (await himall.locator('[data-lh-confirm="sync-now"]').isVisible()) await a.do("click", "sync-confirm", () => himall.locator('[data-lh="sync-confirm"]').click())
+  if (await himall.locator('[data-lh-confirm="sync-now"]').isVisible())
+    await a.do("click", "sync-confirm", () => himall.locator('[data-lh="sync-confirm"]').click())
   await himall.locator('[data-lh-status="sync-now"]', { hasText: "获取成功" }).waitFor({ timeout: 30_000 })
   await himall.locator("tr", { hasText: title }).first().waitFor({ timeout: 30_000 })
   await finish(`获取小程序数据：获取成功！直播间「${title}」已同步到 HiMall，标出无封面`, himall)

@@ -50,17 +50,53 @@ export interface WebFeature {
 }
 
 export const WEB: WebFeature[] = [
-  { feature: "OffscreenCanvas (+ convertToBlob) in the service worker", version: 69, find: /new OffscreenCanvas\(/, source: "https://developer.mozilla.org/docs/Web/API/OffscreenCanvas" },
-  { feature: "createImageBitmap in the service worker", version: 50, find: /createImageBitmap\(/, source: "https://developer.mozilla.org/docs/Web/API/createImageBitmap" },
+  {
+    feature: "OffscreenCanvas (+ convertToBlob) in the service worker",
+    version: 69,
+    find: /new OffscreenCanvas\(/,
+    source: "https://developer.mozilla.org/docs/Web/API/OffscreenCanvas"
+  },
+  {
+    feature: "createImageBitmap in the service worker",
+    version: 50,
+    find: /createImageBitmap\(/,
+    source: "https://developer.mozilla.org/docs/Web/API/createImageBitmap"
+  },
   { feature: "Blob.stream()", version: 76, find: /\.stream\(\)/, source: "https://developer.mozilla.org/docs/Web/API/Blob/stream" },
-  { feature: "DataTransfer constructor (files handed to WeChat's file input)", version: 60, find: /new DataTransfer\(/, source: "https://developer.mozilla.org/docs/Web/API/DataTransfer/DataTransfer" },
-  { feature: "Logical assignment `??=` (in the bundles)", version: 85, find: /\?\?=/, source: "https://developer.mozilla.org/docs/Web/JavaScript/Reference/Operators/Nullish_coalescing_assignment" },
-  { feature: "Array.prototype.at", version: 92, find: /\.at\(-?\d/, source: "https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Array/at" },
+  {
+    feature: "DataTransfer constructor (files handed to WeChat's file input)",
+    version: 60,
+    find: /new DataTransfer\(/,
+    source: "https://developer.mozilla.org/docs/Web/API/DataTransfer/DataTransfer"
+  },
+  {
+    feature: "Logical assignment `??=` (in the bundles)",
+    version: 85,
+    find: /\?\?=/,
+    source: "https://developer.mozilla.org/docs/Web/JavaScript/Reference/Operators/Nullish_coalescing_assignment"
+  },
+  {
+    feature: "Array.prototype.at",
+    version: 92,
+    find: /\.at\(-?\d/,
+    source: "https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Array/at"
+  },
   { feature: "crypto.randomUUID", version: 92, find: /crypto\.randomUUID\(/, source: "https://developer.mozilla.org/docs/Web/API/Crypto/randomUUID" },
-  { feature: "ResizeObserver (popup list)", version: 64, find: /new ResizeObserver\(/, detected: "`ui/VirtualList.tsx` checks `typeof ResizeObserver` and measures once without it.", source: "https://developer.mozilla.org/docs/Web/API/ResizeObserver" },
+  {
+    feature: "ResizeObserver (popup list)",
+    version: 64,
+    find: /new ResizeObserver\(/,
+    detected: "`ui/VirtualList.tsx` checks `typeof ResizeObserver` and measures once without it.",
+    source: "https://developer.mozilla.org/docs/Web/API/ResizeObserver"
+  },
   { feature: "CSS :focus-visible", version: 86, find: /:focus-visible/, source: "https://developer.mozilla.org/docs/Web/CSS/:focus-visible" },
   { feature: "CSS gap in flex layout", version: 84, find: /\bgap:/, source: "https://developer.mozilla.org/docs/Web/CSS/gap" },
-  { feature: "Shadow DOM: attachShadow (the injected UI's hosts)", version: 53, find: /\.attachShadow\(/, source: "https://developer.mozilla.org/docs/Web/API/Element/attachShadow" },
+  {
+    feature: "Shadow DOM: attachShadow (the injected UI's hosts)",
+    version: 53,
+    find: /\.attachShadow\(/,
+    source: "https://developer.mozilla.org/docs/Web/API/Element/attachShadow"
+  },
   { feature: "CSS ::slotted (light-DOM controls in a host)", version: 50, find: /::slotted\(/, source: "https://developer.mozilla.org/docs/Web/CSS/::slotted" },
   {
     feature: "Constructed stylesheets (adoptedStyleSheets)",
@@ -102,7 +138,10 @@ export function apiVersions(root = ROOT): Map<string, { since: number | null; pr
   const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true)
   const out = new Map<string, { since: number | null; promise: number | null }>()
   const note = (key: string, node: ts.Node) => {
-    const doc = ts.getJSDocCommentsAndTags(node).map((d) => d.getText()).join("\n")
+    const doc = ts
+      .getJSDocCommentsAndTags(node)
+      .map((d) => d.getText())
+      .join("\n")
     const since = /@since Chrome (\d+)/.exec(doc)
     const promise = /via Promise[^\n]*since Chrome (\d+)/.exec(doc)
     const prev = out.get(key) ?? { since: null, promise: null }

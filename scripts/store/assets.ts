@@ -46,7 +46,11 @@ const CAPTIONS: Record<Locale, { goods: [string, string]; rooms: [string, string
 
 async function icons() {
   mkdirSync(join(STORE, "icons"), { recursive: true })
-  for (const size of [16, 32, 48]) await sharp(ICON_SVG, { density: 384 }).resize(size, size).png().toFile(join(STORE, `icons/icon-${size}.png`))
+  for (const size of [16, 32, 48])
+    await sharp(ICON_SVG, { density: 384 })
+      .resize(size, size)
+      .png()
+      .toFile(join(STORE, `icons/icon-${size}.png`))
   const art = await sharp(ICON_SVG, { density: 384 }).resize(96, 96).png().toBuffer()
   await sharp({ create: { width: 128, height: 128, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
     .composite([{ input: art, left: 16, top: 16 }])
@@ -116,7 +120,10 @@ async function popupShot(b: ExtensionBrowser, tab: number): Promise<Buffer> {
   await popup.setViewportSize({ width: 400, height: 600 })
   await popup.goto(b.url("popup.html"))
   if (tab > 0) await popup.getByRole("tab").nth(tab).click()
-  await popup.locator(`[data-lh-popup="${tab > 0 ? "rooms-list" : "goods-list"}"] [role="listitem"]`).first().waitFor()
+  await popup
+    .locator(`[data-lh-popup="${tab > 0 ? "rooms-list" : "goods-list"}"] [role="listitem"]`)
+    .first()
+    .waitFor()
   // Scrolled to the tabs, as the merchant does to see the list under the checklist.
   await popup.getByRole("tablist").evaluate((e) => e.scrollIntoView({ block: "start" }))
   await settle(popup)
@@ -188,7 +195,8 @@ const cjk = (() => {
   }
 })()
 if (!cjk) throw new Error("store:assets: no Chinese font; install one (apt-get install fonts-noto-cjk, as npm run setup does)")
-if (!process.argv.includes("--no-build")) execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/build.ts"), "--sandbox"], { stdio: ["ignore", "ignore", "inherit"] })
+if (!process.argv.includes("--no-build"))
+  execFileSync(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "scripts/build.ts"), "--sandbox"], { stdio: ["ignore", "ignore", "inherit"] })
 await icons()
 const sandbox = await startSandbox({ quiet: true })
 const profile = mkdtempSync(join(tmpdir(), "lh-store-"))

@@ -49,10 +49,14 @@ export function checkStore(root = ROOT): Report {
     return false
   })
   const packages = zips.map((z) => ({ zip: z, files: readZip(join(root, z)) }))
-  const compat = compatibility(packages.flatMap((p) => bundleTexts(p.files)), root)
+  const compat = compatibility(
+    packages.flatMap((p) => bundleTexts(p.files)),
+    root
+  )
   for (const api of compat.unknown) problems.push({ rule: "compatibility", detail: `chrome.${api} is not in @types/chrome: give it a version by hand` })
   const doc = existsSync(join(root, COMPAT_DOC)) ? readFileSync(join(root, COMPAT_DOC), "utf8") : ""
-  if (tableIn(doc) !== compatibilityTable(compat)) problems.push({ rule: "compatibility", detail: `${COMPAT_DOC} is not the code's: run npm run store:compat and review the change` })
+  if (tableIn(doc) !== compatibilityTable(compat))
+    problems.push({ rule: "compatibility", detail: `${COMPAT_DOC} is not the code's: run npm run store:compat and review the change` })
 
   for (const { zip, files } of packages) {
     checked.push(zip)
@@ -68,7 +72,8 @@ export function checkStore(root = ROOT): Report {
     }
     const listing = JSON.parse(new TextDecoder().decode(raw)) as Listing
     if (reference) problems.push(...checkListing(locale, listing, reference))
-    if (!existsSync(join(root, listing.privacyPolicy ?? ""))) problems.push({ rule: "listing", detail: `[${locale}] privacy policy ${listing.privacyPolicy} is not in the repository` })
+    if (!existsSync(join(root, listing.privacyPolicy ?? "")))
+      problems.push({ rule: "listing", detail: `[${locale}] privacy policy ${listing.privacyPolicy} is not in the repository` })
     problems.push(...checkAssets(locale, assets))
   }
   return { problems: dedupe(problems), minimum: compat.minimum, checked }

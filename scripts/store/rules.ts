@@ -88,15 +88,18 @@ export function checkManifestFields(files: Files, manifest: Json, expectedMinimu
   const bad = (detail: string) => out.push({ rule: "manifest", detail })
   if (manifest.manifest_version !== 3) bad(`manifest_version is ${String(manifest.manifest_version)}, not 3`)
   const version = String(manifest.version ?? "")
-  if (!/^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){0,3}$/.test(version) || version.split(".").some((p) => Number(p) > 65535)) bad(`version "${version}" is not 1–4 integers 0–65535`)
-  if (manifest.minimum_chrome_version !== expectedMinimum) bad(`minimum_chrome_version is ${String(manifest.minimum_chrome_version)}, docs/compatibility.md says ${expectedMinimum}`)
+  if (!/^(0|[1-9]\d{0,4})(\.(0|[1-9]\d{0,4})){0,3}$/.test(version) || version.split(".").some((p) => Number(p) > 65535))
+    bad(`version "${version}" is not 1–4 integers 0–65535`)
+  if (manifest.minimum_chrome_version !== expectedMinimum)
+    bad(`minimum_chrome_version is ${String(manifest.minimum_chrome_version)}, docs/compatibility.md says ${expectedMinimum}`)
   for (const key of ["key", "update_url", "content_security_policy", "externally_connectable", "web_accessible_resources"]) {
     if (key in manifest) bad(`"${key}" is in the manifest: a reviewer asks why (and the stores set key and update_url themselves)`)
   }
 
   const defaultLocale = manifest.default_locale
   const all = locales(files)
-  if (typeof defaultLocale !== "string" || !all.includes(defaultLocale)) bad(`default_locale "${String(defaultLocale)}" has no _locales/${String(defaultLocale)}/messages.json`)
+  if (typeof defaultLocale !== "string" || !all.includes(defaultLocale))
+    bad(`default_locale "${String(defaultLocale)}" has no _locales/${String(defaultLocale)}/messages.json`)
   for (const locale of all) {
     const msgs = messages(files, locale)
     const name = localized(manifest.name, msgs)
@@ -153,7 +156,8 @@ export function checkPermissions(manifest: Json): Problem[] {
     const want = JSON.stringify(PINNED[key])
     if (got !== want) out.push({ rule: "permissions", detail: `${key} is ${got}, pinned ${want}` })
   }
-  if ("optional_permissions" in manifest) out.push({ rule: "permissions", detail: `optional_permissions ${JSON.stringify(manifest.optional_permissions)} are not pinned` })
+  if ("optional_permissions" in manifest)
+    out.push({ rule: "permissions", detail: `optional_permissions ${JSON.stringify(manifest.optional_permissions)} are not pinned` })
   return out
 }
 
@@ -164,7 +168,7 @@ export function checkPermissions(manifest: Json): Problem[] {
 const CODE_RULES: { what: string; re: RegExp }[] = [
   { what: "eval(", re: /(?<![\w$.])eval\s*\(/ },
   { what: "new Function(", re: /\bnew\s+Function\s*\(/ },
-  { what: "Function(\"…\") from a string", re: /(?<![\w$.])(?<!new\s+)Function\s*\(\s*["'`]/ },
+  { what: 'Function("…") from a string', re: /(?<![\w$.])(?<!new\s+)Function\s*\(\s*["'`]/ },
   { what: "a timer given a string", re: /\bset(?:Timeout|Interval)\s*\(\s*["'`]/ },
   { what: "importScripts of a remote URL", re: /\bimportScripts\s*\(\s*["'`](?:https?:)?\/\// },
   { what: "import() of a remote URL", re: /\bimport\s*\(\s*["'`](?:https?:)?\/\// },
@@ -188,7 +192,8 @@ export function checkRemoteCode(files: Files): Problem[] {
         if (!src && m[2].trim()) out.push({ rule: "remote-code", detail: `${name}: an inline <script> (MV3's CSP refuses it)` })
         if (src && /^(?:[a-z]+:)?\/\//i.test(src)) out.push({ rule: "remote-code", detail: `${name}: <script src="${src}"> loads remote code` })
       }
-      for (const m of html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi)) out.push({ rule: "remote-code", detail: `${name}: <link href="${m[1]}"> loads a remote resource` })
+      for (const m of html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']?((?:https?:)?\/\/[^"'\s>]+)/gi))
+        out.push({ rule: "remote-code", detail: `${name}: <link href="${m[1]}"> loads a remote resource` })
     } else if (/\.css$/.test(name)) {
       const m = /@import\s+(?:url\()?\s*["']?(?:https?:)?\/\//i.exec(text(bytes))
       if (m) out.push({ rule: "remote-code", detail: `${name}: @import of a remote stylesheet` })
@@ -250,7 +255,10 @@ export interface Listing {
 
 /** Sentences in a text: runs ended by 。！？ or by . ! ? followed by a space or the end. */
 export function sentences(s: string): number {
-  return s.trim().split(/(?<=[。！？])|(?<=[.!?])\s+/).filter((x) => x.trim()).length
+  return s
+    .trim()
+    .split(/(?<=[。！？])|(?<=[.!?])\s+/)
+    .filter((x) => x.trim()).length
 }
 
 /** A listing against the package it describes: same name and summary, every grant justified. */
@@ -269,7 +277,10 @@ export function checkListing(locale: string, listing: Listing, files: Files): Pr
   if (!listing.category?.trim()) bad("no category")
   if (!listing.dataUse?.trim()) bad("no data use disclosure")
   if (!listing.privacyPolicy?.trim()) bad("no privacy policy")
-  const grants = { permissions: [...(manifest.permissions as string[] ?? [])], hosts: [...(manifest.host_permissions as string[] ?? []), ...(manifest.optional_host_permissions as string[] ?? [])] }
+  const grants = {
+    permissions: [...((manifest.permissions as string[]) ?? [])],
+    hosts: [...((manifest.host_permissions as string[]) ?? []), ...((manifest.optional_host_permissions as string[]) ?? [])]
+  }
   for (const kind of ["permissions", "hosts"] as const) {
     const given = listing[kind] ?? {}
     for (const g of grants[kind]) if (!given[g]?.trim()) bad(`no justification for ${g}`)

@@ -29,9 +29,17 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // reminder opens WeChat's console. Reminders are re-planned at every start (background/reminders.ts).
 const goingLiveFailed = (e: unknown) => console.error("[himall-live-helper] going-live reminders failed", e)
 // The toolbar badge is recomputed after them (background/badge.ts counts their room flags too).
-chrome.alarms.onAlarm.addListener((alarm) => void handleAlarm(db, alarm).catch(goingLiveFailed).finally(() => refreshBadge(db)))
+chrome.alarms.onAlarm.addListener(
+  (alarm) =>
+    void handleAlarm(db, alarm)
+      .catch(goingLiveFailed)
+      .finally(() => refreshBadge(db))
+)
 chrome.notifications.onClicked.addListener((id) => void handleNotificationClick(id).catch(goingLiveFailed))
-const replanReminders = () => void refreshReminders(db).catch(goingLiveFailed).finally(() => refreshBadge(db))
+const replanReminders = () =>
+  void refreshReminders(db)
+    .catch(goingLiveFailed)
+    .finally(() => refreshBadge(db))
 browser.runtime.onInstalled.addListener(replanReminders)
 browser.runtime.onStartup.addListener(replanReminders)
 replanReminders()
@@ -40,8 +48,7 @@ replanReminders()
 // overlapping runs would both try to register the script. (A queue, not state: a stopped
 // worker loses nothing by forgetting it; the next start syncs again.)
 let queue: Promise<unknown> = Promise.resolve()
-const resync = () =>
-  (queue = queue.then(() => syncShops(db)).catch((e) => console.error("[himall-live-helper] shop sync failed", e)))
+const resync = () => (queue = queue.then(() => syncShops(db)).catch((e) => console.error("[himall-live-helper] shop sync failed", e)))
 
 browser.runtime.onInstalled.addListener(() => void resync())
 // Install, update and enable (each installs this service worker anew; runtime.onInstalled misses

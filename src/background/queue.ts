@@ -73,7 +73,13 @@ export async function queueCommand(db: HelperDb, action: QueueAction, now = Date
     let job = await db.jobs.get(QUEUE_ID)
     if (action === "start") {
       const items = await pendingProducts(db, shop)
-      job = { id: QUEUE_ID, state: items.length ? "running" : "done", startedAt: now, updatedAt: now, data: { items, index: 0, skipped: [] } satisfies QueueData }
+      job = {
+        id: QUEUE_ID,
+        state: items.length ? "running" : "done",
+        startedAt: now,
+        updatedAt: now,
+        data: { items, index: 0, skipped: [] } satisfies QueueData
+      }
       await db.jobs.put(job)
       return view(db, job)
     }

@@ -26,7 +26,14 @@ export interface RouterDeps {
   onHandled?: (type: MessageType, kind: SenderKind, ctx: RouteContext) => void
 }
 
-const ROUTES: { [T in MessageType]: Handler<T> } = { ...productRoutes, ...goodsRoutes, ...roomsRoutes, ...shopRoomsRoutes, ...extensionRoutes, ...roomGoodsRoutes }
+const ROUTES: { [T in MessageType]: Handler<T> } = {
+  ...productRoutes,
+  ...goodsRoutes,
+  ...roomsRoutes,
+  ...shopRoomsRoutes,
+  ...extensionRoutes,
+  ...roomGoodsRoutes
+}
 
 function senderOrigin(sender: Runtime.MessageSender): string | null {
   const fromField = (sender as { origin?: string }).origin

@@ -56,9 +56,7 @@ export async function syncShops(db: HelperDb, now = Date.now()): Promise<string[
     await db.shops.bulkDelete(known.filter((s) => !keep.has(s.origin)).map((s) => s.origin))
     const have = new Set(known.map((s) => s.origin))
     await db.shops.bulkAdd(
-      patterns
-        .filter((p) => !have.has(shopOriginOf(p)))
-        .map((p) => ({ origin: shopOriginOf(p), pattern: p, addedAt: now, lastSeenAt: null }))
+      patterns.filter((p) => !have.has(shopOriginOf(p))).map((p) => ({ origin: shopOriginOf(p), pattern: p, addedAt: now, lastSeenAt: null }))
     )
   })
   return patterns

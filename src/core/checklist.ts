@@ -51,7 +51,6 @@ export function himallUrl(origin: string, page: HimallPage, area: HimallArea = "
   }
 }
 
-
 type LinkLabel = "mp" | "wechat_goods" | "wechat_rooms" | "himall_products" | "himall_live" | "himall_homepage" | "options"
 
 /** Where the merchant fixes a step: the URL and what the button says (`check_link_<label>`). */
@@ -89,7 +88,10 @@ export function goodsUrlOf(link: string): string {
 }
 
 /** What WeChat holds as the product's price: its 商品库 row, else what was last filled. */
-export function wechatPriceOf(product: ProductLike, goods: GoodsLike | null): { priceLowFen: number | null; priceHighFen: number | null; discount: boolean } | null {
+export function wechatPriceOf(
+  product: ProductLike,
+  goods: GoodsLike | null
+): { priceLowFen: number | null; priceHighFen: number | null; discount: boolean } | null {
   if (goods) return goods
   const f = product.lastFill
   if (f && f.outcome !== "failed") return { priceLowFen: f.priceLowFen, priceHighFen: f.priceHighFen, discount: f.priceType === 3 }
@@ -237,7 +239,6 @@ export interface RoomRow<W extends WechatRoomLike = WechatRoomLike, S extends Sh
   /** The ones among `todo` that count on the badge. */
   needs: number
 }
-
 
 function groupOf(status: number | null, start: number | null, end: number | null, now: number, gone: boolean): RoomGroup {
   if (gone) return "past"
@@ -431,9 +432,11 @@ function maxOf(...values: (number | null | undefined)[]): number | null {
 function qualificationStep(s: SetupSnapshot): Step {
   const q = s.qualification
   const url = safeWechatUrl(q?.url) ?? MP_HOME
-  if (!q) return { id: "qualification", state: "unknown", lines: [{ key: "qualification_unknown" }], seenAt: null, link: { url: MP_HOME, label: "mp" }, needs: 0 }
+  if (!q)
+    return { id: "qualification", state: "unknown", lines: [{ key: "qualification_unknown" }], seenAt: null, link: { url: MP_HOME, label: "mp" }, needs: 0 }
   if (q.state === "opened") return { id: "qualification", state: "done", lines: [{ key: "qualification_opened" }], seenAt: q.seenAt, link: null, needs: 0 }
-  if (q.state === "not_opened") return { id: "qualification", state: "todo", lines: [{ key: "qualification_not_opened" }], seenAt: q.seenAt, link: { url, label: "mp" }, needs: 1 }
+  if (q.state === "not_opened")
+    return { id: "qualification", state: "todo", lines: [{ key: "qualification_not_opened" }], seenAt: q.seenAt, link: { url, label: "mp" }, needs: 1 }
   return { id: "qualification", state: "blocked", lines: [{ key: "qualification_unqualified" }], seenAt: q.seenAt, link: { url, label: "mp" }, needs: 1 }
 }
 
@@ -496,7 +499,8 @@ function roomsStep(s: SetupSnapshot, rows: readonly RoomRow[]): Step {
 }
 
 function entranceStep(s: SetupSnapshot): Step {
-  if (!hasShops(s)) return { id: "entrance", state: "todo", lines: [{ key: "entrance_enable_shop" }], seenAt: null, link: { url: "options.html", label: "options" }, needs: 0 }
+  if (!hasShops(s))
+    return { id: "entrance", state: "todo", lines: [{ key: "entrance_enable_shop" }], seenAt: null, link: { url: "options.html", label: "options" }, needs: 0 }
   if (!s.shops.length) return { id: "entrance", state: "unknown", lines: [{ key: "entrance_unseen_any" }], seenAt: null, link: null, needs: 0 }
   const missing = s.shops.filter((x) => s.entrances[x.origin]?.found === false)
   const unseen = s.shops.filter((x) => !s.entrances[x.origin])
@@ -507,10 +511,32 @@ function entranceStep(s: SetupSnapshot): Step {
     return url ? { url, label: "himall_homepage" } : null
   }
   if (missing.length) {
-    return { id: "entrance", state: "attention", lines: [{ key: "entrance_missing", args: [hostOf(missing[0].origin)] }], seenAt, link: linkTo(missing[0].origin), needs: missing.length }
+    return {
+      id: "entrance",
+      state: "attention",
+      lines: [{ key: "entrance_missing", args: [hostOf(missing[0].origin)] }],
+      seenAt,
+      link: linkTo(missing[0].origin),
+      needs: missing.length
+    }
   }
-  if (unseen.length) return { id: "entrance", state: "unknown", lines: [{ key: "entrance_unseen", args: [hostOf(unseen[0].origin)] }], seenAt, link: linkTo(unseen[0].origin), needs: 0 }
-  return { id: "entrance", state: "done", lines: [{ key: "entrance_found", args: [found.map((e) => e.name || "—").join(" · ")] }], seenAt, link: null, needs: 0 }
+  if (unseen.length)
+    return {
+      id: "entrance",
+      state: "unknown",
+      lines: [{ key: "entrance_unseen", args: [hostOf(unseen[0].origin)] }],
+      seenAt,
+      link: linkTo(unseen[0].origin),
+      needs: 0
+    }
+  return {
+    id: "entrance",
+    state: "done",
+    lines: [{ key: "entrance_found", args: [found.map((e) => e.name || "—").join(" · ")] }],
+    seenAt,
+    link: null,
+    needs: 0
+  }
 }
 
 function liveStep(s: SetupSnapshot, rows: readonly RoomRow[], before: readonly Step[]): Step {
@@ -524,7 +550,8 @@ function liveStep(s: SetupSnapshot, rows: readonly RoomRow[], before: readonly S
   if (live) lines.push({ key: "live_now", args: [live.name] })
   const next = rows.find((r) => r.group === "upcoming")
   const ready = before.every((b) => b.state === "done")
-  if (!live && next) lines.push({ key: ready ? "live_ready" : "live_not_ready", args: [next.name, next.start ? { time: next.start } : "—", next.anchorName || "—"] })
+  if (!live && next)
+    lines.push({ key: ready ? "live_ready" : "live_not_ready", args: [next.name, next.start ? { time: next.start } : "—", next.anchorName || "—"] })
   if (!live && !next) lines.push({ key: "live_nothing_scheduled" })
   let state: StepState
   if (urgent.some((f) => f.kind !== "starting_soon")) state = "attention"

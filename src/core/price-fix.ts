@@ -26,6 +26,13 @@ export function planPriceFix(input: PriceFixInput): PriceFix {
     const o = parseAmount(input.current.original)
     if (o.ok && o.fen > input.priceLowFen) originalPrice = input.current.original
   }
-  const plan = planGoods({ name: "x", priceLowFen: input.priceLowFen, priceHighFen: input.priceHighFen, link: "pages/x/x", originalPrice, priceForm: input.priceForm })
+  const plan = planGoods({
+    name: "x",
+    priceLowFen: input.priceLowFen,
+    priceHighFen: input.priceHighFen,
+    link: "pages/x/x",
+    originalPrice,
+    priceForm: input.priceForm
+  })
   return { priceType: plan.priceType, price: plan.price, price2: plan.price2, problem: plan.priceProblem }
 }

@@ -4,9 +4,7 @@
 
 export type PriceProblem = "price_empty" | "price_not_number" | "price_not_positive" | "price_too_precise" | "price_range_order"
 
-export type PriceResult =
-  | { ok: true; lowFen: number; highFen: number }
-  | { ok: false; problem: PriceProblem }
+export type PriceResult = { ok: true; lowFen: number; highFen: number } | { ok: false; problem: PriceProblem }
 
 const FULL_WIDTH_OFFSET = 0xff10 - 0x30
 

@@ -23,13 +23,7 @@ export function isBlobLike(v: unknown): v is Blob {
 }
 
 export function isEncodedBlob(v: unknown): v is { $blob: string } {
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    !Array.isArray(v) &&
-    Object.keys(v).length === 1 &&
-    typeof (v as { $blob?: unknown }).$blob === "string"
-  )
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $blob?: unknown }).$blob === "string"
 }
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)

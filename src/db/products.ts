@@ -78,7 +78,10 @@ export async function addNotices(db: HelperDb, notices: Omit<NoticeRecord, "id">
     await db.notices.bulkAdd(notices)
     const count = await db.notices.count()
     if (count > MAX_NOTICES) {
-      const old = await db.notices.orderBy("at").limit(count - MAX_NOTICES).primaryKeys()
+      const old = await db.notices
+        .orderBy("at")
+        .limit(count - MAX_NOTICES)
+        .primaryKeys()
       await db.notices.bulkDelete(old)
     }
   })

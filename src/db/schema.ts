@@ -146,8 +146,6 @@ export const coverFields: Fields<CoverRecord> = {
   httpStatus: nullable(int)
 }
 
-
-
 /**
  * A row of WeChat's 商品库 as last seen by one mini program (`wechatGoods`, schema v8), keyed by
  * the account and its 商品链接 (matched to products by link, and to the account's shop's only).

@@ -25,7 +25,9 @@ function newWriteStamp(): string {
 function holdsOverview(trans: DBCoreTransaction): boolean {
   const names = (trans as unknown as { objectStoreNames?: DOMStringList | string[] }).objectStoreNames
   if (!names) return false
-  return typeof (names as DOMStringList).contains === "function" ? (names as DOMStringList).contains(OVERVIEW_TABLE) : (names as string[]).includes(OVERVIEW_TABLE)
+  return typeof (names as DOMStringList).contains === "function"
+    ? (names as DOMStringList).contains(OVERVIEW_TABLE)
+    : (names as string[]).includes(OVERVIEW_TABLE)
 }
 
 export const goodsWriteStamp: Middleware<DBCore> = {

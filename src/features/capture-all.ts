@@ -11,13 +11,7 @@ import { t } from "~lib/i18n"
 import type { CaptureAllView } from "~protocol/messages"
 import { sendWithRetry } from "~lib/send-retry"
 import { whenDomChanges } from "~lib/dom/observe"
-import {
-  EndpointError,
-  endpointRowToRaw,
-  fetchProductPage,
-  productListUrl,
-  type EndpointPage
-} from "~sites/himall/product-endpoint"
+import { EndpointError, endpointRowToRaw, fetchProductPage, productListUrl, type EndpointPage } from "~sites/himall/product-endpoint"
 
 import { tone } from "~lib/dom/shadow"
 import { gridToolbar, statusElement, summaryText, toolbarButton } from "./parts/grid-toolbar"

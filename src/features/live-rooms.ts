@@ -52,8 +52,7 @@ const MAX_CONTENT_ROOMS = 50
 /** Re-read the list this often while the page is shown (statuses change with time). */
 const REFRESH_EVERY_MS = 2 * 60_000
 
-
-const statusName = (code: number | null) => (code == null ? "" : LIVE_STATUS_TEXT[code] ?? String(code))
+const statusName = (code: number | null) => (code == null ? "" : (LIVE_STATUS_TEXT[code] ?? String(code)))
 const clock = (ms: number) => new Date(ms).toLocaleTimeString(chrome.i18n.getUILanguage?.() || "zh-CN", { hour: "2-digit", minute: "2-digit" })
 const minutesAgo = (ms: number) => String(Math.max(0, Math.round((Date.now() - ms) / 60_000)))
 
@@ -117,7 +116,12 @@ function flagText(flag: ShopRoomFlag, room: ShopRoomView): string {
     case "cover_missing":
       return t("live_flag_cover_missing")
     case "cover_wrong_size":
-      return t("live_flag_cover_wrong_size", [String(room.coverWidth), String(room.coverHeight), String(room.coverWanted.width), String(room.coverWanted.height)])
+      return t("live_flag_cover_wrong_size", [
+        String(room.coverWidth),
+        String(room.coverHeight),
+        String(room.coverWanted.width),
+        String(room.coverWanted.height)
+      ])
     case "cover_unchecked":
       return t("live_flag_cover_unchecked")
     case "stale":
@@ -480,8 +484,7 @@ class LiveRoomsPage {
     }
     const warning = view?.sync.warning ?? null
     if (warning && view?.sync.last) {
-      ui.confirmText.textContent =
-        warning === "recent" ? t("sync_warn_recent", minutesAgo(view.sync.last.at)) : t("sync_warn_many", String(view.sync.today))
+      ui.confirmText.textContent = warning === "recent" ? t("sync_warn_recent", minutesAgo(view.sync.last.at)) : t("sync_warn_many", String(view.sync.today))
       ui.confirm.hidden = false
       ui.confirm.setAttribute("data-lh-warning", warning)
       ui.syncNow.setAttribute("data-lh-state", "confirm")

@@ -71,7 +71,10 @@ export async function fetchLocaleMessages(lang: "zh_CN" | "en", fetchImpl: typeo
  * Apply the merchant's language setting: load the chosen locale (or drop the override for
  * `auto`, or when the locale cannot be loaded). Returns the language now in force.
  */
-export async function applyLanguage(setting: unknown, load: (lang: "zh_CN" | "en") => Promise<LocaleMessages | null> = fetchLocaleMessages): Promise<LanguageSetting> {
+export async function applyLanguage(
+  setting: unknown,
+  load: (lang: "zh_CN" | "en") => Promise<LocaleMessages | null> = fetchLocaleMessages
+): Promise<LanguageSetting> {
   if (!isLanguageSetting(setting) || setting === "auto") {
     setLanguageOverride(null)
     return "auto"

@@ -52,8 +52,7 @@ function ShopsToEnable({ origins }: { origins: string[] }) {
                 type="button"
                 className="lh-btn-plain"
                 // The browser asks only inside the click itself.
-                onClick={() => void chrome.permissions.request({ origins: [originPattern(o)] }).then((ok) => setGranted((g) => ({ ...g, [o]: ok })))}
-              >
+                onClick={() => void chrome.permissions.request({ origins: [originPattern(o)] }).then((ok) => setGranted((g) => ({ ...g, [o]: ok })))}>
                 {t("backup_enable_shop")}
               </button>
             )}
@@ -131,7 +130,10 @@ export function Backup() {
     }
   })
   // The result outlives a redraw in another language (the mutation cache is the page's).
-  const finished = useMutationState({ filters: { mutationKey: IMPORT_KEY, status: "success" }, select: (m) => m.state.data as { written: number; refused: number } })
+  const finished = useMutationState({
+    filters: { mutationKey: IMPORT_KEY, status: "success" },
+    select: (m) => m.state.data as { written: number; refused: number }
+  })
   const imported = importer.data ?? (importer.isIdle && !preview.data && !preview.isPending ? finished.at(-1) : undefined)
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
@@ -147,7 +149,6 @@ export function Backup() {
     <section className="lh-card" aria-labelledby="lh-backup-title" data-lh-section="backup">
       <h2 id="lh-backup-title">{t("backup_title")}</h2>
       <p className="lh-muted">{t("backup_hint")}</p>
-
       <h3>{t("backup_export")}</h3>
       <button type="button" className="lh-btn" onClick={() => exporter.mutate()} disabled={exporter.isPending} data-lh="export-backup">
         {exporter.isPending ? t("backup_exporting") : t("backup_export_button")}
@@ -162,7 +163,6 @@ export function Backup() {
           {errorText(exporter.error)}
         </p>
       )}
-
       <h3>{t("backup_import")}</h3>
       <label htmlFor="lh-import-file">{t("backup_import_label")}</label>{" "}
       <input id="lh-import-file" type="file" accept=".json,application/json" onChange={onFile} data-lh="import-file" />
@@ -188,8 +188,7 @@ export function Backup() {
                 setFile(null)
                 preview.reset()
               }}
-              disabled={importer.isPending}
-            >
+              disabled={importer.isPending}>
               {t("options_cancel")}
             </button>
           </div>

@@ -65,7 +65,12 @@ function Shops() {
               {t("options_added_at", formatTime(s.addedAt))}
               {s.lastSeenAt ? ` · ${t("options_last_seen", formatTime(s.lastSeenAt))}` : ""}
             </span>
-            <button type="button" className="lh-btn-plain" data-lh="remove-shop" onClick={() => remove.mutate(s.pattern)} aria-label={t("options_remove_shop_named", s.origin)}>
+            <button
+              type="button"
+              className="lh-btn-plain"
+              data-lh="remove-shop"
+              onClick={() => remove.mutate(s.pattern)}
+              aria-label={t("options_remove_shop_named", s.origin)}>
               {t("options_remove_shop")}
             </button>
           </li>

@@ -72,27 +72,56 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
     <div className="lh-plan-goods" data-lh="plan-goods-editor" data-lh-plan-id={String(planId)} aria-label={t("plan_goods_title")}>
       <h3>{t("plan_goods_title")}</h3>
       <p className={counts.capacityLeft < 0 ? "lh-error" : "lh-muted"} data-lh="plan-goods-counts" data-lh-capacity={counts.capacityLeft}>
-        {t("plan_goods_counts", [String(counts.approved), String(counts.reviewing), String(counts.rejected), String(counts.draft + counts.none), String(Math.max(0, counts.capacityLeft))])}
+        {t("plan_goods_counts", [
+          String(counts.approved),
+          String(counts.reviewing),
+          String(counts.rejected),
+          String(counts.draft + counts.none),
+          String(Math.max(0, counts.capacityLeft))
+        ])}
         {counts.capacityLeft < 0 ? ` ${t("plan_goods_over_cap", String(ROOM_GOODS_CAP))}` : ""}
       </p>
       <ol className="lh-plan-goods-list">
         {data.goods.map((g, i) => (
           <li key={g.productKey} data-lh-plan-goods={g.productKey} data-lh-goods-state={g.inRoom ? "in_room" : g.state}>
             <span>{g.name}</span> <span className={g.state === "rejected" ? "lh-error" : "lh-muted"}>{stateText(g.state, g.inRoom)}</span>{" "}
-            <button type="button" className="lh-btn-plain" data-lh="plan-goods-up" disabled={i === 0} onClick={() => move(g.productKey, -1)} aria-label={t("plan_goods_up")}>
+            <button
+              type="button"
+              className="lh-btn-plain"
+              data-lh="plan-goods-up"
+              disabled={i === 0}
+              onClick={() => move(g.productKey, -1)}
+              aria-label={t("plan_goods_up")}>
               ↑
             </button>
-            <button type="button" className="lh-btn-plain" data-lh="plan-goods-down" disabled={i === keys.length - 1} onClick={() => move(g.productKey, 1)} aria-label={t("plan_goods_down")}>
+            <button
+              type="button"
+              className="lh-btn-plain"
+              data-lh="plan-goods-down"
+              disabled={i === keys.length - 1}
+              onClick={() => move(g.productKey, 1)}
+              aria-label={t("plan_goods_down")}>
               ↓
             </button>
-            <button type="button" className="lh-btn-plain" data-lh="plan-goods-remove" onClick={() => void save((current) => current.filter((k) => k !== g.productKey))}>
+            <button
+              type="button"
+              className="lh-btn-plain"
+              data-lh="plan-goods-remove"
+              onClick={() => void save((current) => current.filter((k) => k !== g.productKey))}>
               {t("plan_goods_remove")}
             </button>
           </li>
         ))}
       </ol>
       <div className="lh-plan-goods-pick">
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("plan_goods_search")} aria-label={t("plan_goods_search")} data-lh="plan-goods-search" />
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t("plan_goods_search")}
+          aria-label={t("plan_goods_search")}
+          data-lh="plan-goods-search"
+        />
         <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} data-lh="plan-goods-filter" aria-label={t("plan_goods_filter")}>
           {FILTERS.map((f) => (
             <option key={f} value={f}>
@@ -103,7 +132,10 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
         <ul>
           {(matches ?? []).map(({ p, state }) => (
             <li key={p.key}>
-              <span>{p.name}</span> <span className="lh-muted">ID {p.productId} · {t(`goods_status_${state}`)}</span>{" "}
+              <span>{p.name}</span>{" "}
+              <span className="lh-muted">
+                ID {p.productId} · {t(`goods_status_${state}`)}
+              </span>{" "}
               <button
                 type="button"
                 className="lh-btn-plain"
@@ -117,7 +149,11 @@ export function PlanGoods({ planId, onClose }: { planId: number; onClose: () => 
           ))}
         </ul>
       </div>
-      {error && <p className="lh-error" role="alert">{error}</p>}
+      {error && (
+        <p className="lh-error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="button" className="lh-btn-plain" data-lh="plan-goods-close" onClick={onClose}>
         {t("plan_goods_close")}
       </button>

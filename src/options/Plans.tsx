@@ -121,8 +121,8 @@ export function Plans() {
               <div className="lh-plan-main">
                 <span className="lh-plan-title">{p.title || t("room_plan_untitled")}</span>
                 <span className="lh-muted">
-                  {p.start > 0 && p.end > 0 ? `${formatRoomTime(p.start)} – ${formatRoomTime(p.end)}` : t("room_plan_no_time")} ·{" "}
-                  {p.anchorName || "—"}（{p.anchorWechat || "—"}）
+                  {p.start > 0 && p.end > 0 ? `${formatRoomTime(p.start)} – ${formatRoomTime(p.end)}` : t("room_plan_no_time")} · {p.anchorName || "—"}（
+                  {p.anchorWechat || "—"}）
                 </span>
                 {problems.length > 0 ? (
                   <span className="lh-error">{problems.map((x) => t(`room_problem_${x}`)).join(t("list_separator"))}</span>
@@ -139,7 +139,12 @@ export function Plans() {
               <button type="button" className="lh-btn-plain" data-lh="plan-edit" data-lh-plan-id={String(p.id)} onClick={() => setEditing(draftOf(p))}>
                 {t("plans_edit")}
               </button>
-              <button type="button" className="lh-btn-plain" data-lh="plan-goods" data-lh-plan-id={String(p.id)} onClick={() => setGoodsOf(goodsOf === p.id ? null : p.id!)}>
+              <button
+                type="button"
+                className="lh-btn-plain"
+                data-lh="plan-goods"
+                data-lh-plan-id={String(p.id)}
+                onClick={() => setGoodsOf(goodsOf === p.id ? null : p.id!)}>
                 {t("plan_goods_button", String(p.goods?.length ?? 0))}
               </button>
               {confirming === p.id ? (
@@ -185,7 +190,17 @@ export function Plans() {
   )
 }
 
-function PlanEditor({ initial, now, onDone, onCancel }: { initial: Draft; now: number; onDone: (message: string, error: boolean) => void; onCancel: () => void }) {
+function PlanEditor({
+  initial,
+  now,
+  onDone,
+  onCancel
+}: {
+  initial: Draft
+  now: number
+  onDone: (message: string, error: boolean) => void
+  onCancel: () => void
+}) {
   const [d, setD] = useState<Draft>(initial)
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((old) => ({ ...old, [k]: v }))
   const problems = problemsOf(d, now)
@@ -195,7 +210,13 @@ function PlanEditor({ initial, now, onDone, onCancel }: { initial: Draft; now: n
       const failed = [r.imageProblems.shareImage, r.imageProblems.roomCover].filter((x): x is string => !!x)
       if (failed.length) onDone(t("plans_image_failed", failed.map(coverProblemText).join(t("list_separator"))), true)
       else onDone(t("plans_saved"), false)
-      if (failed.length) setD((old) => ({ ...old, id: r.plan.id, shareImage: keptAfter(old.shareImage, r.plan.shareImage), roomCover: keptAfter(old.roomCover, r.plan.roomCover) }))
+      if (failed.length)
+        setD((old) => ({
+          ...old,
+          id: r.plan.id,
+          shareImage: keptAfter(old.shareImage, r.plan.shareImage),
+          roomCover: keptAfter(old.roomCover, r.plan.roomCover)
+        }))
     },
     onError: (e) => onDone(t("plans_save_failed", e instanceof Error ? e.message : String(e)), true)
   })
@@ -249,7 +270,13 @@ function PlanEditor({ initial, now, onDone, onCancel }: { initial: Draft; now: n
         <label htmlFor="lh-plan-end">{t("plans_field_end")}</label>
         <input id="lh-plan-end" type="datetime-local" value={d.end} onChange={(e) => set("end", e.target.value)} />
       </div>
-      <CountedText id="lh-plan-anchor" label={t("plans_field_anchor_name")} value={d.anchorName} maxUnits={ANCHOR_NAME_MAX_UNITS} onChange={(v) => set("anchorName", v)} />
+      <CountedText
+        id="lh-plan-anchor"
+        label={t("plans_field_anchor_name")}
+        value={d.anchorName}
+        maxUnits={ANCHOR_NAME_MAX_UNITS}
+        onChange={(v) => set("anchorName", v)}
+      />
       <div className="lh-plan-field">
         <label htmlFor="lh-plan-wechat">{t("plans_field_anchor_wechat")}</label>
         <input id="lh-plan-wechat" type="text" spellCheck={false} value={d.anchorWechat} onChange={(e) => set("anchorWechat", e.target.value)} />
@@ -300,7 +327,19 @@ function PlanEditor({ initial, now, onDone, onCancel }: { initial: Draft; now: n
 
 /** After a save whose picture failed: the image the plan kept (or none). */
 /** A text field of the plan with WeChat's counter beside it (characters typed / allowed, as WeChat counts them). */
-function CountedText({ id, label, value, maxUnits, onChange }: { id: string; label: string; value: string; maxUnits: number; onChange: (value: string) => void }) {
+function CountedText({
+  id,
+  label,
+  value,
+  maxUnits,
+  onChange
+}: {
+  id: string
+  label: string
+  value: string
+  maxUnits: number
+  onChange: (value: string) => void
+}) {
   return (
     <div className="lh-plan-field">
       <label htmlFor={id}>{label}</label>

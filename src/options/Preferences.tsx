@@ -39,7 +39,14 @@ export function Preferences() {
         <legend>{t("options_cover_fit")}</legend>
         {(["contain", "crop"] as const).map((v) => (
           <label key={v} className="lh-choice">
-            <input type="radio" name="coverFit" value={v} checked={fit === v} onChange={() => save.mutate({ key: "coverFit", value: v })} data-lh={`cover-fit-${v}`} />
+            <input
+              type="radio"
+              name="coverFit"
+              value={v}
+              checked={fit === v}
+              onChange={() => save.mutate({ key: "coverFit", value: v })}
+              data-lh={`cover-fit-${v}`}
+            />
             {t(`options_cover_fit_${v}`)}
           </label>
         ))}
@@ -52,8 +59,7 @@ export function Preferences() {
           value={priceForm}
           onChange={(e) => save.mutate({ key: "defaultPriceForm", value: e.target.value as (typeof PRICE_FORMS)[number] })}
           data-lh="price-form"
-          aria-describedby="lh-price-form-hint"
-        >
+          aria-describedby="lh-price-form-hint">
           {PRICE_FORMS.map((v) => (
             <option key={v} value={v}>
               {t(`options_price_form_${v}`)}
@@ -94,7 +100,11 @@ export function Preferences() {
 
       <div className="lh-field">
         <label htmlFor="lh-language">{t("options_language")}</label>
-        <select id="lh-language" value={language} onChange={(e) => save.mutate({ key: "language", value: e.target.value as LanguageSetting })} data-lh="language">
+        <select
+          id="lh-language"
+          value={language}
+          onChange={(e) => save.mutate({ key: "language", value: e.target.value as LanguageSetting })}
+          data-lh="language">
           {LANGUAGES.map((v) => (
             <option key={v} value={v} lang={v === "zh_CN" ? "zh-CN" : v === "en" ? "en" : undefined}>
               {t(`options_language_${v}`)}

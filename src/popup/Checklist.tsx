@@ -18,7 +18,7 @@ function lineText(line: StepLine): string {
 
 /** A link the extension builds (its own page, or an https page of WeChat or a shop). */
 export function PageLink({ url, label, className = "lh-link-btn", lh }: { url: string; label: string; className?: string; lh?: string }) {
-  const href = /^https?:\/\//.test(url) ? url : chrome.runtime.getURL?.(url) ?? url
+  const href = /^https?:\/\//.test(url) ? url : (chrome.runtime.getURL?.(url) ?? url)
   return (
     <a className={className} href={href} target="_blank" rel="noreferrer" data-lh={lh}>
       {label}

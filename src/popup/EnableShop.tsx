@@ -16,7 +16,14 @@ export function EnableShop() {
   const nothing = (state: string) => <span hidden data-lh-popup="enable-shop" data-lh-state={state} />
   if (shop.data === undefined) return null
   if (shop.data === null) return nothing("not-shop")
-  if (shop.data.enabled) return enable.data ? <p className="lh-card" role="status">{t("popup_enabled_reload")}</p> : nothing("enabled")
+  if (shop.data.enabled)
+    return enable.data ? (
+      <p className="lh-card" role="status">
+        {t("popup_enabled_reload")}
+      </p>
+    ) : (
+      nothing("enabled")
+    )
   return (
     <section className="lh-card" aria-labelledby="lh-enable-title">
       <p id="lh-enable-title">{t("popup_enable_hint", shop.data.origin)}</p>

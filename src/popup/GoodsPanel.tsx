@@ -28,7 +28,8 @@ function Thumb({ row }: { row: ProductGoodsRow }) {
   const cover = useCover(row.product.key)
   const coverUrl = useBlobUrl(cover?.blob)
   if (coverUrl) return <img className="lh-thumb" src={coverUrl} alt="" data-lh-thumb="cover" />
-  if (row.product.imageUrl) return <img className="lh-thumb" src={row.product.imageUrl} alt="" loading="lazy" referrerPolicy="no-referrer" data-lh-thumb="himall" />
+  if (row.product.imageUrl)
+    return <img className="lh-thumb" src={row.product.imageUrl} alt="" loading="lazy" referrerPolicy="no-referrer" data-lh-thumb="himall" />
   return (
     <span className="lh-thumb lh-thumb-none" data-lh-thumb="none">
       {t("popup_no_image")}
@@ -101,7 +102,16 @@ function mostProducts(rows: readonly ProductGoodsRow[], shops: readonly string[]
 /** The product counts of some rows (the library-wide ones stay the summary's). */
 function countsOf(rows: readonly ProductGoodsRow[]): Partial<GoodsSummary> {
   const s = summariseGoods(rows, [])
-  return { products: s.products, none: s.none, draft: s.draft, reviewing: s.reviewing, rejected: s.rejected, approved: s.approved, notInLibrary: s.notInLibrary, drift: s.drift }
+  return {
+    products: s.products,
+    none: s.none,
+    draft: s.draft,
+    reviewing: s.reviewing,
+    rejected: s.rejected,
+    approved: s.approved,
+    notInLibrary: s.notInLibrary,
+    drift: s.drift
+  }
 }
 
 export function GoodsPanel({
@@ -153,7 +163,14 @@ export function GoodsPanel({
       {several && (
         <div className="lh-filters lh-shops" role="group" aria-label={t("popup_shop_switch")} data-lh-popup="shop-switch">
           {shops.map((o) => (
-            <button key={o} type="button" className="lh-filter" aria-pressed={o === shop} data-lh="shop-switch" data-lh-shop-origin={o} onClick={() => setPicked(o)}>
+            <button
+              key={o}
+              type="button"
+              className="lh-filter"
+              aria-pressed={o === shop}
+              data-lh="shop-switch"
+              data-lh-shop-origin={o}
+              onClick={() => setPicked(o)}>
               {hostOf(o)}
             </button>
           ))}
@@ -168,8 +185,7 @@ export function GoodsPanel({
             aria-pressed={filter === f}
             data-lh-count={f}
             data-lh-value={COUNT_OF[f](shopSummary)}
-            onClick={() => setFilter(filter === f && f !== "all" ? "all" : f)}
-          >
+            onClick={() => setFilter(filter === f && f !== "all" ? "all" : f)}>
             {t(`popup_filter_${f}`)} <span className="lh-filter-count">{COUNT_OF[f](shopSummary)}</span>
           </button>
         ))}
@@ -204,8 +220,7 @@ export function GoodsPanel({
             onClick={() => {
               setQuery("")
               setFilter("all")
-            }}
-          >
+            }}>
             {t("popup_clear_search")}
           </button>
         </div>

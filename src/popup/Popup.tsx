@@ -98,8 +98,7 @@ export function Popup({ first: given }: { first?: FirstScreen }) {
                 tabIndex={tab === id ? 0 : -1}
                 className="lh-tab"
                 data-lh={`tab-${id}`}
-                onClick={() => setTab(id)}
-              >
+                onClick={() => setTab(id)}>
                 {id === "goods" ? t("popup_tab_goods", String(goods.summary.products)) : t("popup_tab_rooms", String(upcoming))}
               </button>
             ))}

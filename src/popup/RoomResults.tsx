@@ -72,7 +72,13 @@ export function RoomResults({ row, rows }: { row: RoomRow; rows: readonly RoomRo
                   <span className="lh-bar-track" style={{ flex: 1, height: 8, background: "#eef0f3", borderRadius: 2 }}>
                     <span
                       className="lh-bar-fill"
-                      style={{ display: "block", height: "100%", width: `${Math.round(b.share * 100)}%`, background: b.current ? "#07c160" : "#9fb3c8", borderRadius: 2 }}
+                      style={{
+                        display: "block",
+                        height: "100%",
+                        width: `${Math.round(b.share * 100)}%`,
+                        background: b.current ? "#07c160" : "#9fb3c8",
+                        borderRadius: 2
+                      }}
                     />
                   </span>
                   <span className="lh-bar-value" style={{ width: 70, textAlign: "right" }}>
@@ -129,7 +135,11 @@ export function ExportRoomFigures({ rows }: { rows: readonly RoomRow[] }) {
   if (!rows.some((r) => r.shop)) return null
   const stamp = new Date().toISOString().slice(0, 10)
   return (
-    <button type="button" className="lh-link" data-lh="export-room-figures" onClick={() => downloadFile([roomFiguresCsv(rows)], "text/csv;charset=utf-8", `himall-live-rooms-${stamp}.csv`)}>
+    <button
+      type="button"
+      className="lh-link"
+      data-lh="export-room-figures"
+      onClick={() => downloadFile([roomFiguresCsv(rows)], "text/csv;charset=utf-8", `himall-live-rooms-${stamp}.csv`)}>
       {t("room_figures_export")}
     </button>
   )

@@ -71,7 +71,11 @@ function RoomRowView({
   const himall = origin ? himallUrl(origin, "live", areas[origin] ?? "Admin") : null
   const live = row.group === "live"
   return (
-    <div className={`lh-room lh-room-${row.group}`} data-lh-popup-room={row.roomId} data-lh-room-group={row.group} data-lh-room-status={row.status ?? "unknown"}>
+    <div
+      className={`lh-room lh-room-${row.group}`}
+      data-lh-popup-room={row.roomId}
+      data-lh-room-group={row.group}
+      data-lh-room-status={row.status ?? "unknown"}>
       <CoverThumb row={row} />
       <div className="lh-product-text">
         <div className="lh-room-head">

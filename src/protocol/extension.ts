@@ -6,7 +6,7 @@ import type { LanguageSetting, LocaleMessages } from "~lib/i18n"
 
 import { isRecord, type ReadOnly, type Senders, type Validators } from "./validate"
 
-export type { SettingChange,  } from "~db/settings"
+export type { SettingChange } from "~db/settings"
 
 /** Records per `backup.import` message, at most. */
 const IMPORT_MAX_ROWS = 500

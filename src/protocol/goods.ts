@@ -19,8 +19,7 @@ export interface GoodsCandidate extends ProductSummary {
 }
 
 export type CoverAnswer =
-  | { ok: true; dataUrl: string; name: string; width: number; height: number; bytes: number; cached: boolean }
-  | { ok: false; problem: string }
+  { ok: true; dataUrl: string; name: string; width: number; height: number; bytes: number; cached: boolean } | { ok: false; problem: string }
 
 /** A row of WeChat's 商品库 table as the page shows it (untrusted text). */
 export type GoodsRowMessage = GoodsRow
@@ -175,7 +174,7 @@ export const goodsValidators: Validators<GoodsProtocol> = {
     const account = optAccount(v.account)
     if (account === undefined) return null
     return { action: v.action as QueueAction, ...(account ? { account } : {}) }
-  },
+  }
 }
 
 export const goodsSenders: Senders<GoodsProtocol> = {

@@ -135,7 +135,12 @@ const imageInput = (v: unknown): PlanImageInput | undefined => {
   if (v === null) return null
   if (!isRecord(v)) return undefined
   if (v.keep === true && Object.keys(v).length === 1) return { keep: true }
-  if (Object.keys(v).length === 1 && typeof v.dataUrl === "string" && v.dataUrl.length <= MAX_IMAGE_DATA_URL && /^data:[\w.+/-]*(;[\w=.+-]+)*;base64,/.test(v.dataUrl)) {
+  if (
+    Object.keys(v).length === 1 &&
+    typeof v.dataUrl === "string" &&
+    v.dataUrl.length <= MAX_IMAGE_DATA_URL &&
+    /^data:[\w.+/-]*(;[\w=.+-]+)*;base64,/.test(v.dataUrl)
+  ) {
     return { dataUrl: v.dataUrl }
   }
   return undefined

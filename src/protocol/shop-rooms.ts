@@ -7,7 +7,6 @@ import type { CoverSize, RoomCoverState } from "~core/room-covers"
 import type { RoomContentItem } from "~core/room-contents"
 import { FIGURE_KEYS, type RoomFigures } from "~core/room-figures"
 
-
 import type { CoverProblem } from "~lib/image/cover"
 
 import { intIn, isRecord, listOf, MAX_TEXT, text, type ReadOnly, type Senders, type Validator, type Validators } from "./validate"

@@ -34,7 +34,18 @@ function observeRect(height: number) {
   }
 }
 
-export function VirtualList<T>({ items, count = items.length, renderPending, getKey, renderItem, label, height, estimate, className, name }: VirtualListProps<T>) {
+export function VirtualList<T>({
+  items,
+  count = items.length,
+  renderPending,
+  getKey,
+  renderItem,
+  label,
+  height,
+  estimate,
+  className,
+  name
+}: VirtualListProps<T>) {
   const box = useRef<HTMLDivElement>(null)
   const size = Math.max(count, items.length)
   const virtualizer = useVirtualizer<HTMLDivElement, Element>({
@@ -48,7 +59,14 @@ export function VirtualList<T>({ items, count = items.length, renderPending, get
     measureElement: (el) => el.getBoundingClientRect().height || estimate
   })
   return (
-    <div ref={box} className={`lh-vlist ${className ?? ""}`} style={{ maxHeight: height, overflowY: "auto" }} data-lh-popup={name} tabIndex={0} role="region" aria-label={label}>
+    <div
+      ref={box}
+      className={`lh-vlist ${className ?? ""}`}
+      style={{ maxHeight: height, overflowY: "auto" }}
+      data-lh-popup={name}
+      tabIndex={0}
+      role="region"
+      aria-label={label}>
       <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
         {virtualizer.getVirtualItems().map((row) => (
           <div
@@ -58,8 +76,7 @@ export function VirtualList<T>({ items, count = items.length, renderPending, get
             aria-posinset={row.index + 1}
             data-index={row.index}
             ref={virtualizer.measureElement}
-            style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${row.start}px)` }}
-          >
+            style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${row.start}px)` }}>
             {row.index < items.length ? renderItem(items[row.index], row.index) : renderPending?.(row.index)}
           </div>
         ))}

@@ -94,7 +94,12 @@ export function readBase(db: HelperDb): Promise<SetupBase> {
 }
 
 /** The five steps and the rooms, from the tables and the goods overview; and what they were read from. */
-export function useChecklist(goods: GoodsSummary | undefined, now: number, start?: Seed<SetupBase>, live = true): { checklist: Checklist; base: SetupBase } | undefined {
+export function useChecklist(
+  goods: GoodsSummary | undefined,
+  now: number,
+  start?: Seed<SetupBase>,
+  live = true
+): { checklist: Checklist; base: SetupBase } | undefined {
   const base = useSeededLiveQuery(() => readBase(getDb()), start, live)
   return useMemo(() => (base && goods ? { checklist: buildChecklist({ ...base, now, goods }), base } : undefined), [base, goods, now])
 }
@@ -120,7 +125,6 @@ export function useSettings(): SettingValues | undefined {
   const rows = useLiveQuery(() => getDb().settings.toArray(), [])
   return useMemo(() => (rows ? settingsFrom(rows) : undefined), [rows])
 }
-
 
 /** The enabled HiMall shops. */
 export function useShops() {

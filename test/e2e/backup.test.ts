@@ -43,7 +43,11 @@ async function comparable(b: ExtensionBrowser): Promise<Record<string, unknown[]
 }
 
 async function jpeg(width: number, height: number, color: string): Promise<string> {
-  return (await sharp({ create: { width, height, channels: 3, background: color } }).jpeg({ quality: 85 }).toBuffer()).toString("base64")
+  return (
+    await sharp({ create: { width, height, channels: 3, background: color } })
+      .jpeg({ quality: 85 })
+      .toBuffer()
+  ).toString("base64")
 }
 
 describe("backup", () => {
@@ -54,10 +58,49 @@ describe("backup", () => {
       for (const [name, rows] of Object.entries(tables)) await writeRecords(a, name, rows)
       const now = Date.now()
       await writeRecords(a, "plans", [
-        { id: 1, title: "周五上新直播", start: now + 86_400_000, end: now + 90_000_000, anchorName: "小羽", anchorWechat: "xiaoyu_01", allowComment: true, shareImage: { $bytes: await jpeg(800, 640, "#3070d0"), type: "image/jpeg" }, roomCover: { $bytes: await jpeg(1080, 1920, "#30a060"), type: "image/jpeg" }, createdAt: now - 5000, updatedAt: now - 4000, usedAt: null, roomId: null },
-        { id: 2, title: "草稿", start: 0, end: 0, anchorName: "", anchorWechat: "", allowComment: false, shareImage: null, roomCover: null, createdAt: now - 3000, updatedAt: now - 3000, usedAt: null, roomId: null }
+        {
+          id: 1,
+          title: "周五上新直播",
+          start: now + 86_400_000,
+          end: now + 90_000_000,
+          anchorName: "小羽",
+          anchorWechat: "xiaoyu_01",
+          allowComment: true,
+          shareImage: { $bytes: await jpeg(800, 640, "#3070d0"), type: "image/jpeg" },
+          roomCover: { $bytes: await jpeg(1080, 1920, "#30a060"), type: "image/jpeg" },
+          createdAt: now - 5000,
+          updatedAt: now - 4000,
+          usedAt: null,
+          roomId: null
+        },
+        {
+          id: 2,
+          title: "草稿",
+          start: 0,
+          end: 0,
+          anchorName: "",
+          anchorWechat: "",
+          allowComment: false,
+          shareImage: null,
+          roomCover: null,
+          createdAt: now - 3000,
+          updatedAt: now - 3000,
+          usedAt: null,
+          roomId: null
+        }
       ])
-      await writeRecords(a, "roomCovers", [{ key: `${sandbox.shopOrigin}|29`, blob: { $bytes: await jpeg(750, 750, "#a03060"), type: "image/jpeg" }, width: 750, height: 750, bytes: 1, source: "picked", madeAt: now, uploadedUrl: null }])
+      await writeRecords(a, "roomCovers", [
+        {
+          key: `${sandbox.shopOrigin}|29`,
+          blob: { $bytes: await jpeg(750, 750, "#a03060"), type: "image/jpeg" },
+          width: 750,
+          height: 750,
+          bytes: 1,
+          source: "picked",
+          madeAt: now,
+          uploadedUrl: null
+        }
+      ])
       await writeRecords(a, "syncs", [
         { shopOrigin: sandbox.shopOrigin, at: now - 60_000, ok: true, message: "获取成功！" },
         { shopOrigin: sandbox.shopOrigin, at: now - 30_000, ok: false, message: "今日接口调用次数已用完" }

@@ -142,7 +142,11 @@ describe("capture-page", () => {
       .locator('[data-lh="capture-product"]')
       .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-lh-product-id"), e.getAttribute("data-lh-state")])))
     expect(states["124"]).toBe("error")
-    expect(Object.entries(states).filter(([id]) => id !== "124").every(([, s]) => s === "saved" || s === "warning")).toBe(true)
+    expect(
+      Object.entries(states)
+        .filter(([id]) => id !== "124")
+        .every(([, s]) => s === "saved" || s === "warning")
+    ).toBe(true)
 
     // Again: all unchanged.
     await page.locator('[data-lh="capture-page"]').click()
@@ -284,7 +288,12 @@ describe("capture-all", () => {
     await untilState(page, "done")
     const shop1 = shopProducts().filter((p) => p.shopId === 1)
     const stored = await readTable<StoredProduct>(browser, "products")
-    expect(stored.map((p) => p.productId).sort()).toEqual(shop1.filter((p) => p.id !== 124).map((p) => p.id).sort())
+    expect(stored.map((p) => p.productId).sort()).toEqual(
+      shop1
+        .filter((p) => p.id !== 124)
+        .map((p) => p.id)
+        .sort()
+    )
     const byId = new Map(shop1.map((p) => [p.id, p]))
     // Rows capture-page stored are unchanged by capture-all; `source` says where the last capture read them.
     for (const p of stored) expect(p).toMatchObject({ ...expected(sandbox.shopOrigin, byId.get(p.productId)!), source: "endpoint" })
@@ -327,7 +336,12 @@ describe("capture-all", () => {
     expect(stored).toHaveLength(1000)
     expect(new Set(stored.map((p) => p.key)).size).toBe(1000)
     for (const origin of [sandbox.shopOrigin, OTHER]) {
-      expect(stored.filter((p) => p.shopOrigin === origin).map((p) => p.productId).sort((x, y) => x - y)).toEqual(manyProducts(500).map((p) => p.id))
+      expect(
+        stored
+          .filter((p) => p.shopOrigin === origin)
+          .map((p) => p.productId)
+          .sort((x, y) => x - y)
+      ).toEqual(manyProducts(500).map((p) => p.id))
     }
     const jobs = await readTable<StoredJob>(browser, "jobs")
     expect(jobs.map((j) => [j.id, j.state, j.data.received, j.data.counts.created]).sort()).toEqual(

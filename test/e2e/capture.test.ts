@@ -29,11 +29,14 @@ async function productPage(origin = sandbox.shopOrigin, path = "/Admin/Product/M
 
 /** The row's own hidden inputs, the data HiMall itself uses for 直播链接. */
 async function rowData(page: import("playwright-core").Page, index: number) {
-  return page.locator("input.thisId").nth(index).evaluate((input) => {
-    const row = input.closest("tr")!
-    const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement | null)?.value ?? null
-    return { id: v("thisId")!, shopId: v("thisShopId")!, name: v("thisName")!, price: v("thisPrice")! }
-  })
+  return page
+    .locator("input.thisId")
+    .nth(index)
+    .evaluate((input) => {
+      const row = input.closest("tr")!
+      const v = (c: string) => (row.querySelector(`input.${c}`) as HTMLInputElement | null)?.value ?? null
+      return { id: v("thisId")!, shopId: v("thisShopId")!, name: v("thisName")!, price: v("thisPrice")! }
+    })
 }
 
 /** The capture-product control shown outside the product grid: the 直播链接 dialog's. */
@@ -53,9 +56,7 @@ describe("capture a HiMall product", () => {
     const page = await productPage()
     const ids = await page.locator("input.thisId").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
     expect(ids.length).toBeGreaterThan(0)
-    const controls = await page
-      .locator('[data-lh="capture-product"]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-lh-product-id")))
+    const controls = await page.locator('[data-lh="capture-product"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-lh-product-id")))
     expect(controls).toEqual(ids)
     await page.close()
   })
@@ -64,7 +65,10 @@ describe("capture a HiMall product", () => {
     const page = await productPage()
     // A product with a price range, to see both ends stored.
     const prices = await page.locator("input.thisPrice").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
-    const index = Math.max(0, prices.findIndex((p) => p.includes("~")))
+    const index = Math.max(
+      0,
+      prices.findIndex((p) => p.includes("~"))
+    )
     const row = await rowData(page, index)
     const button = page.locator(`[data-lh="capture-product"][data-lh-product-id="${row.id}"]`)
     await button.click()
@@ -141,8 +145,7 @@ describe("capture a HiMall product", () => {
     await expect.poll(() => state(broken[0])).toBe("error")
     await expect.poll(() => state(broken[1])).toBe("error")
     await expect.poll(() => state(broken[2])).toBe("warning")
-    const status = (id: string) =>
-      page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"] + [data-lh-status]`).innerText()
+    const status = (id: string) => page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"] + [data-lh-status]`).innerText()
     expect(await status(broken[0])).toContain("店铺编号")
     expect(await status(broken[1])).toContain("价格")
     expect(await status(broken[2])).toContain("图片")

@@ -47,7 +47,11 @@ const transparent = (size: number) => sharp({ create: { width: size, height: siz
 /** A picture filled edge to edge with a blue product texture (for the tall and wide cases). */
 const blueFull = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 30, g: 80, b: 190 } } }).composite([
-    { input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${Math.min(width, height) * 0.3}" fill="#f0a000"/></svg>`) }
+    {
+      input: Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 2}" r="${Math.min(width, height) * 0.3}" fill="#f0a000"/></svg>`
+      )
+    }
   ])
 
 const images: Record<string, Buffer> = {}
@@ -60,8 +64,14 @@ beforeAll(async () => {
   const t0 = Date.now()
   const [photo, alpha2000, alpha600, gif, webp, cmyk, tall, wide, rotated, noise] = await Promise.all([
     photoLike(4000, 3000, 28).jpeg({ quality: 90 }).toBuffer(),
-    transparent(2000).composite([{ input: productSvg(2000, "#c0392b") }]).png().toBuffer(),
-    transparent(600).composite([{ input: productSvg(600, "#27ae60") }]).png().toBuffer(),
+    transparent(2000)
+      .composite([{ input: productSvg(2000, "#c0392b") }])
+      .png()
+      .toBuffer(),
+    transparent(600)
+      .composite([{ input: productSvg(600, "#27ae60") }])
+      .png()
+      .toBuffer(),
     sharp({ create: { width: 500, height: 500, channels: 3, background: { r: 250, g: 240, b: 200 } } })
       .composite([{ input: productSvg(500, "#2c3e90") }])
       .gif()
@@ -93,7 +103,12 @@ beforeAll(async () => {
   console.log(`images generated in ${Date.now() - t0} ms`)
 
   const bundle = await build({
-    stdin: { contents: `import * as cover from "./src/lib/image/cover"\n;(self as any).cover = cover\n;self.postMessage("cover-ready")\n`, resolveDir: ROOT, loader: "ts", sourcefile: "cover-entry.ts" },
+    stdin: {
+      contents: `import * as cover from "./src/lib/image/cover"\n;(self as any).cover = cover\n;self.postMessage("cover-ready")\n`,
+      resolveDir: ROOT,
+      loader: "ts",
+      sourcefile: "cover-entry.ts"
+    },
     bundle: true,
     format: "esm",
     write: false,
@@ -121,7 +136,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] })
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+  })
   const page = await browser.newPage()
   await page.goto(`${base}/`)
   const started = page.waitForEvent("worker")
@@ -257,7 +275,14 @@ describe("makeCover in Chromium", () => {
       for (const fit of ["contain", "crop"] as const) {
         const made = await coverOf(`/img/${name}.png`, fit)
         const { at } = await pixels(made.jpeg!)
-        for (const [x, y] of [[0, 0], [199, 0], [0, 199], [199, 199], [100, 5], [5, 100]]) {
+        for (const [x, y] of [
+          [0, 0],
+          [199, 0],
+          [0, 199],
+          [199, 199],
+          [100, 5],
+          [5, 100]
+        ]) {
           expect(isWhite(at(x, y)), `${name} ${fit} (${x},${y}) ${JSON.stringify(at(x, y))}`).toBe(true)
         }
         expect(isWhite(at(100, 100)), `${name} ${fit} centre`).toBe(false)
@@ -279,7 +304,14 @@ describe("makeCover in Chromium", () => {
     }
     for (const name of ["tall", "wide"]) {
       const crop = await pixels((await coverOf(`/img/${name}.png`, "crop")).jpeg!)
-      for (const [x, y] of [[0, 0], [199, 0], [0, 199], [199, 199], [100, 0], [0, 100]]) {
+      for (const [x, y] of [
+        [0, 0],
+        [199, 0],
+        [0, 199],
+        [199, 199],
+        [100, 0],
+        [0, 100]
+      ]) {
         expect(isWhite(crop.at(x, y)), `${name} crop (${x},${y})`).toBe(false)
       }
     }
@@ -365,17 +397,29 @@ describe("HiMall room covers in Chromium (封面设置: 750×750 platform, 800×
   })
 
   it("a tall picture in 800×640: contain keeps it whole between white bands, crop fills", async () => {
-    const contain = await sharp((await roomCoverOf("/img/tall.png", "contain", 800, 640)).jpeg!).raw().toBuffer({ resolveWithObject: true })
+    const contain = await sharp((await roomCoverOf("/img/tall.png", "contain", 800, 640)).jpeg!)
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     const at = (d: typeof contain, x: number, y: number) => {
       const i = (y * d.info.width + x) * 3
       return { r: d.data[i], g: d.data[i + 1], b: d.data[i + 2] }
     }
     // 300×1200 → 160×640 at x 320…480.
     for (const y of [5, 320, 634]) {
-      expect(isWhite(at(contain, 20, y)) && isWhite(at(contain, 300, y)) && isWhite(at(contain, 500, y)) && isWhite(at(contain, 780, y)), `band y=${y}`).toBe(true)
+      expect(isWhite(at(contain, 20, y)) && isWhite(at(contain, 300, y)) && isWhite(at(contain, 500, y)) && isWhite(at(contain, 780, y)), `band y=${y}`).toBe(
+        true
+      )
       expect(isWhite(at(contain, 330, y)) && isWhite(at(contain, 470, y)), `product y=${y}`).toBe(false)
     }
-    const crop = await sharp((await roomCoverOf("/img/tall.png", "crop", 800, 640)).jpeg!).raw().toBuffer({ resolveWithObject: true })
-    for (const [x, y] of [[0, 0], [799, 0], [0, 639], [799, 639]]) expect(isWhite(at(crop, x, y)), `crop (${x},${y})`).toBe(false)
+    const crop = await sharp((await roomCoverOf("/img/tall.png", "crop", 800, 640)).jpeg!)
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    for (const [x, y] of [
+      [0, 0],
+      [799, 0],
+      [0, 639],
+      [799, 639]
+    ])
+      expect(isWhite(at(crop, x, y)), `crop (${x},${y})`).toBe(false)
   })
 })

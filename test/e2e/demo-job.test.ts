@@ -17,7 +17,21 @@ useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 describe("the merchant's whole job, driven", () => {
   it("goes from capture to the entrance with a queue of two, counting each action under its step", async () => {
-    await clearExtensionData(browser, ["products", "notices", "wechatGoods", "covers", "jobs", "settings", "facts", "wechatRooms", "shopRooms", "syncs", "plans", "roomCovers", "overview"])
+    await clearExtensionData(browser, [
+      "products",
+      "notices",
+      "wechatGoods",
+      "covers",
+      "jobs",
+      "settings",
+      "facts",
+      "wechatRooms",
+      "shopRooms",
+      "syncs",
+      "plans",
+      "roomCovers",
+      "overview"
+    ])
     const seen: Pick<StepDone, "id" | "actions">[] = []
     const { actions, steps } = await runJob({ sandbox, ext: browser, goods: 2, after: async (s) => void seen.push({ id: s.id, actions: s.actions }) })
 

@@ -7,7 +7,19 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest"
 import type { Sandbox } from "../sandbox/server"
 import { type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, closeGoodsDialog, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, waitForCover, waitForReport, WECHAT_MARKUPS } from "../support/goods"
+import {
+  captureFromGrid,
+  clearExtensionData,
+  closeGoodsDialog,
+  goodsForm,
+  openAddGoods,
+  openGoodsLibrary,
+  pickProduct,
+  showOnlyProducts,
+  waitForCover,
+  waitForReport,
+  WECHAT_MARKUPS
+} from "../support/goods"
 import { textUnits } from "~core/goods"
 
 let sandbox: Sandbox
@@ -40,9 +52,9 @@ describe.each(WECHAT_MARKUPS)("fill 添加商品 from a captured product (%s mar
     expect(form).toMatchObject({ name: "yuyisky虚拟商品", priceType: 1, price: "100.00", price2: "", url: "pages/productdetail/productdetail?id=130" })
     expect(form.cover).toMatchObject({ width: 200, height: 200, type: "image/jpeg" })
     expect(form.cover!.bytes).toBeLessThanOrEqual(50 * 1024)
-    const states = await page.locator('[data-lh="fill-report"] [data-lh-field]').evaluateAll((els) =>
-      Object.fromEntries(els.map((e) => [e.getAttribute("data-lh-field"), e.getAttribute("data-lh-field-state")]))
-    )
+    const states = await page
+      .locator('[data-lh="fill-report"] [data-lh-field]')
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-lh-field"), e.getAttribute("data-lh-field-state")])))
     expect(states).toEqual({ cover: "filled", name: "filled", priceType: "filled", price: "filled", url: "filled" })
     await page.close()
   })

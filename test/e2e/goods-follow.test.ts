@@ -7,7 +7,19 @@ import type { Page } from "playwright-core"
 import type { Sandbox } from "../sandbox/server"
 import { openPopup, readTable, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, showShelf, waitForCover, waitForReport, wechatState, WECHAT_MARKUPS } from "../support/goods"
+import {
+  captureFromGrid,
+  clearExtensionData,
+  openAddGoods,
+  openGoodsLibrary,
+  pickProduct,
+  showOnlyProducts,
+  showShelf,
+  waitForCover,
+  waitForReport,
+  wechatState,
+  WECHAT_MARKUPS
+} from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -52,13 +64,24 @@ describe.each(WECHAT_MARKUPS)("follow goods from 未入库 to 已入库 (%s mark
     await fillAndSubmit(page, 130)
     await fillAndSubmit(page, 19)
 
-    await expect.poll(async () => Object.values(await storedGoods()).map((g) => g.status).sort(), { timeout: 10_000 }).toEqual(["reviewing", "reviewing"])
+    await expect
+      .poll(
+        async () =>
+          Object.values(await storedGoods())
+            .map((g) => g.status)
+            .sort(),
+        { timeout: 10_000 }
+      )
+      .toEqual(["reviewing", "reviewing"])
 
     const state = await wechatState(page)
     const byUrl = Object.fromEntries(state.goods.map((g) => [g.url, g]))
     expect(byUrl[link(130)].status).toBe("reviewing")
     const review = (body: object) =>
-      page.evaluate(async (b) => (await fetch("/__fixture/review", { method: "POST", body: JSON.stringify(b), headers: { "content-type": "application/json" } })).status, body)
+      page.evaluate(
+        async (b) => (await fetch("/__fixture/review", { method: "POST", body: JSON.stringify(b), headers: { "content-type": "application/json" } })).status,
+        body
+      )
     expect(await review({ goodsId: byUrl[link(130)].goodsId, result: "approve" })).toBe(200)
     expect(await review({ goodsId: byUrl[link(19)].goodsId, result: "reject", reason: "商品图片与名称不符" })).toBe(200)
 

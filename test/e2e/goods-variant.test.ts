@@ -8,7 +8,20 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest"
 import type { Sandbox } from "../sandbox/server"
 import { readTable, type ExtensionBrowser } from "../support/browser"
 import { useExtensionSuite } from "../support/suite"
-import { captureFromGrid, clearExtensionData, goodsForm, openAddGoods, openGoodsLibrary, pickProduct, showOnlyProducts, showShelf, waitForCover, waitForReport, wechatState, WECHAT_MARKUPS } from "../support/goods"
+import {
+  captureFromGrid,
+  clearExtensionData,
+  goodsForm,
+  openAddGoods,
+  openGoodsLibrary,
+  pickProduct,
+  showOnlyProducts,
+  showShelf,
+  waitForCover,
+  waitForReport,
+  wechatState,
+  WECHAT_MARKUPS
+} from "../support/goods"
 
 let sandbox: Sandbox
 let browser: ExtensionBrowser
@@ -62,7 +75,16 @@ describe.each(WECHAT_MARKUPS)("goods on every markup of the console (%s)", (mark
 
   it("a library split over pages is read page by page as the merchant turns them; nothing read is lost", async () => {
     const goods = Array.from({ length: 7 }, (_, i) => ({
-      goodsId: i + 1, name: `商品${i + 1}`, url: link(200 + i), priceType: 1, price: 10, price2: null, coverUrl: "", cover: null, status: "reviewing", rejectReason: ""
+      goodsId: i + 1,
+      name: `商品${i + 1}`,
+      url: link(200 + i),
+      priceType: 1,
+      price: 10,
+      price2: null,
+      coverUrl: "",
+      cover: null,
+      status: "reviewing",
+      rejectReason: ""
     }))
     sandbox.wechat.setState({ goods })
     const page = await openGoodsLibrary(browser)
@@ -88,10 +110,14 @@ describe.each(WECHAT_MARKUPS)("goods on every markup of the console (%s)", (mark
     }
     const ids = Object.fromEntries((await wechatState(page)).goods.map((g) => [g.url, g.goodsId]))
     const review = (body: object) =>
-      page.evaluate(async (b) => (await fetch("/__fixture/review", { method: "POST", body: JSON.stringify(b), headers: { "content-type": "application/json" } })).status, body)
+      page.evaluate(
+        async (b) => (await fetch("/__fixture/review", { method: "POST", body: JSON.stringify(b), headers: { "content-type": "application/json" } })).status,
+        body
+      )
     await review({ goodsId: ids[link(130)], result: "approve" })
     await review({ goodsId: ids[link(19)], result: "reject", reason: "价格与商品详情页不一致" })
-    const stored = async () => Object.fromEntries((await readTable<{ url: string; status: string; rejectReason: string | null }>(browser, "wechatGoods")).map((g) => [g.url, g]))
+    const stored = async () =>
+      Object.fromEntries((await readTable<{ url: string; status: string; rejectReason: string | null }>(browser, "wechatGoods")).map((g) => [g.url, g]))
     await expect.poll(async () => (await stored())[link(19)]?.status, { timeout: 15_000 }).toBe("rejected")
     expect((await stored())[link(19)].rejectReason).toBe("价格与商品详情页不一致")
     await showShelf(page, "已入库")

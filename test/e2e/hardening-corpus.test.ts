@@ -145,11 +145,16 @@ const shownIds = (page: Page) => page.locator("input.thisId").evaluateAll((els) 
 
 /** Each row's capture-product control: its state and its status text. */
 function rowControls(page: Page) {
-  return page.locator('[data-lh="capture-product"]').evaluateAll((els) =>
-    Object.fromEntries(
-      els.map((b) => [Number(b.getAttribute("data-lh-product-id")), { state: b.getAttribute("data-lh-state"), text: b.parentElement?.querySelector("[data-lh-status]")?.textContent ?? "" }])
+  return page
+    .locator('[data-lh="capture-product"]')
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((b) => [
+          Number(b.getAttribute("data-lh-product-id")),
+          { state: b.getAttribute("data-lh-state"), text: b.parentElement?.querySelector("[data-lh-status]")?.textContent ?? "" }
+        ])
+      )
     )
-  )
 }
 
 /** The products stored, as expected from the corpus (the grid and the endpoint derive the link from the id). */
@@ -216,7 +221,11 @@ describe("a corpus of bad input through capture", () => {
       await page.locator('[data-lh="capture-page"]').click()
       const status = page.locator('[data-lh-status="capture-page"]')
       await expect.poll(() => status.innerText()).toMatch(/已存入/)
-      expectSummary(await status.innerText(), cases.filter((c) => c.stored).length, cases.filter((c) => c.refused))
+      expectSummary(
+        await status.innerText(),
+        cases.filter((c) => c.stored).length,
+        cases.filter((c) => c.refused)
+      )
       const controls = await rowControls(page)
       for (const c of cases) {
         if (c.refused) expect(controls[c.id], `row ${c.id}`).toEqual({ state: "error", text: `未存入：${reasonsText(c.refused)}` })
@@ -230,7 +239,12 @@ describe("a corpus of bad input through capture", () => {
         await page.locator('[data-lh="capture-product"]').first().waitFor()
       }
     }
-    expect(captured.flat().map((c) => c.id).sort()).toEqual(CORPUS.map((c) => c.id).sort())
+    expect(
+      captured
+        .flat()
+        .map((c) => c.id)
+        .sort()
+    ).toEqual(CORPUS.map((c) => c.id).sort())
 
     expectStored(await readTable<StoredProduct>(browser, "products"), storedCases(), "row")
     expectNotices(await readTable<StoredNotice>(browser, "notices"), refusedCases())
@@ -240,8 +254,16 @@ describe("a corpus of bad input through capture", () => {
     const expected = refusedCases().map(noticeLine)
     expect(lines.length).toBe(Math.min(5, expected.length))
     expect(new Set(lines).size).toBe(lines.length)
-    for (const line of lines) expect(expected.some((e) => line.endsWith(e)), line).toBe(true)
-    for (const c of captured[1].filter((c) => c.refused)) expect(lines.some((l) => l.endsWith(noticeLine(c))), `popup line of ${c.id}`).toBe(true)
+    for (const line of lines)
+      expect(
+        expected.some((e) => line.endsWith(e)),
+        line
+      ).toBe(true)
+    for (const c of captured[1].filter((c) => c.refused))
+      expect(
+        lines.some((l) => l.endsWith(noticeLine(c))),
+        `popup line of ${c.id}`
+      ).toBe(true)
     await page.close()
   })
 
@@ -261,7 +283,11 @@ describe("a corpus of bad input through capture", () => {
     const lines = await popupNotices()
     const expected = refusedCases().map(noticeLine)
     expect(lines.length).toBe(5)
-    for (const line of lines) expect(expected.some((e) => line.endsWith(e)), line).toBe(true)
+    for (const line of lines)
+      expect(
+        expected.some((e) => line.endsWith(e)),
+        line
+      ).toBe(true)
     await page.close()
   })
 
@@ -301,7 +327,13 @@ describe("a corpus of bad input through capture", () => {
     const good = LINKS.filter((l) => !l.refused)
     expect(stored.map((p) => p.productId).sort()).toEqual(good.map((l) => l.id).sort())
     for (const l of good) {
-      expect(stored.find((p) => p.productId === l.id)).toMatchObject({ key: `${sandbox.shopOrigin}|${l.id}`, shopId: SHOP_ID, link: link(l.id), source: "dialog", imageUrl: thumb(l.id) })
+      expect(stored.find((p) => p.productId === l.id)).toMatchObject({
+        key: `${sandbox.shopOrigin}|${l.id}`,
+        shopId: SHOP_ID,
+        link: link(l.id),
+        source: "dialog",
+        imageUrl: thumb(l.id)
+      })
     }
     const notices = await readTable<StoredNotice>(browser, "notices")
     expect(notices).toEqual(LINKS.filter((l) => l.refused).map((l) => expect.objectContaining({ productId: String(l.id), problems: l.refused })))
@@ -374,7 +406,13 @@ describe("every stored product of the corpus through WeChat's 添加商品", () 
       expect(cover, `cover of ${c.id}`).toBeTruthy()
       const want = c.cover!
       if ("problem" in want) expect(cover, `cover of ${c.id}`).toMatchObject({ problem: want.problem, width: 0, bytes: 0 })
-      else expect(cover, `cover of ${c.id}`).toMatchObject({ problem: null, width: 200, height: 200, fetchedUrl: want.from === "original" ? original(c.id) : listThumb(c.id) })
+      else
+        expect(cover, `cover of ${c.id}`).toMatchObject({
+          problem: null,
+          width: 200,
+          height: 200,
+          fetchedUrl: want.from === "original" ? original(c.id) : listThumb(c.id)
+        })
     }
     expect(covers.find((r) => r.productKey.endsWith("|321"))?.httpStatus).toBe(404)
     expect(dialogs).toEqual([])

@@ -39,7 +39,15 @@ beforeEach(async () => {
 })
 
 /** A product as the HiMall script sends it (valid: it would be stored from an enabled shop). */
-const RAW = { productId: "19", shopId: "1", name: "天使旅行箱", price: "399.00~488.00", link: null, imageUrl: "/Storage/Shop/1/Products/19/1_220.png", source: "row" }
+const RAW = {
+  productId: "19",
+  shopId: "1",
+  name: "天使旅行箱",
+  price: "399.00~488.00",
+  link: null,
+  imageUrl: "/Storage/Shop/1/Products/19/1_220.png",
+  source: "row"
+}
 const CAPTURE = { lh: 1, type: "product.capture", payload: { products: [RAW] } }
 
 async function openPage(url: string): Promise<Page> {
@@ -66,7 +74,8 @@ async function contentScriptWorld(page: Page): Promise<{ evaluate: <T>(expressio
   // content script's controls first, so its world, if any, is among them.
   await cdp.send("Runtime.enable")
   const { frameTree } = await cdp.send("Page.getFrameTree")
-  const ours = () => contexts.find((c) => c.auxData?.type === "isolated" && c.origin === `chrome-extension://${browser.extensionId}` && c.auxData.frameId === frameTree.frame.id)
+  const ours = () =>
+    contexts.find((c) => c.auxData?.type === "isolated" && c.origin === `chrome-extension://${browser.extensionId}` && c.auxData.frameId === frameTree.frame.id)
   const world = ours()
   if (!world) {
     await cdp.detach()
@@ -117,27 +126,30 @@ describe("messages that are not the extension's own", () => {
     for (const { url, ready } of pages) {
       const page = await openPage(url)
       await page.locator(ready).first().waitFor({ state: "attached" })
-      const attempt = await page.evaluate(async (message) => {
-        const runtime = (globalThis as { chrome?: { runtime?: { id?: string; sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime
-        let answer: unknown
-        try {
-          // Even knowing the id, a page may only reach extensions that list it as externally_connectable.
-          answer = await (runtime as { sendMessage: (...a: unknown[]) => Promise<unknown> }).sendMessage(String(message.id), message.envelope)
-        } catch (e) {
-          answer = `threw: ${e instanceof Error ? e.message : e}`
-        }
-        // The content script's envelope, posted to the page's window (and so to any listener in it).
-        window.postMessage(message.envelope, "*")
-        window.postMessage(JSON.stringify(message.envelope), "*")
-        // Messages are delivered in order to every listener of the window (the content script's
-        // too): once this last one arrives, any listener has had the envelopes.
-        await new Promise<void>((resolve) => {
-          const last = "lh-test-last-message"
-          window.addEventListener("message", (e) => e.data === last && resolve())
-          window.postMessage(last, "*")
-        })
-        return { sendMessage: typeof runtime?.sendMessage, answer: String(answer) }
-      }, { id: browser.extensionId, envelope: CAPTURE })
+      const attempt = await page.evaluate(
+        async (message) => {
+          const runtime = (globalThis as { chrome?: { runtime?: { id?: string; sendMessage?: (...a: unknown[]) => Promise<unknown> } } }).chrome?.runtime
+          let answer: unknown
+          try {
+            // Even knowing the id, a page may only reach extensions that list it as externally_connectable.
+            answer = await (runtime as { sendMessage: (...a: unknown[]) => Promise<unknown> }).sendMessage(String(message.id), message.envelope)
+          } catch (e) {
+            answer = `threw: ${e instanceof Error ? e.message : e}`
+          }
+          // The content script's envelope, posted to the page's window (and so to any listener in it).
+          window.postMessage(message.envelope, "*")
+          window.postMessage(JSON.stringify(message.envelope), "*")
+          // Messages are delivered in order to every listener of the window (the content script's
+          // too): once this last one arrives, any listener has had the envelopes.
+          await new Promise<void>((resolve) => {
+            const last = "lh-test-last-message"
+            window.addEventListener("message", (e) => e.data === last && resolve())
+            window.postMessage(last, "*")
+          })
+          return { sendMessage: typeof runtime?.sendMessage, answer: String(answer) }
+        },
+        { id: browser.extensionId, envelope: CAPTURE }
+      )
       expect(attempt.sendMessage, url).toBe("undefined")
       expect(attempt.answer, url).toMatch(/^threw: /)
       await page.close()
@@ -151,8 +163,14 @@ describe("messages that are not the extension's own", () => {
     const wxWorld = await contentScriptWorld(wechat)
     expect(wxWorld, "the WeChat content script's world").not.toBeNull()
     expect(await sendFrom(wxWorld!, CAPTURE)).toEqual({ ok: false, code: "sender_not_shop" })
-    expect(await sendFrom(wxWorld!, { lh: 1, type: "captureAll.start", payload: { listPath: "/Admin/Product/List", pageSize: 100, resume: false } })).toEqual({ ok: false, code: "sender_not_shop" })
-    expect(await sendFrom(wxWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({ ok: false, code: "sender_not_extension" })
+    expect(await sendFrom(wxWorld!, { lh: 1, type: "captureAll.start", payload: { listPath: "/Admin/Product/List", pageSize: 100, resume: false } })).toEqual({
+      ok: false,
+      code: "sender_not_shop"
+    })
+    expect(await sendFrom(wxWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({
+      ok: false,
+      code: "sender_not_extension"
+    })
     // A WeChat message from WeChat is answered (the channel works; the refusals above are the router's).
     expect(await sendFrom(wxWorld!, { lh: 1, type: "queue.get", payload: {} })).toEqual({ ok: true, data: { queue: null } })
     await wxWorld!.cdp.detach()
@@ -162,10 +180,32 @@ describe("messages that are not the extension's own", () => {
     await shop.locator('[data-lh="capture-product"]').first().waitFor()
     const shopWorld = await contentScriptWorld(shop)
     expect(shopWorld, "the HiMall content script's world").not.toBeNull()
-    const seen = { lh: 1, type: "goods.seen", payload: { rows: [{ name: "天使旅行箱", priceText: "¥399.00", url: "pages/productdetail/productdetail?id=19", status: "approved", statusText: "已入库", rejectReason: null }], shelf: "approved" } }
+    const seen = {
+      lh: 1,
+      type: "goods.seen",
+      payload: {
+        rows: [
+          {
+            name: "天使旅行箱",
+            priceText: "¥399.00",
+            url: "pages/productdetail/productdetail?id=19",
+            status: "approved",
+            statusText: "已入库",
+            rejectReason: null
+          }
+        ],
+        shelf: "approved"
+      }
+    }
     expect(await sendFrom(shopWorld!, seen)).toEqual({ ok: false, code: "sender_not_wechat" })
-    expect(await sendFrom(shopWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({ ok: false, code: "sender_not_extension" })
-    expect(await sendFrom(shopWorld!, { lh: 1, type: "data.clear", payload: { confirm: "clear-all-data" } })).toEqual({ ok: false, code: "sender_not_extension" })
+    expect(await sendFrom(shopWorld!, { lh: 1, type: "settings.set", payload: { key: "coverFit", value: "crop" } })).toEqual({
+      ok: false,
+      code: "sender_not_extension"
+    })
+    expect(await sendFrom(shopWorld!, { lh: 1, type: "data.clear", payload: { confirm: "clear-all-data" } })).toEqual({
+      ok: false,
+      code: "sender_not_extension"
+    })
 
     // Malformed envelopes: refused, whatever they carry.
     const malformed: unknown[] = [

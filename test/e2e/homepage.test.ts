@@ -66,7 +66,9 @@ async function openNavModule(page: Page) {
 
 describe("首页配置 (HiMall's DIY editor): the live entrance", () => {
   it("finds the 图文导航 item of the saved page, loaded by ajax, and records its 导航名称", async () => {
-    const saved = shopState().homepage.LModules!.flatMap((m) => m.content.images ?? []).find(isLive)!
+    const saved = shopState()
+      .homepage.LModules!.flatMap((m) => m.content.images ?? [])
+      .find(isLive)!
     expect(saved).toMatchObject({ linkType: 32, title: "小程序直播" })
     const page = await homepage()
     await expect.poll(() => notice(page).getAttribute("data-lh-recorded")).toBe("true")
@@ -105,7 +107,11 @@ describe("首页配置 (HiMall's DIY editor): the live entrance", () => {
     await expect.poll(() => notice(page).getAttribute("data-lh-entrance")).toBe("absent")
     await openNavModule(page)
     // The last item: its 导航名称 and, from its 修改 dropdown, 小程序直播.
-    const item = page.locator("li").filter({ has: page.getByText("链接到") }).filter({ has: page.getByText("导航名称") }).last()
+    const item = page
+      .locator("li")
+      .filter({ has: page.getByText("链接到") })
+      .filter({ has: page.getByText("导航名称") })
+      .last()
     await item.getByRole("textbox").last().fill("直播入口")
     await item.getByText("修改", { exact: true }).dispatchEvent("click")
     await item.getByText("小程序直播", { exact: true }).dispatchEvent("click")
@@ -115,7 +121,11 @@ describe("首页配置 (HiMall's DIY editor): the live entrance", () => {
 
     await page.getByText("保存", { exact: true }).dispatchEvent("click")
     await expect
-      .poll(() => shopState().homepage.LModules!.flatMap((m) => m.content.images ?? []).find(isLive))
+      .poll(() =>
+        shopState()
+          .homepage.LModules!.flatMap((m) => m.content.images ?? [])
+          .find(isLive)
+      )
       .toMatchObject({ linkType: 32, link: "../livelist/livelist", showtitle: "直播入口" })
     await expect.poll(() => notice(page).innerText()).not.toContain("尚未保存")
     await expect.poll(() => notice(page).getAttribute("data-lh-recorded")).toBe("true")
@@ -153,7 +163,11 @@ describe("首页配置 (the older 图片导航 editor): the live entrance", () =
     await expect.poll(() => entranceFact()).toEqual({ found: false, name: null, kind: null })
 
     // The merchant adds it back in the editor: found (unsaved), under the name typed.
-    const item = page.locator("div").filter({ has: page.getByText("链接到") }).filter({ has: page.locator("input") }).last()
+    const item = page
+      .locator("div")
+      .filter({ has: page.getByText("链接到") })
+      .filter({ has: page.locator("input") })
+      .last()
     await item.locator("input").fill("看直播")
     await item.getByText("修改", { exact: false }).dispatchEvent("click")
     await item.getByText("小程序直播", { exact: true }).dispatchEvent("click")

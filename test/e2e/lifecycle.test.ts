@@ -62,7 +62,7 @@ async function install(run: Run): Promise<string> {
 
 /** The worker of this version (an update starts a new one). */
 async function workerOf(run: Run, id: string, version: string): Promise<Worker> {
-  for (const end = Date.now() + 30_000; Date.now() < end; ) {
+  for (const end = Date.now() + 30_000; Date.now() < end;) {
     for (const w of run.context.serviceWorkers()) {
       if (!w.url().startsWith(`chrome-extension://${id}/`)) continue
       const v = await w.evaluate(() => chrome.runtime.getManifest().version).catch(() => null)

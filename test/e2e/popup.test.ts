@@ -40,7 +40,11 @@ describe("the popup on a large seeded database", () => {
 
   it("shows the checklist, the counts and a virtualised, searchable list of 10,000 products", async () => {
     await freshStart()
-    const jpeg = (await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } }).jpeg({ quality: 80 }).toBuffer()).toString("base64")
+    const jpeg = (
+      await sharp({ create: { width: 200, height: 200, channels: 3, background: "#c8a27a" } })
+        .jpeg({ quality: 80 })
+        .toBuffer()
+    ).toString("base64")
     seeded = await seedLargeSetup(browser, { shop: sandbox.shopOrigin, products: 10_000, rooms: 1_000, coverJpeg: jpeg })
     page = await openPopup(browser)
     await page.locator('[data-lh-popup="checklist"]').waitFor()

@@ -68,7 +68,14 @@ describe.each(WECHAT_MARKUPS)("fix-price (%s markup)", (markup) => {
     const report = page.locator('[data-lh="price-fix-report"][data-lh-product-id="601"][data-lh-outcome]')
     await report.waitFor({ timeout: 15_000 })
     expect(await report.getAttribute("data-lh-outcome")).toBe("ok")
-    expect(await editForm(page)).toEqual({ goodsId: 601, name: "羊毛大衣", url: "pages/productdetail/productdetail?id=601", priceType: 1, price: "259.00", price2: "" })
+    expect(await editForm(page)).toEqual({
+      goodsId: 601,
+      name: "羊毛大衣",
+      url: "pages/productdetail/productdetail?id=601",
+      priceType: 1,
+      price: "259.00",
+      price2: ""
+    })
     await save(page)
     const after = await state(page)
     const was = before.find((g) => g.goodsId === 601)!
@@ -98,7 +105,9 @@ describe.each(WECHAT_MARKUPS)("fix-price (%s markup)", (markup) => {
     await save(page)
 
     // The queue's state and the drift list are asked together but answered apart: wait for both.
-    await expect.poll(async () => [await progress.getAttribute("data-lh-state"), await progress.getAttribute("data-lh-left")], { timeout: 15_000 }).toEqual(["done", "0"])
+    await expect
+      .poll(async () => [await progress.getAttribute("data-lh-state"), await progress.getAttribute("data-lh-left")], { timeout: 15_000 })
+      .toEqual(["done", "0"])
     const after = await state(page)
     expect(after.map((g) => [g.goodsId, g.priceType, g.price, g.price2])).toEqual([
       [601, 1, 259, null],

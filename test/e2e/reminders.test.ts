@@ -86,9 +86,9 @@ describe("going live", () => {
     await stopServiceWorker(browser, page)
     await startServiceWorker(browser, page)
     const reminderSoon = `reminder|11|${soon}`
-    await expect.poll(async () => (await alarms()).map((a) => a.name).sort(), { timeout: 15_000 }).toEqual(
-      ["going-live|refresh", reminderSoon, `reminder|12|${later}`].sort()
-    )
+    await expect
+      .poll(async () => (await alarms()).map((a) => a.name).sort(), { timeout: 15_000 })
+      .toEqual(["going-live|refresh", reminderSoon, `reminder|12|${later}`].sort())
     const planned = await alarms()
     const soonAlarm = planned.find((a) => a.name === reminderSoon)!
     expect(Math.abs(soonAlarm.scheduledTime - (soon - 15 * MIN))).toBeLessThan(1000)
@@ -101,7 +101,10 @@ describe("going live", () => {
     expect(watch.current()).toBe("stopped")
     const stoppedAt = Date.now()
     expect(stoppedAt).toBeLessThan(soonAlarm.scheduledTime - 2000)
-    await waitFor(() => watch.current() === "running", { timeout: soonAlarm.scheduledTime + 30_000 - Date.now(), message: "the reminder alarm never started the worker" })
+    await waitFor(() => watch.current() === "running", {
+      timeout: soonAlarm.scheduledTime + 30_000 - Date.now(),
+      message: "the reminder alarm never started the worker"
+    })
     const startedAt = watch.changes.find((c) => c.at > stoppedAt && c.status !== "stopped")?.at ?? null
     await watch.stop()
     console.log(
@@ -120,7 +123,9 @@ describe("going live", () => {
     // The start shows as HH:mm, with the date in front when the run crosses midnight.
     expect(fact.value.message).toMatch(/^主播 小美 · (\d\d\/\d\d )?\d\d:\d\d 开播（约 1[45] 分钟后）$/)
     // Shown once: its alarm is gone, the later room's stays.
-    await expect.poll(async () => (await alarms()).map((a) => a.name).sort(), { timeout: 10_000 }).toEqual(["going-live|refresh", `reminder|12|${later}`].sort())
+    await expect
+      .poll(async () => (await alarms()).map((a) => a.name).sort(), { timeout: 10_000 })
+      .toEqual(["going-live|refresh", `reminder|12|${later}`].sort())
     console.log(`[reminders] test took ${Date.now() - t0} ms`)
   }, 110_000)
 })

@@ -20,7 +20,23 @@ let browser: ExtensionBrowser
 useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 const Q = "token=1&lang=zh_CN"
-const NAMES = ["天使旅行箱", "羊毛大衣", "真丝围巾", "手工茶具", "有机红茶", "羽绒服", "运动鞋", "保温杯", "亚麻衬衫", "竹编果篮", "紫砂茶壶", "蚕丝被", "青花瓷碗", "黑糖姜茶", "檀木梳子"]
+const NAMES = [
+  "天使旅行箱",
+  "羊毛大衣",
+  "真丝围巾",
+  "手工茶具",
+  "有机红茶",
+  "羽绒服",
+  "运动鞋",
+  "保温杯",
+  "亚麻衬衫",
+  "竹编果篮",
+  "紫砂茶壶",
+  "蚕丝被",
+  "青花瓷碗",
+  "黑糖姜茶",
+  "檀木梳子"
+]
 
 /** 15 planned goods: ids 101–115; 101–112 已入库, 113–114 审核中, 115 审核未通过. */
 const PLANNED: SeedGoods[] = NAMES.map((name, i) => ({
@@ -30,7 +46,12 @@ const PLANNED: SeedGoods[] = NAMES.map((name, i) => ({
   status: i < 12 ? "approved" : i < 14 ? "reviewing" : "rejected"
 }))
 /** Other 已入库 goods, interleaved so the planned ones spread over the import's pages. */
-const OTHERS: SeedGoods[] = Array.from({ length: 25 }, (_, i) => ({ id: 201 + i, name: `其他商品${String(i + 1).padStart(2, "0")}号`, price: 10 + i, status: "approved" }))
+const OTHERS: SeedGoods[] = Array.from({ length: 25 }, (_, i) => ({
+  id: 201 + i,
+  name: `其他商品${String(i + 1).padStart(2, "0")}号`,
+  price: 10 + i,
+  status: "approved"
+}))
 
 function interleave(): SeedGoods[] {
   const out: SeedGoods[] = []
@@ -64,7 +85,13 @@ describe.each(WECHAT_MARKUPS)("fill-room-goods (%s markup)", (markup) => {
     // Goods 101 is in room 2 already.
     sandbox.wechat.setState({ goods: wechatGoods(all), rooms: state.rooms.map((r) => (r.roomId === 2 ? { ...r, goods: [101] } : r)) })
     await seedExtension(browser, sandbox, PLANNED)
-    await seedPlan(browser, sandbox, 1, 2, PLANNED.map((g) => g.id))
+    await seedPlan(
+      browser,
+      sandbox,
+      1,
+      2,
+      PLANNED.map((g) => g.id)
+    )
 
     const page = await browser.context.newPage()
     await page.goto(`https://live.weixin.qq.com/livemp/broadcast/goods?roomId=2&${Q}`, { waitUntil: "domcontentloaded" })
@@ -97,7 +124,9 @@ describe.each(WECHAT_MARKUPS)("fill-room-goods (%s markup)", (markup) => {
     await confirmButton(page).click()
     await expect.poll(() => roomGoods(page, 2), { timeout: 10_000 }).toHaveLength(13)
     await expect
-      .poll(async () => (await readTable<{ roomId: number; items: unknown[] }>(browser, "roomGoods")).find((r) => r.roomId === 2)?.items.length, { timeout: 15_000 })
+      .poll(async () => (await readTable<{ roomId: number; items: unknown[] }>(browser, "roomGoods")).find((r) => r.roomId === 2)?.items.length, {
+        timeout: 15_000
+      })
       .toBe(13)
 
     // The rooms themselves, as 直播间管理 shows them.
@@ -129,7 +158,13 @@ describe.each(WECHAT_MARKUPS)("fill-room-goods (%s markup)", (markup) => {
     const listed = [...OTHERS, planned[0], planned[1], planned[3]]
     sandbox.wechat.setState({ goods: wechatGoods(listed), roomGoodsCap: 1 })
     await seedExtension(browser, sandbox, planned)
-    await seedPlan(browser, sandbox, 2, 2, planned.map((g) => g.id))
+    await seedPlan(
+      browser,
+      sandbox,
+      2,
+      2,
+      planned.map((g) => g.id)
+    )
 
     const page = await browser.context.newPage()
     await page.goto(`https://mp.weixin.qq.com/wxamp/frame/live/broadcast/goods?roomId=2&${Q}`, { waitUntil: "domcontentloaded" })

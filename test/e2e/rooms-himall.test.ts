@@ -47,19 +47,44 @@ const origin = () => sandbox.shopOrigin
 function wechatRoom(roomId: number, name: string, liveStatus = 102) {
   const start = new Date(Date.now() + 60 * MIN).toISOString()
   const end = new Date(Date.now() + 180 * MIN).toISOString()
-  return { roomId, name, anchorName: "小羽", anchorWechat: "xiaoyu", start, end, liveStatus, allowComment: true, coverImg: "", shareImg: "", roomCover: null, shareCover: null }
+  return {
+    roomId,
+    name,
+    anchorName: "小羽",
+    anchorWechat: "xiaoyu",
+    start,
+    end,
+    liveStatus,
+    allowComment: true,
+    coverImg: "",
+    shareImg: "",
+    roomCover: null,
+    shareCover: null
+  }
 }
 
 /** A room as HiMall keeps it (the sandbox's HiMall state). */
 function himallRoom(roomId: number, name: string, over: Record<string, unknown> = {}) {
-  return { roomId, name, anchorName: "小羽", anchorWechat: "xiaoyu", shopId: 1, status: 102, start: new Date(Date.now() + 60 * MIN).toISOString(), end: new Date(Date.now() + 180 * MIN).toISOString(), ...over }
+  return {
+    roomId,
+    name,
+    anchorName: "小羽",
+    anchorWechat: "xiaoyu",
+    shopId: 1,
+    status: 102,
+    start: new Date(Date.now() + 60 * MIN).toISOString(),
+    end: new Date(Date.now() + 180 * MIN).toISOString(),
+    ...over
+  }
 }
 
 /**
  * WeChat's rooms as the extension read them (`wechatRooms`), put through the service worker so
  * that this test does not depend on the WeChat reader.
  */
-async function seedWechatRooms(rooms: { roomId: number; name: string; liveStatus?: number; coverUrl?: string | null; firstSeenAt?: number; seenAt?: number }[]) {
+async function seedWechatRooms(
+  rooms: { roomId: number; name: string; liveStatus?: number; coverUrl?: string | null; firstSeenAt?: number; seenAt?: number }[]
+) {
   const sw = await browser.worker()
   const now = Date.now()
   const records = rooms.map((r) => ({
@@ -147,10 +172,24 @@ describe("HiMall 小程序直播", () => {
     expect(await flags(page, 12).innerText()).toContain("2000×2000")
     expect(await flags(page, 11).innerText()).toContain("无封面")
     // HiMall's own row Id (DelLiveRoom(1012)) is not taken for the room id.
-    expect(shopState().rooms.map((r) => r.id).sort()).toEqual([1011, 1012])
+    expect(
+      shopState()
+        .rooms.map((r) => r.id)
+        .sort()
+    ).toEqual([1011, 1012])
     expect(await page.locator("[data-lh-room-flags]").evaluateAll((els) => els.map((e) => e.getAttribute("data-lh-room-id")).sort())).toEqual(["11", "12"])
 
-    const stored = await readTable<{ key: string; roomId: number; name: string; anchorName: string; status: number; coverUrl: string | null; coverWidth: number | null; coverHeight: number | null; start: number }>(browser, "shopRooms")
+    const stored = await readTable<{
+      key: string
+      roomId: number
+      name: string
+      anchorName: string
+      status: number
+      coverUrl: string | null
+      coverWidth: number | null
+      coverHeight: number | null
+      start: number
+    }>(browser, "shopRooms")
     expect(stored.map((r) => [r.key, r.name, r.status, r.coverUrl, r.coverWidth, r.coverHeight]).sort()).toEqual([
       [`${origin()}|11`, "春季新品直播", 102, null, null, null],
       [`${origin()}|12`, "清仓特卖", 101, `${origin()}/Storage/Shop/1/Products/19/1.png`, 2000, 2000]
@@ -165,7 +204,10 @@ describe("HiMall 小程序直播", () => {
   it("flags a room created on WeChat and missing in HiMall until sync-now presses 获取小程序数据; records it and warns before syncing again", async () => {
     sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播", { products: [19, 118] })] })
     sandbox.wechat.setState({ rooms: [wechatRoom(11, "春季新品直播"), wechatRoom(13, "周末秒杀专场")] })
-    await seedWechatRooms([{ roomId: 11, name: "春季新品直播" }, { roomId: 13, name: "周末秒杀专场" }])
+    await seedWechatRooms([
+      { roomId: 11, name: "春季新品直播" },
+      { roomId: 13, name: "周末秒杀专场" }
+    ])
     const page = await livePage()
     const summary = page.locator('[data-lh-summary="live-rooms"]')
     expect(await summary.getAttribute("data-lh-needs-sync")).toBe("true")
@@ -232,7 +274,9 @@ describe("HiMall 小程序直播", () => {
     const page = await livePage()
     // HiMall's own 获取小程序数据 (a link calling SyncData()).
     await page.getByText("获取小程序数据", { exact: true }).click()
-    await expect.poll(async () => (await readTable<{ ok: boolean; message: string }>(browser, "syncs")).map((s) => [s.ok, s.message]), { timeout: 20_000 }).toEqual([[true, "获取成功！"]])
+    await expect
+      .poll(async () => (await readTable<{ ok: boolean; message: string }>(browser, "syncs")).map((s) => [s.ok, s.message]), { timeout: 20_000 })
+      .toEqual([[true, "获取成功！"]])
     expect(shopState().syncCalls).toBe(1)
     // Then the list is read again and each room's 直播商品 (the page has settled: nothing left in flight).
     const rooms = shopState().rooms.length
@@ -244,14 +288,29 @@ describe("HiMall 小程序直播", () => {
     sandbox.shop().setState({ rooms: [himallRoom(11, "春季新品直播", { status: 103, payAmount: 66.5, payOrders: 2 })] })
     // The extension reads 100 rows a page, HiMall's grid 15: only the extension's reads get a login page.
     await browser.context.route("**/Live/List", async (route) => {
-      if (/(^|&)rows=100(&|$)/.test(route.request().postData() ?? "")) await route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>平台管理登录</body></html>" })
+      if (/(^|&)rows=100(&|$)/.test(route.request().postData() ?? ""))
+        await route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>平台管理登录</body></html>" })
       else await route.continue()
     })
     try {
       const page = await livePage("/SellerAdmin/Live/Management")
       await expect.poll(() => flags(page, 11).getAttribute("data-lh-flags")).toBe("cover_missing")
-      const stored = await readTable<{ roomId: number; status: number; statusDesc: string; figures: { payAmount: number; payOrders: number } | null; hasReplay: boolean | null }>(browser, "shopRooms")
-      expect(stored).toEqual([expect.objectContaining({ roomId: 11, status: 103, statusDesc: "已结束", figures: expect.objectContaining({ payAmount: 66.5, payOrders: 2 }), hasReplay: true })])
+      const stored = await readTable<{
+        roomId: number
+        status: number
+        statusDesc: string
+        figures: { payAmount: number; payOrders: number } | null
+        hasReplay: boolean | null
+      }>(browser, "shopRooms")
+      expect(stored).toEqual([
+        expect.objectContaining({
+          roomId: 11,
+          status: 103,
+          statusDesc: "已结束",
+          figures: expect.objectContaining({ payAmount: 66.5, payOrders: 2 }),
+          hasReplay: true
+        })
+      ])
 
       sandbox.shop().setState({ liveVariant: "older", liveRoomIdInput: false })
       await page.reload({ waitUntil: "domcontentloaded" })
@@ -290,7 +349,13 @@ describe("HiMall 小程序直播", () => {
   })
 
   it("on a HiMall version without the grid's room id input, rows are matched through the endpoint", async () => {
-    sandbox.shop().setState({ liveVariant: "older", liveRoomIdInput: false, rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })] })
+    sandbox
+      .shop()
+      .setState({
+        liveVariant: "older",
+        liveRoomIdInput: false,
+        rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })]
+      })
     const page = await livePage()
     expect(await page.locator("input.thisRoomId").count()).toBe(0)
     await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state"), MEASURED).toBe("wrong_size")
@@ -302,7 +367,9 @@ describe("HiMall 小程序直播", () => {
 describe("make-cover in 封面设置", () => {
   /** A photo the merchant picks, through the file chooser make-cover opens. */
   async function pickPhoto(page: Page) {
-    const picture = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 200, g: 60, b: 40 } } }).jpeg({ quality: 95 }).toBuffer()
+    const picture = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 200, g: 60, b: 40 } } })
+      .jpeg({ quality: 95 })
+      .toBuffer()
     const chooser = page.waitForEvent("filechooser")
     await page.locator('[data-lh="make-cover"]').click()
     await (await chooser).setFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: picture })
@@ -368,7 +435,11 @@ describe("make-cover in 封面设置", () => {
     expect(coverOf(11)).toBe("")
     const meta = await sharp(await served(page, coverOf(12))).metadata()
     expect([meta.width, meta.height, meta.format]).toEqual([800, 640, "jpeg"])
-    expect((await readTable<{ source: string; width: number; height: number }>(browser, "roomCovers"))[0]).toMatchObject({ source: "wechat", width: 800, height: 640 })
+    expect((await readTable<{ source: string; width: number; height: number }>(browser, "roomCovers"))[0]).toMatchObject({
+      source: "wechat",
+      width: 800,
+      height: 640
+    })
     await page.reload({ waitUntil: "domcontentloaded" })
     await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state"), { timeout: 20_000 }).toBe("ok")
   })
@@ -411,13 +482,25 @@ describe("make-cover in 封面设置", () => {
 
 describe("results after the live", () => {
   const ended = (roomId: number, name: string, daysAgo: number, over: Record<string, unknown> = {}) =>
-    himallRoom(roomId, name, { status: 103, start: new Date(Date.now() - daysAgo * 24 * 60 * MIN).toISOString(), end: new Date(Date.now() - daysAgo * 24 * 60 * MIN + 120 * MIN).toISOString(), ...over })
+    himallRoom(roomId, name, {
+      status: 103,
+      start: new Date(Date.now() - daysAgo * 24 * 60 * MIN).toISOString(),
+      end: new Date(Date.now() - daysAgo * 24 * 60 * MIN + 120 * MIN).toISOString(),
+      ...over
+    })
 
   it("records each room's figures and replay at each reading; the popup shows an ended room's figures with a chart, and the CSV holds every room's", async () => {
     sandbox.shop().setState({
       rooms: [
-        ended(21, "上周新品直播", 7, { cartMember: 12, cartCount: 30, payMember: 5, payOrders: 6, payAmount: 1299.5, recordingUrls: ["https://live.example/replay/21.mp4"] }),
-        ended(22, "上月清仓, \"特卖\"", 30, { cartMember: 3, cartCount: 4, payMember: 1, payOrders: 1, payAmount: 88 }),
+        ended(21, "上周新品直播", 7, {
+          cartMember: 12,
+          cartCount: 30,
+          payMember: 5,
+          payOrders: 6,
+          payAmount: 1299.5,
+          recordingUrls: ["https://live.example/replay/21.mp4"]
+        }),
+        ended(22, '上月清仓, "特卖"', 30, { cartMember: 3, cartCount: 4, payMember: 1, payOrders: 1, payAmount: 88 }),
         himallRoom(23, "下周直播")
       ]
     })
@@ -435,7 +518,14 @@ describe("results after the live", () => {
     const rooms = shopState().rooms.map((r) => (r.roomId === 21 ? { ...r, payAmount: 1500, payOrders: 7 } : r))
     sandbox.shop().setState({ rooms })
     await page.reload({ waitUntil: "domcontentloaded" })
-    await expect.poll(async () => (await readTable<{ roomId: number; figures: { payAmount: number } }>(browser, "roomFigures")).filter((r) => r.roomId === 21).map((r) => r.figures.payAmount).sort()).toEqual([1299.5, 1500])
+    await expect
+      .poll(async () =>
+        (await readTable<{ roomId: number; figures: { payAmount: number } }>(browser, "roomFigures"))
+          .filter((r) => r.roomId === 21)
+          .map((r) => r.figures.payAmount)
+          .sort()
+      )
+      .toEqual([1299.5, 1500])
 
     // The live page is done (its reads recorded): closed before the popup opens.
     await page.close()
@@ -478,7 +568,14 @@ describe("results after the live", () => {
     const note = page.locator('[data-lh-status="room-contents"]')
     await expect.poll(() => note.getAttribute("data-lh-state"), { timeout: 20_000 }).toBe("recorded")
     expect(await note.getAttribute("data-lh-count")).toBe("3")
-    const contents = await readTable<{ key: string; roomId: number; source: string; shopOrigin: string; complete: boolean; items: { productId: number; name: string; url: string; price: number }[] }>(browser, "roomContents")
+    const contents = await readTable<{
+      key: string
+      roomId: number
+      source: string
+      shopOrigin: string
+      complete: boolean
+      items: { productId: number; name: string; url: string; price: number }[]
+    }>(browser, "roomContents")
     expect(contents).toHaveLength(1)
     expect(contents[0]).toMatchObject({ key: `himall|${origin()}|21`, roomId: 21, source: "himall", shopOrigin: origin(), complete: true })
     expect(contents[0].items.map((i) => i.productId)).toEqual([19, 120, 118])

@@ -57,11 +57,14 @@ async function dataUrl(width: number, height: number, color?: string) {
 }
 
 async function fact(key: string): Promise<{ value: { state: string; url: string }; seenAt: number } | null> {
-  return ((await readTable<{ key: string; value: { state: string; url: string }; seenAt: number }>(browser, "facts")).find((f) => f.key === key) ?? null) as never
+  return ((await readTable<{ key: string; value: { state: string; url: string }; seenAt: number }>(browser, "facts")).find((f) => f.key === key) ??
+    null) as never
 }
 
 /** Plans with their images' sizes and types (Blobs do not cross to the test by themselves). */
-async function plans(): Promise<{ id: number; title: string; usedAt: number | null; roomId: number | null; share: [number, string] | null; cover: [number, string] | null }[]> {
+async function plans(): Promise<
+  { id: number; title: string; usedAt: number | null; roomId: number | null; share: [number, string] | null; cover: [number, string] | null }[]
+> {
   const sw = await browser.worker()
   return sw.evaluate(
     () =>
@@ -73,7 +76,9 @@ async function plans(): Promise<{ id: number; title: string; usedAt: number | nu
           req.onsuccess = () => {
             open.result.close()
             resolve(
-              (req.result as { id: number; title: string; usedAt: number | null; roomId: number | null; shareImage: Blob | null; roomCover: Blob | null }[]).map((p) => ({
+              (
+                req.result as { id: number; title: string; usedAt: number | null; roomId: number | null; shareImage: Blob | null; roomCover: Blob | null }[]
+              ).map((p) => ({
                 id: p.id,
                 title: p.title,
                 usedAt: p.usedAt,
@@ -199,7 +204,9 @@ describe("step 一: qualification", () => {
   it("opened: the console's tabs on live.weixin.qq.com say so; the menu alone never downgrades it", async () => {
     const page = await browser.context.newPage()
     await page.goto(LIVE_ROOMS)
-    await expect.poll(async () => (await fact("qualification"))?.value, { timeout: 10_000 }).toEqual({ state: "opened", url: "https://live.weixin.qq.com/livemp/broadcast/index" })
+    await expect
+      .poll(async () => (await fact("qualification"))?.value, { timeout: 10_000 })
+      .toEqual({ state: "opened", url: "https://live.weixin.qq.com/livemp/broadcast/index" })
     const qualification = await hearMessages<{ signal: string }>(browser, "qualification.seen")
     await page.goto(MP_HOME)
     // The menu's "listed" reached the worker and was handled: the fact it could have changed is read after.
@@ -243,7 +250,9 @@ describe("step 三: room plans and fill-room", () => {
     // 直播间管理 is read as soon as it shows; then 创建直播间.
     const page = await browser.context.newPage()
     await page.goto(MP_ROOMS)
-    await expect.poll(async () => (await readTable<{ roomId: number }>(browser, "wechatRooms")).map((r) => r.roomId).sort(), { timeout: 10_000 }).toEqual([1, 2])
+    await expect
+      .poll(async () => (await readTable<{ roomId: number }>(browser, "wechatRooms")).map((r) => r.roomId).sort(), { timeout: 10_000 })
+      .toEqual([1, 2])
     await page.getByRole("button", { name: "创建直播间" }).click()
     await page.locator('[data-lh="fill-room"]').waitFor()
     const fresh = await roomForm(page)
@@ -264,17 +273,28 @@ describe("step 三: room plans and fill-room", () => {
     })
     expect(form.shareCover).toMatchObject({ type: "image/jpeg", width: 800, height: 640, bytes: plan.share![0] })
     expect(form.roomCover).toMatchObject({ type: "image/jpeg", width: 1080, height: 1920, bytes: plan.cover![0] })
-    const states = await page.locator('[data-lh="room-report"] [data-lh-field]').evaluateAll((els) =>
-      Object.fromEntries(els.map((e) => [e.getAttribute("data-lh-field"), e.getAttribute("data-lh-field-state")]))
-    )
-    expect(states).toEqual({ title: "filled", start: "filled", end: "filled", anchorName: "filled", anchorWechat: "filled", comment: "filled", shareImage: "filled", roomCover: "filled" })
+    const states = await page
+      .locator('[data-lh="room-report"] [data-lh-field]')
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-lh-field"), e.getAttribute("data-lh-field-state")])))
+    expect(states).toEqual({
+      title: "filled",
+      start: "filled",
+      end: "filled",
+      anchorName: "filled",
+      anchorWechat: "filled",
+      comment: "filled",
+      shareImage: "filled",
+      roomCover: "filled"
+    })
     expect(await page.locator("[data-lh-anchor-bound]").getAttribute("data-lh-anchor-bound")).toBe("himall_anchor")
     await expect.poll(async () => (await plans())[0].usedAt, { timeout: 10_000 }).not.toBeNull()
 
     // The merchant presses 创建直播间; WeChat accepts it, and the list is read again.
     await page.getByRole("button", { name: "创建直播间" }).click()
     await page.getByText("成功创建直播间").waitFor()
-    const created = (sandbox.wechat.getState() as { rooms: { roomId: number; name: string; start: string; allowComment: boolean; shareCover: { width: number } }[] }).rooms.find((r) => r.name === "店庆特惠专场直播")!
+    const created = (
+      sandbox.wechat.getState() as { rooms: { roomId: number; name: string; start: string; allowComment: boolean; shareCover: { width: number } }[] }
+    ).rooms.find((r) => r.name === "店庆特惠专场直播")!
     expect(created).toMatchObject({ roomId: 3, start: new Date(start).toISOString(), allowComment: false, shareCover: { width: 800 } })
     await expect
       .poll(async () => (await readTable<Record<string, unknown>>(browser, "wechatRooms")).find((r) => r.roomId === 3), { timeout: 10_000 })
@@ -285,8 +305,17 @@ describe("step 三: room plans and fill-room", () => {
     await page.getByRole("button", { name: "完成" }).click()
     await page.locator("tr", { hasText: "房间号：1" }).getByText("删除").click()
     await page.getByRole("button", { name: "确定" }).click()
-    await expect.poll(async () => (await readTable<{ roomId: number; goneAt: number | null }>(browser, "wechatRooms")).find((r) => r.roomId === 1)?.goneAt ?? null, { timeout: 10_000 }).not.toBeNull()
-    expect((await readTable<{ roomId: number; goneAt: number | null }>(browser, "wechatRooms")).filter((r) => r.goneAt === null).map((r) => r.roomId).sort()).toEqual([2, 3])
+    await expect
+      .poll(async () => (await readTable<{ roomId: number; goneAt: number | null }>(browser, "wechatRooms")).find((r) => r.roomId === 1)?.goneAt ?? null, {
+        timeout: 10_000
+      })
+      .not.toBeNull()
+    expect(
+      (await readTable<{ roomId: number; goneAt: number | null }>(browser, "wechatRooms"))
+        .filter((r) => r.goneAt === null)
+        .map((r) => r.roomId)
+        .sort()
+    ).toEqual([2, 3])
     await page.close()
   }, 120_000)
 
@@ -334,50 +363,56 @@ describe("step 三: room plans and fill-room", () => {
     { markup: "alt", showsEnd: true },
     { markup: "third", showsEnd: false }
   ] as const
-  it.each(OTHER_MARKUPS)("the same fill on the $markup markup, read back from its list", async ({ markup, showsEnd }) => {
-    sandbox.wechat.setState({ markup })
-    const start = fromNow(4 * 24 * HOUR)
-    const id = await seedPlan({ title: "另一种页面的直播", start, end: start + 3 * HOUR, allowComment: false, anchorWechat: "lily_88", anchorName: "Lily" })
-    const page = await browser.context.newPage()
-    await page.goto(LIVE_ROOMS)
-    await expect.poll(async () => (await readTable<{ roomId: number }>(browser, "wechatRooms")).map((r) => r.roomId).sort(), { timeout: 10_000 }).toEqual([1, 2])
-    expect((await readTable<Record<string, unknown>>(browser, "wechatRooms")).find((r) => r.roomId === 2)).toMatchObject({
-      name: "店庆特惠专场",
-      anchorName: "小美",
-      anchorWechat: null,
-      start: Date.parse("2030-06-01T12:00:00.000Z"),
-      // A row with only a start time is stored, its end unknown.
-      end: showsEnd ? Date.parse("2030-06-01T14:00:00.000Z") : null,
-      liveStatus: 102
-    })
-    await page.getByRole("button", { name: "创建直播间" }).click()
-    await page.locator('[data-lh="fill-room"]').waitFor()
-    expect(await fillFromPlan(page, id)).toBe("ok")
-    await page.waitForFunction(() => !!(window as any).__fixture.roomForm()?.roomCover && !!(window as any).__fixture.roomForm()?.shareCover)
-    expect(await roomForm(page)).toMatchObject({
-      name: "另一种页面的直播",
-      start: new Date(start).toISOString(),
-      end: new Date(start + 3 * HOUR).toISOString(),
-      anchorName: "Lily",
-      anchorWechat: "lily_88",
-      allowComment: false,
-      shareCover: { type: "image/jpeg", width: 800, height: 640 },
-      roomCover: { type: "image/jpeg", width: 1080, height: 1920 }
-    })
-    await page.getByRole("button", { name: "创建直播间" }).click()
-    await page.getByRole("dialog", { name: "成功创建直播间" }).waitFor()
-    await expect
-      .poll(async () => (await readTable<Record<string, unknown>>(browser, "wechatRooms")).find((r) => r.roomId === 3), { timeout: 10_000 })
-      .toMatchObject({ name: "另一种页面的直播", anchorName: "Lily", start, end: showsEnd ? start + 3 * HOUR : null, liveStatus: 102, goneAt: null })
-    await expect.poll(async () => (await plans()).find((p) => p.id === id)?.roomId, { timeout: 10_000 }).toBe(3)
-    await page.close()
-    // The popup lists the room with what is known, its end unknown or not.
-    const popup = await openPopup(browser)
-    await popup.locator('[data-lh="tab-rooms"]').click()
-    const row = popup.locator('[data-lh-popup-room="3"]')
-    await row.waitFor()
-    expect(await row.getAttribute("data-lh-room-status")).toBe("102")
-    expect(await row.locator("[data-lh-room-start]").getAttribute("data-lh-room-start")).toBe(String(start))
-    await popup.close()
-  }, 120_000)
+  it.each(OTHER_MARKUPS)(
+    "the same fill on the $markup markup, read back from its list",
+    async ({ markup, showsEnd }) => {
+      sandbox.wechat.setState({ markup })
+      const start = fromNow(4 * 24 * HOUR)
+      const id = await seedPlan({ title: "另一种页面的直播", start, end: start + 3 * HOUR, allowComment: false, anchorWechat: "lily_88", anchorName: "Lily" })
+      const page = await browser.context.newPage()
+      await page.goto(LIVE_ROOMS)
+      await expect
+        .poll(async () => (await readTable<{ roomId: number }>(browser, "wechatRooms")).map((r) => r.roomId).sort(), { timeout: 10_000 })
+        .toEqual([1, 2])
+      expect((await readTable<Record<string, unknown>>(browser, "wechatRooms")).find((r) => r.roomId === 2)).toMatchObject({
+        name: "店庆特惠专场",
+        anchorName: "小美",
+        anchorWechat: null,
+        start: Date.parse("2030-06-01T12:00:00.000Z"),
+        // A row with only a start time is stored, its end unknown.
+        end: showsEnd ? Date.parse("2030-06-01T14:00:00.000Z") : null,
+        liveStatus: 102
+      })
+      await page.getByRole("button", { name: "创建直播间" }).click()
+      await page.locator('[data-lh="fill-room"]').waitFor()
+      expect(await fillFromPlan(page, id)).toBe("ok")
+      await page.waitForFunction(() => !!(window as any).__fixture.roomForm()?.roomCover && !!(window as any).__fixture.roomForm()?.shareCover)
+      expect(await roomForm(page)).toMatchObject({
+        name: "另一种页面的直播",
+        start: new Date(start).toISOString(),
+        end: new Date(start + 3 * HOUR).toISOString(),
+        anchorName: "Lily",
+        anchorWechat: "lily_88",
+        allowComment: false,
+        shareCover: { type: "image/jpeg", width: 800, height: 640 },
+        roomCover: { type: "image/jpeg", width: 1080, height: 1920 }
+      })
+      await page.getByRole("button", { name: "创建直播间" }).click()
+      await page.getByRole("dialog", { name: "成功创建直播间" }).waitFor()
+      await expect
+        .poll(async () => (await readTable<Record<string, unknown>>(browser, "wechatRooms")).find((r) => r.roomId === 3), { timeout: 10_000 })
+        .toMatchObject({ name: "另一种页面的直播", anchorName: "Lily", start, end: showsEnd ? start + 3 * HOUR : null, liveStatus: 102, goneAt: null })
+      await expect.poll(async () => (await plans()).find((p) => p.id === id)?.roomId, { timeout: 10_000 }).toBe(3)
+      await page.close()
+      // The popup lists the room with what is known, its end unknown or not.
+      const popup = await openPopup(browser)
+      await popup.locator('[data-lh="tab-rooms"]').click()
+      const row = popup.locator('[data-lh-popup-room="3"]')
+      await row.waitFor()
+      expect(await row.getAttribute("data-lh-room-status")).toBe("102")
+      expect(await row.locator("[data-lh-room-start]").getAttribute("data-lh-room-start")).toBe(String(start))
+      await popup.close()
+    },
+    120_000
+  )
 })

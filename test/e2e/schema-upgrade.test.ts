@@ -56,9 +56,20 @@ function v1Data(shop: string) {
     products: [
       // The sandbox shop's own product 130 (yuyisky虚拟商品, ￥100.00), as version 1 captured it.
       product(130, "yuyisky虚拟商品", 10000, 10000),
-      product(19, "天使旅行箱", 39900, 48800, { source: "dialog", priceHistory: [{ lowFen: 38800, highFen: 48800, at: T0 }, { lowFen: 39900, highFen: 48800, at: T0 + 19 }] }),
+      product(19, "天使旅行箱", 39900, 48800, {
+        source: "dialog",
+        priceHistory: [
+          { lowFen: 38800, highFen: 48800, at: T0 },
+          { lowFen: 39900, highFen: 48800, at: T0 + 19 }
+        ]
+      }),
       product(125, "<b>加粗</b>商品", 1990, 1990, { imageUrl: null, source: "endpoint" }),
-      { ...product(7, "另一家店的商品", 6800, 6800), key: "https://other.sandbox.test|7", shopOrigin: "https://other.sandbox.test", imageUrl: "https://other.sandbox.test/Storage/Shop/1/Products/7/1_220.png" }
+      {
+        ...product(7, "另一家店的商品", 6800, 6800),
+        key: "https://other.sandbox.test|7",
+        shopOrigin: "https://other.sandbox.test",
+        imageUrl: "https://other.sandbox.test/Storage/Shop/1/Products/7/1_220.png"
+      }
     ],
     // The shop the sandbox build grants, as the worker mirrors it.
     shops: [{ origin: "https://*.sandbox.test", pattern: "https://*.sandbox.test/*", addedAt: T0 - 86_400_000, lastSeenAt: T0 + 130 }],
@@ -72,7 +83,10 @@ function v1Data(shop: string) {
 /** The first version: a service worker that writes its database with Dexie and version 1's stores. */
 async function writeFirstVersion(dir: string) {
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ manifest_version: 3, name: "HiMall 直播助手", version: "0.0.1", background: { service_worker: "v1.js" } }))
+  writeFileSync(
+    join(dir, "manifest.json"),
+    JSON.stringify({ manifest_version: 3, name: "HiMall 直播助手", version: "0.0.1", background: { service_worker: "v1.js" } })
+  )
   await build({
     stdin: {
       contents: `
@@ -128,7 +142,11 @@ describe("schema upgrade", () => {
     const first = await launchWithExtension(sandbox, { userDataDir: profile, extensionDir: ext })
     await (await first.worker()).evaluate((d) => (self as unknown as { writeV1(d: unknown): Promise<void> }).writeV1(d), data)
     // Dexie's version 1 is IndexedDB version 10.
-    expect(await idbShape(first)).toEqual({ version: 10, stores: ["notices", "products", "shops"], productIndexes: ["capturedAt", "productId", "shopOrigin", "updatedAt"] })
+    expect(await idbShape(first)).toEqual({
+      version: 10,
+      stores: ["notices", "products", "shops"],
+      productIndexes: ["capturedAt", "productId", "shopOrigin", "updatedAt"]
+    })
     const extensionId = first.extensionId
     await first.close()
 
@@ -146,7 +164,10 @@ describe("schema upgrade", () => {
       expect(shape.productIndexes).toEqual(["capturedAt", "link", "productId", "shopOrigin", "updatedAt"])
 
       // Every record as version 1 wrote it.
-      const byKey = <T extends Record<string, unknown>>(k: keyof T) => (a: T, b: T) => String(a[k]).localeCompare(String(b[k]))
+      const byKey =
+        <T extends Record<string, unknown>>(k: keyof T) =>
+        (a: T, b: T) =>
+          String(a[k]).localeCompare(String(b[k]))
       expect((await readTable<Record<string, unknown>>(second, "products")).sort(byKey("key"))).toEqual([...data.products].sort(byKey("key")))
       expect(await readTable(second, "shops")).toEqual(data.shops)
       expect(await readTable(second, "notices")).toEqual(data.notices.map((n, i) => ({ ...n, id: i + 1 })))
@@ -177,7 +198,10 @@ describe("schema upgrade", () => {
         await row.waitFor()
         expect(await row.textContent()).toBe(p.name)
       }
-      expect(await popup.locator('[data-lh-popup="notices"] li').allInnerTexts()).toEqual([expect.stringContaining("商品 茶：无法识别商品价格"), expect.stringContaining("商品 124：商品名称为空")])
+      expect(await popup.locator('[data-lh-popup="notices"] li').allInnerTexts()).toEqual([
+        expect.stringContaining("商品 茶：无法识别商品价格"),
+        expect.stringContaining("商品 124：商品名称为空")
+      ])
       await popup.close()
 
       const himall = await second.context.newPage()
@@ -186,7 +210,9 @@ describe("schema upgrade", () => {
       await capture.click()
       await expect.poll(() => capture.getAttribute("data-lh-state")).toBe("saved")
       expect(await capture.evaluate((b) => b.parentElement?.querySelector("[data-lh-status]")?.textContent)).toBe("已是最新")
-      const again = (await readTable<{ key: string; capturedAt: number; priceHistory: unknown }>(second, "products")).find((p) => p.key === `${sandbox.shopOrigin}|130`)!
+      const again = (await readTable<{ key: string; capturedAt: number; priceHistory: unknown }>(second, "products")).find(
+        (p) => p.key === `${sandbox.shopOrigin}|130`
+      )!
       expect(again).toMatchObject({ capturedAt: data.products[0].capturedAt, priceHistory: data.products[0].priceHistory })
       await himall.close()
 

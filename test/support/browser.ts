@@ -80,7 +80,8 @@ export async function launchWithExtension(sandbox: Sandbox, opts: LaunchOptions 
       "--disable-features=DisableLoadExtensionCommandLineSwitch"
     ]
   })
-  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }))
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }))
   const sw = await worker()
   const extensionId = new URL(sw.url()).host
   return {
@@ -99,7 +100,10 @@ export async function launchWithExtension(sandbox: Sandbox, opts: LaunchOptions 
 /** Wait until the HiMall content script is registered (the worker does it at start). */
 export async function waitForShopScript(b: ExtensionBrowser): Promise<void> {
   const sw = await b.worker()
-  await waitFor(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), { timeout: 10_000, message: "HiMall content script was never registered" })
+  await waitFor(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), {
+    timeout: 10_000,
+    message: "HiMall content script was never registered"
+  })
 }
 
 /** Read a table of the extension's database from the service worker. */
@@ -267,7 +271,10 @@ export async function putRecords(b: ExtensionBrowser, table: string, records: un
  * flags, locale and viewport) as launchWithExtension: the baseline for measuring what the
  * extension adds. close() also removes its profile.
  */
-export async function launchWithoutExtension(sandbox: Sandbox, opts: Pick<LaunchOptions, "headless" | "lang"> = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchWithoutExtension(
+  sandbox: Sandbox,
+  opts: Pick<LaunchOptions, "headless" | "lang"> = {}
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const lang = opts.lang ?? "zh-CN"
   const userDataDir = mkdtempSync(join(tmpdir(), "lh-plain-"))
   const context = await chromium.launchPersistentContext(userDataDir, {

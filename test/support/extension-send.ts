@@ -16,7 +16,10 @@ export const sent: { type: string; payload: unknown }[] = []
 export async function send<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
   sent.push({ type, payload })
   const route = createRouter({ db: getDb(), extensionId: EXTENSION_ID, isShopOrigin: async () => false })
-  const reply = await route({ lh: 1, type, payload: JSON.parse(JSON.stringify(payload)) }, { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` })
+  const reply = await route(
+    { lh: 1, type, payload: JSON.parse(JSON.stringify(payload)) },
+    { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html` }
+  )
   if (!reply) throw new ProtocolError("no_answer")
   if (!reply.ok) throw new ProtocolError(reply.code, reply.detail)
   return reply.data as ResponseOf<T>

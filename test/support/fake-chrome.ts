@@ -138,8 +138,7 @@ export function installFakeChrome(): FakeChrome {
       }
     },
     scripting: {
-      getRegisteredContentScripts: async (f?: { ids?: string[] }) =>
-        [...state.registered.values()].filter((s) => !f?.ids || f.ids.includes(s.id)),
+      getRegisteredContentScripts: async (f?: { ids?: string[] }) => [...state.registered.values()].filter((s) => !f?.ids || f.ids.includes(s.id)),
       registerContentScripts: async (scripts: chrome.scripting.RegisteredContentScript[]) => {
         for (const s of scripts) {
           if (state.registered.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`)

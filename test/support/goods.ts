@@ -74,13 +74,10 @@ export async function captureFromGrid(b: ExtensionBrowser, sandbox: Sandbox, ids
   for (const id of ids) {
     const button = page.locator(`[data-lh="capture-product"][data-lh-product-id="${id}"]`).first()
     await button.click()
-    await page.waitForFunction(
-      (pid) => {
-        const s = document.querySelector(`[data-lh="capture-product"][data-lh-product-id="${pid}"]`)?.getAttribute("data-lh-state")
-        return s && s !== "busy" && s !== "idle"
-      },
-      String(id)
-    )
+    await page.waitForFunction((pid) => {
+      const s = document.querySelector(`[data-lh="capture-product"][data-lh-product-id="${pid}"]`)?.getAttribute("data-lh-state")
+      return s && s !== "busy" && s !== "idle"
+    }, String(id))
   }
   await page.close()
 }
@@ -119,9 +116,13 @@ export async function waitForReport(page: Page, id: number): Promise<string> {
 
 /** Wait until the dialog's model holds the cover (uploads decode asynchronously). */
 export async function waitForCover(page: Page) {
-  await page.waitForFunction(() => !!(window as unknown as { __fixture: { goodsForm(): GoodsForm | null } }).__fixture.goodsForm()?.cover, null, { timeout: 10_000 })
+  await page.waitForFunction(() => !!(window as unknown as { __fixture: { goodsForm(): GoodsForm | null } }).__fixture.goodsForm()?.cover, null, {
+    timeout: 10_000
+  })
 }
 
-export async function wechatState(page: Page): Promise<{ goods: { goodsId: number; name: string; url: string; status: string; priceType: number; price: string; price2: string }[] }> {
+export async function wechatState(
+  page: Page
+): Promise<{ goods: { goodsId: number; name: string; url: string; status: string; priceType: number; price: string; price2: string }[] }> {
   return page.evaluate(async () => (await fetch("/__fixture/state")).json())
 }

@@ -35,7 +35,11 @@ export function wechatGoods(goods: SeedGoods[]) {
 }
 
 /** The extension's products and the goods states it read, for these goods (HiMall price in yuan). */
-export async function seedExtension(b: ExtensionBrowser, sandbox: Sandbox, goods: (SeedGoods & { himallPrice?: number; himallPrice2?: number; saleStatus?: number })[]) {
+export async function seedExtension(
+  b: ExtensionBrowser,
+  sandbox: Sandbox,
+  goods: (SeedGoods & { himallPrice?: number; himallPrice2?: number; saleStatus?: number })[]
+) {
   const shop = sandbox.shopOrigin
   const now = Date.now()
   await putRecords(

@@ -42,7 +42,21 @@ export function seedRecords(o: SeedOptions): { tables: Record<string, Row[]>; su
   const products: Row[] = []
   const goods: Row[] = []
   const covers: Row[] = []
-  const s: SeedSummary = { products: o.products, approved: 0, reviewing: 0, rejected: 0, draft: 0, none: 0, drift: 0, covers: 0, rooms: o.rooms, upcoming: 0, live: 0, unsynced: 0, uncovered: 0 }
+  const s: SeedSummary = {
+    products: o.products,
+    approved: 0,
+    reviewing: 0,
+    rejected: 0,
+    draft: 0,
+    none: 0,
+    drift: 0,
+    covers: 0,
+    rooms: o.rooms,
+    upcoming: 0,
+    live: 0,
+    unsynced: 0,
+    uncovered: 0
+  }
   const names = ["天使旅行箱", "羊毛大衣", "真丝围巾", "手工茶具", "有机红茶", "羽绒服", "运动鞋", "保温杯"]
   for (let i = 1; i <= o.products; i++) {
     const low = 1000 + ((i * 37) % 500) * 100
@@ -86,7 +100,20 @@ export function seedRecords(o: SeedOptions): { tables: Record<string, Row[]>; su
       if (drift) s.drift += 1
     } else s.none += 1
     if (i % every === 2) {
-      covers.push({ productKey: `${o.shop}|${i}`, sourceUrl: `${o.shop}/Storage/Shop/1/Products/${i}/1_220.png`, fit: "contain", madeAt: at, blob: { $bytes: o.coverJpeg, type: "image/jpeg" }, width: 200, height: 200, bytes: Math.floor((o.coverJpeg.length * 3) / 4), quality: 0.8, problem: null, fetchedUrl: null, httpStatus: null })
+      covers.push({
+        productKey: `${o.shop}|${i}`,
+        sourceUrl: `${o.shop}/Storage/Shop/1/Products/${i}/1_220.png`,
+        fit: "contain",
+        madeAt: at,
+        blob: { $bytes: o.coverJpeg, type: "image/jpeg" },
+        width: 200,
+        height: 200,
+        bytes: Math.floor((o.coverJpeg.length * 3) / 4),
+        quality: 0.8,
+        problem: null,
+        fetchedUrl: null,
+        httpStatus: null
+      })
       s.covers += 1
     }
   }
@@ -101,7 +128,19 @@ export function seedRecords(o: SeedOptions): { tables: Record<string, Row[]>; su
     const end = start + 2 * HOUR
     const liveStatus = live ? 101 : upcoming ? 102 : 103
     const name = `${live ? "正在直播" : upcoming ? "新品预告" : "往期直播"} ${id}`
-    wechatRooms.push({ roomId: id, name, anchorName: id % 2 ? "长生猫" : "谢凌霄", anchorWechat: null, start, end, liveStatus, coverUrl: null, firstSeenAt: now - 1000 * HOUR, seenAt: now - 2 * 60_000, goneAt: null })
+    wechatRooms.push({
+      roomId: id,
+      name,
+      anchorName: id % 2 ? "长生猫" : "谢凌霄",
+      anchorWechat: null,
+      start,
+      end,
+      liveStatus,
+      coverUrl: null,
+      firstSeenAt: now - 1000 * HOUR,
+      seenAt: now - 2 * 60_000,
+      goneAt: null
+    })
     if (upcoming) s.upcoming += 1
     if (live) s.live += 1
     // HiMall has every room but the last two coming ones; two of those it has lack a cover.

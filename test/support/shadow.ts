@@ -13,4 +13,3 @@ function deepQueryAll<E extends Element = Element>(selector: string, root: Docum
 export function deepQuery<E extends Element = Element>(selector: string, root: Document | Element | ShadowRoot = document): E | null {
   return deepQueryAll<E>(selector, root)[0] ?? null
 }
-

@@ -112,7 +112,7 @@ describe("measureSizes", () => {
     mkdirSync(join(dir, "static/background"), { recursive: true })
     // Pseudo-random bytes (an LCG's high bits): gzip cannot shrink them much.
     let x = 1
-    const big = Buffer.from(Array.from({ length: 200_000 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24)))
+    const big = Buffer.from(Array.from({ length: 200_000 }, () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24))
     writeFileSync(
       join(dir, "manifest.json"),
       JSON.stringify({
@@ -133,7 +133,16 @@ describe("measureSizes", () => {
 
     const sizes = measureSizes(dir)
     const by = Object.fromEntries(sizes.map((e) => [e.file, e]))
-    expect(Object.keys(by).sort()).toEqual(["himall.js", "options.html", "options.js", "popup.css", "popup.html", "popup.js", "static/background/index.js", "wechat.js"])
+    expect(Object.keys(by).sort()).toEqual([
+      "himall.js",
+      "options.html",
+      "options.js",
+      "popup.css",
+      "popup.html",
+      "popup.js",
+      "static/background/index.js",
+      "wechat.js"
+    ])
     expect(by["himall.js"]).toMatchObject({ role: "content script (HiMall admin)", raw: 13_000, goal_gzip: 20_480, met: true })
     expect(by["himall.js"].gzip).toBeLessThan(1000)
     expect(by["wechat.js"]).toMatchObject({ role: "content script (https://mp.weixin.qq.com/*)", raw: 200_000, met: false })

@@ -28,7 +28,15 @@ const LIST = "/Admin/Product/List"
 
 function endpointRow(over: Partial<EndpointRow> & Record<string, unknown> = {}): EndpointRow {
   // Rows carry more fields than we read (brandName, …).
-  const row: EndpointRow & Record<string, unknown> = { id: 19, name: "天使旅行箱", price: 399, MaxPrice: 488, shopId: 1, imgUrl: "/Storage/Shop/1/Products/19/1_220.png", saleStatus: 1 }
+  const row: EndpointRow & Record<string, unknown> = {
+    id: 19,
+    name: "天使旅行箱",
+    price: 399,
+    MaxPrice: 488,
+    shopId: 1,
+    imgUrl: "/Storage/Shop/1/Products/19/1_220.png",
+    saleStatus: 1
+  }
   return { ...row, ...over }
 }
 
@@ -190,7 +198,13 @@ describe("the capture-all job (background)", () => {
     expect(p1).toMatchObject({ outcome: "stored", counts: { created: 100 }, job: { state: "running", total: 250, pages: 3, nextPage: 2, received: 100 } })
     await page(runId, 2, 250, products(101, 100))
     const p3 = await page(runId, 3, 250, products(201, 50), 3000)
-    expect(p3.job).toMatchObject({ state: "done", nextPage: 4, received: 250, counts: { created: 250, updated: 0, unchanged: 0, rejected: 0 }, updatedAt: 3000 })
+    expect(p3.job).toMatchObject({
+      state: "done",
+      nextPage: 4,
+      received: 250,
+      counts: { created: 250, updated: 0, unchanged: 0, rejected: 0 },
+      updatedAt: 3000
+    })
     expect(await db.products.count()).toBe(250)
     expect((await db.products.get(`${SHOP}|250`))?.source).toBe("endpoint")
 
@@ -318,7 +332,13 @@ describe("concurrent captures", () => {
     ])
     const walk = async (origin: string, runId: string) => {
       for (let p = 1; p <= 5; p++) {
-        const r = await captureAllPage(db, origin, `${origin}/Admin/Product/Management`, { runId, page: p, total: 500, products: products((p - 1) * 100 + 1, 100) }, p)
+        const r = await captureAllPage(
+          db,
+          origin,
+          `${origin}/Admin/Product/Management`,
+          { runId, page: p, total: 500, products: products((p - 1) * 100 + 1, 100) },
+          p
+        )
         expect(r.outcome).toBe("stored")
       }
     }

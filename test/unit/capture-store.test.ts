@@ -102,7 +102,10 @@ describe("handleCapture", () => {
 
   it("keeps only the newest notices", async () => {
     const make = (i: number) => ({ at: i, level: "error" as const, shopOrigin: shop, productId: String(i), productName: null, problems: [] })
-    await addNotices(db, Array.from({ length: MAX_NOTICES + 5 }, (_, i) => make(i)))
+    await addNotices(
+      db,
+      Array.from({ length: MAX_NOTICES + 5 }, (_, i) => make(i))
+    )
     expect(await db.notices.count()).toBe(MAX_NOTICES)
     expect((await db.notices.orderBy("at").first())?.at).toBe(5)
   })
@@ -132,8 +135,7 @@ describe("message validation", () => {
 
 describe("router", () => {
   const sender = { id: "ext", tab: { id: 1 } as never, url: page, origin: shop }
-  const make = (shops: string[]) =>
-    createRouter({ db, extensionId: "ext", isShopOrigin: async (o) => shops.includes(o), now: () => 5 })
+  const make = (shops: string[]) => createRouter({ db, extensionId: "ext", isShopOrigin: async (o) => shops.includes(o), now: () => 5 })
   const msg = { lh: 1, type: "product.capture", payload: { products: [raw()] } }
 
   it("stores a capture from an enabled shop", async () => {

@@ -25,16 +25,61 @@ const MIN = 60_000
 const SHOP = "https://shop.example.com"
 
 function product(id: number, over: Partial<ProductLike> = {}): ProductLike {
-  return { key: `${SHOP}|${id}`, shopOrigin: SHOP, productId: id, name: `商品${id}`, priceLowFen: 100, priceHighFen: 100, link: `pages/productdetail/productdetail?id=${id}`, imageUrl: null, updatedAt: id, ...over }
+  return {
+    key: `${SHOP}|${id}`,
+    shopOrigin: SHOP,
+    productId: id,
+    name: `商品${id}`,
+    priceLowFen: 100,
+    priceHighFen: 100,
+    link: `pages/productdetail/productdetail?id=${id}`,
+    imageUrl: null,
+    updatedAt: id,
+    ...over
+  }
 }
 function goods(id: number, over: Partial<GoodsLike> = {}): GoodsLike {
-  return { url: `pages/productdetail/productdetail?id=${id}`, status: "approved", rejectReason: null, priceLowFen: 100, priceHighFen: 100, discount: false, seenAt: NOW - MIN, statusSince: 1, ...over }
+  return {
+    url: `pages/productdetail/productdetail?id=${id}`,
+    status: "approved",
+    rejectReason: null,
+    priceLowFen: 100,
+    priceHighFen: 100,
+    discount: false,
+    seenAt: NOW - MIN,
+    statusSince: 1,
+    ...over
+  }
 }
 function wroom(roomId: number, over: Partial<WechatRoomLike> = {}): WechatRoomLike {
-  return { roomId, name: `间${roomId}`, anchorName: "猫", start: NOW + 60 * MIN, end: NOW + 180 * MIN, liveStatus: 102, seenAt: NOW - MIN, goneAt: null, ...over }
+  return {
+    roomId,
+    name: `间${roomId}`,
+    anchorName: "猫",
+    start: NOW + 60 * MIN,
+    end: NOW + 180 * MIN,
+    liveStatus: 102,
+    seenAt: NOW - MIN,
+    goneAt: null,
+    ...over
+  }
 }
 function sroom(roomId: number, over: Partial<ShopRoomLike> = {}): ShopRoomLike {
-  return { key: `${SHOP}|${roomId}`, shopOrigin: SHOP, roomId, name: `间${roomId}`, anchorName: "猫", status: 102, start: NOW + 60 * MIN, end: NOW + 180 * MIN, coverUrl: `${SHOP}/c.jpg`, coverWidth: 750, coverHeight: 750, seenAt: NOW - 2 * MIN, ...over }
+  return {
+    key: `${SHOP}|${roomId}`,
+    shopOrigin: SHOP,
+    roomId,
+    name: `间${roomId}`,
+    anchorName: "猫",
+    status: 102,
+    start: NOW + 60 * MIN,
+    end: NOW + 180 * MIN,
+    coverUrl: `${SHOP}/c.jpg`,
+    coverWidth: 750,
+    coverHeight: 750,
+    seenAt: NOW - 2 * MIN,
+    ...over
+  }
 }
 
 function snapshot(over: Partial<SetupSnapshot> = {}): SetupSnapshot {
@@ -67,10 +112,14 @@ describe("the five steps", () => {
   })
 
   it("a fresh install: nothing seen, nothing counted", () => {
-    const list = buildChecklist(
-      snapshot({ shops: [], qualification: null, goods: summariseGoods([], []), wechatRooms: [], shopRooms: [], entrances: {} })
-    )
-    expect(Object.fromEntries(list.steps.map((x) => [x.id, x.state]))).toEqual({ qualification: "unknown", goods: "todo", rooms: "unknown", entrance: "todo", live: "waiting" })
+    const list = buildChecklist(snapshot({ shops: [], qualification: null, goods: summariseGoods([], []), wechatRooms: [], shopRooms: [], entrances: {} }))
+    expect(Object.fromEntries(list.steps.map((x) => [x.id, x.state]))).toEqual({
+      qualification: "unknown",
+      goods: "todo",
+      rooms: "unknown",
+      entrance: "todo",
+      live: "waiting"
+    })
     expect(list.needs).toBe(0)
     expect(list.steps[0].link).toEqual({ url: "https://mp.weixin.qq.com/", label: "mp" })
     expect(list.steps[1].link).toEqual({ url: "options.html", label: "options" })
@@ -87,7 +136,11 @@ describe("the five steps", () => {
   })
 
   it("goods: rejected and drifted need the merchant; review alone is waiting; none in the library is a to-do", () => {
-    const rows = [goodsRow(product(1), goods(1, { status: "rejected" })), goodsRow(product(2, { priceLowFen: 200, priceHighFen: 200 }), goods(2)), goodsRow(product(3), null)]
+    const rows = [
+      goodsRow(product(1), goods(1, { status: "rejected" })),
+      goodsRow(product(2, { priceLowFen: 200, priceHighFen: 200 }), goods(2)),
+      goodsRow(product(3), null)
+    ]
     const s = snapshot({ goods: summariseGoods(rows, [goods(1, { status: "rejected" }), goods(2), goods(99, { status: "rejected" })]) })
     const step = buildChecklist(s).steps[1]
     expect(step.state).toBe("attention")
@@ -104,7 +157,10 @@ describe("the five steps", () => {
   })
 
   it("rooms: a coming room not in HiMall, or without a HiMall cover, needs the merchant", () => {
-    const s = snapshot({ wechatRooms: [wroom(5), wroom(6), wroom(7, { liveStatus: 103, start: NOW - 600 * MIN, end: NOW - 500 * MIN })], shopRooms: [sroom(5, { coverUrl: null })] })
+    const s = snapshot({
+      wechatRooms: [wroom(5), wroom(6), wroom(7, { liveStatus: 103, start: NOW - 600 * MIN, end: NOW - 500 * MIN })],
+      shopRooms: [sroom(5, { coverUrl: null })]
+    })
     const list = buildChecklist(s)
     const step = list.steps[2]
     expect(step.state).toBe("attention")
@@ -192,7 +248,11 @@ describe("goods rows", () => {
 describe("room rows", () => {
   it("merges WeChat and HiMall by room id; live, then coming by start, then past latest first", () => {
     const rows = roomRows(
-      [wroom(1, { liveStatus: 103, start: NOW - 900 * MIN, end: NOW - 800 * MIN }), wroom(2, { start: NOW + 300 * MIN, end: NOW + 400 * MIN }), wroom(3, { liveStatus: 101, start: NOW - 10 * MIN })],
+      [
+        wroom(1, { liveStatus: 103, start: NOW - 900 * MIN, end: NOW - 800 * MIN }),
+        wroom(2, { start: NOW + 300 * MIN, end: NOW + 400 * MIN }),
+        wroom(3, { liveStatus: 101, start: NOW - 10 * MIN })
+      ],
       [sroom(2), sroom(9, { status: 103, start: NOW - 100 * MIN, end: NOW - 50 * MIN })],
       { now: NOW, leadMinutes: 15, hasShops: true }
     )
@@ -207,7 +267,11 @@ describe("room rows", () => {
   })
 
   it("HiMall's newer reading wins for the status; a cover not of the size the backend asks is flagged and counted, as on the HiMall page", () => {
-    const [row] = roomRows([wroom(2, { seenAt: NOW - 10 * MIN })], [sroom(2, { status: 101, seenAt: NOW - MIN, coverWidth: 800, coverHeight: 600 })], { now: NOW, leadMinutes: 15, hasShops: true })
+    const [row] = roomRows([wroom(2, { seenAt: NOW - 10 * MIN })], [sroom(2, { status: 101, seenAt: NOW - MIN, coverWidth: 800, coverHeight: 600 })], {
+      now: NOW,
+      leadMinutes: 15,
+      hasShops: true
+    })
     expect(row.status).toBe(101)
     expect(row.cover).toBe("size")
     expect(row.todo).toEqual(["cover"])
@@ -220,7 +284,15 @@ describe("room rows", () => {
 
   it("a WeChat room with an unknown status or times is listed, never dropped, and grouped by what is known", () => {
     const opts = { now: NOW, leadMinutes: 15, hasShops: true }
-    const rows = roomRows([wroom(1, { liveStatus: null, end: null }), wroom(2, { liveStatus: null, start: null, end: null }), wroom(3, { liveStatus: null, start: NOW - 3 * 60 * MIN, end: NOW - MIN })], [], opts)
+    const rows = roomRows(
+      [
+        wroom(1, { liveStatus: null, end: null }),
+        wroom(2, { liveStatus: null, start: null, end: null }),
+        wroom(3, { liveStatus: null, start: NOW - 3 * 60 * MIN, end: NOW - MIN })
+      ],
+      [],
+      opts
+    )
     const byId = Object.fromEntries(rows.map((r) => [r.roomId, r]))
     expect(byId[1]).toMatchObject({ status: null, group: "upcoming", end: null, todo: ["sync"] })
     expect(byId[2]).toMatchObject({ status: null, group: "past", start: null })

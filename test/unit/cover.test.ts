@@ -60,7 +60,40 @@ describe("imageDimensions", () => {
 
   it("walks JPEG segments to the frame header", () => {
     // SOI, APP0 (16 bytes), DQT stub (4 bytes), SOF0 with height 3000 and width 4000.
-    const jpeg = [0xff, 0xd8, 0xff, 0xe0, 0, 16, ...new Array(14).fill(0), 0xff, 0xdb, 0, 4, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x0b, 0xb8, 0x0f, 0xa0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    const jpeg = [
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0,
+      16,
+      ...new Array(14).fill(0),
+      0xff,
+      0xdb,
+      0,
+      4,
+      0,
+      0,
+      0xff,
+      0xc0,
+      0,
+      17,
+      8,
+      0x0b,
+      0xb8,
+      0x0f,
+      0xa0,
+      3,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0
+    ]
     expect(imageDimensions(bytes(jpeg))).toEqual({ width: 4000, height: 3000 })
     expect(imageDimensions(bytes(JPEG))).toBeNull()
     expect(imageDimensions(bytes("<html>"))).toBeNull()
@@ -170,7 +203,10 @@ function fakeFetch(routes: Record<string, () => Response | Promise<Response>>) {
   }) as typeof fetch
   return { impl, calls }
 }
-const png = (body: BodyInit = bytes(PNG)) => () => new Response(body, { status: 200, headers: { "content-type": "image/png" } })
+const png =
+  (body: BodyInit = bytes(PNG)) =>
+  () =>
+    new Response(body, { status: 200, headers: { "content-type": "image/png" } })
 
 describe("fetchImage", () => {
   it("answers the bytes with the sniffed type, whatever the Content-Type says", async () => {
@@ -321,7 +357,17 @@ describe("getCover", () => {
     const { make, calls } = fakeMake()
     const first = await getCover(db, product, "contain", { now: 1000, fetchImpl: net.impl, make })
     expect(first.cached).toBe(false)
-    expect(first.record).toMatchObject({ productKey: product.key, sourceUrl: THUMB, fit: "contain", madeAt: 1000, width: 200, height: 200, quality: 0.92, problem: null, fetchedUrl: ORIGINAL })
+    expect(first.record).toMatchObject({
+      productKey: product.key,
+      sourceUrl: THUMB,
+      fit: "contain",
+      madeAt: 1000,
+      width: 200,
+      height: 200,
+      quality: 0.92,
+      problem: null,
+      fetchedUrl: ORIGINAL
+    })
     expect(net.calls).toEqual([ORIGINAL])
     expect(calls).toEqual([{ size: PNG.length, fit: "contain" }])
     expect(await db.covers.get(product.key)).toMatchObject({ sourceUrl: THUMB, fit: "contain", problem: null, bytes: JPEG.length })
@@ -394,8 +440,10 @@ describe("getCover", () => {
   })
 
   it("does not wait twice for a server that timed out", async () => {
-    const impl = vi.fn(((_u: RequestInfo | URL, init?: RequestInit) =>
-      new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))) as typeof fetch)
+    const impl = vi.fn(
+      ((_u: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))) as typeof fetch
+    )
     const r = await getCover(db, product, "contain", { now: 1, fetchImpl: impl, make: fakeMake().make, timeoutMs: 20 })
     expect(r.record.problem).toBe("image_timeout")
     expect(impl).toHaveBeenCalledTimes(1)

@@ -48,7 +48,19 @@ describe("settings.set", () => {
 
   it("only the extension's pages may change settings; a new lead re-plans the reminders", async () => {
     expect(await route()(msg("settings.set", { key: "coverFit", value: "crop" }), SHOP_TAB)).toEqual({ ok: false, code: "sender_not_extension" })
-    await getDb().wechatRooms.add({ roomId: 5, name: "间", anchorName: "猫", anchorWechat: null, start: Date.now() + 3 * 3600_000, end: Date.now() + 5 * 3600_000, liveStatus: 102, coverUrl: null, firstSeenAt: 1, seenAt: 1, goneAt: null })
+    await getDb().wechatRooms.add({
+      roomId: 5,
+      name: "间",
+      anchorName: "猫",
+      anchorWechat: null,
+      start: Date.now() + 3 * 3600_000,
+      end: Date.now() + 5 * 3600_000,
+      liveStatus: 102,
+      coverUrl: null,
+      firstSeenAt: 1,
+      seenAt: 1,
+      goneAt: null
+    })
     const reply = await route()(msg("settings.set", { key: "reminderLeadMinutes", value: 60 }), OPTIONS)
     expect(reply).toEqual({ ok: true, data: { key: "reminderLeadMinutes", value: 60 } })
     expect((await getDb().settings.get("reminderLeadMinutes"))?.value).toBe(60)
@@ -110,9 +122,25 @@ describe("after a handled message", () => {
     const ctx = (url: string, origin: string) => ({ db, origin, url, now: 1000 })
     await afterHandled(db, "goods.seen", "wechat", ctx(WECHAT_TAB.url, "https://live.weixin.qq.com"))
     await afterHandled(db, "shopRooms.seen", "shop", ctx("https://shop.example.com/SellerAdmin/Live/Management?x=1", "https://shop.example.com"))
-    expect(await db.facts.get("page|wechat-goods")).toEqual({ key: "page|wechat-goods", value: { url: "https://live.weixin.qq.com/livemp/goods/index" }, seenAt: 1000 })
+    expect(await db.facts.get("page|wechat-goods")).toEqual({
+      key: "page|wechat-goods",
+      value: { url: "https://live.weixin.qq.com/livemp/goods/index" },
+      seenAt: 1000
+    })
     expect((await db.facts.get("page|himall|https://shop.example.com"))?.value).toEqual({ url: "https://shop.example.com/SellerAdmin/Live/Management" })
-    await db.wechatGoods.add({ url: "x", name: "n", status: "rejected", statusText: "", rejectReason: null, priceLowFen: null, priceHighFen: null, discount: false, firstSeenAt: 1, seenAt: 1, statusSince: 1 })
+    await db.wechatGoods.add({
+      url: "x",
+      name: "n",
+      status: "rejected",
+      statusText: "",
+      rejectReason: null,
+      priceLowFen: null,
+      priceHighFen: null,
+      discount: false,
+      firstSeenAt: 1,
+      seenAt: 1,
+      statusSince: 1
+    })
     const state = await computeBadge(db)
     expect(state).toMatchObject({ text: "1", needs: 1, color: "#d93025" })
     expect(fake.badge).toEqual({ text: "1", color: "#d93025", title: "直播助手：1 件事需要处理" })
@@ -121,7 +149,19 @@ describe("after a handled message", () => {
   it("the badge's tooltip follows the language setting", async () => {
     const db = getDb()
     await db.settings.put({ key: "language", value: "en" })
-    await db.wechatGoods.add({ url: "x", name: "n", status: "rejected", statusText: "", rejectReason: null, priceLowFen: null, priceHighFen: null, discount: false, firstSeenAt: 1, seenAt: 1, statusSince: 1 })
+    await db.wechatGoods.add({
+      url: "x",
+      name: "n",
+      status: "rejected",
+      statusText: "",
+      rejectReason: null,
+      priceLowFen: null,
+      priceHighFen: null,
+      discount: false,
+      firstSeenAt: 1,
+      seenAt: 1,
+      statusSince: 1
+    })
     await computeBadge(db)
     expect(fake.badge.title).toBe("Live Helper: 1 things need you")
     await db.settings.delete("language")

@@ -33,7 +33,15 @@ describe("freshness", () => {
 
   it("is in sync when HiMall has every WeChat room at the same status", () => {
     const f = freshness({ wechatRooms: [wx(1), wx(2, { liveStatus: 103 })], shopRooms: [shop(1), shop(2, { status: 103 })], syncs: [], now: T0 })
-    expect(f).toEqual({ needsSync: false, missingInShop: [], staleStatus: [], autoSyncSeemsOff: false, notBroughtBySync: [], reason: "in_sync", behindSince: null })
+    expect(f).toEqual({
+      needsSync: false,
+      missingInShop: [],
+      staleStatus: [],
+      autoSyncSeemsOff: false,
+      notBroughtBySync: [],
+      reason: "in_sync",
+      behindSince: null
+    })
   })
 
   it("flags rooms WeChat shows that HiMall lacks, oldest first, and ignores rooms deleted on WeChat", () => {
@@ -59,10 +67,14 @@ describe("freshness", () => {
 
   it("a status behind WeChat's for 5 minutes is stale; less is not (HiMall may still catch up)", () => {
     const live = wx(1, { liveStatus: 101, seenAt: T0 })
-    expect(freshness({ wechatRooms: [live], shopRooms: [shop(1, { status: 102, seenAt: T0 + 4 * MIN })], syncs: [], now: T0 + 4 * MIN }).staleStatus).toEqual([])
+    expect(freshness({ wechatRooms: [live], shopRooms: [shop(1, { status: 102, seenAt: T0 + 4 * MIN })], syncs: [], now: T0 + 4 * MIN }).staleStatus).toEqual(
+      []
+    )
     const f = freshness({ wechatRooms: [live], shopRooms: [shop(1, { status: 102, seenAt: T0 + 5 * MIN })], syncs: [], now: T0 + 5 * MIN })
     expect(f).toMatchObject({ needsSync: true, staleStatus: [1], reason: "stale", autoSyncSeemsOff: false })
-    expect(freshness({ wechatRooms: [live], shopRooms: [shop(1, { status: 102, seenAt: T0 + 11 * MIN })], syncs: [], now: T0 + 11 * MIN }).autoSyncSeemsOff).toBe(true)
+    expect(
+      freshness({ wechatRooms: [live], shopRooms: [shop(1, { status: 102, seenAt: T0 + 11 * MIN })], syncs: [], now: T0 + 11 * MIN }).autoSyncSeemsOff
+    ).toBe(true)
   })
 
   it("an ended room is known ended since its scheduled end, not only since it was read", () => {
@@ -73,11 +85,28 @@ describe("freshness", () => {
 
   it("does not blame HiMall when it is ahead of an old WeChat reading, or read before it", () => {
     // WeChat read long ago as 未开始; HiMall now says 直播中: our WeChat reading is the old one.
-    expect(freshness({ wechatRooms: [wx(1, { liveStatus: 102, seenAt: T0 })], shopRooms: [shop(1, { status: 101, seenAt: T0 + 60 * MIN })], syncs: [], now: T0 + 60 * MIN }).needsSync).toBe(false)
+    expect(
+      freshness({
+        wechatRooms: [wx(1, { liveStatus: 102, seenAt: T0 })],
+        shopRooms: [shop(1, { status: 101, seenAt: T0 + 60 * MIN })],
+        syncs: [],
+        now: T0 + 60 * MIN
+      }).needsSync
+    ).toBe(false)
     // HiMall read before WeChat showed the new status: unknown, not stale.
-    expect(freshness({ wechatRooms: [wx(1, { liveStatus: 101, seenAt: T0 + 30 * MIN })], shopRooms: [shop(1, { status: 102, seenAt: T0 })], syncs: [], now: T0 + 40 * MIN }).needsSync).toBe(false)
+    expect(
+      freshness({
+        wechatRooms: [wx(1, { liveStatus: 101, seenAt: T0 + 30 * MIN })],
+        shopRooms: [shop(1, { status: 102, seenAt: T0 })],
+        syncs: [],
+        now: T0 + 40 * MIN
+      }).needsSync
+    ).toBe(false)
     // HiMall's drafts are not WeChat statuses.
-    expect(freshness({ wechatRooms: [wx(1, { liveStatus: 101 })], shopRooms: [shop(1, { status: 0, seenAt: T0 + 60 * MIN })], syncs: [], now: T0 + 60 * MIN }).needsSync).toBe(false)
+    expect(
+      freshness({ wechatRooms: [wx(1, { liveStatus: 101 })], shopRooms: [shop(1, { status: 0, seenAt: T0 + 60 * MIN })], syncs: [], now: T0 + 60 * MIN })
+        .needsSync
+    ).toBe(false)
   })
 
   it("reports both kinds together and rooms a successful sync did not bring", () => {
@@ -104,7 +133,12 @@ describe("freshness", () => {
 describe("an unknown WeChat status or end", () => {
   it("blames nobody for an unknown status, but a room HiMall lacks is still missing", () => {
     const later = T0 + 30 * MIN
-    const r = freshness({ wechatRooms: [wx(1, { liveStatus: null, end: null, seenAt: T0 }), wx(2, { liveStatus: null, end: null })], shopRooms: [shop(1, { seenAt: later })], syncs: [], now: later })
+    const r = freshness({
+      wechatRooms: [wx(1, { liveStatus: null, end: null, seenAt: T0 }), wx(2, { liveStatus: null, end: null })],
+      shopRooms: [shop(1, { seenAt: later })],
+      syncs: [],
+      now: later
+    })
     expect(r.staleStatus).toEqual([])
     expect(r.missingInShop).toEqual([2])
     expect(statusKnownSince(wx(1, { liveStatus: 103, end: null, seenAt: T0 + 5 }))).toBe(T0 + 5)

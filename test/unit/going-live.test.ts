@@ -112,15 +112,24 @@ describe("reconciling alarms", () => {
     expect(reconcileReminderAlarms(existing, allDay, NOW).create).toEqual([{ name: reminderAlarmName(1, NOW + 60 * MIN), when: NOW }])
     // A due-now alarm is moved later when the lead got shorter.
     const soon = [{ name: reminderAlarmName(1, NOW + 60 * MIN), scheduledTime: NOW + 30_000 }]
-    expect(reconcileReminderAlarms(soon, planned.filter((p) => p.roomId === 1), NOW).create).toEqual([
-      { name: reminderAlarmName(1, NOW + 60 * MIN), when: NOW + 45 * MIN }
-    ])
+    expect(
+      reconcileReminderAlarms(
+        soon,
+        planned.filter((p) => p.roomId === 1),
+        NOW
+      ).create
+    ).toEqual([{ name: reminderAlarmName(1, NOW + 60 * MIN), when: NOW + 45 * MIN }])
   })
 })
 
 describe("rooms with an unknown start, end or status", () => {
   it("a room whose status is unknown is reminded before a known start; one without a start never", () => {
-    const planned = plannedReminders([room(1, { liveStatus: null }), room(2, { start: null }), room(3, { start: null, liveStatus: null }), room(4, { liveStatus: 101 })], NOW, 15, new Set())
+    const planned = plannedReminders(
+      [room(1, { liveStatus: null }), room(2, { start: null }), room(3, { start: null, liveStatus: null }), room(4, { liveStatus: 101 })],
+      NOW,
+      15,
+      new Set()
+    )
     expect(planned.map((p) => p.roomId)).toEqual([1])
     const fired = { roomId: 1, start: NOW + 60 * MIN }
     expect(reminderDecision(room(1, { liveStatus: null }), fired, NOW + 45 * MIN, 15, false)).toEqual({ notify: true, minutesLeft: 15 })

@@ -77,7 +77,15 @@ describe("candidates", () => {
       [1, "rejected", "图片不清晰"],
       [190, "approved", null]
     ])
-    expect(res.items[0]).toMatchObject({ key: key(19), shopOrigin: SHOP, name: "天使旅行箱", link: link(19), priceLowFen: 39900, priceHighFen: 48800, drift: false })
+    expect(res.items[0]).toMatchObject({
+      key: key(19),
+      shopOrigin: SHOP,
+      name: "天使旅行箱",
+      link: link(19),
+      priceLowFen: 39900,
+      priceHighFen: 48800,
+      drift: false
+    })
   })
 
   it("ignores case in names", async () => {

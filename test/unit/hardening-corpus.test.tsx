@@ -52,33 +52,43 @@ function sources(c: (typeof CASES)[number], id: number): [string, RawProduct][] 
   return [
     ["row", { productId: String(id), shopId: "1", name: c.name, price: rowPrice(c.price, c.maxPrice), link: null, imageUrl, source: "row" }],
     ["endpoint", endpointRowToRaw({ id, shopId: 1, name: c.name, price: c.price, MaxPrice: c.maxPrice ?? c.price, imgUrl: imageUrl })],
-    ["dialog", { productId: String(id), shopId: "1", name: c.name, price: rowPrice(c.price, c.maxPrice), link: `pages/productdetail/productdetail?id=${id}`, imageUrl, source: "dialog" }]
+    [
+      "dialog",
+      {
+        productId: String(id),
+        shopId: "1",
+        name: c.name,
+        price: rowPrice(c.price, c.maxPrice),
+        link: `pages/productdetail/productdetail?id=${id}`,
+        imageUrl,
+        source: "dialog"
+      }
+    ]
   ]
 }
 
 describe("the corpus through the collectors' raw products", () => {
-  it.each(CASES.map((c, i) => [c.name.length > 30 ? `${c.name.slice(0, 12)}…(${c.name.length})` : JSON.stringify(c.name), String(c.price), c, 500 + i] as const))(
-    "%s at %s: the same outcome from a row, the endpoint and the dialog",
-    (_n, _p, c, id) => {
-      for (const [source, raw] of sources(c, id)) {
-        const q = qualifyProduct(raw, PAGE)
-        if ("problems" in c.expect) {
-          expect(q, source).toEqual({ ok: false, problems: c.expect.problems })
-          continue
-        }
-        expect(q.ok, source).toBe(true)
-        if (!q.ok) continue
-        expect(q.product, source).toMatchObject({
-          productId: id,
-          name: c.name.replace(/[\s\u00a0\u3000]+/g, " ").trim(),
-          priceLowFen: c.expect.lowFen,
-          priceHighFen: c.expect.highFen ?? c.expect.lowFen,
-          link: `pages/productdetail/productdetail?id=${id}`
-        })
-        expect(q.warnings, source).toEqual([])
+  it.each(
+    CASES.map((c, i) => [c.name.length > 30 ? `${c.name.slice(0, 12)}…(${c.name.length})` : JSON.stringify(c.name), String(c.price), c, 500 + i] as const)
+  )("%s at %s: the same outcome from a row, the endpoint and the dialog", (_n, _p, c, id) => {
+    for (const [source, raw] of sources(c, id)) {
+      const q = qualifyProduct(raw, PAGE)
+      if ("problems" in c.expect) {
+        expect(q, source).toEqual({ ok: false, problems: c.expect.problems })
+        continue
       }
+      expect(q.ok, source).toBe(true)
+      if (!q.ok) continue
+      expect(q.product, source).toMatchObject({
+        productId: id,
+        name: c.name.replace(/[\s\u00a0\u3000]+/g, " ").trim(),
+        priceLowFen: c.expect.lowFen,
+        priceHighFen: c.expect.highFen ?? c.expect.lowFen,
+        link: `pages/productdetail/productdetail?id=${id}`
+      })
+      expect(q.warnings, source).toEqual([])
     }
-  )
+  })
 
   it("every stored product plans into values WeChat's rules accept (a name too long only once the merchant took the offered one)", () => {
     for (const [i, c] of CASES.entries()) {
@@ -92,7 +102,14 @@ describe("the corpus through the collectors' raw products", () => {
         plan = planGoods({ name: plan.suggestedName!, priceLowFen: p.priceLowFen, priceHighFen: p.priceHighFen, link: p.link })
       }
       expect(planProblems(plan), p.name).toEqual([])
-      const form = { cover: { name: "c.jpg", type: "image/jpeg", bytes: 20_000, width: 200, height: 200 }, name: plan.name, priceType: plan.priceType, price: plan.price, price2: plan.price2, url: plan.url }
+      const form = {
+        cover: { name: "c.jpg", type: "image/jpeg", bytes: 20_000, width: 200, height: 200 },
+        name: plan.name,
+        priceType: plan.priceType,
+        price: plan.price,
+        price2: plan.price2,
+        url: plan.url
+      }
       expect(validateGoods(form), p.name).toEqual({})
     }
   })
@@ -109,7 +126,10 @@ describe("商品链接 shapes from the 小程序直播链接 dialog", () => {
     expect(productIdFromLink(link)).toBe(id)
     const n = normalizeLink(link)
     expect(n.ok).toBe(true)
-    const q = qualifyProduct({ productId: String(productIdFromLink(link)), shopId: "1", name: "链接测试商品", price: "41.00", link, imageUrl: null, source: "dialog" }, PAGE)
+    const q = qualifyProduct(
+      { productId: String(productIdFromLink(link)), shopId: "1", name: "链接测试商品", price: "41.00", link, imageUrl: null, source: "dialog" },
+      PAGE
+    )
     expect(q.ok && q.product.link).toMatch(new RegExp(`^(pages|PAGES)/productdetail/productdetail\\?id=${id}$`))
     // And WeChat takes it.
     expect(validateGoods({ cover: null, name: "链接测试商品", priceType: 1, price: "41.00", price2: "", url: n.ok ? n.link : link }).url).toBeUndefined()
@@ -129,13 +149,33 @@ describe("商品链接 shapes from the 小程序直播链接 dialog", () => {
 
 describe("the popup's refused captures", () => {
   it("name a product by its id when its name is only spaces, and show markup as text", () => {
-    const notice = (id: number, productId: string, productName: string | null, problems: string[]) => ({ id, at: 1, level: "error" as const, shopOrigin: "https://shop.example.com", productId, productName, problems: problems as never })
+    const notice = (id: number, productId: string, productName: string | null, problems: string[]) => ({
+      id,
+      at: 1,
+      level: "error" as const,
+      shopOrigin: "https://shop.example.com",
+      productId,
+      productName,
+      problems: problems as never
+    })
     const { container } = render(
-      <Notices notices={[notice(1, "124", "   ", ["name_missing"]), notice(2, "305", "\u3000\u00a0\u3000", ["name_missing"]), notice(3, "404", "<img src=y onerror=alert(4)>", ["price_not_number"]), notice(4, "9", null, ["id_missing"])]} />
+      <Notices
+        notices={[
+          notice(1, "124", "   ", ["name_missing"]),
+          notice(2, "305", "\u3000\u00a0\u3000", ["name_missing"]),
+          notice(3, "404", "<img src=y onerror=alert(4)>", ["price_not_number"]),
+          notice(4, "9", null, ["id_missing"])
+        ]}
+      />
     )
     // Each line after its time.
     const lines = screen.getAllByRole("listitem").map((li) => li.textContent!.slice(li.querySelector(".lh-muted")!.textContent!.length))
-    expect(lines).toEqual(["商品 124：商品名称为空", "商品 305：商品名称为空", "商品 <img src=y onerror=alert(4)>：无法识别商品价格", "商品 9：找不到商品编号（页面缺少隐藏字段 thisId）"])
+    expect(lines).toEqual([
+      "商品 124：商品名称为空",
+      "商品 305：商品名称为空",
+      "商品 <img src=y onerror=alert(4)>：无法识别商品价格",
+      "商品 9：找不到商品编号（页面缺少隐藏字段 thisId）"
+    ])
     expect(container.querySelectorAll("img")).toHaveLength(0)
     expect(normalizeLink("   ")).toEqual({ ok: false, problem: "link_empty" })
   })

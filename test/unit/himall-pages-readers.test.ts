@@ -79,13 +79,31 @@ describe("商品管理 rows as hiMallDatagrid draws them", () => {
     expect(statusFromText("待审核")).toEqual({ saleStatus: null, auditStatus: 1 })
     expect(statusFromText("仓库中")).toEqual({ saleStatus: 2, auditStatus: null })
     expect(statusFromText("不知道")).toEqual({ saleStatus: null, auditStatus: null })
-    expect([statusNumber(1), statusNumber("4"), statusNumber("x"), statusNumber(-1), statusNumber(1.5), statusNumber(null)]).toEqual([1, 4, null, null, null, null])
+    expect([statusNumber(1), statusNumber("4"), statusNumber("x"), statusNumber(-1), statusNumber(1.5), statusNumber(null)]).toEqual([
+      1,
+      4,
+      null,
+      null,
+      null,
+      null
+    ])
   })
 })
 
 describe("the list endpoint's rows, platform and seller shapes", () => {
   it("reads the seller's capitalisation and states", () => {
-    const seller = { Id: 19, Name: "天使旅行箱", Price: 399, MaxPrice: 488, ShopId: 1, Image: "/Storage/Shop/1/Products/19/1_50.png", SaleState: 1, AuditState: 2, CategoryId: 5, BrandId: 7 }
+    const seller = {
+      Id: 19,
+      Name: "天使旅行箱",
+      Price: 399,
+      MaxPrice: 488,
+      ShopId: 1,
+      Image: "/Storage/Shop/1/Products/19/1_50.png",
+      SaleState: 1,
+      AuditState: 2,
+      CategoryId: 5,
+      BrandId: 7
+    }
     expect(endpointRowToRaw(seller)).toEqual({
       productId: "19",
       shopId: "1",
@@ -145,13 +163,35 @@ describe("小程序直播链接 in artDialog (#storesLink-form moved in)", () =>
 // 首页配置: HiMall's DIY editor
 
 const MENU = [1, 2, 5, 6, 17, 23, 15, 3, 4, 8, 9, 24, 26, 30, 29, 31, 32, 40, 41, 42]
-const TYPES: Record<number, string> = { 1: "选择商品", 2: "优惠劵", 3: "专题页面", 4: "现金红包", 5: "限时购", 6: "限时购列表", 8: "自定义链接", 9: "拼团列表", 15: "商家入驻", 17: "小程序", 23: "电话", 24: "积分商城", 26: "分类列表", 29: "微店", 30: "选择分类", 31: "选择店铺", 32: "小程序直播", 40: "品牌专题", 41: "文章列表", 42: "选择文章" }
+const TYPES: Record<number, string> = {
+  1: "选择商品",
+  2: "优惠劵",
+  3: "专题页面",
+  4: "现金红包",
+  5: "限时购",
+  6: "限时购列表",
+  8: "自定义链接",
+  9: "拼团列表",
+  15: "商家入驻",
+  17: "小程序",
+  23: "电话",
+  24: "积分商城",
+  26: "分类列表",
+  29: "微店",
+  30: "选择分类",
+  31: "选择店铺",
+  32: "小程序直播",
+  40: "品牌专题",
+  41: "文章列表",
+  42: "选择文章"
+}
 
 /** One 图文导航 item of the control panel (tpl_diy_ctrl_type2). */
 function ctrlItem(it: { linkType: number; link: string; title: string; showtitle: string }) {
-  const badge = it.linkType && ![8, 17, 23].includes(it.linkType)
-    ? `<a href="${it.link}" target="_blank" class="badge badge-success" title="${it.title}"><span>${TYPES[it.linkType]}</span><em class="badge-link ovfEps">${it.title}</em></a>`
-    : ""
+  const badge =
+    it.linkType && ![8, 17, 23].includes(it.linkType)
+      ? `<a href="${it.link}" target="_blank" class="badge badge-success" title="${it.title}"><span>${TYPES[it.linkType]}</span><em class="badge-link ovfEps">${it.title}</em></a>`
+      : ""
   const custom = [8, 17, 23].includes(it.linkType) ? `<input type="text" name="customlink" class="input" value="${it.link}">` : ""
   const menu = MENU.map((v) => `<li data-val="${v}"><a href="javascript:;">${TYPES[v]}</a></li>`).join("")
   return `<li class="ctrl-item-list-li clearfix">
@@ -215,7 +255,10 @@ const savedPage = (images: object[], extra: object[] = []) =>
 
 describe("首页配置 (DIY): the saved page from the page's endpoint", () => {
   it("reads LModules with numeric link types; the 直播间 module (type 11) counts as an entrance", () => {
-    expect(parseSavedPage(savedPage([...OTHERS, LIVE]))?.navItems.find((i) => i.linkType === 32)).toMatchObject({ name: "看直播", link: "../livelist/livelist" })
+    expect(parseSavedPage(savedPage([...OTHERS, LIVE]))?.navItems.find((i) => i.linkType === 32)).toMatchObject({
+      name: "看直播",
+      link: "../livelist/livelist"
+    })
     const withModule = parseSavedPage(savedPage(OTHERS, [{ id: "4", type: 11, content: {} }]))!
     expect(decideEntrance({ editorItems: null, data: withModule, editorLiveModule: false })).toMatchObject({ state: "found", kind: "live_module" })
     // A 商品 module's goods are not navigation.
@@ -224,7 +267,12 @@ describe("首页配置 (DIY): the saved page from the page's endpoint", () => {
 
   it("the editor's unsaved entrance against the saved page: found, unsaved", () => {
     document.body.innerHTML = ctrl([...OTHERS, LIVE])
-    expect(decideEntrance(readHomepage(document, parseSavedPage(savedPage(OTHERS))))).toEqual({ state: "found", name: "看直播", kind: "image_nav", unsaved: true })
+    expect(decideEntrance(readHomepage(document, parseSavedPage(savedPage(OTHERS))))).toEqual({
+      state: "found",
+      name: "看直播",
+      kind: "image_nav",
+      unsaved: true
+    })
   })
 
   it("nothing, not JSON, or no modules: no saved page", () => {
@@ -239,7 +287,9 @@ describe("首页配置 (DIY): the saved page from the page's endpoint", () => {
     const url = savedPageUrl(document, new URL("https://shop.example.com/Admin/WXSmallProgram/HomePageSetting"))!
     expect(url).toBe("https://shop.example.com/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")
     document.body.innerHTML = ""
-    expect(savedPageUrl(document, new URL("https://s.cn/selleradmin/wxsmallprogram/homepagesetting"))).toContain("/SellerAdmin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")
+    expect(savedPageUrl(document, new URL("https://s.cn/selleradmin/wxsmallprogram/homepagesetting"))).toContain(
+      "/SellerAdmin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13"
+    )
     expect(savedPageUrl(document, new URL("https://s.cn/"))).toBeNull()
 
     const asked: string[] = []
@@ -256,14 +306,33 @@ describe("a row without any id, identified through the list endpoint", () => {
   const row = { productId: null, shopId: null, name: " 天使旅行箱 ", price: "399.00~488.00", link: null, imageUrl: null, source: "row" as const }
   const answer = (rows: object[]) => {
     const asked: URLSearchParams[] = []
-    const impl = (async (_u: string, init: RequestInit) => (asked.push(new URLSearchParams(init.body as URLSearchParams)), new Response(JSON.stringify({ rows, total: rows.length })))) as unknown as typeof fetch
+    const impl = (async (_u: string, init: RequestInit) => (
+      asked.push(new URLSearchParams(init.body as URLSearchParams)),
+      new Response(JSON.stringify({ rows, total: rows.length }))
+    )) as unknown as typeof fetch
     return { impl, asked }
   }
-  const endpointRow = { id: 19, name: "天使旅行箱", price: 399, MaxPrice: 488, shopId: 1, imgUrl: "/Storage/Shop/1/Products/19/1_50.png", saleStatus: 1, auditStatus: 2 }
+  const endpointRow = {
+    id: 19,
+    name: "天使旅行箱",
+    price: 399,
+    MaxPrice: 488,
+    shopId: 1,
+    imgUrl: "/Storage/Shop/1/Products/19/1_50.png",
+    saleStatus: 1,
+    auditStatus: 2
+  }
 
   it("takes the one row of that name (and price), filling only what the row lacked", async () => {
     const { impl, asked } = answer([{ ...endpointRow, id: 20, name: "天使旅行箱 2020新款" }, endpointRow])
-    expect(await identifyByEndpoint(row, LIST, impl)).toEqual({ ...row, productId: "19", shopId: "1", imageUrl: "/Storage/Shop/1/Products/19/1_50.png", saleStatus: 1, auditStatus: 2 })
+    expect(await identifyByEndpoint(row, LIST, impl)).toEqual({
+      ...row,
+      productId: "19",
+      shopId: "1",
+      imageUrl: "/Storage/Shop/1/Products/19/1_50.png",
+      saleStatus: 1,
+      auditStatus: 2
+    })
     expect(asked[0].get("keyWords")).toBe("天使旅行箱")
   })
 

@@ -3,12 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest"
 
 import { readField } from "~lib/dom/find-by-label"
-import {
-  findLiveLinkDialogs,
-  missingDialogFields,
-  readLiveLinkDialog,
-  shopIdFromImagePath
-} from "~sites/himall/live-link-dialog"
+import { findLiveLinkDialogs, missingDialogFields, readLiveLinkDialog, shopIdFromImagePath } from "~sites/himall/live-link-dialog"
 import { isHimallAdminPath, isProductManagementPage } from "~sites/himall/pages"
 import { actionCell, findProductRows, readProductRow } from "~sites/himall/product-grid"
 
@@ -104,7 +99,9 @@ describe("商品管理 grid rows", () => {
       <tr><td>合计</td></tr></tbody></table>`
     const rows = findProductRows(document)
     expect(rows).toHaveLength(2)
-    expect(readProductRow(rows[1])).toEqual(rawProduct({ productId: "6", name: " 韩国VVC 防晒口罩 ", imageUrl: "/Storage/Shop/1/Products/5/1_50.png", saleStatus: null, auditStatus: null }))
+    expect(readProductRow(rows[1])).toEqual(
+      rawProduct({ productId: "6", name: " 韩国VVC 防晒口罩 ", imageUrl: "/Storage/Shop/1/Products/5/1_50.png", saleStatus: null, auditStatus: null })
+    )
     expect(actionCell(rows[0]).className).toBe("op")
   })
 

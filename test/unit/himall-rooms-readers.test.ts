@@ -77,7 +77,6 @@ async function loadPage(html: string, pageScript: string, ready = /^live/.test(p
 /** Today's older 小程序直播 page (room id in a hidden input, a file input in 封面设置). */
 const OLDER = { variant: "older", roomIdInput: true, adminBanner: false } as const
 
-
 /** Rows as POST /Admin/Live/List gives them. */
 function endpointRow(roomId: number, name: string, over: Record<string, unknown> = {}) {
   return {
@@ -129,8 +128,25 @@ describe("the list endpoint", () => {
   })
 
   it("reads other spellings of the same fields, and refuses rows without a room id", () => {
-    const row = liveRowToShopRoom({ roomId: "7", name: " 周三下午直播间 ", anchorName: "长生猫", status: "103", startTime: "/Date(1583395200000)/", coverImg: null })
-    expect(row).toMatchObject({ roomId: 7, name: "周三下午直播间", anchorName: "长生猫", status: 103, start: 1583395200000, end: null, coverUrl: "", figures: null, hasReplay: null })
+    const row = liveRowToShopRoom({
+      roomId: "7",
+      name: " 周三下午直播间 ",
+      anchorName: "长生猫",
+      status: "103",
+      startTime: "/Date(1583395200000)/",
+      coverImg: null
+    })
+    expect(row).toMatchObject({
+      roomId: 7,
+      name: "周三下午直播间",
+      anchorName: "长生猫",
+      status: 103,
+      start: 1583395200000,
+      end: null,
+      coverUrl: "",
+      figures: null,
+      hasReplay: null
+    })
     // No cover field at all: the cover is not known (null), not absent ("").
     expect(liveRowToShopRoom({ RoomId: 7 })?.coverUrl).toBeNull()
     expect(liveRowToShopRoom({ Name: "x" })).toBeNull()
@@ -170,7 +186,9 @@ describe("the list endpoint", () => {
   })
 
   it("the endpoint of the page's admin area", () => {
-    expect(liveListUrl(new URL("https://s.example.com/SellerAdmin/Live/Management"))).toBe("https://s.example.com/SellerAdmin/Live/Management".replace("Management", "List"))
+    expect(liveListUrl(new URL("https://s.example.com/SellerAdmin/Live/Management"))).toBe(
+      "https://s.example.com/SellerAdmin/Live/Management".replace("Management", "List")
+    )
     expect(liveListUrl(new URL("https://s.example.com/admin/live/management"))).toBe("https://s.example.com/Admin/Live/List")
     expect(liveListUrl(new URL("https://s.example.com/shop"))).toBeNull()
   })
@@ -298,7 +316,10 @@ describe("the real 小程序直播 page (HiMall's LiveManagement.js, the sandbox
     // The real grid posts to './list', relative to the page.
     answer = (url) =>
       /(^|\/)list$/i.test(url)
-        ? { rows: [realRow(31, "真实页直播", { CoverImg: "/Storage/Live/31.jpg" }), realRow(32, "草稿直播", { Status: 0, StatusDesc: "未提交审核" })], total: 2 }
+        ? {
+            rows: [realRow(31, "真实页直播", { CoverImg: "/Storage/Live/31.jpg" }), realRow(32, "草稿直播", { Status: 0, StatusDesc: "未提交审核" })],
+            total: 2
+          }
         : /uploadpic/i.test(url)
           ? "/temp/202003011200000010.jpg"
           : { success: true }
@@ -318,7 +339,16 @@ describe("the real 小程序直播 page (HiMall's LiveManagement.js, the sandbox
     })
     // A draft (Status 0): no 删除回放, so the grid does not say.
     expect(rows[1].hasReplay).toBeNull()
-    expect(gridRowToShopRoom(rows[0])).toMatchObject({ roomId: 31, name: "真实页直播", status: null, statusDesc: "已结束", start: Date.UTC(2020, 2, 1, 6, 0), end: null, coverUrl: "/Storage/Live/31.jpg", hasReplay: true })
+    expect(gridRowToShopRoom(rows[0])).toMatchObject({
+      roomId: 31,
+      name: "真实页直播",
+      status: null,
+      statusDesc: "已结束",
+      start: Date.UTC(2020, 2, 1, 6, 0),
+      end: null,
+      coverUrl: "/Storage/Live/31.jpg",
+      hasReplay: true
+    })
   })
 
   it("figures and replay the endpoint does not give are taken from the grid row of the same room; the endpoint's own win", async () => {
@@ -326,7 +356,11 @@ describe("the real 小程序直播 page (HiMall's LiveManagement.js, the sandbox
     const rows = readGridRows(findRoomGrid(document)!)
     const bare = { ...liveRowToShopRoom({ RoomId: 31, Name: "真实页直播" })!, figures: null, hasReplay: null }
     const told = { ...liveRowToShopRoom({ RoomId: 32, Name: "草稿直播", RecordingUrlList: [], PaymentAmount: 1 })! }
-    const merged = withGridDetails([bare, told], rows, rows.map((r) => r.roomId))
+    const merged = withGridDetails(
+      [bare, told],
+      rows,
+      rows.map((r) => r.roomId)
+    )
     expect(merged[0]).toMatchObject({ figures: { payAmount: 1299.5, cartMember: 12 }, hasReplay: true })
     expect(merged[1]).toMatchObject({ figures: { payAmount: 1, cartMember: null }, hasReplay: false })
   })
@@ -405,7 +439,16 @@ describe("直播商品", () => {
     expect(liveProductRoomId(new URL("https://s.example.com/admin/live/liveproduct?roomId=5"), document)).toBe(5)
     expect(liveProductRoomId(new URL("https://s.example.com/admin/live/management"), document)).toBeNull()
     expect(liveProductListUrl(new URL("https://s.example.com/admin/live/liveproduct?roomId=5"))).toBe("https://s.example.com/Admin/Live/LiveProductList")
-    expect(liveProductRowToItem({ ProductId: 19, Name: "天使旅行箱", Image: "/Storage/x.png", Url: "pages/productdetail/productdetail?id=19", Price: 399, SaleCount: 0 })).toEqual({
+    expect(
+      liveProductRowToItem({
+        ProductId: 19,
+        Name: "天使旅行箱",
+        Image: "/Storage/x.png",
+        Url: "pages/productdetail/productdetail?id=19",
+        Price: 399,
+        SaleCount: 0
+      })
+    ).toEqual({
       productId: 19,
       goodsId: null,
       url: "pages/productdetail/productdetail?id=19",
@@ -414,7 +457,11 @@ describe("直播商品", () => {
       image: "/Storage/x.png"
     })
     // Without ProductId: the id from the link; an unreadable price is unknown, the rest kept.
-    expect(liveProductRowToItem({ Name: "茶", Url: "pages/productdetail/productdetail?id=122", Price: "面议" })).toMatchObject({ productId: 122, price: null, name: "茶" })
+    expect(liveProductRowToItem({ Name: "茶", Url: "pages/productdetail/productdetail?id=122", Price: "面议" })).toMatchObject({
+      productId: 122,
+      price: null,
+      name: "茶"
+    })
     expect(liveProductRowToItem({})).toBeNull()
   })
 })
@@ -457,7 +504,11 @@ describe("首页配置: the live entrance", () => {
     await loadPage(homePageSettingPage("Admin", seedHomepage(), []), "homepage-imagenav.js")
     const reading = readHomepage(document)
     expect(reading.editorItems?.length).toBe(10)
-    expect(reading.editorItems?.find((i) => i.name === "小程序直播")).toEqual({ name: "小程序直播", linkText: "小程序直播 | 小程序直播", link: "/pages/livelist/livelist" })
+    expect(reading.editorItems?.find((i) => i.name === "小程序直播")).toEqual({
+      name: "小程序直播",
+      linkText: "小程序直播 | 小程序直播",
+      link: "/pages/livelist/livelist"
+    })
     expect(reading.data?.liveModule).toBe(true)
     expect(decideEntrance(reading)).toEqual({ state: "found", name: "小程序直播", kind: "image_nav", unsaved: false })
   })

@@ -7,7 +7,12 @@ import { fitRect, fitRectTo, makeImage } from "~lib/image/cover"
 
 describe("fitRectTo", () => {
   it("is fitRect for a square target", () => {
-    for (const [w, h] of [[4000, 3000], [300, 900], [200, 200], [1, 5]]) {
+    for (const [w, h] of [
+      [4000, 3000],
+      [300, 900],
+      [200, 200],
+      [1, 5]
+    ]) {
       for (const fit of ["contain", "crop"] as const) expect(fitRectTo(w, h, 200, 200, fit)).toEqual(fitRect(w, h, 200, fit))
     }
   })
@@ -39,7 +44,9 @@ describe("makeImage refuses what is not a picture before decoding", () => {
   })
   it("a header announcing too many pixels", async () => {
     // A PNG header of 100000×100000.
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 2, 0, 0, 0])
+    const png = new Uint8Array([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 2, 0, 0, 0
+    ])
     expect(await makeImage(new Blob([png]), opts)).toEqual({ ok: false, problem: "image_too_large" })
   })
 })

@@ -115,8 +115,16 @@ describe("options: backup", () => {
     await userEvent.upload(await screen.findByLabelText("选择备份文件"), fileOf(parts.join("")))
     const table = await screen.findByRole("table")
     const row = (name: string) => within(table).getByRole("row", { name: new RegExp(`^${name} `) })
-    expect(within(row("商品")).getAllByRole("cell").map((c) => c.textContent)).toEqual(["1", "1", "0", "0"])
-    expect(within(row("设置")).getAllByRole("cell").map((c) => c.textContent)).toEqual(["1", "0", "0", "0"])
+    expect(
+      within(row("商品"))
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["1", "1", "0", "0"])
+    expect(
+      within(row("设置"))
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["1", "0", "0", "0"])
     await userEvent.click(screen.getByRole("button", { name: "导入" }))
     expect((await screen.findByText(/已导入 3 条记录/)).textContent).toContain("跳过无效记录 0 条")
     expect((await db.products.get("https://shop.example.com|19"))?.name).toBe("天使旅行箱")

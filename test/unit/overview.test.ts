@@ -40,13 +40,32 @@ async function seed(db: HelperDb, n = 120) {
   await db.products.bulkPut(
     Array.from({ length: n }, (_, i) => {
       const id = i + 1
-      return productRecord({ key: `${SHOP}|${id}`, productId: id, name: `商品${id}`, link: link(id), priceLowFen: 1000 + id, priceHighFen: 1000 + id, updatedAt: 10_000 + id })
+      return productRecord({
+        key: `${SHOP}|${id}`,
+        productId: id,
+        name: `商品${id}`,
+        link: link(id),
+        priceLowFen: 1000 + id,
+        priceHighFen: 1000 + id,
+        updatedAt: 10_000 + id
+      })
     })
   )
   await db.wechatGoods.bulkPut(
     Array.from({ length: n }, (_, i) => i + 1)
       .filter((id) => id % 7 !== 0)
-      .map((id) => goods(id, id % 10 === 3 ? { status: "rejected", rejectReason: "图片不符" } : id % 10 === 5 ? { priceLowFen: 1, priceHighFen: 1 } : id % 10 === 8 ? { status: "reviewing" } : {}))
+      .map((id) =>
+        goods(
+          id,
+          id % 10 === 3
+            ? { status: "rejected", rejectReason: "图片不符" }
+            : id % 10 === 5
+              ? { priceLowFen: 1, priceHighFen: 1 }
+              : id % 10 === 8
+                ? { status: "reviewing" }
+                : {}
+        )
+      )
   )
 }
 
@@ -73,7 +92,10 @@ describe("the write stamp", () => {
     const b = await stamp()
     expect(b).not.toBe(a)
     // The background's own write paths: a 商品库 reading, a fill, clearing.
-    await recordSeen(db, { rows: [{ name: "天使旅行箱", priceText: "¥5.00", url: link(19), status: "rejected", statusText: "审核未通过", rejectReason: "x" }], shelf: "pending" })
+    await recordSeen(db, {
+      rows: [{ name: "天使旅行箱", priceText: "¥5.00", url: link(19), status: "rejected", statusText: "审核未通过", rejectReason: "x" }],
+      shelf: "pending"
+    })
     const c = await stamp()
     expect(c).not.toBe(b)
     await recordFilled(db, { productKey: `${SHOP}|19`, outcome: "ok", priceType: 1, price: "5", price2: "" })

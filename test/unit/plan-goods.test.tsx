@@ -53,7 +53,20 @@ beforeEach(async () => {
   )
   await db.wechatGoods.bulkPut([goods(1, "approved"), goods(2, "approved"), goods(3, "reviewing")])
   await db.roomGoods.put({ roomId: 9, items: [{ name: "商品1", url: null }], complete: true, source: "wechat", seenAt: 1 })
-  await db.plans.add({ title: "店庆特惠专场", start: 0, end: 0, anchorName: "小美", anchorWechat: "a", allowComment: true, shareImage: null, roomCover: null, createdAt: 1, updatedAt: 1, usedAt: null, roomId: 9 })
+  await db.plans.add({
+    title: "店庆特惠专场",
+    start: 0,
+    end: 0,
+    anchorName: "小美",
+    anchorWechat: "a",
+    allowComment: true,
+    shareImage: null,
+    roomCover: null,
+    createdAt: 1,
+    updatedAt: 1,
+    usedAt: null,
+    roomId: 9
+  })
 })
 
 describe("options: a plan's goods", () => {
@@ -85,7 +98,8 @@ describe("options: a plan's goods", () => {
     await user.click(editor.querySelector('[data-lh="plan-goods-add"][data-lh-product-id="4"]')!)
 
     await waitFor(async () => expect((await db.plans.toArray())[0].goods).toEqual([key(2), key(1), key(4)]))
-    const rows = () => [...editor.querySelectorAll("[data-lh-plan-goods]")].map((r) => [r.getAttribute("data-lh-plan-goods"), r.getAttribute("data-lh-goods-state")])
+    const rows = () =>
+      [...editor.querySelectorAll("[data-lh-plan-goods]")].map((r) => [r.getAttribute("data-lh-plan-goods"), r.getAttribute("data-lh-goods-state")])
     await waitFor(() =>
       expect(rows()).toEqual([
         [key(2), "approved"],

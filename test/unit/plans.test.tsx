@@ -46,8 +46,34 @@ describe("options: room plans", () => {
   it("lists plans with the rules each breaks", async () => {
     const start = later()
     await db.plans.bulkAdd([
-      { title: "店庆特惠专场", start, end: start + 2 * H, anchorName: "小美", anchorWechat: "himall_anchor", allowComment: true, shareImage: new Blob(["x"]), roomCover: new Blob(["y"]), createdAt: 1, updatedAt: 1, usedAt: null, roomId: null },
-      { title: "直播", start: 0, end: 0, anchorName: "小美", anchorWechat: "", allowComment: true, shareImage: null, roomCover: null, createdAt: 2, updatedAt: 2, usedAt: null, roomId: null }
+      {
+        title: "店庆特惠专场",
+        start,
+        end: start + 2 * H,
+        anchorName: "小美",
+        anchorWechat: "himall_anchor",
+        allowComment: true,
+        shareImage: new Blob(["x"]),
+        roomCover: new Blob(["y"]),
+        createdAt: 1,
+        updatedAt: 1,
+        usedAt: null,
+        roomId: null
+      },
+      {
+        title: "直播",
+        start: 0,
+        end: 0,
+        anchorName: "小美",
+        anchorWechat: "",
+        allowComment: true,
+        shareImage: null,
+        roomCover: null,
+        createdAt: 2,
+        updatedAt: 2,
+        usedAt: null,
+        roomId: null
+      }
     ])
     renderPlans()
     const good = await screen.findByText("店庆特惠专场")
@@ -75,14 +101,38 @@ describe("options: room plans", () => {
     await waitFor(() => expect(sent).toHaveLength(1))
     expect(sent[0]).toEqual({
       type: "plan.save",
-      payload: { id: null, title: "直播", start: null, end: null, anchorName: "小美", anchorWechat: "himall_anchor", allowComment: false, fit: "crop", shareImage: null, roomCover: null }
+      payload: {
+        id: null,
+        title: "直播",
+        start: null,
+        end: null,
+        anchorName: "小美",
+        anchorWechat: "himall_anchor",
+        allowComment: false,
+        fit: "crop",
+        shareImage: null,
+        roomCover: null
+      }
     })
     expect(await screen.findByText("已保存")).toBeTruthy()
   })
 
   it("sends picked pictures as data URLs, and deletes after a confirmation", async () => {
     const start = later()
-    const id = (await db.plans.add({ title: "店庆特惠专场", start, end: start + 2 * H, anchorName: "小美", anchorWechat: "himall_anchor", allowComment: true, shareImage: new Blob(["x"]), roomCover: null, createdAt: 1, updatedAt: 1, usedAt: null, roomId: null })) as number
+    const id = (await db.plans.add({
+      title: "店庆特惠专场",
+      start,
+      end: start + 2 * H,
+      anchorName: "小美",
+      anchorWechat: "himall_anchor",
+      allowComment: true,
+      shareImage: new Blob(["x"]),
+      roomCover: null,
+      createdAt: 1,
+      updatedAt: 1,
+      usedAt: null,
+      roomId: null
+    })) as number
     renderPlans()
     await userEvent.click(await screen.findByRole("button", { name: "编辑" }))
     expect((screen.getByLabelText("直播标题") as HTMLInputElement).value).toBe("店庆特惠专场")
@@ -90,7 +140,14 @@ describe("options: room plans", () => {
     await screen.findByText(/已选择 cover.png/)
     await userEvent.click(screen.getByRole("button", { name: "保存" }))
     await waitFor(() => expect(sent).toHaveLength(1))
-    expect(sent[0].payload).toMatchObject({ id, title: "店庆特惠专场", start, end: start + 2 * H, shareImage: { keep: true }, roomCover: { dataUrl: "data:image/png;base64,iVBORw==" } })
+    expect(sent[0].payload).toMatchObject({
+      id,
+      title: "店庆特惠专场",
+      start,
+      end: start + 2 * H,
+      shareImage: { keep: true },
+      roomCover: { dataUrl: "data:image/png;base64,iVBORw==" }
+    })
 
     await userEvent.click(screen.getByRole("button", { name: "删除" }))
     expect(sent).toHaveLength(1)

@@ -92,7 +92,18 @@ async function seedReady() {
     { key: "qualification", value: { state: "opened", url: "https://mp.weixin.qq.com/wxamp/frame/live" }, seenAt: Date.now() - 60_000 },
     { key: `entrance|${SHOP}`, value: { found: true, name: "直播", kind: "image_nav" }, seenAt: Date.now() - 60_000 }
   ])
-  await db.products.bulkAdd([product(), product({ key: `${SHOP}|20`, productId: 20, name: "羊毛大衣", link: "pages/productdetail/productdetail?id=20", priceLowFen: 6800, priceHighFen: 6800, updatedAt: 2 })])
+  await db.products.bulkAdd([
+    product(),
+    product({
+      key: `${SHOP}|20`,
+      productId: 20,
+      name: "羊毛大衣",
+      link: "pages/productdetail/productdetail?id=20",
+      priceLowFen: 6800,
+      priceHighFen: 6800,
+      updatedAt: 2
+    })
+  ])
   await db.wechatGoods.bulkAdd([goods(19), goods(20, { priceLowFen: 6800, priceHighFen: 6800 })])
   await db.wechatRooms.bulkAdd([wechatRoom(5), wechatRoom(1, { liveStatus: 103, start: Date.now() - 48 * HOUR, end: Date.now() - 46 * HOUR })])
   await db.shopRooms.add(shopRoom(5))
@@ -162,7 +173,15 @@ describe("popup: normal", () => {
     await seedShop()
     await getDb().products.bulkAdd([
       product(),
-      product({ key: `${SHOP}|20`, productId: 20, name: "<img src=x onerror=alert(1)>", imageUrl: null, priceLowFen: 6800, priceHighFen: 6800, link: "pages/productdetail/productdetail?id=20" })
+      product({
+        key: `${SHOP}|20`,
+        productId: 20,
+        name: "<img src=x onerror=alert(1)>",
+        imageUrl: null,
+        priceLowFen: 6800,
+        priceHighFen: 6800,
+        link: "pages/productdetail/productdetail?id=20"
+      })
     ])
     const { container } = render(<PopupPage />)
     const list = await screen.findByRole("list", { name: "已保存的商品" })
@@ -200,22 +219,52 @@ describe("popup: normal", () => {
   it("counts goods per state and filters and searches the list", async () => {
     await seedShop()
     const ids = [1, 2, 3, 4, 5, 6]
-    await getDb().products.bulkAdd(ids.map((id) => product({ key: `${SHOP}|${id}`, productId: id, name: id === 4 ? "羊毛大衣" : `旅行箱${id}`, link: `pages/productdetail/productdetail?id=${id}`, updatedAt: id })))
-    await getDb().wechatGoods.bulkAdd([goods(1), goods(2, { status: "reviewing" }), goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { priceLowFen: 100, priceHighFen: 100 }), goods(5, { status: "draft" })])
+    await getDb().products.bulkAdd(
+      ids.map((id) =>
+        product({
+          key: `${SHOP}|${id}`,
+          productId: id,
+          name: id === 4 ? "羊毛大衣" : `旅行箱${id}`,
+          link: `pages/productdetail/productdetail?id=${id}`,
+          updatedAt: id
+        })
+      )
+    )
+    await getDb().wechatGoods.bulkAdd([
+      goods(1),
+      goods(2, { status: "reviewing" }),
+      goods(3, { status: "rejected", rejectReason: "图片不符" }),
+      goods(4, { priceLowFen: 100, priceHighFen: 100 }),
+      goods(5, { status: "draft" })
+    ])
     render(<PopupPage />)
     const counts = await screen.findByRole("group", { name: "按状态筛选" })
     const value = (f: string) => counts.querySelector(`[data-lh-count="${f}"]`)!.getAttribute("data-lh-value")
-    expect([value("all"), value("not_in_library"), value("reviewing"), value("rejected"), value("approved"), value("drift")]).toEqual(["6", "2", "1", "1", "2", "1"])
+    expect([value("all"), value("not_in_library"), value("reviewing"), value("rejected"), value("approved"), value("drift")]).toEqual([
+      "6",
+      "2",
+      "1",
+      "1",
+      "2",
+      "1"
+    ])
     const list = screen.getByRole("list", { name: "已保存的商品" })
     // What needs the merchant first: the rejection, then the price drift.
-    const order = () => within(screen.getByRole("list", { name: "已保存的商品" })).getAllByRole("listitem").map((li) => li.querySelector("[data-lh-popup-product]")!.getAttribute("data-lh-popup-product"))
+    const order = () =>
+      within(screen.getByRole("list", { name: "已保存的商品" }))
+        .getAllByRole("listitem")
+        .map((li) => li.querySelector("[data-lh-popup-product]")!.getAttribute("data-lh-popup-product"))
     expect(order().slice(0, 2)).toEqual(["3", "4"])
     expect(within(list).getByText("驳回原因：图片不符")).toBeTruthy()
     expect(within(list).getByText(/价格已变：HiMall ￥399.00~488.00，微信 ￥1.00/)).toBeTruthy()
 
     await userEvent.click(within(counts).getByRole("button", { name: /未入库/ }))
     await waitFor(() => expect(order().sort()).toEqual(["5", "6"]))
-    expect(within(counts).getByRole("button", { name: /未入库/ }).getAttribute("aria-pressed")).toBe("true")
+    expect(
+      within(counts)
+        .getByRole("button", { name: /未入库/ })
+        .getAttribute("aria-pressed")
+    ).toBe("true")
     await userEvent.click(within(counts).getByRole("button", { name: /已保存/ }))
     await userEvent.type(screen.getByLabelText("搜索商品（名称或编号）"), "大衣")
     await waitFor(() => expect(order()).toEqual(["4"]))
@@ -228,7 +277,9 @@ describe("popup: normal", () => {
   })
 
   it("draws only a window of a long list", async () => {
-    await getDb().products.bulkAdd(Array.from({ length: 2000 }, (_, i) => product({ key: `${SHOP}|${i + 1}`, productId: i + 1, name: `商品${i + 1}`, updatedAt: i })))
+    await getDb().products.bulkAdd(
+      Array.from({ length: 2000 }, (_, i) => product({ key: `${SHOP}|${i + 1}`, productId: i + 1, name: `商品${i + 1}`, updatedAt: i }))
+    )
     render(<PopupPage />)
     const list = await screen.findByRole("list", { name: "已保存的商品" })
     await waitFor(() => expect(within(list).getAllByRole("listitem").length).toBeGreaterThan(0))
@@ -317,7 +368,14 @@ describe("popup: attention", () => {
   })
 
   it("shows refused captures with their reasons", async () => {
-    await getDb().notices.add({ at: 1, level: "error", shopOrigin: "https://s.cn", productId: "7", productName: "坏商品", problems: ["price_not_number", "shop_id_missing"] })
+    await getDb().notices.add({
+      at: 1,
+      level: "error",
+      shopOrigin: "https://s.cn",
+      productId: "7",
+      productName: "坏商品",
+      problems: ["price_not_number", "shop_id_missing"]
+    })
     render(<PopupPage />)
     const notices = await screen.findByText("未能保存")
     const section = notices.closest("section")!
@@ -397,7 +455,9 @@ describe("popup: the first screen from the background's goods overview", () => {
     await seedShop()
     const db = getDb()
     await db.products.bulkAdd(
-      Array.from({ length: n }, (_, i) => product({ key: `${SHOP}|${i + 1}`, productId: i + 1, name: `旅行箱${i + 1}`, link: `pages/productdetail/productdetail?id=${i + 1}`, updatedAt: i + 1 }))
+      Array.from({ length: n }, (_, i) =>
+        product({ key: `${SHOP}|${i + 1}`, productId: i + 1, name: `旅行箱${i + 1}`, link: `pages/productdetail/productdetail?id=${i + 1}`, updatedAt: i + 1 })
+      )
     )
     await db.wechatGoods.bulkAdd([goods(3, { status: "rejected", rejectReason: "图片不符" }), goods(4, { status: "reviewing" })])
   }
@@ -425,7 +485,17 @@ describe("popup: the first screen from the background's goods overview", () => {
     await seedMany(50)
     const head = await readFirstGoods(getDb())
     const first = { ...head, rows: head.rows.slice(0, 2), complete: false }
-    render(<GoodsPanel rows={first.rows} summary={first.summary} complete={false} showShop={false} goodsPage="https://live.weixin.qq.com/livemp/broadcast/index" areas={{}} hasShops />)
+    render(
+      <GoodsPanel
+        rows={first.rows}
+        summary={first.summary}
+        complete={false}
+        showShop={false}
+        goodsPage="https://live.weixin.qq.com/livemp/broadcast/index"
+        areas={{}}
+        hasShops
+      />
+    )
     const items = within(screen.getByRole("list", { name: "已保存的商品" })).getAllByRole("listitem")
     expect(items.length).toBeGreaterThan(2)
     expect(items.length).toBeLessThan(40)

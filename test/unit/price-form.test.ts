@@ -16,11 +16,20 @@ describe("defaultPriceForm", () => {
   })
 
   it("3: a range as 显示折扣价, original the highest, current the lowest; one price stays 一口价", () => {
-    expect(planGoods({ ...base, priceLowFen: 39900, priceHighFen: 48800, priceForm: "3" })).toMatchObject({ priceType: 3, price: "488.00", price2: "399.00", priceProblem: null })
+    expect(planGoods({ ...base, priceLowFen: 39900, priceHighFen: 48800, priceForm: "3" })).toMatchObject({
+      priceType: 3,
+      price: "488.00",
+      price2: "399.00",
+      priceProblem: null
+    })
     expect(planGoods({ ...base, priceLowFen: 6800, priceHighFen: 6800, priceForm: "3" })).toMatchObject({ priceType: 1, price: "68.00" })
   })
 
   it("an original price the merchant typed wins over the preference", () => {
-    expect(planGoods({ ...base, priceLowFen: 39900, priceHighFen: 48800, priceForm: "1", originalPrice: "599" })).toMatchObject({ priceType: 3, price: "599.00", price2: "399.00" })
+    expect(planGoods({ ...base, priceLowFen: 39900, priceHighFen: 48800, priceForm: "1", originalPrice: "599" })).toMatchObject({
+      priceType: 3,
+      price: "599.00",
+      price2: "399.00"
+    })
   })
 })

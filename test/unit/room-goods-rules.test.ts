@@ -35,7 +35,8 @@ describe("goods risks", () => {
     expect(goodsRisks({ name: "羊毛围巾", saleStatus: null, auditStatus: null })).toEqual([])
   })
   it("HiMall's ProductAuditStatus: 2 audited fine; 1, 3, 4 违规下架 and 5 at risk", () => {
-    for (const a of [1, 3, 4, 5]) expect(goodsRisks({ name: "羊毛围巾", saleStatus: 1, auditStatus: a })).toEqual([{ code: "himall_not_approved", auditStatus: a }])
+    for (const a of [1, 3, 4, 5])
+      expect(goodsRisks({ name: "羊毛围巾", saleStatus: 1, auditStatus: a })).toEqual([{ code: "himall_not_approved", auditStatus: a }])
   })
   it("at risk also when the existing rules break (name length, link)", () => {
     const base = { priceLowFen: 100, priceHighFen: 100, link: "pages/productdetail/productdetail?id=1" }
@@ -67,10 +68,16 @@ describe("room goods", () => {
     expect(itemMatches({ name: "羊毛", url: null }, g)).toBe(false)
   })
   it("coverage: n of m and the missing ones in plan order", () => {
-    const a = planned({ productKey: "a", name: "甲商品" , url: null})
+    const a = planned({ productKey: "a", name: "甲商品", url: null })
     const b = planned({ productKey: "b", name: "乙商品", url: null })
     const c = planned({ productKey: "c", name: "丙商品", url: null })
-    const cov = roomCoverage([a, b, c], [{ name: "乙商品", url: null }, { name: "其他", url: null }])
+    const cov = roomCoverage(
+      [a, b, c],
+      [
+        { name: "乙商品", url: null },
+        { name: "其他", url: null }
+      ]
+    )
     expect(cov.inRoom).toBe(1)
     expect(cov.planned).toBe(3)
     expect(cov.missing.map((g) => g.productKey)).toEqual(["a", "c"])
@@ -98,12 +105,31 @@ describe("room goods", () => {
 
 describe("price fix", () => {
   it("HiMall's current price with 添加商品's price-form rules", () => {
-    expect(planPriceFix({ priceLowFen: 25900, priceHighFen: 25900, current: { priceType: 1, original: null } })).toEqual({ priceType: 1, price: "259.00", price2: "", problem: null })
-    expect(planPriceFix({ priceLowFen: 12000, priceHighFen: 18000, current: { priceType: 2, original: null } })).toMatchObject({ priceType: 2, price: "120.00", price2: "180.00" })
-    expect(planPriceFix({ priceLowFen: 12000, priceHighFen: 18000, current: { priceType: 1, original: null }, priceForm: "1" })).toMatchObject({ priceType: 1, price: "120.00" })
+    expect(planPriceFix({ priceLowFen: 25900, priceHighFen: 25900, current: { priceType: 1, original: null } })).toEqual({
+      priceType: 1,
+      price: "259.00",
+      price2: "",
+      problem: null
+    })
+    expect(planPriceFix({ priceLowFen: 12000, priceHighFen: 18000, current: { priceType: 2, original: null } })).toMatchObject({
+      priceType: 2,
+      price: "120.00",
+      price2: "180.00"
+    })
+    expect(planPriceFix({ priceLowFen: 12000, priceHighFen: 18000, current: { priceType: 1, original: null }, priceForm: "1" })).toMatchObject({
+      priceType: 1,
+      price: "120.00"
+    })
   })
   it("a 显示折扣价 keeps WeChat's 原价 while it stays above the new price, else falls back", () => {
-    expect(planPriceFix({ priceLowFen: 5900, priceHighFen: 5900, current: { priceType: 3, original: "99.00" } })).toMatchObject({ priceType: 3, price: "99.00", price2: "59.00" })
-    expect(planPriceFix({ priceLowFen: 12900, priceHighFen: 12900, current: { priceType: 3, original: "99.00" } })).toMatchObject({ priceType: 1, price: "129.00" })
+    expect(planPriceFix({ priceLowFen: 5900, priceHighFen: 5900, current: { priceType: 3, original: "99.00" } })).toMatchObject({
+      priceType: 3,
+      price: "99.00",
+      price2: "59.00"
+    })
+    expect(planPriceFix({ priceLowFen: 12900, priceHighFen: 12900, current: { priceType: 3, original: "99.00" } })).toMatchObject({
+      priceType: 1,
+      price: "129.00"
+    })
   })
 })

@@ -19,11 +19,39 @@ const key = (id: number) => `${SHOP}|${id}`
 const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
 function goods(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
-  return { key: goodsKey(over.account, link(id)), url: link(id), name: `商品${id}号`, status: "approved", statusText: "已入库", rejectReason: null, priceLowFen: 1000, priceHighFen: 1000, firstSeenAt: 1, seenAt: 1, statusSince: 1, discount: false, ...over }
+  return {
+    key: goodsKey(over.account, link(id)),
+    url: link(id),
+    name: `商品${id}号`,
+    status: "approved",
+    statusText: "已入库",
+    rejectReason: null,
+    priceLowFen: 1000,
+    priceHighFen: 1000,
+    firstSeenAt: 1,
+    seenAt: 1,
+    statusSince: 1,
+    discount: false,
+    ...over
+  }
 }
 
 function plan(over: Partial<RoomPlanRecord> = {}): RoomPlanRecord {
-  return { title: "店庆特惠专场", start: 1, end: 2, anchorName: "小美", anchorWechat: "a", allowComment: true, shareImage: null, roomCover: null, createdAt: 1, updatedAt: 1, usedAt: null, roomId: 7, ...over }
+  return {
+    title: "店庆特惠专场",
+    start: 1,
+    end: 2,
+    anchorName: "小美",
+    anchorWechat: "a",
+    allowComment: true,
+    shareImage: null,
+    roomCover: null,
+    createdAt: 1,
+    updatedAt: 1,
+    usedAt: null,
+    roomId: 7,
+    ...over
+  }
 }
 
 beforeEach(async () => {

@@ -20,7 +20,18 @@ beforeEach(() => {
 // ---------------------------------------------------------------- step 一
 
 function menu(qualified: boolean): string {
-  const items = ["附近的小程序", "微信搜一搜", "微信支付", "物流助手", "客服", "订阅消息", "模板消息", ...(qualified ? ["直播"] : []), "页面内容接入", "小程序插件"]
+  const items = [
+    "附近的小程序",
+    "微信搜一搜",
+    "微信支付",
+    "物流助手",
+    "客服",
+    "订阅消息",
+    "模板消息",
+    ...(qualified ? ["直播"] : []),
+    "页面内容接入",
+    "小程序插件"
+  ]
   const group = (title: string, list: string[]) =>
     `<dl class="weui-desktop-menu__group"><dt class="weui-desktop-menu__title"><a href="javascript:;"><svg class="weui-desktop-menu__icon" viewBox="0 0 16 16"><path d="M2 2h5"></path></svg>${title}</a></dt>` +
     list.map((i) => `<dd class="weui-desktop-menu__item"><a href="javascript:;">${i}</a></dd>`).join("") +
@@ -54,7 +65,10 @@ function tabs(current: "rooms" | "goods" = "rooms"): string {
   const tab = (title: string, on: boolean) => `<li class="weui-desktop-tab__nav${on ? " weui-desktop-tab__nav_current" : ""}"><a href="#">${title}</a></li>`
   return (
     `<h2 class="weui-desktop-page__title">直播</h2><div class="weui-desktop-tab weui-desktop-tab_title"><ul class="weui-desktop-tab__navs">` +
-    tab("直播间管理", current === "rooms") + tab("商品库", current === "goods") + tab("使用说明", false) + `</ul></div>`
+    tab("直播间管理", current === "rooms") +
+    tab("商品库", current === "goods") +
+    tab("使用说明", false) +
+    `</ul></div>`
   )
 }
 
@@ -125,8 +139,25 @@ interface Room {
 
 const T = (y: number, mo: number, d: number, h: number, mi = 0) => new Date(y, mo - 1, d, h, mi).getTime()
 const ROOMS: Room[] = [
-  { roomId: 1, name: "春季新品发布直播", anchorName: "小美", anchorWechat: "himall_anchor", start: T(2020, 3, 1, 20), end: T(2020, 3, 1, 22), status: "已结束" },
-  { roomId: 12, name: "店庆特惠专场", anchorName: "Lily 主播", anchorWechat: "lily_88", start: T(2030, 6, 1, 20), end: T(2030, 6, 2, 8, 30), status: "未开始", cover: "https://mp.weixin.qq.com/wxamp/cgi/live/image?id=3" }
+  {
+    roomId: 1,
+    name: "春季新品发布直播",
+    anchorName: "小美",
+    anchorWechat: "himall_anchor",
+    start: T(2020, 3, 1, 20),
+    end: T(2020, 3, 1, 22),
+    status: "已结束"
+  },
+  {
+    roomId: 12,
+    name: "店庆特惠专场",
+    anchorName: "Lily 主播",
+    anchorWechat: "lily_88",
+    start: T(2030, 6, 1, 20),
+    end: T(2030, 6, 2, 8, 30),
+    status: "未开始",
+    cover: "https://mp.weixin.qq.com/wxamp/cgi/live/image?id=3"
+  }
 ]
 
 function weuiList(rooms: Room[]): string {
@@ -200,7 +231,10 @@ describe("直播间管理", () => {
   })
 
   it("the empty list is a complete list of no rooms, in both markups", () => {
-    page(tabs() + `<div class="weui-desktop-panel room-panel"><div class="room-empty"><p>暂无直播房间</p><button type="button" class="weui-desktop-btn">创建直播间</button></div></div>`)
+    page(
+      tabs() +
+        `<div class="weui-desktop-panel room-panel"><div class="room-empty"><p>暂无直播房间</p><button type="button" class="weui-desktop-btn">创建直播间</button></div></div>`
+    )
     expect(readRoomList(document)).toEqual({ rooms: [], skipped: 0, complete: true })
     page(altList([]))
     expect(readRoomList(document)).toEqual({ rooms: [], skipped: 0, complete: true })
@@ -275,7 +309,8 @@ const uploaderWeui = (tips: string) =>
 
 const row = (label: string, controls: string) =>
   `<div class="weui-desktop-form__control-group"><label class="weui-desktop-form__label">${label}</label><div class="weui-desktop-form__controls">${controls}</div></div>`
-const input = (extra = "") => `<span class="weui-desktop-form__input-wrp"><input type="text" class="weui-desktop-form__input"${extra}>${extra.includes("append") ? "" : ""}</span>`
+const input = (extra = "") =>
+  `<span class="weui-desktop-form__input-wrp"><input type="text" class="weui-desktop-form__input"${extra}>${extra.includes("append") ? "" : ""}</span>`
 
 const WEUI_FORM =
   `<div class="room-create"><h2 class="weui-desktop-page__title">创建直播间</h2><div class="room-create__body">` +
@@ -319,9 +354,20 @@ function altForm(endFirst = false): string {
       `<div class="t-form__controls-content"><div class="t-input__wrap"><div class="t-input"><input id="r-title" type="text" class="t-input__inner" placeholder="请输入直播标题"></div></div><span class="t-input__limit-number">0/17</span></div>`,
       "r-title"
     ) +
-    altItem(`<em class="t-form__required">*</em>开播时间：`, `<div class="t-date-range" id="r-time">${endFirst ? endIn + startIn : startIn + endIn}</div>`, "r-time") +
-    altItem(`<em class="t-form__required">*</em>主播昵称：`, `<div class="t-input"><input type="text" class="t-input__inner" placeholder="请输入主播昵称"></div><span>0/15</span>`) +
-    altItem(`<em class="t-form__required">*</em>主播微信账号：`, `<div class="t-input"><input id="r-wechat" type="text" class="t-input__inner" placeholder="请输入主播微信号"></div>`, "r-wechat") +
+    altItem(
+      `<em class="t-form__required">*</em>开播时间：`,
+      `<div class="t-date-range" id="r-time">${endFirst ? endIn + startIn : startIn + endIn}</div>`,
+      "r-time"
+    ) +
+    altItem(
+      `<em class="t-form__required">*</em>主播昵称：`,
+      `<div class="t-input"><input type="text" class="t-input__inner" placeholder="请输入主播昵称"></div><span>0/15</span>`
+    ) +
+    altItem(
+      `<em class="t-form__required">*</em>主播微信账号：`,
+      `<div class="t-input"><input id="r-wechat" type="text" class="t-input__inner" placeholder="请输入主播微信号"></div>`,
+      "r-wechat"
+    ) +
     altItem(
       "允许评论：",
       `<div class="t-radio-group" role="radiogroup" aria-label="允许评论"><label class="t-radio-button t-is-checked"><input type="radio" class="t-radio-button__former" name="r-comment" value="true" checked style="opacity:0"><span class="t-radio-button__label">是</span></label>` +
@@ -384,7 +430,11 @@ describe.each([
     // Without images the form is not complete: partial, never ok.
     expect(result.outcome).toBe("partial")
     expect([f.title!.value, f.start!.value, f.end!.value, f.anchorName!.value, f.anchorWechat!.value]).toEqual([
-      "店庆特惠专场", "2030-06-01 20:00", "2030-06-01 22:00", "小美", "himall_anchor"
+      "店庆特惠专场",
+      "2030-06-01 20:00",
+      "2030-06-01 22:00",
+      "小美",
+      "himall_anchor"
     ])
     expect([f.commentYes!.checked, f.commentNo!.checked]).toEqual([false, true])
     expect(events).toContain("input:店庆特惠专场")
@@ -411,7 +461,12 @@ describe("创建直播间: nothing written when a field is missing", () => {
   })
 
   it("a single 开播时间 input is not guessed at", () => {
-    page(altForm().replace(/<div class="t-input t-input--suffix"><input type="text" class="t-input__inner" placeholder="结束时间">/, `<div class="t-input t-input--suffix" hidden style="display:none"><input type="text" disabled placeholder="结束时间">`))
+    page(
+      altForm().replace(
+        /<div class="t-input t-input--suffix"><input type="text" class="t-input__inner" placeholder="结束时间">/,
+        `<div class="t-input t-input--suffix" hidden style="display:none"><input type="text" disabled placeholder="结束时间">`
+      )
+    )
     const f = collectRoomForm(findRoomForms(document)[0])
     expect(f.timeSingle).toBe(true)
     expect(missingRoomFields(f, { shareImage: false, roomCover: false })).toEqual(["开播时间（直播开始时间 至 直播结束时间）"])
@@ -425,7 +480,12 @@ describe("创建直播间: nothing written when a field is missing", () => {
   })
 
   it("编辑直播间 is not 创建直播间", () => {
-    page(WEUI_FORM.replace('<h2 class="weui-desktop-page__title">创建直播间</h2>', '<h2 class="weui-desktop-page__title">编辑直播间</h2>').replace(">创建直播间</button>", ">保存</button>"))
+    page(
+      WEUI_FORM.replace('<h2 class="weui-desktop-page__title">创建直播间</h2>', '<h2 class="weui-desktop-page__title">编辑直播间</h2>').replace(
+        ">创建直播间</button>",
+        ">保存</button>"
+      )
+    )
     expect(findRoomForms(document)).toEqual([])
   })
 })

@@ -20,7 +20,23 @@ function row(roomId: number, status: number, shop: Record<string, unknown> | nul
     status,
     group: status === 103 ? "past" : "upcoming",
     wechat: null,
-    shop: shop && ({ key: `${shop.shopOrigin ?? SHOP}|${roomId}`, shopOrigin: SHOP, roomId, name: `直播${roomId}`, anchorName: "小羽", status, start, end: null, coverUrl: null, coverWidth: null, coverHeight: null, seenAt: 1, ...shop } as never),
+    shop:
+      shop &&
+      ({
+        key: `${shop.shopOrigin ?? SHOP}|${roomId}`,
+        shopOrigin: SHOP,
+        roomId,
+        name: `直播${roomId}`,
+        anchorName: "小羽",
+        status,
+        start,
+        end: null,
+        coverUrl: null,
+        coverWidth: null,
+        coverHeight: null,
+        seenAt: 1,
+        ...shop
+      } as never),
     cover: "missing",
     syncedAt: 1,
     todo: [],
@@ -51,7 +67,11 @@ describe("RoomResults", () => {
     expect(screen.getAllByText("￥100.00")).toHaveLength(2)
     expect(box.querySelector("[data-lh-room-replay]")?.getAttribute("data-lh-room-replay")).toBe("yes")
     // Bars of this shop's rooms only (room 3 is another shop's), room 1 marked as the current one.
-    const bars = [...box.querySelectorAll("[data-lh-bar-room]")].map((b) => [b.getAttribute("data-lh-bar-room"), b.getAttribute("data-lh-bar-value"), b.classList.contains("lh-bar-current")])
+    const bars = [...box.querySelectorAll("[data-lh-bar-room]")].map((b) => [
+      b.getAttribute("data-lh-bar-room"),
+      b.getAttribute("data-lh-bar-value"),
+      b.classList.contains("lh-bar-current")
+    ])
     expect(bars).toEqual([
       ["4", "0", false],
       ["2", "50", false],

@@ -117,7 +117,18 @@ describe("roomProblems", () => {
   it("a good plan breaks nothing", () => expect(roomProblems(plan(), NOW)).toEqual([]))
   it("lists every broken rule in form order", () => {
     expect(
-      roomProblems(plan({ title: "直播", start: NOW + 5 * MINUTE_MS, end: NOW + 10 * MINUTE_MS, anchorName: "", anchorWechat: "小美", hasShareImage: false, hasRoomCover: false }), NOW)
+      roomProblems(
+        plan({
+          title: "直播",
+          start: NOW + 5 * MINUTE_MS,
+          end: NOW + 10 * MINUTE_MS,
+          anchorName: "",
+          anchorWechat: "小美",
+          hasShareImage: false,
+          hasRoomCover: false
+        }),
+        NOW
+      )
     ).toEqual(["title_too_short", "start_too_soon", "anchor_empty", "wechat_invalid", "share_image_missing", "room_cover_missing"])
   })
   it("judges the times at minute precision, as the form takes them", () => {
@@ -126,8 +137,22 @@ describe("roomProblems", () => {
   })
   it("every problem code belongs to a field", () => {
     expect(ROOM_PROBLEMS.map(problemField)).toEqual([
-      "title", "title", "title", "time", "time", "time", "time", "time", "time",
-      "anchorName", "anchorName", "anchorName", "anchorWechat", "anchorWechat", "shareImage", "roomCover"
+      "title",
+      "title",
+      "title",
+      "time",
+      "time",
+      "time",
+      "time",
+      "time",
+      "time",
+      "anchorName",
+      "anchorName",
+      "anchorName",
+      "anchorWechat",
+      "anchorWechat",
+      "shareImage",
+      "roomCover"
     ])
   })
 })
@@ -158,6 +183,13 @@ describe("the form's time text", () => {
     const start = new Date(2030, 5, 1, 20, 0).getTime()
     expect(
       roomFormValues({ title: " 店庆特惠专场 ", start, end: start + 2 * H, anchorName: "小美 ", anchorWechat: " himall_anchor", allowComment: false })
-    ).toEqual({ title: "店庆特惠专场", startText: "2030-06-01 20:00", endText: "2030-06-01 22:00", anchorName: "小美", anchorWechat: "himall_anchor", allowComment: false })
+    ).toEqual({
+      title: "店庆特惠专场",
+      startText: "2030-06-01 20:00",
+      endText: "2030-06-01 22:00",
+      anchorName: "小美",
+      anchorWechat: "himall_anchor",
+      allowComment: false
+    })
   })
 })

@@ -110,10 +110,18 @@ describe("rooms from 直播间管理", () => {
     expect(await recordRooms(db, { rooms: [room(1)], complete: false }, NOW + 1, changed)).toMatchObject({ gone: 0 })
     expect((await db.wechatRooms.toArray()).map((r) => r.goneAt)).toEqual([null, null, null])
     expect(await recordRooms(db, { rooms: [room(1)], complete: true }, NOW + 2, changed)).toMatchObject({ gone: 2 })
-    expect((await db.wechatRooms.toArray()).map((r) => [r.roomId, r.goneAt])).toEqual([[1, null], [2, NOW + 2], [3, NOW + 2]])
+    expect((await db.wechatRooms.toArray()).map((r) => [r.roomId, r.goneAt])).toEqual([
+      [1, null],
+      [2, NOW + 2],
+      [3, NOW + 2]
+    ])
     // Gone stays gone (its time too) while missing; seen again, it is back.
     await recordRooms(db, { rooms: [room(1), room(3)], complete: true }, NOW + 3, changed)
-    expect((await db.wechatRooms.toArray()).map((r) => [r.roomId, r.goneAt])).toEqual([[1, null], [2, NOW + 2], [3, null]])
+    expect((await db.wechatRooms.toArray()).map((r) => [r.roomId, r.goneAt])).toEqual([
+      [1, null],
+      [2, NOW + 2],
+      [3, null]
+    ])
     // An empty complete list: every room gone.
     await recordRooms(db, { rooms: [], complete: true }, NOW + 4, changed)
     expect((await db.wechatRooms.toArray()).every((r) => r.goneAt !== null)).toBe(true)
@@ -121,8 +129,18 @@ describe("rooms from 直播间管理", () => {
 
   it("keeps what the list does not show (the anchor's account, times, status) from before", async () => {
     await recordRooms(db, { rooms: [room(1, { coverUrl: "https://mp.weixin.qq.com/img?id=1" })], complete: true }, NOW, async () => undefined)
-    await recordRooms(db, { rooms: [room(1, { anchorWechat: null, start: null, end: null, liveStatus: null, statusText: "?", coverUrl: null })], complete: true }, NOW + 1, async () => undefined)
-    expect(await db.wechatRooms.get(1)).toMatchObject({ anchorWechat: "himall_anchor", start: NOW + 24 * H, liveStatus: 102, coverUrl: "https://mp.weixin.qq.com/img?id=1" })
+    await recordRooms(
+      db,
+      { rooms: [room(1, { anchorWechat: null, start: null, end: null, liveStatus: null, statusText: "?", coverUrl: null })], complete: true },
+      NOW + 1,
+      async () => undefined
+    )
+    expect(await db.wechatRooms.get(1)).toMatchObject({
+      anchorWechat: "himall_anchor",
+      start: NOW + 24 * H,
+      liveStatus: 102,
+      coverUrl: "https://mp.weixin.qq.com/img?id=1"
+    })
   })
 
   it("stores a new room whose end, start or status cannot be read, those marked unknown (null)", async () => {
@@ -151,7 +169,9 @@ describe("rooms from 直播间管理", () => {
     expect(await recordRooms(db, { rooms: [room(8)], complete: true }, NOW, async () => undefined)).toMatchObject({ linked: 0 })
     expect(await recordPlanFilled(db, { planId: saved.plan.id, outcome: "ok" }, NOW + 5)).toBe(true)
     expect(await recordPlanFilled(db, { planId: other.plan.id, outcome: "failed" }, NOW + 5)).toBe(false)
-    expect(await recordRooms(db, { rooms: [room(7, { start: NOW + 7 * 24 * H + 20_000 })], complete: false }, NOW + 6, async () => undefined)).toMatchObject({ linked: 1 })
+    expect(await recordRooms(db, { rooms: [room(7, { start: NOW + 7 * 24 * H + 20_000 })], complete: false }, NOW + 6, async () => undefined)).toMatchObject({
+      linked: 1
+    })
     expect(await db.plans.get(saved.plan.id)).toMatchObject({ usedAt: NOW + 5, roomId: 7 })
     expect(await db.plans.get(other.plan.id)).toMatchObject({ usedAt: null, roomId: null })
   })
@@ -250,7 +270,8 @@ describe("room plans", () => {
 
   it("lists plans still to come first (soonest first), then the rest by last change", async () => {
     const make = fakeMaker()
-    const mk = async (title: string, startH: number, at: number) => (await savePlan(db, planRequest({ title, start: startH ? NOW + startH * H : null, end: startH ? NOW + startH * H + H : null }), at, make))!.plan.id
+    const mk = async (title: string, startH: number, at: number) =>
+      (await savePlan(db, planRequest({ title, start: startH ? NOW + startH * H : null, end: startH ? NOW + startH * H + H : null }), at, make))!.plan.id
     await mk("后天的直播间", 48, NOW)
     await mk("明天的直播间", 24, NOW)
     await mk("过去的直播间", -24, NOW + 1)
@@ -317,7 +338,13 @@ describe("rooms messages", () => {
   })
 
   it("page messages come from WeChat pages; plan editing only from the extension's own pages", async () => {
-    expect([SENDERS["qualification.seen"], SENDERS["rooms.seen"], SENDERS["plans.list"], SENDERS["plan.prepare"], SENDERS["plan.filled"]]).toEqual(["wechat", "wechat", "wechat", "wechat", "wechat"])
+    expect([SENDERS["qualification.seen"], SENDERS["rooms.seen"], SENDERS["plans.list"], SENDERS["plan.prepare"], SENDERS["plan.filled"]]).toEqual([
+      "wechat",
+      "wechat",
+      "wechat",
+      "wechat",
+      "wechat"
+    ])
     expect([SENDERS["plan.save"], SENDERS["plan.delete"]]).toEqual(["extension", "extension"])
     const route = createRouter({ db, extensionId: "ext", isShopOrigin: async () => false, now: () => NOW })
     const wechatTab = { id: "ext", tab: { id: 1 } as never, url: "https://mp.weixin.qq.com/wxamp/frame/live?token=1", origin: "https://mp.weixin.qq.com" }

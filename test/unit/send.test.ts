@@ -112,7 +112,10 @@ describe("failures the merchant is told of", () => {
     const { join } = await import("node:path")
     const { ERROR_CODES } = await import("~protocol/errors")
     for (const lang of ["zh_CN", "en"]) {
-      const messages = JSON.parse(readFileSync(join(import.meta.dirname, "../../locales", lang, "messages.json"), "utf8")) as Record<string, { message: string }>
+      const messages = JSON.parse(readFileSync(join(import.meta.dirname, "../../locales", lang, "messages.json"), "utf8")) as Record<
+        string,
+        { message: string }
+      >
       for (const code of ERROR_CODES) expect(messages[`error_${code}`]?.message, `${lang} error_${code}`).toMatch(/\S/)
     }
   })

@@ -57,6 +57,11 @@ describe("settings", () => {
 
   it("every key has a default the key accepts", () => {
     for (const key of SETTING_KEYS) expect(settingChange({ key, value: SETTING_DEFAULTS[key] })).not.toBeNull()
-    expect(settingsFrom([{ key: "coverFit", value: "crop" }, { key: "x", value: 1 }])).toEqual({ ...SETTING_DEFAULTS, coverFit: "crop" })
+    expect(
+      settingsFrom([
+        { key: "coverFit", value: "crop" },
+        { key: "x", value: 1 }
+      ])
+    ).toEqual({ ...SETTING_DEFAULTS, coverFit: "crop" })
   })
 })

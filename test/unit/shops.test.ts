@@ -31,9 +31,7 @@ describe("shops", () => {
       matches: ["https://shop.example.com/*"],
       persistAcrossSessions: true
     })
-    expect(await db.shops.toArray()).toEqual([
-      { origin: "https://shop.example.com", pattern: "https://shop.example.com/*", addedAt: 1, lastSeenAt: null }
-    ])
+    expect(await db.shops.toArray()).toEqual([{ origin: "https://shop.example.com", pattern: "https://shop.example.com/*", addedAt: 1, lastSeenAt: null }])
     expect(await isShopOrigin("https://shop.example.com")).toBe(true)
     expect(await isShopOrigin("https://mp.weixin.qq.com")).toBe(false)
   })

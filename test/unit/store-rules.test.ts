@@ -137,20 +137,25 @@ describe("store rules on a package", () => {
       'remote-code: popup.html: <script src="https://cdn.example.com/react.js"> loads remote code'
     ])
     expect(rules(pkg({}, { "options.html": "<script>alert(1)</script>" }))).toEqual(["remote-code: options.html: an inline <script> (MV3's CSP refuses it)"])
-    expect(rules(pkg({}, { "popup.css": '@import url("https://fonts.example.com/a.css");' }))).toEqual(["remote-code: popup.css: @import of a remote stylesheet"])
+    expect(rules(pkg({}, { "popup.css": '@import url("https://fonts.example.com/a.css");' }))).toEqual([
+      "remote-code: popup.css: @import of a remote stylesheet"
+    ])
   })
 
   it("source maps, tests, sources, dotfiles and the sandbox fail", () => {
     expect(
       rules(
-        pkg({}, {
-          "popup.1234.js.map": "{}",
-          "options.js": "let a\n//# sourceMappingURL=options.js.map",
-          "test/e2e/x.test.js": "1",
-          "src/core/price.ts": "export {}",
-          ".DS_Store": "x",
-          "wechat.js": 'fetch("/__fixture/state")'
-        })
+        pkg(
+          {},
+          {
+            "popup.1234.js.map": "{}",
+            "options.js": "let a\n//# sourceMappingURL=options.js.map",
+            "test/e2e/x.test.js": "1",
+            "src/core/price.ts": "export {}",
+            ".DS_Store": "x",
+            "wechat.js": 'fetch("/__fixture/state")'
+          }
+        )
       )
     ).toEqual([
       "contents: options.js: points at a source map",

@@ -36,7 +36,10 @@ const VALID: Record<string, { type: MessageType; payload: unknown }> = {
   "goods.filled, 一口价": { type: "goods.filled", payload: { productKey: KEY, outcome: "ok", priceType: 1, price: "68.00", price2: "" } },
   "queue.get": { type: "queue.get", payload: {} },
   ...Object.fromEntries(
-    (["start", "pause", "resume", "stop", "skip"] as const).map((action) => [`queue.command ${action}`, { type: "queue.command" as const, payload: { action } }])
+    (["start", "pause", "resume", "stop", "skip"] as const).map((action) => [
+      `queue.command ${action}`,
+      { type: "queue.command" as const, payload: { action } }
+    ])
   )
 }
 
@@ -129,7 +132,14 @@ describe("router, WeChat messages", () => {
   const LIVE = "https://live.weixin.qq.com/livemp/goods/index?token=1&lang=zh_CN"
   const route = createRouter({ db, extensionId: EXT, isShopOrigin: async (o) => o === SHOP, now: () => 5000 })
   const sender = (url: string, over: Partial<Runtime.MessageSender> & { origin?: string } = {}): Runtime.MessageSender =>
-    ({ id: EXT, tab: { id: 1, index: 0, highlighted: false, active: true, pinned: false, incognito: false }, frameId: 0, url, origin: new URL(url).origin, ...over }) as Runtime.MessageSender
+    ({
+      id: EXT,
+      tab: { id: 1, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+      frameId: 0,
+      url,
+      origin: new URL(url).origin,
+      ...over
+    }) as Runtime.MessageSender
   const msg = (type: MessageType, payload: unknown) => ({ lh: 1, type, payload })
   const candidatesMsg = msg("goods.candidates", { query: "", limit: 10 })
 
@@ -144,7 +154,12 @@ describe("router, WeChat messages", () => {
 
   it("knows both console origins, and no look-alike", () => {
     expect(["https://mp.weixin.qq.com", "https://live.weixin.qq.com", "https://MP.weixin.qq.com"].map(isWechatOrigin)).toEqual([true, true, true])
-    expect(["http://mp.weixin.qq.com", "https://mp.weixin.qq.com.evil.test", "https://weixin.qq.com", "not a url"].map(isWechatOrigin)).toEqual([false, false, false, false])
+    expect(["http://mp.weixin.qq.com", "https://mp.weixin.qq.com.evil.test", "https://weixin.qq.com", "not a url"].map(isWechatOrigin)).toEqual([
+      false,
+      false,
+      false,
+      false
+    ])
   })
 
   it.each([MP, LIVE])("answers goods.candidates from %s", async (url) => {
@@ -217,7 +232,10 @@ describe("router, WeChat messages", () => {
     expect(filled).toEqual({ ok: true, data: { recorded: true } })
     expect((await db.products.get(`${SHOP}|7`))?.lastFill).toEqual({ at: 5000, outcome: "partial", priceType: 1, priceLowFen: 39900, priceHighFen: 39900 })
 
-    const seen = await route(msg("goods.seen", { rows: [row({ url: "pages/productdetail/productdetail?id=7", status: "reviewing", rejectReason: null })], shelf: "pending" }), live)
+    const seen = await route(
+      msg("goods.seen", { rows: [row({ url: "pages/productdetail/productdetail?id=7", status: "reviewing", rejectReason: null })], shelf: "pending" }),
+      live
+    )
     expect(seen).toMatchObject({ ok: true, data: { matched: 1, queue: { state: "running", done: 1, current: { productId: 19 } } } })
     expect(await route(msg("queue.get", {}), sender(MP))).toMatchObject({ ok: true, data: { queue: { done: 1, current: { productId: 19 } } } })
 

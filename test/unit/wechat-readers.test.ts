@@ -153,7 +153,9 @@ function altRow(g: Goods, shelf: "pending" | "approved"): string {
         `</div></td>`
       : "") +
     `<td><div class="t-table__cell t-table__cell--opr">` +
-    (g.status === "draft" || g.status === "rejected" ? `<button type="button" class="t-button t-button--variant-text"><span class="t-button__text">提交审核</span></button>` : "") +
+    (g.status === "draft" || g.status === "rejected"
+      ? `<button type="button" class="t-button t-button--variant-text"><span class="t-button__text">提交审核</span></button>`
+      : "") +
     `<button type="button" class="t-button t-button--variant-text"><span class="t-button__text">删除</span></button></div></td></tr>`
   )
 }
@@ -234,7 +236,9 @@ function altDialog(o: DialogOpts = {}): string {
     // 商品链接
     `<div class="t-form__item"><label class="t-form__label" for="g-url"><em class="t-form__required">*</em>商品链接：</label>` +
     `<div class="t-form__controls">` +
-    (o.noUrlInput ? "" : `<div class="t-input"><input id="g-url" type="text" class="t-input__inner" placeholder="请输入小程序页面路径" autocomplete="off" data-model="url"></div>`) +
+    (o.noUrlInput
+      ? ""
+      : `<div class="t-input"><input id="g-url" type="text" class="t-input__inner" placeholder="请输入小程序页面路径" autocomplete="off" data-model="url"></div>`) +
     `<div class="t-form__help">请确保小程序页面路径可被访问。<a href="javascript:;" class="t-link">获取更多页面路径</a> 例如：pages/index/index.html?query_id=test_value</div>` +
     `</div></div></form></div>` +
     `<div class="t-dialog__footer"><button type="button" class="t-button t-button--theme-primary"><span class="t-button__text">保存并提审</span></button>` +

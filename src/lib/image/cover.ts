@@ -93,7 +93,7 @@ export function imageDimensions(bytes: Uint8Array): { width: number; height: num
   const le16 = (i: number) => bytes[i] | (bytes[i + 1] << 8)
   const be32 = (i: number) => ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0
   const le24 = (i: number) => bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16)
-  const le32 = (i: number) => (le24(i) | (bytes[i + 3] << 24)) | 0
+  const le32 = (i: number) => le24(i) | (bytes[i + 3] << 24) | 0
   const ok = (width: number, height: number) => (width > 0 && height > 0 ? { width, height } : null)
   switch (type) {
     case "image/png":
@@ -187,8 +187,7 @@ export interface QualitySearchOptions {
 }
 
 export type QualitySearchResult =
-  | { ok: true; blob: Blob; quality: number; encodes: number }
-  | { ok: false; problem: "budget_exceeded"; smallestBytes: number; encodes: number }
+  { ok: true; blob: Blob; quality: number; encodes: number } | { ok: false; problem: "budget_exceeded"; smallestBytes: number; encodes: number }
 
 const round2 = (q: number) => Math.round(q * 100) / 100
 
@@ -246,9 +245,7 @@ export interface MakeCoverOptions {
   maxPixels?: number
 }
 
-export type MakeCoverResult =
-  | { ok: true; blob: Blob; width: number; height: number; bytes: number; quality: number }
-  | { ok: false; problem: CoverProblem }
+export type MakeCoverResult = { ok: true; blob: Blob; width: number; height: number; bytes: number; quality: number } | { ok: false; problem: CoverProblem }
 
 /** Enough of the file for the header of any format (JPEG may carry EXIF/ICC segments first). */
 const HEADER_BYTES = 256 * 1024
@@ -376,9 +373,7 @@ export interface FetchImageOptions {
   fetchImpl?: typeof fetch
 }
 
-export type FetchImageResult =
-  | { ok: true; blob: Blob; type: ImageType }
-  | { ok: false; problem: CoverProblem; status?: number }
+export type FetchImageResult = { ok: true; blob: Blob; type: ImageType } | { ok: false; problem: CoverProblem; status?: number }
 
 class Timeout extends Error {}
 
@@ -401,7 +396,10 @@ export async function fetchImage(url: string, opts: FetchImageOptions = {}): Pro
   })
   deadline.catch(() => undefined)
   const bounded = <T>(p: Promise<T>) => Promise.race([p, deadline])
-  const failed = (e: unknown): FetchImageResult => ({ ok: false, problem: e instanceof Timeout || controller.signal.aborted ? "image_timeout" : "image_network" })
+  const failed = (e: unknown): FetchImageResult => ({
+    ok: false,
+    problem: e instanceof Timeout || controller.signal.aborted ? "image_timeout" : "image_network"
+  })
 
   try {
     let res: Response

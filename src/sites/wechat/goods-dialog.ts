@@ -244,5 +244,3 @@ export async function fillGoodsDialog(dialog: HTMLElement, plan: GoodsFillPlan):
 export function fieldLabel(field: GoodsField): string {
   return field === "cover" ? "商品封面" : field === "name" ? "商品名称" : field === "url" ? "商品链接" : field === "priceType" ? "价格形式" : "价格"
 }
-
-

@@ -112,7 +112,10 @@ function productShape(x: number, y: number, s: number, hue: number, id: number):
   const bx = x + (s - bw) / 2
   const by = y + s * 0.14
   const ridges = [1, 2, 3, 4]
-    .map((i) => `<rect x="${bx + (bw * i) / 5 - s * 0.012}" y="${by + s * 0.05}" width="${s * 0.024}" height="${bh - s * 0.1}" rx="${s * 0.01}" fill="hsl(${hue},30%,70%)" opacity="0.55"/>`)
+    .map(
+      (i) =>
+        `<rect x="${bx + (bw * i) / 5 - s * 0.012}" y="${by + s * 0.05}" width="${s * 0.024}" height="${bh - s * 0.1}" rx="${s * 0.01}" fill="hsl(${hue},30%,70%)" opacity="0.55"/>`
+    )
     .join("")
   return `
     <ellipse cx="${x + s / 2}" cy="${by + bh + s * 0.06}" rx="${bw * 0.62}" ry="${s * 0.035}" fill="#000" opacity="0.25"/>

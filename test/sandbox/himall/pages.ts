@@ -4,8 +4,7 @@ import { LINK_TARGETS, LINK_TYPES, NAV_PAGES, type Homepage } from "./seed"
 
 const STATIC = "/__sandbox/himall/static"
 
-export const esc = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 
 /** Prefix of the backend: /Admin (platform) or /SellerAdmin (a shop's own backend). */
 export type Area = "Admin" | "SellerAdmin"
@@ -95,7 +94,13 @@ const STORES_LINK_FORM = `
       <p style="padding-left:8px;color:#999;margin-top:10px">请右键保存图片。如图片过大请先使用<a target="_blank" href="https://zhitu.isux.us/">压缩工具</a>进行处理</p></div></div>
   </div>`
 
-export function productManagementPage(area: Area, shopNames: string[], liveLinkAction: boolean, liveLinkFormat = "pages/productdetail/productdetail?id={id}", rowPriceInput = true): string {
+export function productManagementPage(
+  area: Area,
+  shopNames: string[],
+  liveLinkAction: boolean,
+  liveLinkFormat = "pages/productdetail/productdetail?id={id}",
+  rowPriceInput = true
+): string {
   const seller = area === "SellerAdmin"
   const tabs = ["所有商品", "销售中", "待审核", "违规下架", "商品设置"]
     .map((t, i) => `<li${i === 0 ? ' class="active"' : ""}><a href="javascript:;" data-tab="${i}">${t}</a></li>`)
@@ -123,9 +128,11 @@ export function productManagementPage(area: Area, shopNames: string[], liveLinkA
     </div>
     <table id="list" class="table"></table>
     <div id="saleOff">
-      ${seller
-        ? `<button type="button" class="btn btn-default btn-sm" id="batchSaleOff">下架</button>`
-        : `<button type="button" class="btn btn-default btn-sm" id="batchSaleOff">违规下架</button>`}
+      ${
+        seller
+          ? `<button type="button" class="btn btn-default btn-sm" id="batchSaleOff">下架</button>`
+          : `<button type="button" class="btn btn-default btn-sm" id="batchSaleOff">违规下架</button>`
+      }
       <button type="button" class="btn btn-default btn-sm" id="exportExcel">导出查询结果</button>
       <button type="button" class="btn btn-primary btn-sm" id="batchVirtual">批量设置虚拟销量</button>
     </div>
@@ -166,11 +173,24 @@ export function liveManagementPage(area: Area, shops: { id: number; name: string
 /** 小程序直播 as HiMall's Views/Live/Management.cshtml draws it (Dec 2021), platform or seller. */
 function himallLivePage(area: Area, adminBanner: boolean): string {
   const seller = area === "SellerAdmin"
-  const statusOptions = [["", "请选择"], ["0", "未提交审核"], ["1", "审核中"], ["101", "直播中"], ["102", "未开始"], ["103", "已结束"], ["104", "禁播"], ["105", "暂停"], ["106", "异常"], ["107", "已过期"]]
+  const statusOptions = [
+    ["", "请选择"],
+    ["0", "未提交审核"],
+    ["1", "审核中"],
+    ["101", "直播中"],
+    ["102", "未开始"],
+    ["103", "已结束"],
+    ["104", "禁播"],
+    ["105", "暂停"],
+    ["106", "异常"],
+    ["107", "已过期"]
+  ]
     .map(([v, t]) => `<option value="${v}">${t}</option>`)
     .join("")
   const tabs = seller ? `<li class="active"><a>直播列表</a></li><li><a href="javascript:;">创建直播间</a></li>` : `<li class="active"><a>直播列表</a></li>`
-  const shopFilter = seller ? "" : `<div class="form-group"><label class="label-inline w75">商家</label><input class="form-control input-ssm" type="text" id="txtShopName"><input name="ShopId" type="hidden" id="ShopId"></div>`
+  const shopFilter = seller
+    ? ""
+    : `<div class="form-group"><label class="label-inline w75">商家</label><input class="form-control input-ssm" type="text" id="txtShopName"><input name="ShopId" type="hidden" id="ShopId"></div>`
   const actions = seller
     ? ""
     : `<a class="btn btn-primary btn-sm" href="javascript:;" onclick="SyncData()">获取小程序数据</a>
@@ -247,7 +267,16 @@ export function liveProductPage(area: Area, roomId: string): string {
 }
 
 function olderLivePage(area: Area, shops: { id: number; name: string }[], roomIdInput: boolean): string {
-  const statusOptions = [["", "请选择"], ["101", "直播中"], ["102", "未开始"], ["103", "已结束"], ["104", "禁播"], ["105", "暂停"], ["106", "异常"], ["107", "已过期"]]
+  const statusOptions = [
+    ["", "请选择"],
+    ["101", "直播中"],
+    ["102", "未开始"],
+    ["103", "已结束"],
+    ["104", "禁播"],
+    ["105", "暂停"],
+    ["106", "异常"],
+    ["107", "已过期"]
+  ]
     .map(([v, t]) => `<option value="${v}">${t}</option>`)
     .join("")
   const body = `
@@ -344,7 +373,11 @@ export function homePageDiyPage(area: Area, rooms: { roomId: number; name: strin
   ]
     .map(([t, n]) => `<div class="tab"><a href="javascript:;" class="j-diy-addModule" data-type="${t}"><i class="iconfont"></i>${n}</a></div>`)
     .join("")
-  const defaultContent = JSON.stringify({ page: { title: "店铺首页" }, PModules: [{ id: 1, type: "Header_style1", draggable: false, sort: 0, content: null }], LModules: [] })
+  const defaultContent = JSON.stringify({
+    page: { title: "店铺首页" },
+    PModules: [{ id: 1, type: "Header_style1", draggable: false, sort: 0, content: null }],
+    LModules: []
+  })
   const body = `
   <ul class="nav nav-tabs-custom clearfix"><li class="active"><a>编辑模板</a></li></ul>
   <input type="hidden" id="vtclient" value="smallprog">

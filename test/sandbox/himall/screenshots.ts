@@ -39,9 +39,26 @@ try {
   sb.shop().setState({
     rooms: [
       { roomId: 5, name: "周三下午直播间", anchorName: "羽逸", status: 101, start: iso("2020-03-11 15:00"), end: iso("2020-03-11 18:00"), sequence: 5 },
-      { roomId: 4, name: "周三下午场2", shopId: 2, anchorName: "LLLiyouwei", status: 106, start: iso("2020-03-11 15:18"), end: iso("2020-03-11 17:00"), sequence: 4 },
+      {
+        roomId: 4,
+        name: "周三下午场2",
+        shopId: 2,
+        anchorName: "LLLiyouwei",
+        status: 106,
+        start: iso("2020-03-11 15:18"),
+        end: iso("2020-03-11 17:00"),
+        sequence: 4
+      },
       { roomId: 1, name: "云店直播", anchorName: "长生猫", status: 102, start: iso("2020-03-05 16:00"), end: iso("2020-03-05 18:00"), sequence: 1 },
-      { roomId: 2, name: "官方订阅组件不会自动发消息", shopId: 2, anchorName: "谢凌霄", status: 103, start: iso("2020-03-11 09:38"), end: iso("2020-03-11 11:00") }
+      {
+        roomId: 2,
+        name: "官方订阅组件不会自动发消息",
+        shopId: 2,
+        anchorName: "谢凌霄",
+        status: 103,
+        start: iso("2020-03-11 09:38"),
+        end: iso("2020-03-11 11:00")
+      }
     ]
   })
   await page.goto(`${shop}/Admin/Live/Management`)
@@ -54,7 +71,13 @@ try {
   await page.waitForSelector("table#list tbody tr[datagrid-row-index='3']")
   await page.click("table#list tbody tr[datagrid-row-index='0'] a:text-is('设置封面图')")
   const cover = await sharp({ create: { width: 750, height: 750, channels: 3, background: "#c9a36b" } })
-    .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="750" height="750"><rect x="250" y="120" width="250" height="560" rx="60" fill="#7a5230"/><circle cx="375" cy="110" r="70" fill="#f1d2b4"/></svg>') }])
+    .composite([
+      {
+        input: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="750" height="750"><rect x="250" y="120" width="250" height="560" rx="60" fill="#7a5230"/><circle cx="375" cy="110" r="70" fill="#f1d2b4"/></svg>'
+        )
+      }
+    ])
     .jpeg()
     .toBuffer()
   const chooser = page.waitForEvent("filechooser")

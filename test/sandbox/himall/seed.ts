@@ -24,27 +24,24 @@
  * Their thumbnails are those of `png` (800×800 opaque PNG, scaled).
  */
 export type ImageKind =
-  | "jpeg"
-  | "photo"
-  | "png"
-  | "alpha-2000"
-  | "alpha-600"
-  | "gif"
-  | "webp"
-  | "cmyk"
-  | "tall"
-  | "wide"
-  | "missing"
-  | "html"
-  | "empty"
-  | "slow"
-  | "huge"
-  | "heavy"
+  "jpeg" | "photo" | "png" | "alpha-2000" | "alpha-600" | "gif" | "webp" | "cmyk" | "tall" | "wide" | "missing" | "html" | "empty" | "slow" | "huge" | "heavy"
 
 /** The kinds of the seed products (every one shows on the grid's first page). */
 export const IMAGE_KINDS: ImageKind[] = [
-  "jpeg", "photo", "png", "alpha-2000", "alpha-600", "gif", "webp", "cmyk", "tall", "wide",
-  "missing", "html", "empty", "slow"
+  "jpeg",
+  "photo",
+  "png",
+  "alpha-2000",
+  "alpha-600",
+  "gif",
+  "webp",
+  "cmyk",
+  "tall",
+  "wide",
+  "missing",
+  "html",
+  "empty",
+  "slow"
 ]
 
 /**
@@ -123,11 +120,7 @@ export interface NavItem {
   linkName: string
   link: string
 }
-export type HomeModule =
-  | { type: "imageNav"; items: NavItem[] }
-  | { type: "liveRooms" }
-  | { type: "title"; text: string }
-  | { type: "blank"; height: number }
+export type HomeModule = { type: "imageNav"; items: NavItem[] } | { type: "liveRooms" } | { type: "title"; text: string } | { type: "blank"; height: number }
 export interface Homepage {
   modules: HomeModule[]
 }
@@ -193,22 +186,182 @@ const VARIANTS = ["", " 经典款", " 2020新款", " 升级版", " 礼盒装", "
  * default list (newest first), so every image kind shows there.
  */
 const SPECIAL: Partial<Product>[] = [
-  { id: 130, name: "yuyisky虚拟商品", price: 100, shopId: 1, categoryName: "外套", productCode: "83177006", saleCounts: 11, productType: 1, addedDate: "2020-02-14 14:25:37", imageKind: "jpeg" },
-  { id: 129, name: "CC虚拟商品", price: 100, shopId: 2, categoryName: "cx02", productCode: "55863958", saleCounts: 4, productType: 1, addedDate: "2020-02-14 14:12:05", imageKind: "photo" },
-  { id: 128, name: "韩国VVC 防晒口罩女夏季防紫外线透气冰丝口罩", price: 68, shopId: 2, brandName: "韩国VVC", categoryName: "cx02", productCode: "58802476", saleCounts: 26, addedDate: "2020-02-13 19:37:51", imageKind: "jpeg" },
-  { id: 127, name: "赏芯防晒冰丝口罩夏季薄款透气可清洗", price: 49, shopId: 2, categoryName: "cx02", productCode: "28669845", saleCounts: 8, addedDate: "2020-02-13 19:37:12", imageKind: "alpha-600" },
-  { id: 126, name: "🔥爆款 冰丝凉席三件套 ❄️", price: 159, maxPrice: 259, shopId: 1, categoryName: "家居", productCode: "30115826", saleCounts: 132, addedDate: "2020-02-12 10:03:44", imageKind: "gif" },
-  { id: 125, name: "<b>加粗</b>商品", price: 19.9, shopId: 1, categoryName: "食品", productCode: "30115825", saleCounts: 3, addedDate: "2020-02-12 09:58:20", imageKind: "webp" },
+  {
+    id: 130,
+    name: "yuyisky虚拟商品",
+    price: 100,
+    shopId: 1,
+    categoryName: "外套",
+    productCode: "83177006",
+    saleCounts: 11,
+    productType: 1,
+    addedDate: "2020-02-14 14:25:37",
+    imageKind: "jpeg"
+  },
+  {
+    id: 129,
+    name: "CC虚拟商品",
+    price: 100,
+    shopId: 2,
+    categoryName: "cx02",
+    productCode: "55863958",
+    saleCounts: 4,
+    productType: 1,
+    addedDate: "2020-02-14 14:12:05",
+    imageKind: "photo"
+  },
+  {
+    id: 128,
+    name: "韩国VVC 防晒口罩女夏季防紫外线透气冰丝口罩",
+    price: 68,
+    shopId: 2,
+    brandName: "韩国VVC",
+    categoryName: "cx02",
+    productCode: "58802476",
+    saleCounts: 26,
+    addedDate: "2020-02-13 19:37:51",
+    imageKind: "jpeg"
+  },
+  {
+    id: 127,
+    name: "赏芯防晒冰丝口罩夏季薄款透气可清洗",
+    price: 49,
+    shopId: 2,
+    categoryName: "cx02",
+    productCode: "28669845",
+    saleCounts: 8,
+    addedDate: "2020-02-13 19:37:12",
+    imageKind: "alpha-600"
+  },
+  {
+    id: 126,
+    name: "🔥爆款 冰丝凉席三件套 ❄️",
+    price: 159,
+    maxPrice: 259,
+    shopId: 1,
+    categoryName: "家居",
+    productCode: "30115826",
+    saleCounts: 132,
+    addedDate: "2020-02-12 10:03:44",
+    imageKind: "gif"
+  },
+  {
+    id: 125,
+    name: "<b>加粗</b>商品",
+    price: 19.9,
+    shopId: 1,
+    categoryName: "食品",
+    productCode: "30115825",
+    saleCounts: 3,
+    addedDate: "2020-02-12 09:58:20",
+    imageKind: "webp"
+  },
   { id: 124, name: "   ", price: 10, shopId: 1, categoryName: "食品", productCode: "30115824", addedDate: "2020-02-11 16:41:09", imageKind: "tall" },
-  { id: 123, name: "儿童\"安全\"座椅 & 配件 <ISOFIX接口>", price: 699, maxPrice: 899, shopId: 3, categoryName: "母婴", productCode: "30115823", saleCounts: 17, addedDate: "2020-02-11 15:20:00", imageKind: "wide" },
-  { id: 122, name: "茶", price: 0.01, shopId: 4, brandName: "天荣", categoryName: "茶叶", productCode: "30115822", addedDate: "2020-02-11 11:11:11", imageKind: "missing" },
-  { id: 121, name: "  纯棉T恤  ", price: "59.90", maxPrice: "59.90", shopId: 1, categoryName: "男装", productCode: "30115821", saleCounts: 45, addedDate: "2020-02-10 20:15:33", imageKind: "html" },
-  { id: 120, name: "进口红酒 法国波尔多干红葡萄酒750ml×6支整箱装", price: 99999.99, shopId: 3, categoryName: "食品", productCode: "30115820", saleCounts: 1, addedDate: "2020-02-10 18:00:00", imageKind: "empty" },
-  { id: 119, name: "慢慢来的手工皂", price: "128.5", maxPrice: "168", shopId: 1, categoryName: "美妆", productCode: "30115819", saleCounts: 6, addedDate: "2020-02-10 09:30:00", imageKind: "slow" },
-  { id: 118, name: "简约陶瓷马克杯", price: 35, maxPrice: 35, shopId: 1, categoryName: "家居", productCode: "30115818", saleCounts: 58, addedDate: "2020-02-09 14:02:10", imageKind: "png" },
-  { id: 117, name: "印刷版宣传册定制", price: 2.5, maxPrice: 12, shopId: 2, categoryName: "办公", productCode: "30115817", addedDate: "2020-02-09 11:45:00", imageKind: "cmyk" },
-  { id: 116, name: "yuyisky测试商品（勿拍）", price: 1, shopId: 1, categoryName: "外套", productCode: "30115816", auditStatus: 1, addedDate: "2020-02-08 17:20:00", imageKind: "jpeg" },
-  { id: 19, name: "天使旅行箱", price: 399, maxPrice: 488, shopId: 1, brandName: "天使", categoryName: "箱包", productCode: "83150019", saleCounts: 21, addedDate: "2019-11-05 10:12:40", imageKind: "alpha-2000" }
+  {
+    id: 123,
+    name: '儿童"安全"座椅 & 配件 <ISOFIX接口>',
+    price: 699,
+    maxPrice: 899,
+    shopId: 3,
+    categoryName: "母婴",
+    productCode: "30115823",
+    saleCounts: 17,
+    addedDate: "2020-02-11 15:20:00",
+    imageKind: "wide"
+  },
+  {
+    id: 122,
+    name: "茶",
+    price: 0.01,
+    shopId: 4,
+    brandName: "天荣",
+    categoryName: "茶叶",
+    productCode: "30115822",
+    addedDate: "2020-02-11 11:11:11",
+    imageKind: "missing"
+  },
+  {
+    id: 121,
+    name: "  纯棉T恤  ",
+    price: "59.90",
+    maxPrice: "59.90",
+    shopId: 1,
+    categoryName: "男装",
+    productCode: "30115821",
+    saleCounts: 45,
+    addedDate: "2020-02-10 20:15:33",
+    imageKind: "html"
+  },
+  {
+    id: 120,
+    name: "进口红酒 法国波尔多干红葡萄酒750ml×6支整箱装",
+    price: 99999.99,
+    shopId: 3,
+    categoryName: "食品",
+    productCode: "30115820",
+    saleCounts: 1,
+    addedDate: "2020-02-10 18:00:00",
+    imageKind: "empty"
+  },
+  {
+    id: 119,
+    name: "慢慢来的手工皂",
+    price: "128.5",
+    maxPrice: "168",
+    shopId: 1,
+    categoryName: "美妆",
+    productCode: "30115819",
+    saleCounts: 6,
+    addedDate: "2020-02-10 09:30:00",
+    imageKind: "slow"
+  },
+  {
+    id: 118,
+    name: "简约陶瓷马克杯",
+    price: 35,
+    maxPrice: 35,
+    shopId: 1,
+    categoryName: "家居",
+    productCode: "30115818",
+    saleCounts: 58,
+    addedDate: "2020-02-09 14:02:10",
+    imageKind: "png"
+  },
+  {
+    id: 117,
+    name: "印刷版宣传册定制",
+    price: 2.5,
+    maxPrice: 12,
+    shopId: 2,
+    categoryName: "办公",
+    productCode: "30115817",
+    addedDate: "2020-02-09 11:45:00",
+    imageKind: "cmyk"
+  },
+  {
+    id: 116,
+    name: "yuyisky测试商品（勿拍）",
+    price: 1,
+    shopId: 1,
+    categoryName: "外套",
+    productCode: "30115816",
+    auditStatus: 1,
+    addedDate: "2020-02-08 17:20:00",
+    imageKind: "jpeg"
+  },
+  {
+    id: 19,
+    name: "天使旅行箱",
+    price: 399,
+    maxPrice: 488,
+    shopId: 1,
+    brandName: "天使",
+    categoryName: "箱包",
+    productCode: "83150019",
+    saleCounts: 21,
+    addedDate: "2019-11-05 10:12:40",
+    imageKind: "alpha-2000"
+  }
 ]
 
 /** Ids never used (deleted products), so that ids have gaps as in a real shop. */
@@ -414,7 +567,13 @@ export interface DiyHomepage {
 }
 
 /** The seed's entrance: the 图文导航 item linked to 小程序直播, named 看直播. */
-export const SEED_LIVE_ITEM: DiyNavItem = { linkType: 32, link: "../livelist/livelist", title: "小程序直播", showtitle: "看直播", imgSrc: "/Storage/Plat/ImageNav/live.png" }
+export const SEED_LIVE_ITEM: DiyNavItem = {
+  linkType: 32,
+  link: "../livelist/livelist",
+  title: "小程序直播",
+  showtitle: "看直播",
+  imgSrc: "/Storage/Plat/ImageNav/live.png"
+}
 
 export function seedDiyHomepage(): DiyHomepage {
   const nav = (linkType: number, showtitle: string, key: string, title = LINK_TYPES[linkType], link = LINK_TARGETS[linkType]): DiyNavItem => ({

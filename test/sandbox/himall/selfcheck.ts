@@ -83,10 +83,22 @@ try {
       }))
     )
     assert(rows.length === 15, `${rows.length} rows`)
-    assert(rows.every((r) => r.cells), "cells in div.hiMallDatagrid-cell")
-    assert(rows.every((r, i) => r.alt === (i % 2 === 1)), "alternate rows")
-    assert(rows.every((r) => r.id && r.shopId && r.name !== undefined && /^\d+\.\d\d(~\d+\.\d\d)?$/.test(r.price ?? "")), "hidden inputs")
-    assert(rows.every((r) => r.link === "直播链接"), "直播链接 links")
+    assert(
+      rows.every((r) => r.cells),
+      "cells in div.hiMallDatagrid-cell"
+    )
+    assert(
+      rows.every((r, i) => r.alt === (i % 2 === 1)),
+      "alternate rows"
+    )
+    assert(
+      rows.every((r) => r.id && r.shopId && r.name !== undefined && /^\d+\.\d\d(~\d+\.\d\d)?$/.test(r.price ?? "")),
+      "hidden inputs"
+    )
+    assert(
+      rows.every((r) => r.link === "直播链接"),
+      "直播链接 links"
+    )
     assert(rows[0].id === "130" && rows[0].name === "yuyisky虚拟商品" && rows[0].price === "100.00", JSON.stringify(rows[0]))
     const info = (await page.textContent(PAGER))?.trim()
     assert(info === "1/9 页，共123条记录", `pager says ${info}`)
@@ -172,12 +184,28 @@ try {
   await check("admin rows in the platform's shape; the seller backend lists shop 1 only, in its own shape; routes are case-insensitive", async () => {
     const admin = JSON.parse((await http("POST", "/Admin/Product/List", "page=1&rows=200")).body.toString())
     const a19 = admin.rows.find((p: { id: number }) => p.id === 19)
-    assert(a19.price === 399 && a19.MaxPrice === 488 && a19.shopId === 1 && a19.imgUrl === "/Storage/Shop/1/Products/19/1_50.png" && a19.saleStatus === 1 && a19.auditStatus === 2, JSON.stringify(a19))
+    assert(
+      a19.price === 399 &&
+        a19.MaxPrice === 488 &&
+        a19.shopId === 1 &&
+        a19.imgUrl === "/Storage/Shop/1/Products/19/1_50.png" &&
+        a19.saleStatus === 1 &&
+        a19.auditStatus === 2,
+      JSON.stringify(a19)
+    )
     const r = JSON.parse((await http("POST", "/sellerADMIN/product/LIST", "page=1&rows=100")).body.toString())
     const own = state().products.filter((p) => p.shopId === 1).length
     assert(r.total === own && r.rows.every((p: { ShopId: number }) => p.ShopId === 1), `total ${r.total}, own ${own}`)
     const row = r.rows.find((p: { Id: number }) => p.Id === 19)
-    assert(row.Price === 399 && row.MaxPrice === 488 && row.Image === "/Storage/Shop/1/Products/19/1_50.png" && row.SaleState === 1 && row.AuditState === 2 && !("id" in row), JSON.stringify(row))
+    assert(
+      row.Price === 399 &&
+        row.MaxPrice === 488 &&
+        row.Image === "/Storage/Shop/1/Products/19/1_50.png" &&
+        row.SaleState === 1 &&
+        row.AuditState === 2 &&
+        !("id" in row),
+      JSON.stringify(row)
+    )
     assert((await http("GET", "/SellerAdmin/Live/Management")).status === 200, "seller live page")
   })
 
@@ -208,8 +236,17 @@ try {
       }
     }
     // The kinds no seed product has: a huge picture, a heavy file.
-    sb.shop().setState({ products: [...products, { id: 201, name: "巨幅图片", price: 1, shopId: 1, imageKind: "huge" }, { id: 202, name: "超大文件", price: 1, shopId: 1, imageKind: "heavy" }] })
-    for (const [id, kind] of [[201, "huge"], [202, "heavy"]] as const) {
+    sb.shop().setState({
+      products: [
+        ...products,
+        { id: 201, name: "巨幅图片", price: 1, shopId: 1, imageKind: "huge" },
+        { id: 202, name: "超大文件", price: 1, shopId: 1, imageKind: "heavy" }
+      ]
+    })
+    for (const [id, kind] of [
+      [201, "huge"],
+      [202, "heavy"]
+    ] as const) {
       const [orig, thumb] = await Promise.all([http("GET", `/Storage/Shop/1/Products/${id}/1.png`), http("GET", `/Storage/Shop/1/Products/${id}/1_220.png`)])
       const m = await sharp(orig.body, { limitInputPixels: false }).metadata()
       const t = await sharp(thumb.body).metadata()
@@ -230,7 +267,18 @@ try {
   await check("the real 小程序直播 page: 序号 carries roomId, HiMall's Id is apart, SyncData via a link, seller SetBanner(…) and 直播商品", async () => {
     sb.shop().setState({
       rooms: [
-        { roomId: 31, name: "真实页直播", anchorName: "小羽", shopId: 1, status: 103, start: "2030-03-01T06:00:00.000Z", end: "2030-03-01T08:00:00.000Z", payAmount: 12.5, recordingUrls: ["https://x/r.mp4"], products: [19, 118] }
+        {
+          roomId: 31,
+          name: "真实页直播",
+          anchorName: "小羽",
+          shopId: 1,
+          status: 103,
+          start: "2030-03-01T06:00:00.000Z",
+          end: "2030-03-01T08:00:00.000Z",
+          payAmount: 12.5,
+          recordingUrls: ["https://x/r.mp4"],
+          products: [19, 118]
+        }
       ]
     })
     await page.goto(`${shop}/Admin/Live/Management`)
@@ -240,7 +288,10 @@ try {
     assert((await page.getAttribute(`${ROW} a:has-text('删除直播')`, "onclick"))?.includes("DelLiveRoom(1031)") === true, "DelLiveRoom takes HiMall's Id")
     const listed = JSON.parse((await http("POST", "/Admin/Live/List", "page=1&rows=15")).body.toString())
     const row = listed.rows[0]
-    assert(row.Id === 1031 && row.RoomId === 31 && row.PaymentAmount === 12.5 && row.RecordingUrlList.length === 1 && !("PayAmount" in row), JSON.stringify(row))
+    assert(
+      row.Id === 1031 && row.RoomId === 31 && row.PaymentAmount === 12.5 && row.RecordingUrlList.length === 1 && !("PayAmount" in row),
+      JSON.stringify(row)
+    )
     await page.goto(`${shop}/SellerAdmin/Live/Management`)
     await page.waitForSelector(`${ROW}:has-text('真实页直播')`)
     assert((await page.$$("a:text-is('获取小程序数据')")).length === 0, "seller has no sync button")
@@ -250,7 +301,9 @@ try {
     await page.click(`${ROW} a:has-text('设置封面图')`)
     assert((await page.textContent(".aui_content"))?.includes("建议尺寸800*640"), "seller caption")
     assert((await page.$$(".aui_content input[type=file]")).length === 0, "file input in the dialog")
-    const cover = await sharp({ create: { width: 800, height: 640, channels: 3, background: "#37a" } }).jpeg().toBuffer()
+    const cover = await sharp({ create: { width: 800, height: 640, channels: 3, background: "#37a" } })
+      .jpeg()
+      .toBuffer()
     const chooser = page.waitForEvent("filechooser")
     await page.click(".aui_content .upload.pic")
     await (await chooser).setFiles({ name: "c.jpg", mimeType: "image/jpeg", buffer: cover })
@@ -261,7 +314,12 @@ try {
     await page.waitForSelector(".aui_tips:has-text('设置成功！')")
     assert(state().rooms[0].coverImg === path, `coverImg ${state().rooms[0].coverImg}`)
     assert((await http("GET", path)).body.equals(cover), "served")
-    const refused = await http("POST", "/common/publicOperation/UploadPic", "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\nhello\r\n--b--\r\n", "multipart/form-data; boundary=b")
+    const refused = await http(
+      "POST",
+      "/common/publicOperation/UploadPic",
+      '--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\nhello\r\n--b--\r\n',
+      "multipart/form-data; boundary=b"
+    )
     assert(refused.body.toString() === "上传的图片格式不正确" && refused.type.startsWith("text/html"), refused.body.toString())
     const goods = JSON.parse((await http("POST", "/SellerAdmin/Live/LiveProductList", "RoomId=31&page=1&rows=15")).body.toString())
     assert(goods.total === 2 && goods.rows[0].ProductId === 19 && goods.rows[0].Url === "pages/productdetail/productdetail?id=19", JSON.stringify(goods))
@@ -276,7 +334,15 @@ try {
   await check("获取小程序数据 counts syncCalls and copies the WeChat rooms", async () => {
     sb.wechat.setState({
       rooms: [
-        { roomId: 11, name: "春季新品直播", anchorName: "小羽", anchorWechat: "xiaoyu", start: "2030-03-01T06:00:00.000Z", end: "2030-03-01T08:00:00.000Z", liveStatus: 102 },
+        {
+          roomId: 11,
+          name: "春季新品直播",
+          anchorName: "小羽",
+          anchorWechat: "xiaoyu",
+          start: "2030-03-01T06:00:00.000Z",
+          end: "2030-03-01T08:00:00.000Z",
+          liveStatus: 102
+        },
         { roomId: 12, name: "清仓特卖", anchorName: "陈陈", anchorWechat: "chenchen", start: 1893456000, end: 1893463200, liveStatus: 101 }
       ]
     })
@@ -290,7 +356,10 @@ try {
     const room = state().rooms.find((r) => r.roomId === 11)
     assert(room && room.name === "春季新品直播" && room.status === 102 && room.statusDesc === "未开始" && room.coverImg === "", JSON.stringify(room))
     const texts = await page.$$eval(ROW, (trs) => trs.map((tr) => tr.textContent ?? ""))
-    assert(texts.some((t) => t.includes("清仓特卖") && t.includes("直播中") && t.includes("2030-01-01")), "grid rows")
+    assert(
+      texts.some((t) => t.includes("清仓特卖") && t.includes("直播中") && t.includes("2030-01-01")),
+      "grid rows"
+    )
   })
 
   await check("封面设置: upload + SetBanner round-trip shows the cover, a later sync keeps it", async () => {
@@ -298,9 +367,15 @@ try {
     assert((await page.textContent(".aui_title")) === "封面设置", "dialog title")
     assert((await page.textContent(".cover-upload"))?.includes("建议尺寸750*750"), "caption")
     // Too big first: a 2.5 MB file is refused with a message.
-    await page.setInputFiles(".cover-upload input[type=file]", { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(2_500_000)]) })
+    await page.setInputFiles(".cover-upload input[type=file]", {
+      name: "big.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(2_500_000)])
+    })
     await page.waitForSelector(".upload-error:has-text('文件大小不能超过2M')")
-    const cover = await sharp({ create: { width: 750, height: 750, channels: 3, background: "#3a7" } }).jpeg().toBuffer()
+    const cover = await sharp({ create: { width: 750, height: 750, channels: 3, background: "#3a7" } })
+      .jpeg()
+      .toBuffer()
     await page.setInputFiles(".cover-upload input[type=file]", { name: "cover.jpg", mimeType: "image/jpeg", buffer: cover })
     await page.waitForSelector(".cover-upload .img-item img")
     await page.click(".aui_buttons button:has-text('保存')")
@@ -337,48 +412,61 @@ try {
 
   sb.shop().setState({ liveVariant: "himall" })
 
-  await check("homepage (DIY): saved page by ajax, 图文导航 item {linkType:32}, badge beside a 修改 dropdown of every link type; 保存 writes it back", async () => {
-    const ajax = await http("GET", "/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")
-    const text = ajax.body.toString("utf8").replace(/^\uFEFF/, "")
-    const saved = JSON.parse(text)
-    const live = saved.LModules.flatMap((m: { type: number; content: { images?: { linkType: number }[] } }) => (m.type === 2 ? m.content.images! : [])).find((i: { linkType: number }) => i.linkType === 32)
-    assert(live?.link === "../livelist/livelist" && live.title === "小程序直播" && live.showtitle === "看直播", JSON.stringify(live))
-    const html = (await http("GET", "/Admin/WXSmallProgram/HomePageSetting")).body.toString()
-    assert(!html.includes("看直播"), "the page carries the saved page inline")
-    await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
-    await page.waitForSelector("#diy-contain .diy-conitem")
-    assert((await page.textContent("#diy-contain"))?.includes("看直播"), "live entrance in the preview")
-    await page.click("#diy-contain .diy-conitem:has-text('看直播')")
-    await page.waitForSelector(".ctrl-item-list-li")
-    assert((await page.textContent(".modul-hd")) === "图文导航", "module name")
-    const index = saved.LModules.find((m: { type: number }) => m.type === 2).content.images.indexOf(live)
-    const item = page.locator(".ctrl-item-list-li").nth(index)
-    assert((await item.locator("input[name=title]").inputValue()) === "看直播", "导航名称")
-    const badge = await item.locator("a.badge").textContent()
-    assert(badge === "小程序直播小程序直播", `badge ${badge}`)
-    assert((await item.locator("a.badge").getAttribute("href")) === "../livelist/livelist", "badge link")
-    const menu = await item.locator(".droplist-menu li").allTextContents()
-    assert(menu.length >= 18 && menu.includes("小程序直播") && menu.includes("选择商品"), `menu ${menu.join(",")}`)
-    // Edit the first item into a live entrance and save.
-    const first = page.locator(".ctrl-item-list-li").first()
-    await first.locator("input[name=title]").fill("直播")
-    await first.locator(".j-droplist-toggle").click()
-    await first.locator(".droplist-menu li[data-val='32']").click()
-    await page.click("#j-savePage")
-    await page.waitForSelector(".aui_tips:has-text('保存成功！')")
-    const images = state().homepage.LModules.find((m) => m.type === 2)!.content.images!
-    assert(images[0].linkType === 32 && images[0].showtitle === "直播" && images[0].link === "../livelist/livelist", JSON.stringify(images[0]))
-  })
+  await check(
+    "homepage (DIY): saved page by ajax, 图文导航 item {linkType:32}, badge beside a 修改 dropdown of every link type; 保存 writes it back",
+    async () => {
+      const ajax = await http("GET", "/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")
+      const text = ajax.body.toString("utf8").replace(/^\uFEFF/, "")
+      const saved = JSON.parse(text)
+      const live = saved.LModules.flatMap((m: { type: number; content: { images?: { linkType: number }[] } }) => (m.type === 2 ? m.content.images! : [])).find(
+        (i: { linkType: number }) => i.linkType === 32
+      )
+      assert(live?.link === "../livelist/livelist" && live.title === "小程序直播" && live.showtitle === "看直播", JSON.stringify(live))
+      const html = (await http("GET", "/Admin/WXSmallProgram/HomePageSetting")).body.toString()
+      assert(!html.includes("看直播"), "the page carries the saved page inline")
+      await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
+      await page.waitForSelector("#diy-contain .diy-conitem")
+      assert((await page.textContent("#diy-contain"))?.includes("看直播"), "live entrance in the preview")
+      await page.click("#diy-contain .diy-conitem:has-text('看直播')")
+      await page.waitForSelector(".ctrl-item-list-li")
+      assert((await page.textContent(".modul-hd")) === "图文导航", "module name")
+      const index = saved.LModules.find((m: { type: number }) => m.type === 2).content.images.indexOf(live)
+      const item = page.locator(".ctrl-item-list-li").nth(index)
+      assert((await item.locator("input[name=title]").inputValue()) === "看直播", "导航名称")
+      const badge = await item.locator("a.badge").textContent()
+      assert(badge === "小程序直播小程序直播", `badge ${badge}`)
+      assert((await item.locator("a.badge").getAttribute("href")) === "../livelist/livelist", "badge link")
+      const menu = await item.locator(".droplist-menu li").allTextContents()
+      assert(menu.length >= 18 && menu.includes("小程序直播") && menu.includes("选择商品"), `menu ${menu.join(",")}`)
+      // Edit the first item into a live entrance and save.
+      const first = page.locator(".ctrl-item-list-li").first()
+      await first.locator("input[name=title]").fill("直播")
+      await first.locator(".j-droplist-toggle").click()
+      await first.locator(".droplist-menu li[data-val='32']").click()
+      await page.click("#j-savePage")
+      await page.waitForSelector(".aui_tips:has-text('保存成功！')")
+      const images = state().homepage.LModules.find((m) => m.type === 2)!.content.images!
+      assert(images[0].linkType === 32 && images[0].showtitle === "直播" && images[0].link === "../livelist/livelist", JSON.stringify(images[0]))
+    }
+  )
 
   await check("homepage (older 图片导航 editor): inline, removable through /__fixture/state", async () => {
     sb.shop().setState({ homepageEditor: "imageNav" })
-    assert((await http("GET", "/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")).body.length === 0, "endpoint answers a page")
+    assert(
+      (await http("GET", "/Admin/TemplateVisualizationAjax/Hi_Ajax_GetTemplateByID?client=smallprog&type=13")).body.length === 0,
+      "endpoint answers a page"
+    )
     await page.goto(`${shop}/Admin/WXSmallProgram/HomePageSetting`)
     await page.waitForSelector(".nav-edit-item")
     assert((await page.textContent("#diyEditor"))?.includes("小程序直播 | 小程序直播"), "live entrance badge")
     assert((await page.textContent("#diyPreview"))?.includes("小程序直播"), "live entrance in the preview")
     const nav = state().homepage.modules.find((m) => m.type === "imageNav")!
-    await http("POST", "/__fixture/state", JSON.stringify({ homepage: { modules: [{ ...nav, items: nav.items!.filter((i) => i.linkName !== "小程序直播") }] } }), "application/json")
+    await http(
+      "POST",
+      "/__fixture/state",
+      JSON.stringify({ homepage: { modules: [{ ...nav, items: nav.items!.filter((i) => i.linkName !== "小程序直播") }] } }),
+      "application/json"
+    )
     await page.reload()
     await page.waitForSelector(".nav-edit-item")
     assert(!(await page.textContent("#diyPreview"))?.includes("小程序直播"), "entrance still shown")
@@ -394,7 +482,16 @@ try {
 
   await check("reset restores the seed", async () => {
     const s = JSON.parse((await http("POST", "/__fixture/reset", "")).body.toString())
-    assert(s.products.length === 123 && s.rooms.length === 0 && s.syncCalls === 0 && s.liveLinkAction === true && s.rowPriceInput === true && s.homepageEditor === "diy" && Array.isArray(s.homepage.LModules), "seed")
+    assert(
+      s.products.length === 123 &&
+        s.rooms.length === 0 &&
+        s.syncCalls === 0 &&
+        s.liveLinkAction === true &&
+        s.rowPriceInput === true &&
+        s.homepageEditor === "diy" &&
+        Array.isArray(s.homepage.LModules),
+      "seed"
+    )
   })
 } finally {
   await browser.close()

@@ -28,7 +28,17 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import { readForm, readRawBody, send, sendJson, type Site } from "../http"
 import { navIcon, productImage, SLOW_DELAY_MS, THUMB_SIZES } from "./images"
 import { parseMultipart } from "./multipart"
-import { homePageDiyPage, homePageSettingPage, IIS_404, liveManagementPage, liveProductPage, LOGIN_PAGE, productManagementPage, type Area, type LiveVariant } from "./pages"
+import {
+  homePageDiyPage,
+  homePageSettingPage,
+  IIS_404,
+  liveManagementPage,
+  liveProductPage,
+  LOGIN_PAGE,
+  productManagementPage,
+  type Area,
+  type LiveVariant
+} from "./pages"
 import {
   seedDiyHomepage,
   seedHomepage,
@@ -320,11 +330,7 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
     const rowOf: (r: Room) => Record<string, unknown> = state.liveVariant === "older" ? roomRow : himallRoomRow
     const items: Record<string, unknown>[] = rooms(seller)
       .filter(
-        (r) =>
-          has(r.name, q("name")) &&
-          has(r.anchorName, q("anchorName")) &&
-          has(r.shopName, q("shopName")) &&
-          (!q("status") || r.status === num(q("status")))
+        (r) => has(r.name, q("name")) && has(r.anchorName, q("anchorName")) && has(r.shopName, q("shopName")) && (!q("status") || r.status === num(q("status")))
       )
       .map(rowOf)
     // Default order: 序号 descending, newest room first; the grid may sort by a numeric column.
@@ -593,7 +599,8 @@ export function createHimallSite(host: string, deps: { wechat: Site }): Site {
       if (patch.syncCalls !== undefined) state.syncCalls = num(patch.syncCalls)
       if (patch.homepageEditor === "diy" || patch.homepageEditor === "imageNav") {
         // Another editor: its own seed page unless the same patch brings one.
-        if (patch.homepageEditor !== state.homepageEditor && patch.homepage === undefined) state.homepage = patch.homepageEditor === "diy" ? seedDiyHomepage() : seedHomepage()
+        if (patch.homepageEditor !== state.homepageEditor && patch.homepage === undefined)
+          state.homepage = patch.homepageEditor === "diy" ? seedDiyHomepage() : seedHomepage()
         state.homepageEditor = patch.homepageEditor
       }
       if (patch.homepage !== undefined) state.homepage = patch.homepage as DiyHomepage | Homepage

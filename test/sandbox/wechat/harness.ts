@@ -72,6 +72,8 @@ export async function noisyPng(name: string, bytes: number) {
     x ^= x << 5
     raw[i] = x & 0xff
   }
-  const buffer = await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png().toBuffer()
+  const buffer = await sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+    .png()
+    .toBuffer()
   return { name, mimeType: "image/png", buffer }
 }

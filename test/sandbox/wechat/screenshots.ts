@@ -71,7 +71,10 @@ try {
   await page.getByText("分享卡片展示样式").waitFor()
   const inputs = page.locator(".room-form input[type=text]")
   await inputs.nth(0).fill("店庆特惠专场直播")
-  await page.locator(".room-form input[type=file]").nth(0).setInputFiles(await pngFile("share.png", 800, 640, "#4e8cee"))
+  await page
+    .locator(".room-form input[type=file]")
+    .nth(0)
+    .setInputFiles(await pngFile("share.png", 800, 640, "#4e8cee"))
   await page.getByText("重新上传").waitFor()
   await shot("06-create-room", true)
 

@@ -144,9 +144,7 @@ const VIEWS = new Set(["", "/broadcast/index", "/broadcast/create", "/broadcast/
 
 function page(boot: Record<string, unknown>): string {
   const extra = boot.markup === "alt" || boot.markup === "third" ? String(boot.markup) : null
-  const templates = ["templates.html", ...(extra ? [`templates-${extra}.html`] : [])]
-    .map((f) => readFileSync(join(here, f), "utf8"))
-    .join("\n")
+  const templates = ["templates.html", ...(extra ? [`templates-${extra}.html`] : [])].map((f) => readFileSync(join(here, f), "utf8")).join("\n")
   const altCss = extra ? `\n<link rel="stylesheet" href="/__sandbox/wechat/${extra}.css">` : ""
   const json = JSON.stringify(boot).replace(/</g, "\\u003c")
   return `<!doctype html>
@@ -193,15 +191,7 @@ export function createWechatSite(): Site {
   /** Answer for a 提审 while the administrator check is pending. */
   const ADMIN_CHECK = { ret: 200040, errmsg: "请使用微信扫描二维码进行验证", needAdminCheck: true }
 
-  function addGoods(body: {
-    cover?: PostedImage | null
-    name?: string
-    priceType?: number
-    price?: string
-    price2?: string
-    url?: string
-    submit?: boolean
-  }) {
+  function addGoods(body: { cover?: PostedImage | null; name?: string; priceType?: number; price?: string; price2?: string; url?: string; submit?: boolean }) {
     const form = {
       cover: body.cover ?? null,
       name: String(body.name ?? ""),
@@ -216,7 +206,10 @@ export function createWechatSite(): Site {
     if (body.submit && state.adminCheck) return ADMIN_CHECK
     const { info, url } = storeImage(body.cover)
     const goods: Goods = {
-      goodsId: nextId(state.goods.map((g) => g.goodsId), 1),
+      goodsId: nextId(
+        state.goods.map((g) => g.goodsId),
+        1
+      ),
       name: form.name.trim(),
       url: form.url.trim(),
       priceType: form.priceType as 1 | 2 | 3,
@@ -252,16 +245,19 @@ export function createWechatSite(): Site {
       roomCover: cover
     }
     const errors: Record<string, string> = validateRoom(form)
-    if (!errors.anchorWechat && state.unverifiedAnchors.includes(form.anchorWechat.trim()))
-      errors.anchorWechat = UNVERIFIED_ANCHOR
+    if (!errors.anchorWechat && state.unverifiedAnchors.includes(form.anchorWechat.trim())) errors.anchorWechat = UNVERIFIED_ANCHOR
     const first = Object.keys(errors)[0]
     if (first) return { ret: errors.anchorWechat === UNVERIFIED_ANCHOR ? 300036 : 300001, errmsg: errors[first], errors }
-    const keep = (img: PostedImage | null, info: ImageInfo | null, url: string) =>
-      img?.dataUrl ? storeImage(img) : { info, url }
+    const keep = (img: PostedImage | null, info: ImageInfo | null, url: string) => (img?.dataUrl ? storeImage(img) : { info, url })
     const shareImg = keep(share, existing?.shareCover ?? null, existing?.shareImg ?? "")
     const coverImg = keep(cover, existing?.roomCover ?? null, existing?.coverImg ?? "")
     const room: Room = {
-      roomId: existing?.roomId ?? nextId(state.rooms.map((r) => r.roomId), 1),
+      roomId:
+        existing?.roomId ??
+        nextId(
+          state.rooms.map((r) => r.roomId),
+          1
+        ),
       name: form.name.trim(),
       anchorName: form.anchorName.trim(),
       anchorWechat: form.anchorWechat.trim(),
@@ -290,7 +286,14 @@ export function createWechatSite(): Site {
       const goods = findGoods(body.goodsId)
       if (!goods) return { ret: 300001, errmsg: "商品不存在" }
       if (goods.status !== "approved") return { ret: 300010, errmsg: "仅已入库商品可修改价格" }
-      const form = { cover: goods.cover ?? { name: "", type: "image/jpeg", bytes: 1, width: 200, height: 200 }, name: goods.name, url: goods.url, priceType: Number(body.priceType), price: String(body.price ?? ""), price2: String(body.price2 ?? "") }
+      const form = {
+        cover: goods.cover ?? { name: "", type: "image/jpeg", bytes: 1, width: 200, height: 200 },
+        name: goods.name,
+        url: goods.url,
+        priceType: Number(body.priceType),
+        price: String(body.price ?? ""),
+        price2: String(body.price2 ?? "")
+      }
       const errors: Record<string, string> = validateGoods(form)
       if (errors.price) return { ret: GOODS_ERROR_CODE.price, errmsg: errors.price, errors: { price: errors.price } }
       goods.priceType = form.priceType as 1 | 2 | 3
@@ -308,8 +311,7 @@ export function createWechatSite(): Site {
     const ids = Array.isArray(body.goodsIds) ? body.goodsIds.map(Number) : []
     const fresh = ids.filter((id) => !(room.goods ?? []).includes(id))
     if (fresh.some((id) => findGoods(id)?.status !== "approved")) return { ret: 300025, errmsg: "商品未入库，不能导入直播间" }
-    if ((room.goods ?? []).length + fresh.length > state.roomGoodsCap)
-      return { ret: 300033, errmsg: `直播间商品数量超过上限（最多${state.roomGoodsCap}个）` }
+    if ((room.goods ?? []).length + fresh.length > state.roomGoodsCap) return { ret: 300033, errmsg: `直播间商品数量超过上限（最多${state.roomGoodsCap}个）` }
     room.goods = [...(room.goods ?? []), ...fresh]
     return { ret: 0, added: fresh.length }
   }
@@ -437,10 +439,13 @@ export function createWechatSite(): Site {
     },
 
     review(body) {
-      const goods = findGoods(body.goodsId) ?? Object.values(state.accounts).flatMap((a) => a.goods).find((g) => String(g.goodsId) === String(body.goodsId))
+      const goods =
+        findGoods(body.goodsId) ??
+        Object.values(state.accounts)
+          .flatMap((a) => a.goods)
+          .find((g) => String(g.goodsId) === String(body.goodsId))
       if (!goods) throw new Error(`no goods with goodsId ${String(body.goodsId)}`)
-      if (goods.status !== "reviewing" && goods.status !== "draft")
-        throw new Error(`goods ${goods.goodsId} is ${goods.status}, not waiting for review`)
+      if (goods.status !== "reviewing" && goods.status !== "draft") throw new Error(`goods ${goods.goodsId} is ${goods.status}, not waiting for review`)
       if (body.result === "approve") {
         goods.status = "approved"
         goods.rejectReason = ""
