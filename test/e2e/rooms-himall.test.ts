@@ -349,13 +349,11 @@ describe("HiMall 小程序直播", () => {
   })
 
   it("on a HiMall version without the grid's room id input, rows are matched through the endpoint", async () => {
-    sandbox
-      .shop()
-      .setState({
-        liveVariant: "older",
-        liveRoomIdInput: false,
-        rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })]
-      })
+    sandbox.shop().setState({
+      liveVariant: "older",
+      liveRoomIdInput: false,
+      rooms: [himallRoom(11, "春季新品直播"), himallRoom(12, "清仓特卖", { coverImg: "/Storage/Shop/1/Products/19/1_350.png" })]
+    })
     const page = await livePage()
     expect(await page.locator("input.thisRoomId").count()).toBe(0)
     await expect.poll(() => flags(page, 12).getAttribute("data-lh-cover-state"), MEASURED).toBe("wrong_size")
