@@ -12,7 +12,7 @@ export const SANDBOX_SHOPS = "https://*.sandbox.test/*"
 const root = join(import.meta.dirname, "..")
 
 function plasmo(args: string[]) {
-  execFileSync(join(root, "node_modules/.bin/plasmo"), ["build", ...args], { cwd: root, stdio: "inherit" })
+  execFileSync(join(root, "node_modules/.bin/plasmo"), ["build", "--hoist", ...args], { cwd: root, stdio: "inherit" })
 }
 
 export function buildSandbox() {
