@@ -74,7 +74,7 @@ export async function benchCover(ctx: BenchContext) {
     cover_sharp_method: `sharp ${sharpVersion} in Node on the same bytes, the same operation: EXIF rotate, white background, contain in 200×200, JPEG from quality 92 down until ≤ 50 KB; runs interleaved with ours`
   }
   for (const [name, id] of Object.entries(PICTURES)) {
-    const original = `${ctx.sandbox.shopOrigin}${products.find((p) => p.id === id)!.imgUrl.replace(/1_220\.png$/, "1.png")}`
+    const original = `${ctx.sandbox.shopOrigin}${products.find((p) => p.id === id)!.imgUrl.replace(/1_\d+\.png$/, "1.png")}`
     ctx.log(`cover: ${name}`)
     // Fetched once and kept in the worker; the bytes also go to Node for sharp.
     const b64 = (await worker.evaluate(
@@ -115,7 +115,10 @@ export async function benchCover(ctx: BenchContext) {
         source: { bytes: number; type: string; width: number; height: number }
       }
     // Warm-up of both: the decoders, the encoders, the JIT.
-    await ours()
+    const warm = await ours()
+    // The name says the size: a thumbnail fetched instead of the original would measure nothing.
+    const [w, h] = /(\d+)x(\d+)/.exec(name)!.slice(1).map(Number)
+    if (warm.source.width !== w || warm.source.height !== h) throw new Error(`cover: ${original} is ${warm.source.width}×${warm.source.height}, not ${w}×${h}`)
     await sharpCover(bytes)
     const runs: Awaited<ReturnType<typeof ours>>[] = []
     const sharpMs: number[] = []
