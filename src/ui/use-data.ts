@@ -31,9 +31,12 @@ export function seed<T>(promise: Promise<T>): Seed<T> {
   return s
 }
 
+/** How long a first read may take before the live query is asked as well (a stalled read never leaves the popup blank). */
+const SEED_PATIENCE_MS = 2000
+
 /**
  * A live query that answers with the seed's value until it is `live` and has answered itself.
- * Without a seed (or with one that failed) it is live at once.
+ * Without a seed (or with one that failed, or has not answered within SEED_PATIENCE_MS) it is live at once.
  */
 function useSeededLiveQuery<T>(querier: () => Promise<T>, start: Seed<T> | undefined, live: boolean): T | undefined {
   const [seeded, setSeeded] = useState<T | undefined>(start?.value)
@@ -45,7 +48,15 @@ function useSeededLiveQuery<T>(querier: () => Promise<T>, start: Seed<T> | undef
       (v) => mounted && setSeeded(v),
       () => mounted && setFailed(true)
     )
-    return () => void (mounted = false)
+    const patience = setTimeout(() => {
+      if (start.value !== undefined) return
+      console.warn("[himall-live-helper] first read still pending: reading live")
+      setFailed(true)
+    }, SEED_PATIENCE_MS)
+    return () => {
+      mounted = false
+      clearTimeout(patience)
+    }
   }, [start])
   const on = live || !start || failed
   const fresh = useLiveQuery(async () => (on ? querier() : undefined), [on])

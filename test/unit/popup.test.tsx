@@ -143,6 +143,20 @@ describe("popup: empty", () => {
     expect(await screen.findByText("还没有看到直播间")).toBeTruthy()
   })
 
+  it("a first read that never answers does not leave the popup blank: it reads live instead", async () => {
+    const { Popup } = await import("~popup/Popup")
+    const { seed } = await import("~ui/use-data")
+    const { Shell } = await import("~ui/shell")
+    const never = () => seed(new Promise<never>(() => undefined))
+    render(
+      <Shell title={() => "直播助手"}>
+        <Popup first={{ goods: never(), base: never(), notices: never() }} />
+      </Shell>
+    )
+    expect(await screen.findByText("还没有保存任何商品", undefined, { timeout: 5000 })).toBeTruthy()
+    expect(screen.getByRole("tab", { name: /直播间/ })).toBeTruthy()
+  })
+
   it("updates live when the database changes", async () => {
     render(<PopupPage />)
     await screen.findByText("还没有保存任何商品")
