@@ -9,7 +9,7 @@ import sharp from "sharp"
 
 import { startSandbox } from "../test/sandbox/server"
 import { launchWithExtension, waitForShopScript } from "../test/support/browser"
-import { clearExtensionData } from "../test/support/goods"
+import { clearExtensionData, MERCHANT_TABLES } from "../test/support/goods"
 import { seedLargeSetup } from "../test/support/seed"
 
 const argv = process.argv.slice(2)
@@ -98,20 +98,7 @@ try {
       .jpeg({ quality: 80 })
       .toBuffer()
   ).toString("base64")
-  await clearExtensionData(b, [
-    "products",
-    "notices",
-    "wechatGoods",
-    "covers",
-    "jobs",
-    "settings",
-    "facts",
-    "wechatRooms",
-    "shopRooms",
-    "syncs",
-    "plans",
-    "roomCovers"
-  ])
+  await clearExtensionData(b, MERCHANT_TABLES)
   await seedLargeSetup(b, { shop: sandbox.shopOrigin, products: PRODUCTS, rooms: ROOMS, coverJpeg: jpeg })
   const byFn = new Map<string, number>()
   const byUrl = new Map<string, number>()

@@ -3,7 +3,7 @@
 // driven in the sandbox (scripts/demo/job.ts, the driver `npm start` walks too), every user
 // action counted; against the same job by hand (scripts/demo/manual.ts, a scripted model of the
 // manual's steps). Goal: at least 10× fewer actions; a breakdown per step.
-import { clearExtensionData } from "../../test/support/goods"
+import { clearExtensionData, MERCHANT_TABLES } from "../../test/support/goods"
 import { cleanProducts, runJob, STEPS, type CountedAction } from "../demo/job"
 import { manualJob } from "../demo/manual"
 import type { BenchContext } from "./context"
@@ -18,21 +18,7 @@ function byStep(actions: CountedAction[]) {
 
 export async function benchJob(ctx: BenchContext) {
   const { sandbox, ext } = ctx
-  await clearExtensionData(ext, [
-    "products",
-    "notices",
-    "wechatGoods",
-    "covers",
-    "jobs",
-    "settings",
-    "facts",
-    "wechatRooms",
-    "shopRooms",
-    "syncs",
-    "plans",
-    "roomCovers",
-    "overview"
-  ])
+  await clearExtensionData(ext, MERCHANT_TABLES)
   ctx.log(`job: the whole job with ${JOB_GOODS} products`)
   const { actions, steps } = await runJob({ sandbox, ext, goods: JOB_GOODS, log: (m) => ctx.log(`job: ${m}`) })
   for (const page of ext.context.pages()) await page.close()

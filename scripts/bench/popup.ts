@@ -1,6 +1,6 @@
 // popup: the first data render with 100, 10,000 and 100,000 products (100 rooms each), and the
 // badge's recomputation; the goals are the ratios to the 100-product shop, measured in the same run.
-import { clearExtensionData } from "../../test/support/goods"
+import { clearExtensionData, MERCHANT_TABLES } from "../../test/support/goods"
 import type { BenchContext } from "./context"
 import { ratioFigure, summarise, withGoal } from "./stats"
 
@@ -12,21 +12,6 @@ const SMALL = 100
 /** Each popup stays open this long after its first data (the same for every size). */
 const SETTLE_MS = 2500
 const ROOMS = 100
-const TABLES = [
-  "products",
-  "notices",
-  "wechatGoods",
-  "covers",
-  "jobs",
-  "settings",
-  "facts",
-  "wechatRooms",
-  "shopRooms",
-  "syncs",
-  "plans",
-  "roomCovers",
-  "overview"
-]
 
 /**
  * The popup's first data render (`performance.mark("lh-popup-first-data")`: the checklist and the
@@ -66,7 +51,7 @@ export async function benchPopup(ctx: BenchContext) {
   }
   /** A shop of `products` products (and ROOMS rooms), then the popup opened `runs` times. */
   const measure = async (products: number) => {
-    await clearExtensionData(b, TABLES)
+    await clearExtensionData(b, MERCHANT_TABLES)
     ctx.log(`popup: seeding ${products.toLocaleString("en")} products and ${ROOMS} rooms`)
     const seeded = await seedLargeSetup(b, { shop: sandbox.shopOrigin, products, rooms: ROOMS, coverJpeg: jpeg })
     ctx.log(`popup: opening with ${products.toLocaleString("en")} products`)
@@ -87,7 +72,7 @@ export async function benchPopup(ctx: BenchContext) {
   const ten = await measure(10_000)
   const hundred = await measure(100_000)
   const small2 = await measure(SMALL)
-  await clearExtensionData(b, TABLES)
+  await clearExtensionData(b, MERCHANT_TABLES)
   const small = summarise([...small1.first, ...small2.first])
   const tenK = summarise(ten.first)
   const hundredK = summarise(hundred.first)

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import { runJob, STEPS, type StepDone } from "../../scripts/demo/job"
 import type { Sandbox } from "../sandbox/server"
 import { readTable, type ExtensionBrowser } from "../support/browser"
-import { clearExtensionData } from "../support/goods"
+import { clearExtensionData, MERCHANT_TABLES } from "../support/goods"
 import { useExtensionSuite } from "../support/suite"
 
 let sandbox: Sandbox
@@ -17,21 +17,7 @@ useExtensionSuite((s, b) => ((sandbox = s), (browser = b)))
 
 describe("the merchant's whole job, driven", () => {
   it("goes from capture to the entrance with a queue of two, counting each action under its step", async () => {
-    await clearExtensionData(browser, [
-      "products",
-      "notices",
-      "wechatGoods",
-      "covers",
-      "jobs",
-      "settings",
-      "facts",
-      "wechatRooms",
-      "shopRooms",
-      "syncs",
-      "plans",
-      "roomCovers",
-      "overview"
-    ])
+    await clearExtensionData(browser, MERCHANT_TABLES)
     const seen: Pick<StepDone, "id" | "actions">[] = []
     const { actions, steps } = await runJob({ sandbox, ext: browser, goods: 2, after: async (s) => void seen.push({ id: s.id, actions: s.actions }) })
 

@@ -34,6 +34,23 @@ export async function showShelf(page: Page, text: "未入库" | "已入库") {
 
 export const LIVE_GOODS = "https://live.weixin.qq.com/livemp/goods/index?token=1&lang=zh_CN"
 
+/** Every table a merchant's work fills (not the shops the extension is enabled on): cleared, the extension is as on a first day. */
+export const MERCHANT_TABLES = [
+  "products",
+  "notices",
+  "wechatGoods",
+  "covers",
+  "jobs",
+  "settings",
+  "facts",
+  "wechatRooms",
+  "shopRooms",
+  "syncs",
+  "plans",
+  "roomCovers",
+  "overview"
+]
+
 /** Empty the extension's tables (a fresh merchant), from its service worker. */
 export async function clearExtensionData(b: ExtensionBrowser, tables = ["products", "notices", "wechatGoods", "covers", "jobs", "settings"]) {
   const sw = await b.worker()
