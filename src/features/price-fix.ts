@@ -16,7 +16,7 @@ import type { DriftItem, PriceFixQueueState } from "~protocol/messages"
 import { send } from "~lib/send"
 import { editDialogText, fillEditPrices, findGoodsEditDialogs, goodsTableRows, readEditPrices } from "~sites/wechat/goods-edit"
 import { SHELF_TEXT, currentShelf, findAddGoodsButton, isGoodsLibrary, readGoodsTable } from "~sites/wechat/goods-library"
-import { elementsWithText } from "~lib/dom/text"
+import { elementsWithText, isOurs } from "~lib/dom/text"
 
 import type { PageState } from "./registry"
 
@@ -181,7 +181,7 @@ export class PriceFixFeature {
     }
     if (currentShelf(document) !== "approved") {
       if (!this.items.some((i) => !this.opened.has(i.productKey))) return
-      const tab = elementsWithText(document, SHELF_TEXT.approved).find((e) => !e.closest("[data-lh-panel]"))
+      const tab = elementsWithText(document, SHELF_TEXT.approved).find((e) => !isOurs(e))
       tab?.click()
       return
     }

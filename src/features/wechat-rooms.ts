@@ -9,6 +9,7 @@ import { ROOMS_PANEL_CSS } from "~lib/dom/sheets/wechat-panel"
 import { formatRoomTime, problemField, roomFormValues, roomPlanProblems, type RoomProblem } from "~core/room-rules"
 import { button, el, entryText, panelBar, reportStep, reportTitle, say } from "~lib/dom/build"
 import { dataUrlToFile } from "~lib/dom/set-value"
+import { isOurs } from "~lib/dom/text"
 import { errorText, t } from "~lib/i18n"
 import type { RoomPlanView } from "~protocol/messages"
 import { ProtocolError } from "~protocol/errors"
@@ -112,7 +113,7 @@ export class RoomPanel {
   mount() {
     if (this.root.isConnected) return
     const title = [...this.form.querySelectorAll<HTMLElement>("*")].find(
-      (e) => !e.closest("[data-lh-panel]") && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]")
+      (e) => !isOurs(e) && e.children.length === 0 && (e.textContent ?? "").trim() === "创建直播间" && !e.closest("button, a, [role=button]")
     )
     let row: HTMLElement | null = title ?? null
     while (row && row.parentElement !== this.form) row = row.parentElement

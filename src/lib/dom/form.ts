@@ -2,6 +2,7 @@
 // label heads, the inputs in it the merchant could type into, the radio of a choice. Which
 // texts are labels, and which elements carry them, is each site's knowledge: callers find the
 // label elements and pass them in.
+import { isOurs } from "./text"
 import { isShown } from "./visible"
 
 /**
@@ -35,7 +36,7 @@ export interface InputRules {
  */
 export function usableInputs(scope: ParentNode, selector: string, readOnly = false): HTMLInputElement[] {
   return [...scope.querySelectorAll<HTMLInputElement>(selector)].filter(
-    (el) => !el.closest("[data-lh-panel]") && !el.disabled && (readOnly || !el.readOnly) && (isShown(el) || isShown(el.parentElement ?? el))
+    (el) => !isOurs(el) && !el.disabled && (readOnly || !el.readOnly) && (isShown(el) || isShown(el.parentElement ?? el))
   )
 }
 

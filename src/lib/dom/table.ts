@@ -2,6 +2,7 @@
 // the first shown row whose cells name the columns wanted, the body rows are the rows after it
 // as wide as it — whether header and body share one <table> (or role=grid) or sit in two, as
 // split-header tables draw them. Which texts name which column is each site's knowledge.
+import { isOurs } from "./text"
 import { isShown } from "./visible"
 
 const ROWS = "tr, [role=row]"
@@ -42,7 +43,7 @@ function cellsOf(row: HTMLElement, kinds: readonly string[]): HTMLElement[] {
 export function findHeaderRow<K extends string>(root: ParentNode, spec: TableSpec<K>): TableHeader<K> | null {
   const keys = Object.keys(spec.columns) as K[]
   for (const row of root.querySelectorAll<HTMLElement>(ROWS)) {
-    if (row.closest("[data-lh-panel]")) continue
+    if (isOurs(row)) continue
     const cells = cellsOf(row, spec.headerCells)
     if (cells.length < spec.minCells) continue
     const texts = cells.map(spec.text)
@@ -60,7 +61,7 @@ export function findHeaderRow<K extends string>(root: ParentNode, spec: TableSpe
 function bodyRows(header: TableHeader<string>, kinds: readonly string[]): TableRow[] {
   const width = header.cells.length
   for (let box = header.row.parentElement; box; box = box.parentElement) {
-    const all = [...box.querySelectorAll<HTMLElement>(ROWS)].filter((r) => r !== header.row && !r.closest("[data-lh-panel]"))
+    const all = [...box.querySelectorAll<HTMLElement>(ROWS)].filter((r) => r !== header.row && !isOurs(r))
     const rows: TableRow[] = []
     for (const row of all) {
       if (!(header.row.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING)) continue
