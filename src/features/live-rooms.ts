@@ -240,7 +240,11 @@ class LiveRoomsPage {
   private measuringTimer: ReturnType<typeof setTimeout> | null = null
 
   /** Rows no room could be found for, counted below the summary. */
+  /** Rows the last read could not name (told under the summary, drawn again with it). */
+  private unnamed = 0
+
   private showUnnamed(unnamed: number) {
+    this.unnamed = unnamed
     if (unnamed) this.ui.summaryBody.append(Object.assign(document.createElement("div"), { textContent: t("live_rooms_rows_unnamed", String(unnamed)) }))
     this.ui.summary.setAttribute("data-lh-unnamed", String(unnamed))
   }
@@ -260,7 +264,7 @@ class LiveRoomsPage {
         if (this.signal.aborted || !this.view) return
         // The summary's counts and the rows' flags; the sync status is left as it is (a sync may be under way).
         renderSummary(this.ui, this.view)
-        this.showUnnamed(Number(this.ui.summary.getAttribute("data-lh-unnamed") ?? 0))
+        this.showUnnamed(this.unnamed)
         this.decorate()
         this.followMeasuring(attempt + 1)
       },
