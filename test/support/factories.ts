@@ -1,6 +1,7 @@
 // Test data factories: one well-formed object each, with the fields a test cares about overridden.
+import { goodsKey } from "~core/accounts"
 import type { RawProduct } from "~core/product"
-import type { ProductRecord } from "~db/schema"
+import type { GoodsRecord, ProductRecord } from "~db/schema"
 
 export const SHOP = "https://shop.example.com"
 export const PRODUCT_PAGE = `${SHOP}/Admin/Product/Management`
@@ -35,6 +36,28 @@ export function productRecord(over: Partial<ProductRecord> = {}): ProductRecord 
     capturedAt: 1,
     updatedAt: 1,
     priceHistory: [{ lowFen: 39900, highFen: 48800, at: 1 }],
+    ...over
+  }
+}
+
+/** A product's mini program link (`pages/productdetail/productdetail?id=…`). */
+export const productLink = (id: number) => `pages/productdetail/productdetail?id=${id}`
+
+/** WeChat's 商品库 record of product `id`: 已入库 at ¥10, keyed by its account (none) and link. */
+export function goodsRecord(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
+  return {
+    key: goodsKey(over.account, productLink(id)),
+    url: productLink(id),
+    name: `商品${id}号`,
+    status: "approved",
+    statusText: "已入库",
+    rejectReason: null,
+    priceLowFen: 1000,
+    priceHighFen: 1000,
+    firstSeenAt: 1,
+    seenAt: 1,
+    statusSince: 1,
+    discount: false,
     ...over
   }
 }

@@ -3,7 +3,6 @@
 // check boxes in labels), keeping the merchant's tick; fix-price asks the merchant to open the
 // edit when a row has no 编辑; and both take everything they added away when their signal fires.
 import type { Runtime } from "webextension-polyfill"
-import { goodsKey } from "~core/accounts"
 import { beforeEach, describe, expect, it } from "vitest"
 import { waitFor } from "@testing-library/react"
 
@@ -13,29 +12,14 @@ import { PriceFixFeature } from "~features/price-fix"
 import { createPageState } from "~features/registry"
 import { RoomGoodsFeature } from "~features/room-goods"
 
-import { productRecord, SHOP } from "../support/factories"
+import { goodsRecord, productLink as link, productRecord, SHOP } from "../support/factories"
 import { deepQuery } from "../support/shadow"
 
 const EXT = "fake-extension-id"
 const PAGE = "https://mp.weixin.qq.com/wxamp/frame/live/broadcast/goods?roomId=9&token=1"
 const db = getDb()
 const key = (id: number) => `${SHOP}|${id}`
-const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
-const goods = (id: number, name: string, over: Partial<GoodsRecord> = {}): GoodsRecord => ({
-  key: goodsKey(over.account, link(id)),
-  url: link(id),
-  name,
-  status: "approved",
-  statusText: "已入库",
-  rejectReason: null,
-  priceLowFen: 1000,
-  priceHighFen: 1000,
-  firstSeenAt: 1,
-  seenAt: 1,
-  statusSince: 1,
-  discount: false,
-  ...over
-})
+const goods = (id: number, name: string, over: Partial<GoodsRecord> = {}): GoodsRecord => goodsRecord(id, { name, ...over })
 
 beforeEach(async () => {
   await db.open()

@@ -2,39 +2,21 @@
 // audit status carried from the list endpoint to the stored product, a plan's goods with their
 // WeChat states and the room's contents, drifted 已入库 goods and the price-fix queue.
 import { beforeEach, describe, expect, it } from "vitest"
-import { goodsKey } from "~core/accounts"
 
 import { driftedGoods, priceFixQueue, recordRoomGoods, roomGoodsContext, setPlanGoods } from "~background/room-goods"
 import { qualifyProduct } from "~core/product"
 import { saveProducts } from "~db/products"
 import { readRoomCoverage } from "~db/room-goods"
-import { getDb, type GoodsRecord, type RoomPlanRecord } from "~db/schema"
+import { getDb, type RoomPlanRecord } from "~db/schema"
 import { parseEnvelope, SENDERS } from "~protocol/messages"
 import { endpointRowToRaw } from "~sites/himall/product-endpoint"
 
-import { productRecord, SHOP } from "../support/factories"
+import { goodsRecord, productLink as link, productRecord, SHOP } from "../support/factories"
 
 const db = getDb()
 const key = (id: number) => `${SHOP}|${id}`
-const link = (id: number) => `pages/productdetail/productdetail?id=${id}`
 
-function goods(id: number, over: Partial<GoodsRecord> = {}): GoodsRecord {
-  return {
-    key: goodsKey(over.account, link(id)),
-    url: link(id),
-    name: `商品${id}号`,
-    status: "approved",
-    statusText: "已入库",
-    rejectReason: null,
-    priceLowFen: 1000,
-    priceHighFen: 1000,
-    firstSeenAt: 1,
-    seenAt: 1,
-    statusSince: 1,
-    discount: false,
-    ...over
-  }
-}
+const goods = goodsRecord
 
 function plan(over: Partial<RoomPlanRecord> = {}): RoomPlanRecord {
   return {
